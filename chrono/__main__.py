@@ -1,0 +1,5 @@
+"""`python -m chrono`."""
+
+from chrono.cli import main
+
+main()

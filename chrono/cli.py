@@ -1,0 +1,164 @@
+"""The `chrono` command: a thin layer over the Python API (contract section 1).
+
+Exit codes, for every command: 0 success; 1 the command ran and found problems; 2 bad usage or
+unreadable input. Problems go to standard error as one line each, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from chrono import __version__
+from chrono.errors import ChronoError, Problem
+
+DEFAULT_INPUT = Path("seeds")
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def _exit_code(problems: list[Problem], *, strict: bool) -> int:
+    # Unreadable articles are skipped so the others still count; only --strict turns them into a failure.
+    return 1 if strict and problems else 0
+
+
+def _write(data: str | bytes, output: str) -> None:
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if output == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+    else:
+        Path(output).write_bytes(payload)
+
+
+def _inputs(inputs: tuple[Path, ...]) -> list[Path]:
+    return list(inputs) or [DEFAULT_INPUT]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="chrono")
+def cli() -> None:
+    """chrono: news articles in, one cited, checked chronology out."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", default="-", show_default=True, help="Timeline JSON file; - is stdout.")
+@click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
+def extract(inputs: tuple[Path, ...], output: str, strict: bool) -> None:
+    """Read articles and write the timeline JSON.
+
+    Example: chrono extract seeds/ -o timeline.json
+    """
+    from chrono import pipeline
+
+    result = pipeline.extract(_inputs(inputs))
+    _report(result.problems)
+    _write(pipeline.timeline_json(result.timeline), output)
+    sys.exit(_exit_code(result.problems, strict=strict))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the timeline JSON (version 1).
+
+    Example: chrono schema > timeline.schema.json
+    """
+    import json
+
+    from chrono.models import timeline_schema
+
+    click.echo(json.dumps(timeline_schema(), indent=2, sort_keys=True, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", default="site", show_default=True, type=click.Path(path_type=Path),
+              help="Folder of the built site.")
+@click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Folder whose templates override chrono's own.")
+@click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
+def build(inputs: tuple[Path, ...], out_dir: Path, templates_dir: Path | None, strict: bool) -> None:
+    """Read articles and build the static site (MkDocs + material) with timeline.json.
+
+    Example: chrono build seeds/ -o site
+    """
+    from chrono import pipeline
+    from chrono.render import build_site
+
+    result = pipeline.extract(_inputs(inputs))
+    _report(result.problems)
+    build_site(result.timeline, out_dir, templates_dir=templates_dir)
+    click.echo(f"built {out_dir}/ with {len(result.timeline.events)} events", err=True)
+    sys.exit(_exit_code(result.problems, strict=strict))
+
+
+@cli.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["json", "timelinejs", "ics", "csv"]))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", default="-", show_default=True, help="Output file; - is stdout.")
+def export(fmt: str, inputs: tuple[Path, ...], output: str) -> None:
+    """Write the chronology as json, timelinejs, ics or csv.
+
+    Example: chrono export ics seeds/ -o chronology.ics
+    """
+    from chrono import pipeline
+    from chrono.export import export_timeline
+
+    result = pipeline.extract(_inputs(inputs))
+    _report(result.problems)
+    _write(export_timeline(result.timeline, fmt), output)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+def check(file: Path, fmt: str) -> None:
+    """Check a timeline JSON, or a Markdown/text chronology, for CI (exit 1 on errors).
+
+    Example: chrono check site/timeline.json --format github
+    """
+    from chrono.check import check_file, exit_code, format_findings
+
+    findings = check_file(file)
+    click.echo(format_findings(findings, fmt, file), nl=False)
+    sys.exit(exit_code(findings))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--dct", type=click.DateTime(formats=["%Y-%m-%d"]), help="Anchor (publish) date, YYYY-MM-DD.")
+@click.option("--jsonl", is_flag=True, help='Batch: read {"doc","dct","text"} lines on stdin.')
+@click.option("--explain", is_flag=True, help="Add the rule, anchor and tense cue behind each value.")
+def timex(files: tuple[Path, ...], dct: object, jsonl: bool, explain: bool) -> None:
+    """Tag and normalise temporal expressions; one JSON object per expression.
+
+    Example: echo "Talks resumed on Tuesday." | chrono timex --dct 2022-03-30 --explain
+    """
+    from chrono.temporal.command import run_timex
+
+    sys.exit(run_timex(files, dct=dct, jsonl=jsonl, explain=explain))
+
+
+def main() -> None:
+    """Console-script entry point: usage errors exit 2, ChronoError is one line and exit 2."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(2)
+    except ChronoError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)

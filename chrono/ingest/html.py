@@ -1,0 +1,97 @@
+"""HTML pages: main text with trafilatura, publish date with htmldate, labelled by the field it came from.
+
+Both libraries are imported here only, so runs without HTML never pay for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from chrono.errors import InputError
+from chrono.ingest.dates import parse_date
+from chrono.ingest.meta import Meta
+
+# htmldate keeps the page's UTC offset in this format: the outlet's own date is what we want.
+_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+_META_FIELDS = (
+    ("article:published_time", "html: article:published_time"),
+    ("og:published_time", "html: og:published_time"),
+    ("datePublished", "html: itemprop datePublished"),
+    ("pubdate", "html: pubdate"),
+)
+
+
+def read_html(page: str) -> tuple[str, Meta]:
+    """Main text of a page and its metadata (title, site name, url, publish date)."""
+    import htmldate
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+        found = htmldate.find_date(page, original_date=True, outputformat=_DATE_FORMAT)
+    except Exception as exc:  # a hostile page must not crash the run: report it like any bad input
+        raise InputError(f"the page could not be parsed ({type(exc).__name__}: {exc})") from exc
+    text = doc.text if doc is not None else None
+    if not text or not text.strip():
+        raise InputError("no article text found in the page")
+    try:
+        published = parse_date(found) if found else None
+    except ValueError:
+        published = None
+    origin = _date_origin(page, published) if published else None
+    return text, Meta(
+        title=doc.title or None,
+        source=doc.sitename or None,
+        url=doc.url or None,
+        published=published,
+        published_from=origin,
+    )
+
+
+def _date_origin(page: str, published: date) -> str:
+    """Which page field gave htmldate's date (the first that names the same day), else just `html`."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:  # bytes: lxml refuses str pages that carry an XML encoding declaration
+        tree = lxml_html.document_fromstring(page.encode(), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError):
+        return "html"
+    for label, value in _candidates(tree):
+        try:
+            if parse_date(value) == published:
+                return label
+        except ValueError:
+            continue
+    return "html"
+
+
+def _candidates(tree: Any) -> Iterator[tuple[str, str]]:
+    import orjson
+
+    for name, label in _META_FIELDS:
+        for node in tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
+            yield label, node.get("content", "")
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = orjson.loads(script.text or "")
+        except orjson.JSONDecodeError:
+            continue
+        for value in _json_ld_dates(data):
+            yield "html: JSON-LD datePublished", value
+    for node in tree.xpath("//time[@datetime]"):
+        yield "html: <time datetime>", node.get("datetime", "")
+
+
+def _json_ld_dates(data: object) -> Iterator[str]:
+    if isinstance(data, dict):
+        value = data.get("datePublished")
+        if isinstance(value, str):
+            yield value
+        for child in data.values():
+            yield from _json_ld_dates(child)
+    elif isinstance(data, list):
+        for child in data:
+            yield from _json_ld_dates(child)

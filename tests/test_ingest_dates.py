@@ -1,0 +1,68 @@
+"""Publish-date values: absolute dates only, read at their own UTC offset."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chrono.ingest.dates import parse_date, split_date_line
+
+D = date(2022, 3, 30)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2022-03-30", D),
+        ("2022-03-30T23:30:00+05:30", D),
+        ("2022-03-30T20:00:00-08:00", D),  # 2022-03-31 in UTC
+        ("2022-03-30T20:00:00-0800", D),  # htmldate's %z form
+        ("2022-03-30T23:30:00Z", D),
+        ("2022-03-30 20:00", D),
+        ("March 30, 2022", D),
+        ("30 March 2022", D),
+        ("Wed, 30 Mar 2022 20:00:00 -0800", D),
+        ("Wed, 30 Mar 2022 22:41 IST", D),  # unknown zone name: the printed date stands
+        ("30/03/2022", D),
+    ],
+)
+def test_absolute_dates(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("2022-13-45", "not a valid date"),
+        ("2022-02-30", "not a valid date"),
+        ("yesterday", "not an absolute date"),
+        ("3 days ago", "not an absolute date"),
+        ("March 2022", "not a full date"),
+        ("03/04/2022", "ambiguous"),
+        ("", "empty"),
+        ("the 2022 talks", "not a"),
+    ],
+)
+def test_rejected_dates(value, reason):
+    with pytest.raises(ValueError, match=reason):
+        parse_date(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (" date 2022-03-30 Russia-Ukraine war: talks\nBody", ("2022-03-30", len(" date 2022-03-30 "))),
+        ("Date: March 30, 2022\nBody", ("March 30, 2022", len("Date: March 30, 2022\n"))),
+        (
+            "\n\nPublished on 30 March 2022 | Headline\n",
+            ("30 March 2022", len("\n\nPublished on 30 March 2022 | ")),
+        ),
+        ("2022-03-30\nBody", ("2022-03-30", len("2022-03-30\n"))),
+        ("2022-03-30 was a Wednesday.\n", None),  # an unlabelled date must be the whole line
+        ("Updated: 2022-03-31\nBody", None),
+        ("Body first.\nDate: 2022-03-30\n", None),  # only the leading line counts
+    ],
+)
+def test_split_date_line(text, found):
+    assert split_date_line(text) == found

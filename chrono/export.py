@@ -1,0 +1,282 @@
+"""The timeline in other formats: canonical JSON, TimelineJS, iCalendar and CSV, as deterministic bytes.
+
+No wall clock anywhere: the same timeline always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from html import escape
+from typing import Any
+
+import orjson
+
+from chrono.check import DateSpan, Precision, date_span
+from chrono.models import ArticleInfo, Event, Timeline, timeline_schema
+
+_JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+CSV_EVENT_COLUMNS = ("id", "date", "date_end", "summary", "future", "conflict", "sources")
+CSV_MENTION_COLUMNS = (
+    "event",
+    "event_date",
+    "article",
+    "published",
+    "source",
+    "url",
+    "date",
+    "timex",
+    "text",
+    "start",
+    "end",
+)
+
+
+def _json(data: object) -> bytes:
+    return orjson.dumps(data, option=_JSON_OPTIONS) + b"\n"
+
+
+def timeline_json(timeline: Timeline) -> bytes:
+    """Canonical bytes of a timeline: sorted keys, two-space indent, trailing newline."""
+    return _json(timeline.model_dump(mode="json"))
+
+
+def timeline_schema_json() -> bytes:
+    """The JSON Schema of the timeline JSON, in the same canonical form."""
+    return _json(timeline_schema())
+
+
+# --- TimelineJS (https://timeline.knightlab.com/docs/json-format.html) ---------------------------------
+
+
+def _tl_date(span: DateSpan, *, last: bool = False) -> dict[str, Any]:
+    """A TimelineJS date object at the span's precision; `last` gives a week's final day."""
+    day = span.first_day
+    if span.precision is Precision.YEAR:
+        return {"year": day.year}
+    if span.precision is Precision.MONTH:
+        return {"year": day.year, "month": day.month}
+    if last:
+        day = date.fromordinal(span.end_day.toordinal() - 1)
+    out: dict[str, Any] = {"year": day.year, "month": day.month, "day": day.day}
+    if span.precision is Precision.MINUTE:
+        out |= {"hour": span.start % 1440 // 60, "minute": span.start % 60}
+    return out
+
+
+def _link(article: ArticleInfo | None, fallback: str) -> str:
+    label = escape((article and (article.title or article.source)) or fallback)
+    url = article.url if article else None
+    # Only web links become anchors: TimelineJS renders this HTML, and a javascript: URL would run.
+    if url and url.lower().startswith(("https://", "http://")):
+        return f'<a href="{escape(url)}" target="_blank" rel="noopener">{label}</a>'
+    return label
+
+
+def _slide_text(event: Event, articles: dict[str, ArticleInfo]) -> str:
+    items = []
+    for mention in event.mentions:
+        article = articles.get(mention.article)
+        published = f", {escape(article.published)}" if article and article.published else ""
+        items.append(f"<li>“{escape(mention.text)}” ({_link(article, mention.article)}{published})</li>")
+    parts = [f"<ul>{''.join(items)}</ul>"]
+    if event.conflict:
+        given = ", ".join(f"{escape(m.date or 'undated')} ({escape(m.article)})" for m in event.mentions)
+        parts.append(f"<p><strong>Sources disagree on the date:</strong> {given}</p>")
+    if event.future:
+        parts.append("<p>Had not happened yet when reported.</p>")
+    if event.edits:
+        parts.append(f"<p>Edited: {escape('; '.join(event.edits))}</p>")
+    return "".join(parts)
+
+
+def _slide(event: Event, articles: dict[str, ArticleInfo]) -> dict[str, Any]:
+    assert event.date is not None
+    start = date_span(event.date)
+    slide: dict[str, Any] = {
+        "unique_id": event.id,
+        "start_date": _tl_date(start),
+        "text": {"headline": escape(event.summary), "text": _slide_text(event, articles)},
+        # Links are written out above, and autolinking would also link URLs quoted in article text.
+        "autolink": False,
+    }
+    if event.date_end is not None:
+        slide["end_date"] = _tl_date(date_span(event.date_end), last=True)
+    elif start.precision is Precision.WEEK:
+        slide["end_date"] = _tl_date(start, last=True)
+    if start.precision is Precision.WEEK:
+        slide["display_date"] = (
+            f"Week {start.first_day.isocalendar().week}, {start.first_day.isocalendar().year}"
+        )
+    if event.future:
+        slide["group"] = "Scheduled"
+    return slide
+
+
+def timelinejs_json(timeline: Timeline) -> bytes:
+    """TimelineJS 3 JSON: a title slide and one slide per dated event (TimelineJS needs a start date)."""
+    articles = {a.id: a for a in timeline.articles}
+    dated = [e for e in timeline.events if e.date is not None]
+    undated = len(timeline.events) - len(dated)
+    intro = f"{len(dated)} dated events from {len(timeline.articles)} articles."
+    if undated:
+        intro += f" {undated} undated events are not shown."
+    return _json(
+        {
+            "title": {"text": {"headline": "Chronology", "text": f"<p>{intro}</p>"}},
+            "events": [_slide(e, articles) for e in dated],
+        }
+    )
+
+
+# --- iCalendar (RFC 5545) -------------------------------------------------------------------------------
+
+
+def _dtstamp(days: list[str]) -> datetime:
+    # DTSTAMP is required and must be UTC. The wall clock would break byte-identical output, so it is
+    # the newest publish date behind the event: it moves when a new report arrives, as a revision should.
+    latest = max(days, default="1970-01-01")
+    return datetime.combine(date.fromisoformat(latest), time(0, 0), tzinfo=UTC)
+
+
+def _ics_times(event: Event) -> tuple[date | datetime, date | datetime | None]:
+    """DTSTART and DTEND: whole days for day/week/month/year dates, floating times for hh:mm."""
+    start = date_span(event.date or "")
+    end = date_span(event.date_end) if event.date_end else None
+    if start.precision is Precision.MINUTE and (end is None or end.precision is Precision.MINUTE):
+        # Articles give local clock times without a zone: floating times keep them as printed.
+        begin = datetime.combine(start.first_day, time(start.start % 1440 // 60, start.start % 60))
+        if end is None:
+            return begin, None
+        return begin, datetime.combine(end.first_day, time(end.start % 1440 // 60, end.start % 60))
+    # RFC 5545 wants DTSTART and DTEND of one type, so a mixed interval becomes whole days.
+    return start.first_day, (end or start).end_day
+
+
+def icalendar_bytes(timeline: Timeline) -> bytes:
+    """An iCalendar file with one VEVENT per dated event; UIDs derive from the stable event ids."""
+    from icalendar import Calendar
+    from icalendar import Event as VEvent
+
+    articles = {a.id: a for a in timeline.articles}
+    every_day = [a.published for a in timeline.articles if a.published]
+    calendar = Calendar()
+    calendar.add("prodid", "-//chrono//chrono timeline//EN")
+    calendar.add("version", "2.0")
+    for event in timeline.events:
+        if event.date is None:
+            continue
+        days = [d for m in event.mentions if (d := getattr(articles.get(m.article), "published", None))]
+        start, end = _ics_times(event)
+        vevent = VEvent()
+        vevent.add("uid", f"{event.id}@chrono")
+        vevent.add("dtstamp", _dtstamp(days or every_day))
+        vevent.add("dtstart", start)
+        if end is not None:
+            vevent.add("dtend", end)
+        vevent.add("summary", event.summary)
+        vevent.add("description", _plain_description(event, articles))
+        if event.future:
+            vevent.add("status", "TENTATIVE")
+        calendar.add_component(vevent)
+    return calendar.to_ical()
+
+
+def _plain_description(event: Event, articles: dict[str, ArticleInfo]) -> str:
+    lines = []
+    for mention in event.mentions:
+        article = articles.get(mention.article)
+        cite = ", ".join(
+            x
+            for x in (
+                article and (article.title or article.source),
+                mention.article,
+                article and article.published,
+                article and article.url,
+            )
+            if x
+        )
+        lines.append(f"“{mention.text}” ({cite})")
+    if event.conflict:
+        lines.append(
+            "Sources disagree on the date: "
+            + ", ".join(f"{m.date or 'undated'} ({m.article})" for m in event.mentions)
+        )
+    return "\n".join(lines)
+
+
+# --- CSV ------------------------------------------------------------------------------------------------
+
+
+def _csv(header: tuple[str, ...], rows: list[list[object]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)  # RFC 4180 quoting and CRLF line ends
+    writer.writerow(header)
+    writer.writerows(
+        ["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in row] for row in rows
+    )
+    return buffer.getvalue().encode("utf-8")
+
+
+def events_csv(timeline: Timeline) -> bytes:
+    """One row per event; `sources` lists the article ids, `; `-separated, in mention order."""
+    return _csv(
+        CSV_EVENT_COLUMNS,
+        [
+            [
+                e.id,
+                e.date,
+                e.date_end,
+                e.summary,
+                e.future,
+                e.conflict,
+                "; ".join(dict.fromkeys(m.article for m in e.mentions)),
+            ]
+            for e in timeline.events
+        ],
+    )
+
+
+def mentions_csv(timeline: Timeline) -> bytes:
+    """One row per mention: each article's own date and sentence, for checking sources side by side."""
+    articles = {a.id: a for a in timeline.articles}
+    rows: list[list[object]] = []
+    for e in timeline.events:
+        for m in e.mentions:
+            a = articles.get(m.article)
+            rows.append(
+                [
+                    e.id,
+                    e.date,
+                    m.article,
+                    a and a.published,
+                    a and a.source,
+                    a and a.url,
+                    m.date,
+                    m.timex and m.timex.text,
+                    m.text,
+                    m.start,
+                    m.end,
+                ]
+            )
+    return _csv(CSV_MENTION_COLUMNS, rows)
+
+
+EXPORTERS: dict[str, Callable[[Timeline], bytes]] = {
+    "json": timeline_json,
+    "timelinejs": timelinejs_json,
+    "ics": icalendar_bytes,
+    "csv": events_csv,
+    "csv-mentions": mentions_csv,
+}
+
+
+def export_timeline(timeline: Timeline, fmt: str) -> bytes:
+    """The timeline as `json`, `timelinejs`, `ics`, `csv` (one row per event) or `csv-mentions`."""
+    try:
+        exporter = EXPORTERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(EXPORTERS)}") from None
+    return exporter(timeline)

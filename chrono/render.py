@@ -1,0 +1,85 @@
+"""`chrono build`: the timeline as a static MkDocs + material site, swapped into place atomically."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from chrono.errors import RenderError
+from chrono.models import Timeline, timeline_schema
+from chrono.site.mkdocs_config import mkdocs_config, run_mkdocs
+from chrono.site.pages import periods, render_pages, static_files
+
+
+def schema_json() -> bytes:
+    """The JSON Schema bytes, as `chrono schema` prints them."""
+    return (json.dumps(timeline_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def write_docs(timeline: Timeline, docs_dir: Path, templates_dir: Path | None = None) -> None:
+    """The MkDocs docs folder: Markdown pages, CSS, timeline.json and its schema."""
+    from chrono.pipeline import timeline_json
+
+    files: dict[str, bytes] = {
+        p: text.encode() for p, text in render_pages(timeline, templates_dir=templates_dir).items()
+    }
+    files |= static_files(templates_dir)
+    files["timeline.json"] = timeline_json(timeline)
+    files["timeline.schema.json"] = schema_json()
+    for name, data in files.items():
+        path = docs_dir / name  # names are generated here (period keys, fixed names), never taken from input
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def _check_replaceable(out_dir: Path) -> None:
+    """Refuse to replace a folder that is not a site chrono built: `-o ~` must not wipe a home."""
+    if not out_dir.exists():
+        return
+    if not out_dir.is_dir():
+        raise RenderError(f"{out_dir}: exists and is not a directory")
+    if any(out_dir.iterdir()) and not (
+        (out_dir / "index.html").is_file() and (out_dir / "timeline.json").is_file()
+    ):
+        raise RenderError(
+            f"{out_dir}: not empty and not a chrono site (no index.html and timeline.json); not replacing it"
+        )
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    """Put the new site in place; the old one is moved aside first and restored if that fails."""
+    if not out_dir.exists():
+        staging.rename(out_dir)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    old.rmdir()
+    out_dir.rename(old)
+    try:
+        staging.rename(out_dir)
+    except BaseException:
+        old.rename(out_dir)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(timeline: Timeline, out_dir: Path, *, templates_dir: Path | None = None) -> None:
+    """Build the site into a temporary sibling of `out_dir` and swap it in only when the build succeeded."""
+    out_dir = Path(out_dir).absolute()
+    _check_replaceable(out_dir)
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    except OSError as error:
+        raise RenderError(f"{out_dir}: cannot write the site: {error.strerror}") from None
+    try:
+        with tempfile.TemporaryDirectory(prefix="chrono-docs-") as work:
+            docs = Path(work) / "docs"
+            write_docs(timeline, docs, templates_dir)
+            run_mkdocs(mkdocs_config(periods(timeline), docs, staging), Path(work) / "mkdocs.yml")
+        _swap(staging, out_dir)
+    except OSError as error:
+        raise RenderError(f"{out_dir}: cannot write the site: {error}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

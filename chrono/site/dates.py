@@ -1,0 +1,59 @@
+"""Dates at their honest granularity: labels for readers, and the page (period) an event goes on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def week_monday(value: str) -> dt.date:
+    """Monday of an ISO week value `YYYY-Www`."""
+    year, week = value.split("-W")
+    return dt.date.fromisocalendar(int(year), int(week), 1)
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def date_label(value: str | None) -> str:
+    """'2022', 'March 2022', 'week of 28 March 2022', '29 March 2022' or '29 March 2022, 14:30'."""
+    if value is None:
+        return "undated"
+    if "-W" in value:
+        return "week of " + _day(week_monday(value))
+    parts = value.split("T")
+    fields = [int(p) for p in parts[0].split("-")]
+    if len(fields) == 1:
+        label = str(fields[0])
+    elif len(fields) == 2:
+        label = f"{MONTHS[fields[1] - 1]} {fields[0]}"
+    else:
+        label = _day(dt.date(*fields))
+    return f"{label}, {parts[1]}" if len(parts) == 2 else label
+
+
+def span_label(start: str | None, end: str | None) -> str:
+    """The label of an event's date, with its end when it spans an interval."""
+    if end is None or end == start:
+        return date_label(start)
+    return f"{date_label(start)} – {date_label(end)}"
+
+
+def first_day(value: str) -> dt.date:
+    """The first day a date value covers (a year's 1 January, a week's Monday)."""
+    if "-W" in value:
+        return week_monday(value)
+    fields = [int(p) for p in value.split("T")[0].split("-")]
+    return dt.date(fields[0], fields[1] if len(fields) > 1 else 1, fields[2] if len(fields) > 2 else 1)
+
+
+def granularity(value: str) -> str:
+    """'year', 'month', 'week' or 'day' (a time of day counts as its day)."""
+    if "-W" in value:
+        return "week"
+    return ("year", "month", "day")[min(value.count("-"), 2)]

@@ -1,0 +1,119 @@
+"""People, organisations and places: the heuristic recogniser and the alias folding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chrono.entities import Entity, EntityKind, EntityMention, HeuristicRecognizer, collect_entities, fold
+from chrono.models import Event, Mention, Timeline
+
+FIXTURE = Path(__file__).parent / "data" / "site" / "timeline.json"
+
+
+def _timeline(*sentences: str) -> Timeline:
+    events = [
+        Event(
+            id=f"e{i}",
+            date=f"2022-03-{i + 1:02d}",
+            summary=text[:40],
+            mentions=[Mention(article="a.txt", text=text, start=0, end=len(text), date=None, timex=None)],
+        )
+        for i, text in enumerate(sentences)
+    ]
+    return Timeline(articles=[], events=events)
+
+
+def _by_name(entities: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in entities}
+
+
+def _found(text: str) -> list[tuple[str, EntityKind | None]]:
+    """The names the recogniser found a cue for (it also returns uncued ones, with kind None)."""
+    return [(m.text, m.kind) for m in HeuristicRecognizer().recognize(text) if m.kind is not None]
+
+
+def test_transliteration_variants_and_a_lone_surname_merge_into_one_person() -> None:
+    entities = _by_name(
+        collect_entities(
+            _timeline(
+                "Ukrainian President Volodymyr Zelenskyy said the talks were positive.",
+                "President Zelensky rejected the offer.",
+                "Zelenskiy's office did not comment.",
+                "Talks continued in Kyiv.",
+                "An official from Kiev said the talks were over.",
+            )
+        )
+    )
+    person = entities["Volodymyr Zelenskyy"]
+    assert person.kind is EntityKind.PERSON and person.aliases == ("Zelenskiy", "Zelensky")
+    assert person.event_ids == ("e0", "e1", "e2")
+    assert entities["Kyiv"].kind is EntityKind.PLACE and entities["Kyiv"].aliases == ("Kiev",)
+    assert fold("Zelenskyy") == fold("Zelensky") == fold("Zelenskiy") and fold("Dmitry") == fold("Dmitri")
+    assert fold("Peskov") != fold("Lavrov")
+
+
+def test_roles_organisation_words_and_place_cues_decide_the_kind() -> None:
+    assert _found("Kremlin spokesman Dmitry Peskov told reporters in Moscow on Tuesday.") == [
+        ("Kremlin", EntityKind.ORGANISATION),
+        ("Dmitry Peskov", EntityKind.PERSON),
+        ("Moscow", EntityKind.PLACE),
+    ]
+    assert _found("The Russian Defence Ministry said troops would leave the Chernihiv region.") == [
+        ("Russian Defence Ministry", EntityKind.ORGANISATION),
+        ("Chernihiv", EntityKind.PLACE),
+    ]
+    assert _found("Ships left Odesa, Chornomorsk and Pivdennyi as NATO watched.") == [
+        ("Odesa", EntityKind.PLACE),
+        ("Chornomorsk", EntityKind.PLACE),
+        ("Pivdennyi", EntityKind.PLACE),
+        ("NATO", EntityKind.ORGANISATION),
+    ]
+
+
+def test_sentence_starters_calendar_words_and_demonyms_are_not_names() -> None:
+    found = _found(
+        "However, on Monday in March the Russian-speaking Ukrainian forces met. "
+        "Meanwhile Russian troops left."
+    )
+    assert found == []
+
+
+def test_ambiguous_surnames_and_uncued_names_are_not_guessed() -> None:
+    entities = _by_name(
+        collect_entities(
+            _timeline(
+                "President Joe Biden spoke.",
+                "Senator Hunter Biden agreed.",
+                "Biden left.",
+                "Moscow denied it.",
+            )
+        )
+    )
+    assert set(entities) == {
+        "Joe Biden",
+        "Hunter Biden",
+    }  # "Biden" alone could be either; "Moscow" has no cue
+    assert entities["Joe Biden"].aliases == ()
+
+
+def test_fixture_entities_link_to_events_in_timeline_order() -> None:
+    timeline = Timeline.model_validate_json(FIXTURE.read_bytes())
+    entities = _by_name(collect_entities(timeline))
+    order = [e.id for e in timeline.events]
+    assert entities["Dmitry Peskov"].aliases == ("Peskov",)
+    assert len(entities["Dmitry Peskov"].event_ids) == 3
+    for entity in entities.values():
+        assert list(entity.event_ids) == sorted(entity.event_ids, key=order.index)
+
+
+class _Gazetteer:
+    """A recogniser a model or a list could provide: the protocol is one method."""
+
+    def recognize(self, text: str) -> list[EntityMention]:
+        start = text.find("Kharkiv")
+        return [EntityMention("Kharkiv", EntityKind.PLACE, start, start + 7)] if start >= 0 else []
+
+
+def test_collect_entities_takes_any_recognizer() -> None:
+    entities = collect_entities(_timeline("Kharkiv was shelled.", "Peace talks with Mr Smith."), _Gazetteer())
+    assert entities == [Entity(EntityKind.PLACE, "Kharkiv", (), ("e0",))]

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from chrono import __version__
-from chrono.errors import ChronoError, Problem
+from chrono.errors import ChronoError, Level, Problem
 
 DEFAULT_INPUT = Path("seeds")
 
@@ -23,7 +23,10 @@ def _report(problems: list[Problem]) -> None:
 
 
 def _exit_code(problems: list[Problem], *, strict: bool) -> int:
-    # Unreadable articles are skipped so the others still count; only --strict turns them into a failure.
+    # An INPUT that cannot be read at all is a usage error (2). A bad article is skipped so the
+    # others still count, and only --strict turns it into a failure (1).
+    if any(p.level is Level.ERROR for p in problems):
+        return 2
     return 1 if strict and problems else 0
 
 
@@ -99,11 +102,11 @@ def build(inputs: tuple[Path, ...], out_dir: Path, templates_dir: Path | None, s
 
 
 @cli.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["json", "timelinejs", "ics", "csv"]))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["json", "timelinejs", "ics", "csv", "csv-mentions"]))
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", default="-", show_default=True, help="Output file; - is stdout.")
 def export(fmt: str, inputs: tuple[Path, ...], output: str) -> None:
-    """Write the chronology as json, timelinejs, ics or csv.
+    """Write the chronology as json, timelinejs, ics, csv (one row per event) or csv-mentions.
 
     Example: chrono export ics seeds/ -o chronology.ics
     """
@@ -116,17 +119,19 @@ def export(fmt: str, inputs: tuple[Path, ...], output: str) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
-def check(file: Path, fmt: str) -> None:
-    """Check a timeline JSON, or a Markdown/text chronology, for CI (exit 1 on errors).
+@click.option("--overrides", type=click.Path(path_type=Path, dir_okay=False),
+              help="chrono.yaml to check against FILE (the timeline before overrides).")
+def check(files: tuple[Path, ...], fmt: str, overrides: Path | None) -> None:
+    """Check timeline JSON or Markdown/text chronologies, for CI (exit 1 on errors).
 
     Example: chrono check site/timeline.json --format github
     """
     from chrono.check import check_file, exit_code, format_findings
 
-    findings = check_file(file)
-    click.echo(format_findings(findings, fmt, file), nl=False)
+    findings = [finding for file in files for finding in check_file(file, overrides=overrides)]
+    click.echo(format_findings(findings, fmt, ", ".join(map(str, files))), nl=False)
     sys.exit(exit_code(findings))
 
 

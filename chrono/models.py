@@ -67,6 +67,9 @@ class Mention(Frozen):
         description="Why this date: the expression, the rule and the anchor it was resolved against, "
         "or the context it was inferred from.",
     )
+    future: bool = Field(
+        default=False, description="Still ahead when this mention's article was published (a scheduled event)."
+    )
 
 
 class Event(Frozen):
@@ -83,6 +86,11 @@ class Event(Frozen):
     mentions: list[Mention] = Field(min_length=1, description="Every report of this event.")
     edits: list[str] = Field(
         default_factory=list, description="What an editor's override changed in this event, if anything."
+    )
+    merge_reasons: list[str] = Field(
+        default_factory=list,
+        description="Why its mentions were merged: the pair, how their dates relate, their similarity "
+        "and the terms they share.",
     )
 
 

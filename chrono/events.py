@@ -1,0 +1,397 @@
+"""Event mentions of one article: the sentences (or clauses) that report something, each dated.
+
+A sentence is dated by its own expression when it has one: the most specific DATE/TIME outside
+relative clauses ("…, which started in Istanbul on Tuesday" dates only that clause, which becomes
+a mention of its own). Otherwise it is dated like a careful reader would: by the narrative it
+continues (the previous dated event; the publish date for the lead), or not at all when the text
+does not allow it (an unresolvable "a day later"), never by the publish date as a fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from calendar import monthrange
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from chrono.ingest.article import Article
+from chrono.segment import split_sentences
+from chrono.summary import (
+    QUOTED,
+    REPORTING,
+    attribution,
+    collapse,
+    content_words,
+    key_terms,
+    lexicon,
+    names,
+    speaker_span,
+    summarize,
+)
+from chrono.temporal.types import Timex
+
+# TimeML values an event date can take, mapped to the contract's precisions.
+_DAY_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})|T(?:MO|AF|EV|NI|DT))?")
+_PLAIN = re.compile(r"^\d{4}(-\d{2}|-W\d{2})?$")
+_WEEK = re.compile(r"^(\d{4}-W\d{2})-WE$")
+_QUARTER = re.compile(r"^(\d{4})-([QH])([1-4])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|where|when)\b[^,;—–]*")
+_READER = re.compile(r"\byou(?:r|rs|'ve|’ve)?\b", re.IGNORECASE)
+_END_PUNCT = tuple(".!\"”’')")
+_ANTECEDENT_WORDS = 5
+_MIN_WORDS = 4  # fewer words than this report nothing ("Yeah.", "Small numbers.")
+_MIN_FOCUS_TERMS = 5  # content words a clause needs to stand for its sentence in comparisons
+_MIN_CLAUSE_TERMS = 3  # … and to be reported as an event of its own
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]\s|\s[—–-]+\s|\s(?:after|before|despite|because|while|although|though|whereas)\s"
+)
+# A wire dateline: "MOSCOW, April 6 (Reuters) -", "WASHINGTON (AP) —".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.' ]{2,}(?:,\s[A-Z][\w.' ]{1,30})?(?:,\s[^,()\n]{3,20}?)?"  # place, region, date
+    r"\s*(?:\([\w .'-]{2,30}\))?\s*[-–—]{1,2}\s"  # (agency) and the dash
+)
+_SEQUENCE = re.compile(r"\b(?:then|later|afterwards|subsequently|thereafter)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TimexRef:
+    """The expression that dated a mention, with offsets in `Article.text`."""
+
+    text: str
+    value: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One article's report of one event: where it is, when it was, and what merging compares."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    date: str | None
+    date_end: str | None
+    timex: TimexRef | None
+    future: bool
+    explanation: str
+    summary: str
+    terms: tuple[str, ...]  # content-word stems and pairs of what was reported, without who said it
+    names: tuple[str, ...]  # names in the reported content ("Kharkiv")
+    speakers: tuple[str, ...]  # names in the attribution ("Peskov")
+    quoted: tuple[str, ...]  # content-word stems inside quotation marks: verbatim, so telling
+    published: str | None
+    sentence: int
+    part: int = 0
+
+    @property
+    def inferred(self) -> bool:
+        """Dated from context rather than by an expression of its own."""
+        return self.timex is None and self.date is not None
+
+
+def event_date(value: str | None) -> tuple[str | None, str | None]:
+    """(date, date_end) at contract precision for a TimeML value; (None, None) if it dates no event."""
+    when, until = _contract_date(value)
+    try:
+        for part in (when, until):
+            if part is not None:
+                interval(part)
+    except ValueError:  # "2021-W53", "2022-02-30": no such day
+        return None, None
+    return when, until
+
+
+def _contract_date(value: str | None) -> tuple[str | None, str | None]:
+    if not value:
+        return None, None
+    if m := _DAY_TIME.match(value):
+        return (f"{m.group(1)}T{m.group(2)}:{m.group(3)}" if m.group(2) else m.group(1)), None
+    if _PLAIN.match(value):
+        return value, None
+    if m := _WEEK.match(value):
+        return m.group(1), None
+    if m := _QUARTER.match(value):
+        year, kind, n = m.group(1), m.group(2), int(m.group(3))
+        first, last = ((n - 1) * 3 + 1, n * 3) if kind == "Q" else ((n - 1) * 6 + 1, n * 6)
+        return f"{year}-{first:02d}", f"{year}-{last:02d}"
+    if m := _SEASON.match(value):
+        return m.group(1), None
+    return None, None  # PRESENT_REF, decades, XXXX-…: not an event date
+
+
+def _day_precise(value: str | None) -> bool:
+    return value is not None and len(value) >= 10 and "W" not in value
+
+
+def _reports_nothing(sentence: str, seen: set[str], title: str) -> bool:
+    """Headlines, repeats, questions, captions, reader address and page furniture."""
+    lex = lexicon()
+    words = sentence.split()
+    unquoted = QUOTED.sub("", sentence)
+    return (
+        len(words) < _MIN_WORDS
+        or sentence.lower() in seen
+        or sentence.lower() == title
+        or (not sentence.endswith(_END_PUNCT) and len(words) <= 15)
+        or sentence.rstrip("\"”’' ").endswith("?")
+        or bool(lex.boilerplate.search(sentence.lstrip("*_#>•·-–— ").replace("**", "")))
+        or bool(_READER.search(unquoted))
+        or bool(lex.caption.search(unquoted))
+    )
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of relative clauses (", which …") inside a sentence."""
+    return [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(sentence)]
+
+
+def _focus(sentence: str, clause: tuple[int, int]) -> str:
+    """A relative clause with the few words before it that name what it is about."""
+    before = sentence[: clause[0]].split()[-_ANTECEDENT_WORDS:]
+    return " ".join(before) + sentence[clause[0] : clause[1]]
+
+
+def interval(value: str) -> tuple[date, date]:
+    """First and last day a contract date covers ("2022-03" → March 1 to 31)."""
+    year = int(value[:4])
+    if len(value) == 4:
+        return date(year, 1, 1), date(year, 12, 31)
+    if value[5] == "W":
+        first = date.fromisocalendar(year, int(value[6:8]), 1)
+        return first, first + timedelta(days=6)
+    if len(value) == 7:
+        month = int(value[5:7])
+        return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+    day = date.fromisoformat(value[:10])
+    return day, day
+
+
+def _is_future(clause: str, when: str, published: date | None) -> bool:
+    """Still ahead at publication: starts after the publish date, or is announced with a future cue.
+
+    Cues count only in the reporter's own words: "will" inside a quote, or in what someone said,
+    does not make the statement itself future.
+    """
+    if published is None:
+        return False
+    first, last = interval(when)
+    if published < first:
+        return True
+    own = QUOTED.sub("", clause)
+    return first <= published <= last and bool(lexicon().future.search(own)) and not REPORTING.search(own)
+
+
+def _focus_span(sentence: str, start: int, end: int, least: int = _MIN_FOCUS_TERMS) -> tuple[int, int]:
+    """The clause around the expression at `start:end` (commas and subordinators bound it).
+
+    The whole sentence when that clause says too little to compare ("…, Peskov said on Monday").
+    """
+    first = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    after = _CLAUSE_BREAK.search(sentence, end)
+    last = after.start() if after else len(sentence)
+    return (first, last) if content_words(sentence[first:last]) >= least else (0, len(sentence))
+
+
+@dataclass(frozen=True, slots=True)
+class _Narrative:
+    """Where the story is: the date an undated report continues, and the last explicit date."""
+
+    date: str | None
+    source: str
+    explicit: str | None = None  # day-precise date of the previous mention, when its own expression gave it
+
+
+def _shifted(t: Timex, reference: str) -> Timex | None:
+    """A "reference time" expression ("a day later") re-resolved against the event it follows."""
+    if not (t.value and t.anchor and _day_precise(t.value) and _day_precise(t.anchor)):
+        return None
+    delta = date.fromisoformat(t.value[:10]) - date.fromisoformat(t.anchor[:10])
+    value = (date.fromisoformat(reference[:10]) + delta).isoformat()
+    return replace(t, value=value, anchor=reference[:10], range_end=None)
+
+
+def _resolved(local: list[Timex], narrative: _Narrative) -> tuple[list[Timex], bool]:
+    """The sentence's dating expressions, and whether one of them cannot be resolved.
+
+    Vague references (PRESENT_REF, "recently") date nothing. An expression relative to another
+    event ("a day later") counts only against an explicit date: of this sentence, or of the
+    previous mention; after an event dated by context or not at all it stays unresolved.
+    """
+    absolute = [t for t in local if t.anchor_kind != "reference time" and event_date(t.value)[0]]
+    out = list(absolute)
+    unresolved = any(t.value is None for t in local)
+    for t in local:
+        if t.anchor_kind != "reference time" or t.value is None:
+            continue
+        reference = next((a.value for a in absolute if _day_precise(a.value)), None) or narrative.explicit
+        if reference is None:
+            moved = None
+        elif t.anchor and t.anchor[:10] == reference[:10]:
+            moved = t  # the tagger resolved it against the same event
+        else:
+            moved = _shifted(t, reference)
+        if moved is None:
+            unresolved = True
+        else:
+            out.append(moved)
+    return sorted(out, key=lambda t: t.start), unresolved
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """A reporting sentence being dated: where it is (clean offsets) and its collapsed text."""
+
+    article: Article
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def mention(
+        self, when: str | None, tx: Timex | None, why: str, focus: str, part: int = 0
+    ) -> EventMention:
+        clean, published = self.article.clean, self.article.published
+        until = None
+        if tx is not None and when is not None:
+            until = event_date(tx.range_end)[0] if tx.range_end else event_date(tx.value)[1]
+            if until is not None and interval(until)[1] < interval(when)[0]:
+                until = None  # a range that ends before it starts spans nothing
+        ref = (
+            TimexRef(tx.text, tx.value, clean.to_raw(tx.start), clean.to_raw(tx.end - 1) + 1) if tx else None
+        )
+        content, speaker = attribution(collapse(focus))
+        return EventMention(
+            article=self.article.id,
+            start=clean.to_raw(self.start),
+            end=clean.to_raw(self.end - 1) + 1,
+            text=self.text,
+            date=when,
+            date_end=until,
+            timex=ref,
+            future=when is not None and _is_future(focus, when, published),
+            explanation=why,
+            summary=summarize(focus),
+            terms=key_terms(content),
+            names=names(content, initial=not speaker),
+            speakers=names(speaker),
+            quoted=tuple(sorted({t for q in QUOTED.findall(focus) for t in key_terms(q) if " " not in t})),
+            published=published.isoformat() if published else None,
+            sentence=self.index,
+            part=part,
+        )
+
+
+def _most_specific(timexes: list[Timex]) -> Timex:
+    """The finest date; the first one on a tie."""
+    return max(timexes, key=lambda t: (len(event_date(t.value)[0] or ""), -t.start))
+
+
+def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], EventMention]:
+    """Mentions of a sentence with dates of its own, and the one that sets the narrative date.
+
+    The reported happening comes first; a statement dated apart from it ("Peskov said on Friday
+    that talks will resume on Monday") and a clause with a date of its own ("…, after the quake
+    on Saturday") are mentions too.
+    """
+    raw = s.article.clean.text[s.start : s.end]
+    speaker = speaker_span(raw)
+    said = [t for t in main if speaker and speaker[0] <= t.start - s.start < speaker[1]]
+    told = [t for t in main if t not in said]
+    best = _most_specific(told or said)
+    # A date in the attribution ("…, Peskov told LCI on Wednesday") dates all that was said.
+    first, last = (
+        (0, len(raw)) if best in said else _focus_span(raw, best.start - s.start, best.end - s.start)
+    )
+    primary = s.mention(
+        event_date(best.value)[0], best, f"dated by {best.text!r}: {best.explain()}", raw[first:last]
+    )
+    out = [primary]
+    narrative = primary
+    if said and told and event_date((statement := _most_specific(said)).value)[0] != primary.date:
+        why = f"the statement itself, dated by {statement.text!r}: {statement.explain()}"
+        narrative = s.mention(event_date(statement.value)[0], statement, why, raw, len(out))
+        out.append(narrative)
+    for t in told:
+        when = event_date(t.value)[0]
+        if when in {m.date for m in out} or first <= t.start - s.start < last:
+            continue
+        span = _focus_span(raw, t.start - s.start, t.end - s.start, _MIN_CLAUSE_TERMS)
+        if span != (0, len(raw)):
+            clause = raw[span[0] : span[1]]
+            why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
+            out.append(s.mention(when, t, why, clause, len(out)))
+    return out, narrative
+
+
+def _sub_clauses(
+    s: _Sentence, timexes: list[Timex], spans: list[tuple[int, int]], main_date: str | None, first: int
+) -> list[EventMention]:
+    """Mentions of relative clauses (", which … in 2014") whose date differs from the main one."""
+    raw = s.article.clean.text[s.start : s.end]
+    out = []
+    for part, t in enumerate(timexes, start=first):
+        when = event_date(t.value)[0]
+        if when and when != main_date:
+            span = next(sp for sp in spans if sp[0] <= t.start - s.start < sp[1])
+            focus = _focus(raw, span)
+            why = f"dated by {t.text!r} in the clause {collapse(focus)!r}: {t.explain()}"
+            out.append(s.mention(when, t, why, focus, part))
+    return out
+
+
+def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMention]:
+    """Every event the article reports, in text order, dated by its own expression or by context."""
+    clean = article.clean
+    published = article.published.isoformat() if article.published else None
+    title = collapse(article.title or "").lower()
+    ordered = sorted(
+        (t for t in timexes if t.type in ("DATE", "TIME") and not t.is_range_end),
+        key=lambda t: (t.start, t.end),
+    )
+    starts = [t.start for t in ordered]
+    lead = _Narrative(published, f"the lead of the article, dated by its publish date {published}")
+    narrative = lead
+    seen: set[str] = set()
+    out: list[EventMention] = []
+    prev_end = 0
+    for index, (start, end) in enumerate(split_sentences(clean.text)):
+        paragraph = "\n" in clean.text[prev_end:start]
+        prev_end = end
+        s = _Sentence(article, index, start, end, collapse(clean.text[start:end]))
+        if _reports_nothing(s.text, seen, title):
+            continue
+        seen.add(s.text.lower())
+        if narrative.date is None and paragraph and out and not _SEQUENCE.search(QUOTED.sub("", s.text)):
+            narrative = lead  # a new paragraph returns to the story's own time, unless it says "then"
+        dateline = _DATELINE.match(clean.match_text, start, end)
+        opening = dateline.end() if dateline else start  # "MOSCOW, April 6 (Reuters) -" dates the filing
+        local = [t for t in ordered[bisect_left(starts, opening) : bisect_left(starts, end)] if t.end <= end]
+        usable, unresolved = _resolved(local, narrative)
+        spans = _clauses(clean.match_text[start:end])
+        inside = [t for t in usable if any(a <= t.start - start < b for a, b in spans)]
+        main = [t for t in usable if t not in inside]
+        if main:
+            found, current = _dated_by_own(s, main)
+            if _day_precise(current.date) and not current.future:  # what is still ahead is no narrative
+                narrative = _Narrative(
+                    current.date, f"the narrative of the previous event {s.text[:60]!r}", current.date
+                )
+        elif unresolved:
+            found = [s.mention(None, None, "undated: its own time expression cannot be resolved", s.text)]
+            narrative = _Narrative(None, "")
+        elif narrative.date is not None:
+            found = [
+                s.mention(narrative.date, None, f"no date of its own: continues {narrative.source}", s.text)
+            ]
+            narrative = replace(narrative, explicit=None)
+        else:
+            found = [
+                s.mention(None, None, "undated: no date of its own and no dated narrative before", s.text)
+            ]
+        out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
+    return out

@@ -1,0 +1,232 @@
+"""Event mentions of one article: which sentences report something, and how each is dated.
+
+Timexes are built by hand here (test data), so these tests pin the event logic independently of
+the tagger; tests/test_seeds_chronology.py runs the real pipeline.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chrono.events import EventMention, event_date, extract_events
+from chrono.ingest import Article, clean_text
+from chrono.summary import collapse
+from chrono.temporal.types import Timex
+
+
+def article(text: str, published: date | None = date(2022, 3, 30), title: str | None = None) -> Article:
+    return Article(
+        id="a.txt", path="a.txt", text=text, clean=clean_text(text), title=title, published=published
+    )
+
+
+def timex(
+    art: Article,
+    phrase: str,
+    value: str | None,
+    *,
+    nth: int = 0,
+    kind: str = "publish date",
+    anchor: str | None = "2022-03-30",
+    type_: str = "DATE",
+) -> Timex:
+    start = -1
+    for _ in range(nth + 1):
+        start = art.clean.match_text.index(phrase, start + 1)
+    return Timex(
+        start, start + len(phrase), phrase, type_, value, "test.rule", anchor=anchor, anchor_kind=kind
+    )
+
+
+def by_text(mentions: list[EventMention], words: str) -> list[EventMention]:
+    return [m for m in mentions if words in m.text]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2022-03-29", ("2022-03-29", None)),
+        ("2022-03-29T14:30", ("2022-03-29T14:30", None)),
+        ("2022-03-29T14:30:15", ("2022-03-29T14:30", None)),
+        ("2022-03-29TMO", ("2022-03-29", None)),
+        ("2022-W13", ("2022-W13", None)),
+        ("2022-W13-WE", ("2022-W13", None)),
+        ("2022-03", ("2022-03", None)),
+        ("2022", ("2022", None)),
+        ("2022-Q2", ("2022-04", "2022-06")),
+        ("2022-SU", ("2022", None)),
+        ("PRESENT_REF", (None, None)),
+        ("PAST_REF", (None, None)),
+        ("XXXX-03-29", (None, None)),
+        ("202", (None, None)),
+        ("2022-02-30", (None, None)),
+        ("2021-W53", (None, None)),
+        (None, (None, None)),
+    ],
+)
+def test_timeml_values_become_contract_dates(
+    value: str | None, expected: tuple[str | None, str | None]
+) -> None:
+    assert event_date(value) == expected
+
+
+def test_own_expression_dates_the_sentence_and_offsets_index_the_raw_text() -> None:
+    text = "Subscribe now for unlimited access.\nThe talks made little progress on Tuesday in Istanbul.\n"
+    art = article(text)
+    [m] = extract_events(art, [timex(art, "on Tuesday", "2022-03-29")])
+    assert (m.date, m.timex.value if m.timex else None) == ("2022-03-29", "2022-03-29")
+    assert collapse(art.text[m.start : m.end]) == m.text
+    assert m.timex is not None and art.text[m.timex.start : m.timex.end] == "on Tuesday"
+    assert "on Tuesday" in m.explanation and not m.future
+
+
+def test_lead_without_date_takes_publish_date_and_quotes_continue_the_narrative() -> None:
+    art = article(
+        "The Kremlin has said it is open to negotiations with Ukraine.\n"
+        "Kuleba met Wang Yi in Guangzhou on Wednesday for the first time.\n"
+        '"A just peace is in China\'s interest," Kuleba said in opening remarks.\n'
+    )
+    mentions = extract_events(art, [timex(art, "on Wednesday", "2022-03-23")])
+    lead, meeting, quote = mentions
+    assert (lead.date, lead.timex) == ("2022-03-30", None)
+    assert "publish date" in lead.explanation
+    assert (meeting.date, quote.date, quote.timex) == ("2022-03-23", "2022-03-23", None)
+    assert "previous event" in quote.explanation
+
+
+def test_a_day_later_after_an_undated_event_stays_undated() -> None:
+    art = article(
+        "Officials said on Tuesday the convoy had left.\n"
+        "Putin initially denied conscripts were fighting, but the ministry admitted it a day later.\n"
+        "Peskov then told reporters that prosecutors would investigate the case.\n"
+    )
+    later = timex(art, "a day later", "2022-03-31", kind="reference time", anchor="2022-03-30")
+    _, denial, then = extract_events(art, [timex(art, "on Tuesday", "2022-03-29"), later])
+    # Against the previous explicit date (Tuesday) it is resolved; the tagger's anchor is not trusted.
+    assert denial.date == "2022-03-30" and denial.timex is not None
+    art2 = article(
+        "Putin initially denied conscripts were fighting, but the ministry admitted it a day later.\n"
+        "Peskov then told reporters that prosecutors would investigate the case.\n"
+    )
+    later2 = timex(art2, "a day later", "2022-03-31", kind="reference time", anchor="2022-03-30")
+    denial2, then2 = extract_events(art2, [later2])
+    assert (denial2.date, then2.date) == (None, None)
+    assert "cannot be resolved" in denial2.explanation
+
+
+def test_unresolvable_expression_in_undated_article_is_not_given_a_date() -> None:
+    art = article(
+        "The bridge reopened on May 15, 2018 after repairs.\nOfficials said on Monday traffic was flowing.\n",
+        published=None,
+    )
+    opened, monday = extract_events(
+        art,
+        [timex(art, "May 15, 2018", "2018-05-15", anchor=None), timex(art, "on Monday", None, anchor=None)],
+    )
+    assert opened.date == "2018-05-15"
+    assert monday.date is None and monday.timex is None
+
+
+def test_relative_clause_with_its_own_date_is_a_second_mention() -> None:
+    art = article(
+        "Kyiv has also proposed to sidestep the question of Crimea, which Russia annexed in 2014, for now.\n"
+    )
+    main, clause = extract_events(art, [timex(art, "2014", "2014", anchor=None)])
+    assert (main.date, main.timex) == ("2022-03-30", None)
+    assert clause.date == "2014" and clause.part == 1 and clause.text == main.text
+    assert "Crimea" in clause.summary and "annexed in 2014" in clause.summary
+
+
+def test_most_specific_expression_of_the_main_clause_wins() -> None:
+    art = article("In March, the army said it withdrew from the town on March 5 after heavy losses.\n")
+    [m] = extract_events(art, [timex(art, "In March", "2022-03"), timex(art, "on March 5", "2022-03-05")])
+    assert m.date == "2022-03-05" and m.timex is not None and m.timex.text == "on March 5"
+
+
+def test_future_events_and_statements_about_the_future() -> None:
+    art = article(
+        "Talks will resume on Monday in Istanbul, both delegations said.\n"
+        "The vote is scheduled for today in the upper house.\n"
+        'Peskov said on Wednesday that "the investigation will be impartial" in every respect.\n'
+    )
+    resume, vote, statement = extract_events(
+        art,
+        [
+            timex(art, "on Monday", "2022-04-04"),
+            timex(art, "today", "2022-03-30"),
+            timex(art, "on Wednesday", "2022-03-30"),
+        ],
+    )
+    assert resume.future and vote.future
+    assert not statement.future
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Russia plays down hopes for breakthrough in peace talks",  # headline, no full stop
+        "Are you personally affected by the war in Ukraine?",
+        "Do you have family in Ukraine whose lives have been upended by the war.",
+        "Ukraine's Foreign Minister Dmytro Kuleba poses with China's Foreign Minister before a meeting.",
+        "Kuleba meets Wang Yi in Guangzhou, China. - Lu Hanxin/Xinhua via AP",
+        "(Only the headline and picture of this report may have been reworked by the staff.)",
+        "This site uses Akismet to reduce spam and protect the comments.",
+        "Leave a Reply to the author of this story below.",
+        "**Photo:** waves crash over the seawall near the harbour.",
+    ],
+)
+def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
+    art = article(f"{line}\n", title="Russia plays down hopes for breakthrough in peace talks")
+    assert extract_events(art, []) == []
+
+
+def test_repeated_sentence_and_title_give_one_mention() -> None:
+    text = (
+        "Moscow plays down hopes for breakthrough\n"
+        "- The peace talks made little progress on Tuesday after the meeting.\n"
+        "Moscow plays down hopes for breakthrough\n"
+        "The peace talks made little progress on Tuesday after the meeting.\n"
+    )
+    art = article(text, title="Moscow plays down hopes for breakthrough")
+    found = art.clean.match_text.count("on Tuesday")
+    mentions = extract_events(art, [timex(art, "on Tuesday", "2022-03-29", nth=n) for n in range(found)])
+    assert [m.text for m in mentions] == [
+        "The peace talks made little progress on Tuesday after the meeting."
+    ]
+
+
+def test_two_clauses_with_two_dates_are_two_mentions() -> None:
+    art = article(
+        "Rescue teams reached the mountain village on Monday, "
+        "after the earthquake destroyed homes on Saturday.\n"
+    )
+    reached, quake = extract_events(
+        art, [timex(art, "on Monday", "2022-03-28"), timex(art, "on Saturday", "2022-03-26")]
+    )
+    assert (reached.date, quake.date) == ("2022-03-28", "2022-03-26")
+    assert reached.text == quake.text and quake.part == 1
+    assert "earthquake destroyed homes on Saturday" in quake.summary
+    assert "earthquake" not in reached.summary
+
+
+def test_dateline_date_does_not_date_the_event() -> None:
+    art = article("MOSCOW, April 7 (Reuters) - Russia said on Wednesday it would pull back its troops.\n")
+    [m] = extract_events(art, [timex(art, "April 7", "2022-04-07"), timex(art, "on Wednesday", "2022-04-06")])
+    assert m.date == "2022-04-06" and m.timex is not None and m.timex.text == "on Wednesday"
+
+
+def test_statement_dated_apart_from_what_it_announces_is_two_mentions() -> None:
+    art = article(
+        "Peskov said on Wednesday that the talks in Istanbul would resume on Monday.\n"
+        '"We are ready," he added.\n'
+    )
+    mentions = extract_events(
+        art, [timex(art, "on Wednesday", "2022-03-30"), timex(art, "on Monday", "2022-04-04")]
+    )
+    resume, statement, quote = mentions
+    assert (resume.date, resume.future) == ("2022-04-04", True)
+    assert (statement.date, statement.future, statement.part) == ("2022-03-30", False, 1)
+    assert "statement" in statement.explanation
+    assert quote.date == "2022-03-30"  # the quote continues the statement, not the scheduled talks

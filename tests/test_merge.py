@@ -1,0 +1,145 @@
+"""Merging mentions into events, on small multi-article fixtures (tests/data/events/) run end to end."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chrono.events import EventMention, extract_events
+from chrono.ingest import read_articles
+from chrono.merge import merge_events
+from chrono.temporal import tag
+
+DATA = Path(__file__).parent / "data" / "events"
+
+
+def mentions_of(folder: str) -> list[EventMention]:
+    articles, _ = read_articles([DATA / folder])
+    return [m for a in articles for m in extract_events(a, tag(a.clean.match_text, a.published))]
+
+
+@pytest.fixture
+def extract(run_chrono):
+    def run(folder: str) -> dict[str, Any]:
+        result = run_chrono("extract", str(DATA / folder))
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    return run
+
+
+def events_citing(timeline: dict[str, Any], words: str) -> list[dict[str, Any]]:
+    return [e for e in timeline["events"] if any(words in m["text"] for m in e["mentions"])]
+
+
+def test_outlets_disagreeing_on_the_day_give_one_conflicting_event(extract) -> None:
+    [event] = events_citing(extract("conflict"), "dam on the Dnipro river collapsed")
+    assert event["conflict"] is True
+    dates = {m["article"]: m["date"] for m in event["mentions"]}
+    assert dates == {"daily.txt": "2023-06-06", "wire.txt": "2023-06-05"}
+    assert event["date"] in dates.values()
+    assert any("conflicting dates" in r for r in event["merge_reasons"])
+
+
+def test_scheduled_event_later_reported_as_done_is_one_past_event(extract) -> None:
+    timeline = extract("scheduled")
+    statement, vote = events_citing(timeline, "pension reform bill")
+    assert (statement["date"], statement["future"]) == ("2023-06-02", False)  # "…, the office said on Friday"
+    assert vote["date"] == "2023-06-06"
+    assert {m["article"] for m in vote["mentions"]} == {"preview.txt", "result.txt"}
+    # Scheduled in one article, done in the next: the preview's mention stays future, the event
+    # is not (it has happened), and it is told in the report's words.
+    futures = {m["article"]: m["future"] for m in vote["mentions"]}
+    assert futures == {"preview.txt": True, "result.txt": False}
+    assert vote["future"] is False and "voted" in vote["summary"]
+    [strike] = events_citing(timeline, "general strike")
+    assert strike["future"] is True and strike["date"] == "2023-06-15"
+
+
+def test_same_day_different_events_stay_apart(extract) -> None:
+    timeline = extract("same_day")
+    for words in ("in Kharkiv", "in Odesa", "peace summit", "grain agreement"):
+        [event] = events_citing(timeline, words)
+        assert len(event["mentions"]) == 1, words
+    dates = {e["date"] for e in events_citing(timeline, "Peskov")}
+    assert dates == {"2024-05-13"}  # same spokesman, same day, two subjects: two events
+
+
+def test_spun_rewrite_merges_with_its_original(extract) -> None:
+    timeline = extract("spun")
+    [claim] = events_citing(timeline, "substantial progress")
+    assert {m["article"] for m in claim["mentions"]} == {"original.txt", "rewrite.txt"}
+    assert claim["date"] == "2022-03-30" and claim["conflict"] is False
+    [media] = events_citing(timeline, "state media")
+    assert len(media["mentions"]) == 2
+    assert len(timeline["events"]) == 2
+
+
+def test_undated_article_keeps_its_absolute_dates(extract) -> None:
+    timeline = extract("undated")
+    assert timeline["articles"][0]["published"] is None
+    by_date = {e["date"]: e for e in timeline["events"]}
+    assert {"2018-05-15", "2022-10-08"} <= set(by_date)
+    [monday] = events_citing(timeline, "on Monday")
+    assert monday["date"] is None and timeline["events"][-1] == monday  # undated events come last
+
+
+@pytest.mark.parametrize("folder", ["conflict", "scheduled", "same_day", "spun"])
+def test_merge_is_independent_of_input_order(folder: str) -> None:
+    mentions = mentions_of(folder)
+    expected = [e.model_dump() for e in merge_events(mentions)]
+    for seed in range(3):
+        shuffled = mentions[:]
+        random.Random(seed).shuffle(shuffled)
+        assert [e.model_dump() for e in merge_events(shuffled)] == expected
+
+
+def test_ids_are_stable_when_a_later_article_adds_a_mention() -> None:
+    mentions = mentions_of("scheduled")
+    preview_only = [m for m in mentions if m.article == "preview.txt"]
+    before = {e.date: e.id for e in merge_events(preview_only)}
+    after = merge_events(mentions)
+    [vote] = [e for e in after if len(e.mentions) == 2]
+    assert vote.date == "2023-06-06" and vote.id == before["2023-06-06"]
+
+
+def test_granularity_compatible_dates_merge_and_sort_coarse_first() -> None:
+    [dam] = [m for m in mentions_of("conflict") if "collapsed" in m.text and m.article == "daily.txt"]
+    in_june = replace(dam, article="monthly.txt", date="2023-06", published="2023-06-30")
+    events = merge_events([dam, in_june])
+    [event] = events
+    assert event.date == "2023-06-06" and not event.conflict
+    assert [m.date for m in event.mentions] == ["2023-06-06", "2023-06"]
+    # Apart (a different happening), the coarser date sorts first on the same start day.
+    first_june = replace(dam, article="x.txt", date="2023-06-01", terms=("other",), names=(), speakers=())
+    month = replace(dam, article="y.txt", date="2023-06", terms=("unrelated",), names=(), speakers=())
+    undated = replace(dam, article="z.txt", date=None, timex=None, terms=("else",))
+    ordered = merge_events([undated, first_june, month])
+    assert [e.date for e in ordered] == ["2023-06", "2023-06-01", None]
+
+
+def test_two_mentions_of_one_article_never_merge() -> None:
+    [dam] = [m for m in mentions_of("conflict") if "collapsed" in m.text and m.article == "daily.txt"]
+    again = replace(dam, start=dam.start + 500, sentence=dam.sentence + 5)
+    assert len(merge_events([dam, again])) == 2
+
+
+def test_undated_syndicated_copies_merge_and_stay_undated(tmp_path: Path) -> None:
+    sentence = "Officials said on Monday that traffic on the Crimean bridge was flowing again.\n"
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text(sentence, encoding="utf-8")
+    other = "Officials said on Monday that the airport reopened.\n"
+    (tmp_path / "three.txt").write_text(other, encoding="utf-8")
+    articles, _ = read_articles([tmp_path])
+    mentions = [m for a in articles for m in extract_events(a, tag(a.clean.match_text, a.published))]
+    events = merge_events(mentions)
+    assert [(e.date, [m.article for m in e.mentions]) for e in events] == [
+        (None, ["one.txt", "two.txt"]),  # undated events in the order of their first article
+        (None, ["three.txt"]),
+    ]
+    assert any("identical words" in r for e in events for r in e.merge_reasons)

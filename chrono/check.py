@@ -10,7 +10,7 @@ Codes (stable; never reuse a retired one):
   C103 error    duplicate event id
   C104 error    a mention names an unknown article
   C105 error    `date_end` before `date`
-  C106 error    a mention dated after its article's publish date while the event is not `future`
+  C106 error    a mention dated after its article's publish date while neither it nor its event is `future`
   C107 error    duplicate article id
   C201 warning  the mentions of one event give conflicting dates
   C202 warning  an undated article
@@ -254,13 +254,14 @@ def _event_findings(
             )
             continue
         day, span = published[mention.article], valid.get(f"mentions[{i}].date")
-        if day and span and not event.future and span.start >= _minutes(date.fromisoformat(day)) + _DAY:
+        ahead = event.future or mention.future
+        if day and span and not ahead and span.start >= _minutes(date.fromisoformat(day)) + _DAY:
             out.append(
                 finding(
                     "C106",
                     f"event {event.id!r}: mention in {mention.article!r} is dated "
                     f"{mention.date}, after the article was published ({day}), "
-                    "but the event is not marked future",
+                    "but neither the mention nor the event is marked future",
                 )
             )
     dated = [(m.date, m.article) for i, m in enumerate(event.mentions) if f"mentions[{i}].date" in valid]

@@ -17,6 +17,7 @@ import yaml
 from chrono.check import (
     Finding,
     check_file,
+    check_timeline,
     check_overrides,
     date_span,
     exit_code,
@@ -309,3 +310,12 @@ def test_github_workflow_step_fails_on_any_file_with_errors(tmp_path):
     assert bad.stdout.startswith(f"::error file={DATA / 'chronology_out_of_order.md'},line=12,")
     good = run(f"{VALID} {DATA / 'chronology.md'}")
     assert (good.returncode, good.stdout) == (0, "")
+
+
+def test_a_preview_mention_marked_future_is_not_dated_after_publication():
+    # A scheduled event later reported as done: the event is not future, its preview mention is.
+    data = json.loads((DATA / "c106_after_publish.json").read_text(encoding="utf-8"))
+    for event in data["events"]:
+        for mention in event["mentions"]:
+            mention["future"] = True
+    assert "C106" not in {f.code for f in check_timeline(Timeline.model_validate(data))}

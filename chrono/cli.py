@@ -143,7 +143,7 @@ def check(files: tuple[Path, ...], fmt: str, overrides: Path | None) -> None:
 def timex(files: tuple[Path, ...], dct: object, jsonl: bool, explain: bool) -> None:
     """Tag and normalise temporal expressions; one JSON object per expression.
 
-    Example: echo "Talks resumed on Tuesday." | chrono timex --dct 2022-03-30 --explain
+    Example: chrono timex --dct 2022-03-30 --explain article.txt
     """
     from chrono.temporal.command import run_timex
 

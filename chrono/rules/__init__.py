@@ -1,0 +1,174 @@
+"""Language resources as data: `chrono/rules/<lang>/{lexicon,patterns}.toml`, validated and compiled.
+
+A second language is a data addition: a new folder with the same two files. The loader validates
+both with pydantic (frozen, extra=forbid), expands `{placeholders}` from the lexicon into case-aware
+alternations (word, Word, WORD — never re.IGNORECASE, which costs 3-4x on long alternations) and
+compiles all rules into one regex whose outer groups name the rule that matched.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from chrono.errors import RulesError
+from chrono.rules.prefilter import trigger_regex
+from chrono.rules.schema import Example, Lexicon, PatternFile, Rule
+
+__all__ = ["CompiledRule", "Example", "Lexicon", "RuleSet", "Rule", "load_rules"]
+
+RULES_ROOT = Path(__file__).parent
+
+# placeholder → lexicon section; proper nouns get no lower-case variant ("may", "march" are words).
+PLACEHOLDERS: Mapping[str, tuple[str, bool]] = {
+    "month": ("months", True),
+    "weekday": ("weekdays", True),
+    "number": ("numbers", False),
+    "ordinal": ("ordinals", False),
+    "unit": ("units", False),
+    "shift": ("shifts", False),
+    "modifier": ("modifiers", False),
+    "approx": ("approx", False),
+    "season": ("seasons", False),
+    "part": ("parts_of_day", False),
+    "deictic": ("deictic_days", False),
+    "holiday": ("holidays", True),
+    "ref": ("refs", False),
+    "set_word": ("set_words", False),
+}
+# A match starts where a word starts (not inside "$2000", "v2.2014", "mid-air" ...).
+WORD_START = r"(?<![\w.'’$€£₹-])"
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    """A validated rule plus the prefixed group names it owns in the combined regex."""
+
+    rule: Rule
+    key: str
+    groups: tuple[tuple[str, str], ...]  # (group name in the combined regex, field name)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """Everything the tagger needs for one language."""
+
+    lang: str
+    lexicon: Lexicon
+    rules: tuple[CompiledRule, ...]
+    by_key: Mapping[str, CompiledRule]
+    regex: re.Pattern[str]
+    trigger: re.Pattern[str] | None  # where a match may start; None: try every position
+
+
+def _variants(word: str, proper: bool) -> list[str]:
+    titled = " ".join(part.capitalize() for part in word.split(" "))  # "New Year's Day"
+    forms = {word.capitalize(), titled, word.upper()} | (set() if proper else {word})
+    return [re.escape(form).replace(r"\ ", r"\s+") for form in forms]
+
+
+def _alternation(words: Collection[str], proper: bool) -> str:
+    variants = {v for word in words for v in _variants(word, proper)}
+    return "(?:" + "|".join(sorted(variants, key=lambda v: (-len(v), v))) + ")"
+
+
+def _read(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise RulesError(f"{path}: cannot read: {exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"{path}: invalid TOML: {exc}") from exc
+
+
+def _compile_rule(index: int, rule: Rule, lexicon: Lexicon, path: Path) -> tuple[str, CompiledRule]:
+    def expand(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in PLACEHOLDERS:
+            raise RulesError(f"{path}: rule {rule.id!r}: unknown placeholder {{{name}}}")
+        section, proper = PLACEHOLDERS[name]
+        return _alternation(getattr(lexicon, section), proper)
+
+    key = f"r{index}"
+    body = _PLACEHOLDER.sub(expand, rule.pattern)
+    fields = _GROUP.findall(body)
+    body = _GROUP.sub(lambda m: f"(?P<{key}_{m.group(1)}>", body)
+    try:
+        re.compile(body)
+    except re.error as exc:
+        raise RulesError(f"{path}: rule {rule.id!r}: bad pattern: {exc}") from exc
+    groups = tuple((f"{key}_{name}", name) for name in fields)
+    return f"(?P<{key}>{body})", CompiledRule(rule=rule, key=key, groups=groups)
+
+
+@cache
+def load_rules(
+    lang: str = "en",
+    resolvers: frozenset[str] | None = None,
+    fields: frozenset[str] | None = None,
+    root: Path = RULES_ROOT,
+) -> RuleSet:
+    """Load, validate and compile the rules of `lang` from `root/<lang>/` (cached per process).
+
+    Raises RulesError naming the file (and rule id) when a resource is missing or invalid, or when
+    a rule names a resolver outside `resolvers` (the closed table of chrono.temporal.resolve) or a
+    group outside `fields` (the converters of chrono.temporal.extract).
+    """
+    folder = root / lang
+    lex_path, pat_path = folder / "lexicon.toml", folder / "patterns.toml"
+    try:
+        lexicon = Lexicon.model_validate(_read(lex_path))
+    except ValidationError as exc:
+        raise RulesError(f"{lex_path}: {_first_error(exc)}") from exc
+    raw = _read(pat_path)
+    try:
+        patterns = PatternFile.model_validate(raw)
+    except ValidationError as exc:
+        rule_id = _failing_rule_id(raw, exc)
+        raise RulesError(f"{pat_path}: rule {rule_id!r}: {_first_error(exc)}") from exc
+    seen: set[str] = set()
+    parts: list[str] = []
+    compiled: list[CompiledRule] = []
+    for index, rule in enumerate(patterns.rule):
+        if rule.id in seen:
+            raise RulesError(f"{pat_path}: rule {rule.id!r}: duplicate id")
+        if resolvers is not None and rule.resolver not in resolvers:
+            raise RulesError(f"{pat_path}: rule {rule.id!r}: unknown resolver {rule.resolver!r}")
+        seen.add(rule.id)
+        part, item = _compile_rule(index, rule, lexicon, pat_path)
+        unknown = sorted({name for _, name in item.groups} - fields) if fields is not None else []
+        if unknown:
+            raise RulesError(f"{pat_path}: rule {rule.id!r}: unknown group name(s) {', '.join(unknown)}")
+        parts.append(part)
+        compiled.append(item)
+    # One pass over the text: a match may start only where a word starts.
+    regex = re.compile(WORD_START + "(?:" + "|".join(parts) + r")(?![\w])")
+    trigger = trigger_regex(regex.pattern, WORD_START)
+    return RuleSet(lang, lexicon, tuple(compiled), {c.key: c for c in compiled}, regex, trigger)
+
+
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"])
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {error['msg']}{more}"
+
+
+def _failing_rule_id(raw: dict[str, object], exc: ValidationError) -> str:
+    for error in exc.errors():
+        loc = error["loc"]
+        rules = raw.get("rule")
+        if len(loc) > 1 and loc[0] == "rule" and isinstance(loc[1], int) and isinstance(rules, list):
+            entry = rules[loc[1]] if loc[1] < len(rules) else None
+            if isinstance(entry, dict):
+                return str(entry.get("id", f"#{loc[1] + 1}"))
+    return "?"

@@ -1,0 +1,94 @@
+"""Pydantic models of the language-resource files: validated once at load, then compiled."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Cues(_Frozen):
+    """Tense cue words; the nearest one to an expression in its clause decides the direction."""
+
+    future: tuple[str, ...] = Field(description="Words or phrases that mark a future clause.")
+    past: tuple[str, ...] = Field(description="Words or phrases that mark a past clause.")
+    future_prepositions: tuple[str, ...] = Field(description="Right before an expression: it is future.")
+    past_prepositions: tuple[str, ...] = Field(description="Right before an expression: it is past.")
+
+
+class Deictic(_Frozen):
+    """A deictic day word: its day offset and, for "tonight", its part of day."""
+
+    offset: int = Field(description="Days from the anchor: yesterday -1.")
+    part: str | None = Field(default=None, description="TimeML part of day (NI for tonight).")
+
+
+class Grammar(_Frozen):
+    """Language facts the code needs besides words with values."""
+
+    guarded_words: tuple[str, ...] = Field(description="Words that are times only after a guard word.")
+    guard_words: tuple[str, ...] = Field(
+        description="Prepositions/modifiers that make a guarded word a time."
+    )
+    never_alone: tuple[str, ...] = Field(description="Words never tagged on their own.")
+    past_suffix: str = Field(description="Regular past-tense ending, a past cue.")
+    passive_auxiliaries: tuple[str, ...] = Field(description="Words before a passive participle.")
+    clause_breaks: tuple[str, ...] = Field(description="Words that end a clause when looking right.")
+    possessive_suffixes: tuple[str, ...] = Field(description="Endings that make a weekday possessive.")
+    range_openers: tuple[str, ...] = Field(description="Words before the start of a range.")
+    range_joiners: tuple[str, ...] = Field(description="Words between the start and end of a range.")
+
+
+class Lexicon(_Frozen):
+    """Words of one language, keyed in lower case, with the typed value each one stands for."""
+
+    months: dict[str, int] = Field(description="Month names and abbreviations → 1..12.")
+    weekdays: dict[str, int] = Field(description="Weekday names → ISO weekday 1 (Monday)..7.")
+    numbers: dict[str, float] = Field(description="Number words → value; -1 is a vague amount (TimeML X).")
+    ordinals: dict[str, int] = Field(description="Ordinals used for quarters and halves.")
+    units: dict[str, str] = Field(description="Unit words → code: D, W, M, Q, Y, H, MIN, S, DE, CE, WE.")
+    shifts: dict[str, int] = Field(description="last/this/next → -1/0/+1.")
+    modifiers: dict[str, str] = Field(description="early/mid/late ... → TimeML mod.")
+    approx: dict[str, str] = Field(description="about/nearly/more than ... → TimeML mod.")
+    seasons: dict[str, str] = Field(description="Season names → TimeML season code.")
+    parts_of_day: dict[str, str] = Field(description="morning/evening ... → TimeML part-of-day code.")
+    holidays: dict[str, str] = Field(description="Holiday names → MM-DD, or MM-n-w (n-th ISO weekday w).")
+    deictic_days: dict[str, Deictic] = Field(description="today/yesterday/tomorrow/tonight.")
+    directions: dict[str, int] = Field(description="later/earlier ... → +1/-1 from the reference time.")
+    refs: dict[str, str] = Field(description="now/recently/the future ... → PRESENT_REF/PAST_REF/FUTURE_REF.")
+    set_words: dict[str, str] = Field(description="daily/weekly ... → SET value.")
+    grammar: Grammar = Field(description="Guards, clause and range words.")
+    cues: Cues = Field(description="Tense cues.")
+
+
+class Example(_Frozen):
+    """An executable example: tagging `text` against `anchor` finds one expression with `value`."""
+
+    text: str = Field(description="Text containing exactly the expression (or a short sentence with it).")
+    anchor: dt.date = Field(description="Publish date to resolve against.")
+    value: str | None = Field(default=None, description="Expected TimeML value; omitted when unresolvable.")
+    found: bool = Field(default=True, description="False when the text must give no expression at all.")
+    span: str | None = Field(default=None, description="Expected extent when it is not the whole text.")
+
+
+class Rule(_Frozen):
+    """One extraction rule: a regex with named groups and {placeholders}, and the resolver to apply."""
+
+    id: str = Field(description="Stable rule id, reported by --explain.")
+    pattern: str = Field(description="Regex with named groups; {name} expands from the lexicon.")
+    resolver: str = Field(description="Name of a resolver in chrono.temporal.resolve.RESOLVERS.")
+    type: TimexType = Field(description="TimeML type of what the rule finds.")
+    examples: tuple[Example, ...] = Field(min_length=1, description="Examples the tests run.")
+
+
+class PatternFile(_Frozen):
+    """The `patterns.toml` of one language."""
+
+    rule: tuple[Rule, ...] = Field(description="Rules in priority order: earlier wins at a position.")

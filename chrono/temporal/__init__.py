@@ -1,0 +1,139 @@
+"""Temporal tagging: find temporal expressions with our own rules, then resolve them (TimeML values).
+
+`tag(text, anchor)` runs the two steps of the design: extraction (chrono.temporal.extract: one
+regex pass, typed fields, no dates computed) and resolution (chrono.temporal.resolve: a closed
+table of resolvers doing calendar arithmetic against the publish date or the discourse reference
+time). The resolution policy is written in POLICY.md next to this file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from functools import cache
+
+from chrono.rules import RuleSet, load_rules
+from chrono.rules.schema import Grammar
+from chrono.temporal import calendar as cal
+from chrono.temporal.extract import CONVERTERS, extract
+from chrono.temporal.resolve import NEEDS_TENSE, PUBLISH, REFERENCE, RESOLVERS, Context, Resolution
+from chrono.temporal.tense import NO_CUE, tense_of
+from chrono.temporal.types import Mention, Timex
+
+__all__ = ["Timex", "rules_for", "tag"]
+
+_FUTURE_REFS = frozenset({"FUTURE_REF"})
+# How far (in characters) a reference time carries: about two short news paragraphs. A longer
+# reach changes no value on TimeBank+AQUAINT; in the seeds, "a day later" 1,200 characters after
+# the last date follows an event the text never dated.
+REFERENCE_REACH = 1000
+
+
+def rules_for(lang: str) -> RuleSet:
+    """The compiled rules of `lang`, checked against the resolver table (cached)."""
+    return load_rules(lang, frozenset(RESOLVERS), frozenset(CONVERTERS))
+
+
+def _future(res: Resolution, anchor: dt.date | None, tense_future: bool) -> bool:
+    """After the anchor's own period of the same granularity, or on/after it in a future clause."""
+    if res.value in _FUTURE_REFS:
+        return True
+    point = cal.parse_value(res.value)
+    if point is None or anchor is None:
+        return False
+    own_period = cal.period_start(anchor, _unit_of(point.granularity))
+    return point.date > own_period or (tense_future and point.date == own_period)
+
+
+def _unit_of(granularity: str) -> str:
+    return {cal.HALF: cal.MONTH}.get(granularity, granularity)
+
+
+def _timex(
+    m: Mention,
+    res: Resolution | None,
+    anchor: dt.date | None,
+    reference: cal.Point | None,
+    tense_future: bool,
+) -> Timex:
+    if res is None:
+        return Timex(m.start, m.end, m.text, m.type, None, m.rule)
+    basis_date = None
+    if res.basis == PUBLISH and anchor is not None:
+        basis_date = anchor.isoformat()
+    elif res.basis is not None and reference is not None:
+        basis_date = reference.value
+    return Timex(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        type=res.type or m.type,
+        value=res.value,
+        rule=m.rule,
+        anchor=basis_date,
+        anchor_kind=res.basis if basis_date else None,
+        cue=res.cue,
+        future=_future(res, anchor, tense_future) if (res.type or m.type) in ("DATE", "TIME") else False,
+        mod=res.mod,
+    )
+
+
+@cache
+def _range_words(grammar: Grammar) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    joiners = "|".join(re.escape(w) for w in grammar.range_joiners)
+    openers = "|".join(re.escape(w) for w in grammar.range_openers)
+    return (
+        re.compile(rf"\s*(?:-|–|—|{joiners})\s*"),
+        re.compile(rf"\b(?:{openers})\s+$", re.IGNORECASE),
+    )
+
+
+def _link_ranges(text: str, timexes: list[Timex], grammar: Grammar) -> list[Timex]:
+    join, opener = _range_words(grammar)
+    out = list(timexes)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if first.type not in ("DATE", "TIME") or second.type != first.type or second.value is None:
+            continue
+        if not join.fullmatch(text, first.end, second.start):
+            continue
+        joined_by_dash = text[first.end : second.start].strip() in ("-", "–", "—")
+        if joined_by_dash or opener.search(text, max(0, first.start - 12), first.start):
+            out[i] = replace(first, range_end=second.value)
+            out[i + 1] = replace(second, is_range_end=True)
+    return out
+
+
+def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
+    """Temporal expressions of `text`, sorted by start and non-overlapping.
+
+    `anchor` is the publish date relative expressions are resolved against; without it they
+    keep `value=None`. Expressions relative to another time ("a day later") use the discourse
+    reference time: the last concretely dated expression before them, at most REFERENCE_REACH
+    characters back.
+    """
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()  # date arithmetic only: a timestamp's time of day plays no part
+    rules = rules_for(lang)
+    cues = rules.lexicon.cues
+    reference: cal.Point | None = None
+    reference_end = 0
+    out: list[Timex] = []
+    for m in extract(text, rules):
+        if m.start - reference_end > REFERENCE_REACH:
+            reference = None
+        tense = (
+            tense_of(text, m.start, m.end, cues, rules.lexicon.grammar)
+            if m.resolver in NEEDS_TENSE
+            else NO_CUE
+        )
+        ctx = Context(anchor, reference, tense)
+        res = RESOLVERS[m.resolver](m, ctx)
+        out.append(_timex(m, res, anchor, reference, tense.direction > 0))
+        # Only explicitly dated expressions set the reference time; derived ones would let errors chain.
+        if res is not None and res.basis != REFERENCE and (res.type or m.type) in ("DATE", "TIME"):
+            point = cal.parse_value(res.value)
+            if point is not None:
+                reference, reference_end = point, m.end
+    return _link_ranges(text, out, rules.lexicon.grammar)

@@ -1,0 +1,186 @@
+"""Text → Mentions: one pass of the combined rule regex, group texts → typed Fields, vetoes.
+
+Nothing is resolved against a date here; a mention only says what the text states
+(weekday=2, shift=-1, number=3, unit="D", ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from chrono.rules import CompiledRule, RuleSet
+from chrono.rules.schema import Grammar, Lexicon
+from chrono.temporal.types import Fields, Mention
+
+__all__ = ["extract", "matches"]
+
+
+def _norm(word: str) -> str:
+    return " ".join(word.lower().replace("-", " ").split())
+
+
+def _number(word: str, lex: Lexicon) -> float:
+    key = _norm(word)
+    if key[:1].isdigit():
+        whole, _, half = key.partition(" ")  # "5 1/2"
+        return float(whole) + (0.5 if half == "1/2" else 0.0)
+    if key in lex.numbers:
+        return lex.numbers[key]
+    # compounds such as "twenty-five"
+    return sum(lex.numbers.get(part, 0) for part in key.split())
+
+
+# group name → converter from the matched text to typed Fields attributes
+Converter = Callable[[str, Lexicon], dict[str, object]]
+
+
+def _attr(name: str, convert: Callable[[str, Lexicon], object]) -> Converter:
+    return lambda s, lex: {name: convert(s, lex)}
+
+
+def _deictic(s: str, lex: Lexicon) -> dict[str, object]:
+    entry = lex.deictic_days[_norm(s)]
+    return {"offset": entry.offset, "part": entry.part} if entry.part else {"offset": entry.offset}
+
+
+_YEAR = _attr("year", lambda s, lex: int(s))
+_WEEKDAY = _attr("weekday", lambda s, lex: lex.weekdays[_norm(s)])
+_UNIT = _attr("unit", lambda s, lex: lex.units.get(_norm(s)))
+_PART = _attr("part", lambda s, lex: lex.parts_of_day[_norm(s)])
+_DIRECTION = _attr("rel", lambda s, lex: lex.directions[_norm(s)])
+CONVERTERS: dict[str, Converter] = {
+    "year": _YEAR,
+    "yearpos": _YEAR,
+    "month": _attr("month", lambda s, lex: lex.months[_norm(s)]),
+    "month_num": _attr("month", lambda s, lex: int(s)),
+    "day": _attr("day", lambda s, lex: int(s)),
+    "weekday": _WEEKDAY,
+    "weekday2": _WEEKDAY,
+    "number": _attr("number", _number),
+    "one": _attr("number", lambda s, lex: 1.0),
+    "unit": _UNIT,
+    "unit2": _UNIT,
+    "unit3": _UNIT,
+    "shift": _attr("shift", lambda s, lex: lex.shifts[_norm(s)]),
+    "year_shift": _attr("year_shift", lambda s, lex: lex.shifts[_norm(s)]),
+    "mod": _attr("mod", lambda s, lex: lex.modifiers[_norm(s)]),
+    "mod2": _attr("mod", lambda s, lex: lex.modifiers[_norm(s)]),
+    "approx": _attr("approx", lambda s, lex: lex.approx[_norm(s)]),
+    "season": _attr("season", lambda s, lex: lex.seasons[_norm(s)]),
+    "part": _PART,
+    "part2": _PART,
+    "part3": _PART,
+    "deictic": _deictic,
+    "ref": _attr("ref", lambda s, lex: lex.refs[_norm(s)]),
+    "ref_past": _attr("ref", lambda s, lex: "PAST_REF"),
+    "ref_future": _attr("ref", lambda s, lex: "FUTURE_REF"),
+    "ref_ahead": _attr("ref", lambda s, lex: "FUTURE_REF"),
+    "set_word": _attr("set_value", lambda s, lex: lex.set_words[_norm(s)]),
+    "ordinal": _attr("ordinal", lambda s, lex: lex.ordinals[_norm(s)]),
+    "quarter_num": _attr("ordinal", lambda s, lex: int(s)),
+    "decade": _attr("decade", lambda s, lex: int(s)),
+    "decade2": _attr("decade", lambda s, lex: -int(s)),  # two digits: the resolver picks the century
+    "century": _attr("century", lambda s, lex: int(s)),
+    "hour": _attr("hour", lambda s, lex: int(s)),
+    "minute": _attr("minute", lambda s, lex: int(s)),
+    "am": _attr("pm", lambda s, lex: False),
+    "pm": _attr("pm", lambda s, lex: True),
+    "noon": _attr("hour", lambda s, lex: 12),
+    "midnight": _attr("hour", lambda s, lex: 24),
+    "fiscal": _attr("fiscal", lambda s, lex: True),
+    "zone": _attr("zone", lambda s, lex: s),
+    "rel": _DIRECTION,
+    "rel2": _DIRECTION,
+    "rel3": _DIRECTION,
+    "holiday": _attr("holiday", lambda s, lex: lex.holidays[_norm(s)]),
+    "period_noun": _attr("period_noun", lambda s, lex: True),
+}
+_PRICE_AFTER = re.compile(r"\s*(?:[₹$€£¥]|/|Rs\.?\s|INR|USD)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Guards:
+    guarded: frozenset[str]
+    never_alone: frozenset[str]
+    guard_before: re.Pattern[str]
+
+
+@cache
+def _guards(grammar: Grammar) -> _Guards:
+    words = "|".join(re.escape(w) for w in grammar.guard_words)
+    return _Guards(
+        frozenset(grammar.guarded_words),
+        frozenset(grammar.never_alone),
+        re.compile(rf"\b(?:{words})\s*-?\s*$", re.IGNORECASE),
+    )
+
+
+def _fields(match: re.Match[str], rule: CompiledRule, lex: Lexicon) -> Fields | None:
+    values: dict[str, object] = {}
+    for group, name in rule.groups:
+        text = match.group(group)
+        if text is None:
+            continue
+        convert = CONVERTERS[name]  # the loader checked every group name against this table
+        try:
+            values.update(convert(text, lex))
+        except (KeyError, ValueError):  # not a word of the lexicon, or no valid number
+            return None
+    pm = values.pop("pm", None)
+    hour = values.get("hour")
+    if pm is not None and isinstance(hour, int):
+        values["hour"] = hour % 12 + (12 if pm else 0)
+    return Fields(**values)  # type: ignore[arg-type]
+
+
+def _vetoed(text: str, start: int, end: int, fields: Fields, matched: str, lex: Lexicon) -> bool:
+    guards = _guards(lex.grammar)
+    word = matched.lower()
+    if word in guards.never_alone:
+        return True
+    if word in guards.guarded:
+        return guards.guard_before.search(text, max(0, start - 12), start) is None
+    if fields.unit is not None and fields.number is not None and fields.number > 0:
+        # "3 Months ₹300/Month": a price plan, not a time.
+        return _PRICE_AFTER.match(text, end) is not None
+    return False
+
+
+def matches(text: str, rules: RuleSet) -> Iterator[re.Match[str]]:
+    """Raw rule matches: the same as `rules.regex.finditer(text)`, faster when there is a trigger."""
+    if rules.trigger is None:
+        yield from rules.regex.finditer(text)
+        return
+    # Same matches as finditer, tried only where the trigger says a rule may start.
+    match_at, end = rules.regex.match, 0
+    for candidate in rules.trigger.finditer(text):
+        pos = candidate.start()
+        if pos < end:
+            continue
+        match = match_at(text, pos)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
+def extract(text: str, rules: RuleSet) -> Iterator[Mention]:
+    """Mentions in `text`, in order, non-overlapping (at a position the first rule listed wins)."""
+    lex = rules.lexicon
+    by_key = rules.by_key
+    possessive = lex.grammar.possessive_suffixes
+    for match in matches(text, rules):
+        compiled = by_key[match.lastgroup or ""]
+        fields = _fields(match, compiled, lex)
+        if fields is None:
+            continue
+        start, end = match.span()
+        matched = match.group()
+        if _vetoed(text, start, end, fields, matched, lex):
+            continue
+        if fields.weekday is not None and text.startswith(possessive, end):
+            fields = replace(fields, possessive=True)
+        rule = compiled.rule
+        yield Mention(start, end, matched, rule.id, rule.resolver, rule.type, fields)

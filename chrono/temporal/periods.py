@@ -1,0 +1,122 @@
+"""Resolvers for named periods: quarters, halves, seasons, decades, centuries, weekends, holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chrono.temporal import calendar as cal
+from chrono.temporal.context import PUBLISH, Context, Resolution
+from chrono.temporal.types import Fields, Mention
+
+
+def _year_for_period(f: Fields, ctx: Context, index: int, current: int) -> int | None:
+    if f.year is not None:
+        return f.year
+    if ctx.anchor is None:
+        return None
+    if f.shift is not None:
+        return ctx.anchor.year + f.shift
+    # A later quarter than the current one is last year's unless the clause is future.
+    return ctx.anchor.year - (1 if index > current and ctx.tense.direction <= 0 else 0)
+
+
+def quarter(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.ordinal is None:
+        return None
+    current = cal.quarter_of(ctx.anchor) if ctx.anchor else 4
+    year = _year_for_period(f, ctx, f.ordinal, current)
+    if year is None:
+        return None
+    return Resolution(f"{year:04d}-Q{f.ordinal}", PUBLISH if f.year is None else None)
+
+
+def half(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.ordinal is None:
+        return None
+    current = 1 if ctx.anchor is None or ctx.anchor.month <= 6 else 2
+    year = _year_for_period(f, ctx, f.ordinal, current)
+    if year is None:
+        return None
+    return Resolution(f"{year:04d}-H{f.ordinal}", PUBLISH if f.year is None else None)
+
+
+def current_quarter(m: Mention, ctx: Context) -> Resolution | None:
+    if ctx.anchor is None:
+        return None
+    # Reports speak of the quarter just closed unless they say "current" (shift 0).
+    back = 0 if m.fields.shift == 0 else -1
+    return Resolution(cal.format_value(cal.shift(ctx.anchor, "Q", back), cal.QUARTER), PUBLISH)
+
+
+def season(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.season is None:
+        return None
+    if f.year is not None:
+        return Resolution(f"{f.year:04d}-{f.season}", mod=f.mod)
+    if ctx.anchor is None:
+        return None
+    anchor, year = ctx.anchor, ctx.anchor.year
+    start = cal.season_start(year, f.season)
+    if f.shift == -1 and cal.add_months(start, 3) > anchor:
+        year -= 1
+    elif f.shift == 1 and start <= anchor:
+        year += 1
+    return Resolution(f"{year:04d}-{f.season}", PUBLISH, mod=f.mod)
+
+
+def decade(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.decade is None:
+        return None
+    year = f.decade
+    if year < 0:  # "the '90s": the latest such decade before the anchor (or 1900s without one)
+        base = ctx.anchor.year if ctx.anchor else 1999
+        year = base - base % 100 - year if -year <= base % 100 else base - base % 100 - 100 - year
+    return Resolution(f"{year // 10:03d}X", mod=f.mod)
+
+
+def century(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    return None if f.century is None else Resolution(f"{f.century - 1:02d}", mod=f.mod)
+
+
+def weekend(m: Mention, ctx: Context) -> Resolution | None:
+    if ctx.anchor is None:
+        return None
+    direction, cue = ctx.tense.direction, ctx.tense.cue
+    saturday = cal.weekday_near(ctx.anchor, 6, 1 if direction > 0 else -1)
+    if direction <= 0 and ctx.anchor.isoweekday() == 7:
+        saturday = ctx.anchor - dt.timedelta(days=1)
+    return Resolution(f"{cal.format_value(saturday, cal.WEEK)}-WE", PUBLISH, cue=cue)
+
+
+def _holiday_date(spec: str, year: int) -> dt.date:
+    parts = [int(p) for p in spec.split("-")]
+    if len(parts) == 2:
+        return dt.date(year, parts[0], parts[1])
+    month, nth, weekday = parts
+    first = cal.weekday_near(dt.date(year, month, 1), weekday, 1)
+    day = first + dt.timedelta(weeks=nth - 1)
+    return day if day.month == month else day - dt.timedelta(weeks=1)  # n = 5: the last one
+
+
+def holiday(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.holiday is None or ctx.anchor is None:
+        return None
+    anchor, spec = ctx.anchor, f.holiday
+    before = [d for d in (_holiday_date(spec, anchor.year + k) for k in (-1, 0)) if d <= anchor][-1]
+    after = [d for d in (_holiday_date(spec, anchor.year + k) for k in (0, 1)) if d >= anchor][0]
+    cue = ctx.tense.cue
+    if f.shift == -1:  # "last Christmas": strictly before
+        day, cue = before if before < anchor else _holiday_date(spec, before.year - 1), None
+    elif f.shift == 1:
+        day, cue = after if after > anchor else _holiday_date(spec, after.year + 1), None
+    elif ctx.tense.direction > 0 or (ctx.tense.direction == 0 and (after - anchor).days <= 61):
+        day = after
+    else:
+        day = before
+    return Resolution(day.isoformat(), PUBLISH, cue=cue)

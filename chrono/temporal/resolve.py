@@ -1,0 +1,345 @@
+"""Mention → value: the closed table of resolvers that rules name (see POLICY.md for the why).
+
+Each resolver gets the mention's typed fields and a Context (publish date, discourse reference
+time, tense of the clause) and returns a Resolution, or None when the expression cannot be
+resolved from what the text gives. All arithmetic is in chrono.temporal.calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from chrono.temporal import calendar as cal
+from chrono.temporal.context import PUBLISH, REFERENCE, Context, Resolution
+from chrono.temporal.fallback import normalise
+from chrono.temporal.periods import century, current_quarter, decade, half, holiday, quarter, season, weekend
+from chrono.temporal.tense import Tense
+from chrono.temporal.types import Fields, Mention
+
+__all__ = ["NEEDS_TENSE", "PUBLISH", "REFERENCE", "RESOLVERS", "Context", "Resolution"]
+
+_GRANULARITY = {
+    "D": cal.DAY,
+    "W": cal.WEEK,
+    "WE": cal.WEEK,
+    "M": cal.MONTH,
+    "Q": cal.QUARTER,
+    "Y": cal.YEAR,
+    "DE": cal.YEAR,
+    "CE": cal.YEAR,
+    "H": cal.DAY,
+    "MIN": cal.DAY,
+    "S": cal.DAY,
+}
+
+
+Resolver = Callable[[Mention, Context], Resolution | None]
+
+
+def _fmt(number: float) -> str:
+    return "X" if number < 0 else (str(int(number)) if number == int(number) else f"{number:g}")
+
+
+def _direction(f: Fields, ctx: Context) -> tuple[int, str | None]:
+    if f.shift is not None and f.shift != 0:
+        return f.shift, None
+    if f.possessive:
+        return -1, "possessive"  # "Tuesday's talks": an event already reported
+    return ctx.tense.direction, ctx.tense.cue
+
+
+def calendar_date(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.month is None:
+        return None if f.year is None else Resolution(str(f.year), mod=f.mod)
+    if f.year is not None and f.day is not None:
+        try:
+            return Resolution(dt.date(f.year, f.month, f.day).isoformat(), mod=f.mod)
+        except ValueError:
+            return None
+    if f.year is not None:
+        return Resolution(f"{f.year:04d}-{f.month:02d}", mod=f.mod)
+    if ctx.anchor is None:
+        return None
+    year, cue = _instance_year(f, f.month, ctx.anchor, ctx.tense)
+    if f.day is None:
+        return Resolution(f"{year:04d}-{f.month:02d}", PUBLISH, mod=f.mod, cue=cue)
+    try:
+        return Resolution(dt.date(year, f.month, f.day).isoformat(), PUBLISH, cue=cue)
+    except ValueError:
+        return None
+
+
+def _instance_year(f: Fields, month: int, anchor: dt.date, tense: Tense) -> tuple[int, str | None]:
+    """The year of a month (and day) written without one, and the cue that decided it."""
+    if f.year_shift is not None:
+        return anchor.year + f.year_shift, None
+    if f.shift == 0:
+        return anchor.year, None  # "this September"
+    if f.shift is not None and f.shift < 0:  # "last November": the latest November before this month
+        return (anchor.year if month < anchor.month else anchor.year - 1), None
+    if f.shift is not None:  # "next March": the first March after this month
+        return (anchor.year if month > anchor.month else anchor.year + 1), None
+    direction, cue = tense.direction, tense.cue
+    if f.day is not None and direction < 0:
+        # "said ... on Dec. 7": a past verb rarely dates the embedded date; keep the nearest.
+        direction, cue = 0, None
+    if f.day is not None and direction > 0 and _recently_passed(anchor, month, f.day):
+        # "bought shares through Sept. 29" in an October article: the date just passed.
+        return (anchor.year if month <= anchor.month else anchor.year - 1), None
+    return cal.month_instance(anchor, month, direction), cue
+
+
+def _recently_passed(anchor: dt.date, month: int, day: int) -> bool:
+    year = anchor.year if month <= anchor.month else anchor.year - 1
+    try:
+        return 0 < (anchor - dt.date(year, month, day)).days <= 31
+    except ValueError:
+        return False
+
+
+def weekday(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if ctx.anchor is None or f.weekday is None:
+        return None
+    direction, cue = _direction(f, ctx)
+    # "last Friday"/"next Friday" skip the anchor day itself; a bare weekday may be the anchor day.
+    inclusive = not f.shift
+    day = cal.weekday_near(ctx.anchor, f.weekday, 1 if direction > 0 else -1, inclusive=inclusive)
+    value = day.isoformat()
+    if f.part is not None and f.part != "NI":
+        return Resolution(f"{value}T{f.part}", PUBLISH, type="TIME", cue=cue)
+    # "Wednesday night" stays the day: TimeBank/AQUAINT annotate most of them as a DATE of the day.
+    return Resolution(value, PUBLISH, cue=cue)
+
+
+def deictic(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if ctx.anchor is None or f.offset is None:
+        return None
+    value = (ctx.anchor + dt.timedelta(days=f.offset)).isoformat()
+    if f.part is not None:  # "tonight"
+        return Resolution(f"{value}T{f.part}", PUBLISH, type="TIME")
+    return Resolution(value, PUBLISH, mod=f.mod)
+
+
+def deictic_part(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if ctx.anchor is None or f.part is None:
+        return None
+    offset = f.offset if f.offset is not None else (-1 if f.shift == -1 else 0)
+    return Resolution(f"{ctx.anchor + dt.timedelta(days=offset)}T{f.part}", PUBLISH)
+
+
+def part_of_day(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    ref = ctx.reference
+    if f.part is None:
+        return None
+    # "in the morning": of the day the text is about, else of the publish date.
+    if ref is not None and ref.granularity == cal.DAY:
+        return Resolution(f"{ref.value}T{f.part}", REFERENCE, mod=f.mod)
+    if ctx.anchor is None:
+        return None
+    return Resolution(f"{ctx.anchor.isoformat()}T{f.part}", PUBLISH, mod=f.mod)
+
+
+def shifted_unit(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if ctx.anchor is None or f.unit is None:
+        return None
+    unit = f.unit
+    day = cal.shift(ctx.anchor, unit, f.shift or 0)
+    if unit == "WE":
+        return Resolution(f"{cal.format_value(day, cal.WEEK)}-WE", PUBLISH, mod=f.mod)
+    if unit in ("DE", "CE"):
+        # "the past decade", "this century": TimeBank annotates the span of time, P10Y / P100Y.
+        return Resolution(_period(1, unit), type="DURATION", mod=f.mod)
+    return Resolution(cal.format_value(day, _GRANULARITY[unit]), PUBLISH, mod=f.mod)
+
+
+# A fraction of a unit is written in the next smaller one: 2.5 years is P2Y6M.
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
+_TIME_UNITS = frozenset({"H", "MIN", "S"})
+
+
+def _period(number: float, unit: str) -> str:
+    """ISO 8601 duration of `number` units; number < 0 is a vague amount (X)."""
+    if unit == "Q" and number > 0:
+        number, unit = number * 3, "M"  # quarters are written in months: "three quarters" is P9M
+    elif unit in ("DE", "CE"):
+        # "two decades" is P20Y; "decades-long", as TimeBank writes it, PXY
+        number, unit = (number * (10 if unit == "DE" else 100) if number > 0 else number), "Y"
+    whole, rest = int(number), number - int(number)
+    parts = [(_fmt(number) if number < 0 else str(whole), unit)]
+    if number > 0 and rest and unit in _SMALLER:
+        factor, smaller = _SMALLER[unit]
+        parts = ([(str(whole), unit)] if whole else []) + [(_fmt(rest * factor), smaller)]
+    date_part = "".join(f"{n}{u}" for n, u in parts if u not in _TIME_UNITS)
+    time_part = "".join(f"{n}{u[0]}" for n, u in parts if u in _TIME_UNITS)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
+
+
+def duration(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.unit is None:
+        return None
+    if f.number is not None:
+        number = f.number
+    else:  # "for years": a vague amount (X)
+        number = -1
+    return Resolution(_period(number, f.unit), type="DURATION", mod=f.approx)
+
+
+def vague_span(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.ref is None or f.unit is None:
+        return None
+    if f.ref == "PAST_REF" and f.unit == "Y":
+        return Resolution(f.ref)  # "in recent years": TimeBank's past reference
+    return Resolution(_period(-1, f.unit), type="DURATION")  # "in recent weeks", "coming months"
+
+
+def ago(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.unit is None or f.number is None:
+        return None
+    if f.number < 0:
+        return Resolution("PAST_REF", mod=f.approx)
+    if ctx.anchor is None:
+        return None
+    amount = -int(f.number) if f.number == int(f.number) else -1
+    ref = ctx.reference
+    if f.unit == "Y" and ref is not None and ref.granularity == cal.QUARTER:
+        # Earnings reports: "a year ago" is the same quarter of the year before.
+        return Resolution(cal.shift(ref.date, "Y", amount).isoformat()[:4] + ref.value[4:], REFERENCE)
+    day = cal.shift(ctx.anchor, f.unit, amount)
+    return Resolution(cal.format_value(day, _GRANULARITY[f.unit]), PUBLISH, mod=f.approx)
+
+
+def from_reference(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    ref = ctx.reference
+    if ref is None or f.unit is None or f.unit in ("H", "MIN", "S"):
+        return None
+    sign = f.rel or 1
+    amount = sign * (int(f.number) if f.number and f.number > 0 else 1)
+    granularity = _GRANULARITY[f.unit]
+    if f.unit == "Y" and ref.granularity not in (cal.YEAR,):
+        granularity = ref.granularity  # "a year earlier" keeps the precision of what it refers to
+    if _coarser(ref.granularity, granularity):
+        return None
+    return Resolution(cal.format_value(cal.shift(ref.date, f.unit, amount), granularity), REFERENCE)
+
+
+_ORDER = [cal.YEAR, cal.HALF, cal.QUARTER, cal.MONTH, cal.WEEK, cal.DAY]
+
+
+def _coarser(a: str, b: str) -> bool:
+    return _ORDER.index(a) < _ORDER.index(b) and not (a == cal.MONTH and b == cal.WEEK)
+
+
+def year_before_reference(m: Mention, ctx: Context) -> Resolution | None:
+    ref, anchor = ctx.reference, ctx.anchor
+    if ref is not None and ref.granularity != cal.YEAR:
+        # "the year-ago quarter": the reporting period the text is about, a year back.
+        granularity = (
+            cal.QUARTER
+            if m.fields.period_noun and ref.granularity in (cal.DAY, cal.MONTH)
+            else ref.granularity
+        )
+        return Resolution(cal.format_value(cal.shift(ref.date, "Y", -1), granularity), REFERENCE)
+    if anchor is None:
+        return None
+    return Resolution(str(anchor.year - 1), PUBLISH)
+
+
+def same_as_reference(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    ref = ctx.reference
+    if ref is None or f.unit is None or _coarser(ref.granularity, _GRANULARITY[f.unit]):
+        return None
+    return Resolution(cal.format_value(ref.date, _GRANULARITY[f.unit]), REFERENCE)
+
+
+def clock_time(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.hour is None or ctx.anchor is None:
+        return None
+    if f.month is not None and f.day is not None:
+        date = calendar_date(m, ctx)
+        if date is None:
+            return None
+        return Resolution(f"{date.value}T{f.hour:02d}:{f.minute or 0:02d}", PUBLISH, cue=date.cue)
+    if f.weekday is not None:
+        direction, cue = _direction(f, ctx)
+        day, basis = cal.weekday_near(ctx.anchor, f.weekday, 1 if direction > 0 else -1), PUBLISH
+    else:
+        day, cue = ctx.anchor + dt.timedelta(days=f.offset or 0), None
+        basis = PUBLISH
+    return Resolution(f"{day.isoformat()}T{f.hour:02d}:{f.minute or 0:02d}", basis, cue=cue)
+
+
+def ref(m: Mention, ctx: Context) -> Resolution | None:
+    return None if m.fields.ref is None else Resolution(m.fields.ref)
+
+
+def set_weekday(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.month is not None:
+        return Resolution(f"XXXX-{f.month:02d}")  # "each July"
+    if f.weekday is None:
+        return None
+    return Resolution(f"XXXX-WXX-{f.weekday}" + (f"T{f.part}" if f.part else ""))
+
+
+def set_unit(m: Mention, ctx: Context) -> Resolution | None:
+    f = m.fields
+    if f.unit is None:
+        return None
+    amount = _fmt(f.number) if f.number else "1"
+    prefix = "PT" if f.unit in ("H", "MIN", "S") else "P"
+    return Resolution(f"{prefix}{amount}{f.unit[0] if prefix == 'PT' else f.unit}")
+
+
+def parsed(m: Mention, ctx: Context) -> Resolution | None:
+    # Rules send only forms with a year here, so the value never depends on the anchor.
+    value = normalise(m.text, ctx.anchor)
+    return None if value is None or m.fields.year is None else Resolution(value)
+
+
+def set_word(m: Mention, ctx: Context) -> Resolution | None:
+    return None if m.fields.set_value is None else Resolution(m.fields.set_value)
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "calendar_date": calendar_date,
+    "weekday": weekday,
+    "deictic": deictic,
+    "deictic_part": deictic_part,
+    "part_of_day": part_of_day,
+    "shifted_unit": shifted_unit,
+    "duration": duration,
+    "ago": ago,
+    "weekend": weekend,
+    "holiday": holiday,
+    "vague_span": vague_span,
+    "from_reference": from_reference,
+    "year_before_reference": year_before_reference,
+    "same_as_reference": same_as_reference,
+    "quarter": quarter,
+    "half": half,
+    "current_quarter": current_quarter,
+    "season": season,
+    "decade": decade,
+    "century": century,
+    "clock_time": clock_time,
+    "ref": ref,
+    "set_weekday": set_weekday,
+    "set_unit": set_unit,
+    "set_word": set_word,
+    "dateparser": parsed,
+}
+# Resolvers whose answer depends on the tense of the clause (the cue is looked up only for these).
+NEEDS_TENSE = frozenset({"calendar_date", "weekday", "quarter", "half", "clock_time", "weekend", "holiday"})

@@ -1,0 +1,77 @@
+"""The tense cue of the clause around an expression: which way a bare weekday or month points."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from chrono.rules.schema import Cues, Grammar
+
+# How far to look around an expression for a cue, bounded by the sentence.
+WINDOW = 120
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Tense:
+    """Direction -1 (past), +1 (future) or 0 (no cue), and the cue word that decided it."""
+
+    direction: int
+    cue: str | None
+
+
+NO_CUE = Tense(0, None)
+
+
+@cache
+def _clause_end(grammar: Grammar) -> re.Pattern[str]:
+    # Looking right, the clause ends sooner: "progress on Tuesday and will resume ..." is two clauses.
+    words = "|".join(re.escape(w) for w in grammar.clause_breaks)
+    return re.compile(rf"[.!?;:,]\s|\n|\s(?:{words})\s")
+
+
+@cache
+def _cue_regex(cues: Cues, grammar: Grammar) -> re.Pattern[str]:
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    passive = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in grammar.passive_auxiliaries)
+    # Future cues first: at one position "scheduled" is a future cue, not a past -ed form;
+    # a passive "will be held" is not a past cue.
+    return re.compile(
+        rf"(?<![\w'’])(?:(?P<future>{alt(cues.future)})|{passive}(?P<past>{alt(cues.past)}|[a-z]{{3,}}{re.escape(grammar.past_suffix)}))(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _preposition_regex(cues: Cues) -> re.Pattern[str]:
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in words)
+
+    return re.compile(
+        rf"(?<![\w])(?:(?P<future>{alt(cues.future_prepositions)})|(?P<past>{alt(cues.past_prepositions)}))\s+$",
+        re.IGNORECASE,
+    )
+
+
+def tense_of(text: str, start: int, end: int, cues: Cues, grammar: Grammar) -> Tense:
+    """A preposition right before the expression, else the nearest cue before it in its sentence,
+    else the nearest one after it."""
+    prep = _preposition_regex(cues).search(text, max(0, start - 12), start)
+    if prep is not None:
+        return Tense(1 if prep.group("future") else -1, prep.group().strip().lower())
+    regex = _cue_regex(cues, grammar)
+    left_from = max(0, start - WINDOW)
+    boundaries = list(_SENTENCE_END.finditer(text, left_from, start))
+    if boundaries:
+        left_from = boundaries[-1].end()
+    cues_before = list(regex.finditer(text, left_from, start))
+    last = cues_before[-1] if cues_before else None
+    if last is None:
+        stop = _clause_end(grammar).search(text, end, end + WINDOW)
+        last = regex.search(text, end, stop.start() if stop else min(len(text), end + WINDOW))
+    if last is None:
+        return NO_CUE
+    return Tense(1 if last.group("future") else -1, last.group().lower())

@@ -1,0 +1,170 @@
+"""The written resolution policy (chrono/temporal/POLICY.md) and more fixed-anchor cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import chrono.temporal
+from chrono.temporal import tag
+
+POLICY = Path(chrono.temporal.__file__).with_name("POLICY.md")
+
+
+def _policy_rows() -> list[tuple[str, str, str, str | None]]:
+    table = POLICY.read_text(encoding="utf-8").split("## Examples", 1)[1]
+    rows = []
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+        if len(cells) == 4 and cells[0] not in ("text", "---"):
+            text, anchor, expression, value = cells
+            rows.append((text, anchor, expression, None if value == "null" else value))
+    return rows
+
+
+POLICY_ROWS = _policy_rows()
+
+
+def _value_of(text: str, anchor: str | None, expression: str) -> str | None:
+    found = tag(text, dt.date.fromisoformat(anchor) if anchor else None)
+    hits = [t for t in found if t.text == expression]
+    assert hits, f"{expression!r} not found in {text!r}: {[t.text for t in found]}"
+    return hits[0].value
+
+
+def test_policy_page_has_its_examples() -> None:
+    assert len(POLICY_ROWS) >= 25
+
+
+@pytest.mark.parametrize(("text", "anchor", "expression", "value"), POLICY_ROWS)
+def test_policy_examples(text: str, anchor: str, expression: str, value: str | None) -> None:
+    assert _value_of(text, anchor, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expression", "value"),
+    [
+        # the same weekday under each tense, article dated Wednesday 2022-03-30
+        ("Ministers met on Thursday.", "2022-03-30", "Thursday", "2022-03-24"),
+        ("Ministers will meet on Thursday.", "2022-03-30", "Thursday", "2022-03-31"),
+        ("Ministers are to be held on Thursday.", "2022-03-30", "Thursday", "2022-03-31"),
+        ("The summit, to be held on Thursday, is off.", "2022-03-30", "Thursday", "2022-03-31"),
+        ("Last Friday's march was peaceful.", "2022-03-30", "Last Friday", "2022-03-25"),
+        # months and day-months without a year
+        ("The law took effect in December.", "2022-02-10", "December", "2021-12"),
+        ("Elections are due in April.", "2022-02-10", "April", "2022-04"),
+        ("The offer expires Nov. 16.", "1989-10-30", "Nov. 16", "1989-11-16"),
+        ("It was signed on 24 February.", "2022-03-30", "24 February", "2022-02-24"),
+        ("June last year", "2022-03-30", "June last year", "2021-06"),
+        # periods relative to the anchor
+        ("this week", "2022-03-30", "this week", "2022-W13"),
+        ("last month", "2022-01-15", "last month", "2021-12"),
+        ("next month", "2022-12-15", "next month", "2023-01"),
+        ("last year", "2022-03-30", "last year", "2021"),
+        ("two weeks ago", "2022-03-30", "two weeks ago", "2022-W11"),
+        ("a year ago", "2022-03-30", "a year ago", "2021"),
+        ("several years ago", "2022-03-30", "several years ago", "PAST_REF"),
+        ("last fall", "1999-04-10", "last fall", "1998-FA"),
+        ("tonight", "2022-03-30", "tonight", "2022-03-30TNI"),
+        # relative to the reference time, not to the publish date
+        ("On Nov. 2, 1989 it fell. A year earlier it rose.", "2022-03-30", "A year earlier", "1988-11-02"),
+        (
+            "Sales rose in the third quarter. A year earlier they fell.",
+            "1989-11-02",
+            "A year earlier",
+            "1988-Q3",
+        ),
+        (
+            "On March 3, 2022 talks began; the following day they ended.",
+            "2022-03-30",
+            "the following day",
+            "2022-03-04",
+        ),
+        # durations and sets
+        ("for three days", "2022-03-30", "three days", "P3D"),
+        ("a two-year contract", "2022-03-30", "two-year", "P2Y"),
+        ("the next several days", "2022-03-30", "the next several days", "PXD"),
+        ("every day", "2022-03-30", "every day", "P1D"),
+        ("in recent years", "2022-03-30", "recent years", "PAST_REF"),
+        # without an anchor: absolute dates only
+        ("on Tuesday", None, "Tuesday", None),
+        ("March 29, 2022", None, "March 29, 2022", "2022-03-29"),
+        ("Crimea in 2014", None, "2014", "2014"),
+    ],
+)
+def test_fixed_anchor_cases(text: str, anchor: str | None, expression: str, value: str | None) -> None:
+    assert _value_of(text, anchor, expression) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine shot down 25 out of 38 drones.",
+        "It costs $500 million.",
+        "Under Article 5 of the treaty.",
+        "3 Months ₹300/Month",
+        "1 Year\n₹225/Month",
+        "We may see progress. Do they agree?",
+        "They will march to the square.",
+        "He is 52 years old.",
+        "Czech Foreign Minister Jan Kavan spoke.",
+        "The regime will fall.",
+        "There were 2000 tanks and 1500 soldiers.",
+        "Smart Quarterly plan",
+    ],
+)
+def test_non_dates_stay_non_dates(text: str) -> None:
+    assert tag(text, dt.date(2022, 3, 30)) == []
+
+
+def test_range_start_carries_the_end() -> None:
+    found = tag("The exhibition runs from 26 February until 13 March.", dt.date(2022, 3, 30))
+    start, end = found
+    assert (start.text, start.value, start.range_end, start.is_range_end) == (
+        "26 February",
+        "2022-02-26",
+        "2022-03-13",
+        False,
+    )
+    assert (end.text, end.value, end.is_range_end) == ("13 March", "2022-03-13", True)
+
+
+def test_explain_names_rule_anchor_kind_and_cue() -> None:
+    (weekday,) = tag("Talks will resume on Monday.", dt.date(2022, 3, 30))
+    assert (weekday.rule, weekday.anchor, weekday.anchor_kind, weekday.cue, weekday.future) == (
+        "date.weekday",
+        "2022-03-30",
+        "publish date",
+        "will",
+        True,
+    )
+    assert weekday.explain() == "rule date.weekday; resolved against publish date 2022-03-30; cue 'will'"
+    later = tag("Talks began on March 3, 2022. A day later they ended.", None)[1]
+    assert (later.anchor, later.anchor_kind) == ("2022-03-03", "reference time")
+    data = later.as_json(explain=True)
+    assert data["explanation"] == later.explain() and data["rule"] == "date.relative_to_reference"
+    assert set(later.as_json(explain=False)) == {"start", "end", "text", "type", "value"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "future"),
+    [
+        ("Peskov will speak on Wednesday.", "Wednesday", True),
+        ("Peskov spoke on Wednesday.", "Wednesday", False),
+        ("Talks will resume next week.", "next week", True),
+        ("Talks resumed last week.", "last week", False),
+        ("The plant will open in October.", "October", True),
+        ("It is a problem for the future.", "the future", True),
+        ("It lasted three days.", "three days", False),
+    ],
+)
+def test_future_flag(text: str, expression: str, future: bool) -> None:
+    (found,) = [t for t in tag(text, dt.date(2022, 3, 30)) if t.text == expression]
+    assert found.future is future
+
+
+def test_a_datetime_anchor_counts_as_its_date() -> None:
+    (found,) = tag("It happened yesterday.", dt.datetime(2022, 3, 30, 23, 59, tzinfo=dt.UTC))
+    assert (found.value, found.anchor) == ("2022-03-29", "2022-03-30")

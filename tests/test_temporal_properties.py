@@ -1,0 +1,136 @@
+"""Properties of the tagger on arbitrary and on date-dense generated text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chrono.temporal import rules_for, tag
+from chrono.temporal.calendar import add_months, month_instance, weekday_near
+from chrono.temporal.extract import matches
+
+ANCHORS = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+_lex = rules_for("en").lexicon
+WORDS = sorted(
+    {
+        w
+        for section in (_lex.months, _lex.weekdays, _lex.numbers, _lex.units, _lex.shifts, _lex.refs)
+        for w in section
+    }
+    | {
+        "the",
+        "on",
+        "in",
+        "ago",
+        "later",
+        "said",
+        "will",
+        "every",
+        "2014",
+        "29",
+        "3",
+        "p.m.",
+        "'s",
+        ",",
+        ".",
+        "quarter",
+        "third",
+        "1990s",
+        "$",
+        "₹300/Month",
+        "-",
+        "until",
+        "from",
+        "early",
+        "last",
+        "year",
+    }
+)
+DATE_TEXT = st.lists(
+    st.sampled_from(WORDS).map(
+        lambda w: w if len(w) < 3 else st.sampled_from([w, w.capitalize(), w.upper()])
+    ),
+    max_size=30,
+).flatmap(lambda items: st.tuples(*[i if isinstance(i, st.SearchStrategy) else st.just(i) for i in items]))
+DATE_TEXT = DATE_TEXT.map(" ".join)
+TEXT = st.one_of(st.text(max_size=300), DATE_TEXT)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, ANCHORS)
+def test_tag_never_raises_and_spans_are_sound(text: str, anchor: dt.date | None) -> None:
+    found = tag(text, anchor)
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        if anchor is None and t.anchor_kind == "publish date":
+            raise AssertionError(f"resolved against a missing anchor: {t}")
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert tag(text, anchor) == found  # deterministic
+
+
+@settings(max_examples=200, deadline=None)
+@given(DATE_TEXT)
+def test_prefilter_finds_exactly_what_a_full_scan_finds(text: str) -> None:
+    rules = rules_for("en")
+    assert rules.trigger is not None
+    full = [(m.span(), m.lastgroup) for m in rules.regex.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in matches(text, rules)] == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), st.integers(1, 7))
+def test_weekday_arithmetic(anchor: dt.date, weekday: int) -> None:
+    back = weekday_near(anchor, weekday, -1)
+    ahead = weekday_near(anchor, weekday, 1)
+    assert back.isoweekday() == ahead.isoweekday() == weekday
+    assert 0 <= (anchor - back).days <= 6 and 0 <= (ahead - anchor).days <= 6
+    strict = weekday_near(anchor, weekday, -1, inclusive=False)
+    assert 1 <= (anchor - strict).days <= 7
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+    st.integers(1, 12),
+    st.sampled_from([-1, 0, 1]),
+)
+def test_month_instance_respects_direction(anchor: dt.date, month: int, direction: int) -> None:
+    year = month_instance(anchor, month, direction)
+    picked = (year, month)
+    here = (anchor.year, anchor.month)
+    if direction < 0:
+        assert picked <= here and (picked == here or (year + 1, month) > here)
+    elif direction > 0:
+        assert picked >= here and (picked == here or (year - 1, month) < here)
+    assert abs((year * 12 + month) - (anchor.year * 12 + anchor.month)) <= 11
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), st.integers(-120, 120))
+def test_add_months_clamps(day: dt.date, months: int) -> None:
+    moved = add_months(day, months)
+    assert (moved.year * 12 + moved.month) - (day.year * 12 + day.month) == months
+    assert moved.day == day.day or moved.day < day.day
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2050, 12, 31)), st.integers(-400, 400))
+def test_shifting_the_anchor_shifts_yesterday(anchor: dt.date, days: int) -> None:
+    moved = anchor + dt.timedelta(days=days)
+    (a,) = tag("yesterday", anchor)
+    (b,) = tag("yesterday", moved)
+    assert dt.date.fromisoformat(b.value) - dt.date.fromisoformat(a.value) == dt.timedelta(days=days)
+
+
+def test_prefilter_matches_full_scan_on_the_seeds() -> None:
+    rules = rules_for("en")
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        full = [(m.span(), m.lastgroup) for m in rules.regex.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in matches(text, rules)] == full, path.name

@@ -48,11 +48,31 @@ def _check_replaceable(out_dir: Path) -> None:
         )
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE); False where not available."""
+    import ctypes
+    import os
+
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this kernel or file system cannot exchange
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
+
+
 def _swap(staging: Path, out_dir: Path) -> None:
-    """Put the new site in place; the old one is moved aside first and restored if that fails."""
+    """Put the new site in place: in one atomic exchange where the OS has one (a kill at any moment
+    leaves the old site or the new one), else by moving the old one aside and restoring it on failure."""
     if not out_dir.exists():
         staging.rename(out_dir)
         return
+    if _exchange(staging, out_dir):
+        return  # staging now holds the old site; build_site removes it
     old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
     old.rmdir()
     out_dir.rename(old)

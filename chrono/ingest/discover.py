@@ -66,6 +66,10 @@ def _walk(root: Path) -> Iterator[FileTask | Problem]:
             if os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
                 continue
             path = here / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+                # A corpus unpacked from an archive may hold links to /etc/...: read only what is under root.
+                yield Problem(Level.WARNING, str(path), "symbolic link to outside the input folder; skipped")
+                continue
             article_id = path.relative_to(root).as_posix()
             yield FileTask(path, article_id, sidecars.get(path_key(path)))
     yield from (_unreadable(err) for err in unreadable)

@@ -71,9 +71,18 @@ def read_sidecars(directory: Path) -> tuple[dict[str, Meta], list[Problem]]:
             if file_name is None:
                 problems.append(Problem(Level.WARNING, where, "row has no file_name; ignored", line))
                 continue
+            key, base = path_key(directory / file_name), path_key(directory)
+            if key == base or os.path.commonpath([key, base]) != base:
+                # `../x` or `/etc/passwd`: a sidecar only describes files under its own folder.
+                problems.append(
+                    Problem(
+                        Level.WARNING, where, f"file_name {file_name!r} is outside this folder; ignored", line
+                    )
+                )
+                continue
             meta, found = meta_from_fields(record, name, where, line)
             problems.extend(found)
-            rows.setdefault(path_key(directory / file_name), meta)
+            rows.setdefault(key, meta)
     return rows, problems
 
 

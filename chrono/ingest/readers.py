@@ -24,6 +24,9 @@ from chrono.ingest.meta import Meta, meta_from_fields
 # Files past this size are refused rather than read: no news article is near it, and it bounds memory.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_FILE_TEXT = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+# A JSONL file is one task for one worker, which holds all its results: past this many lines it is
+# refused (counted up front, ~0.1 s for a million lines) rather than read for minutes into gigabytes.
+MAX_JSONL_LINES = 100_000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -32,6 +35,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# An id is cited in one-line messages and in pages: a line break or NUL in it would forge or cut a line.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
@@ -171,6 +176,9 @@ def _read_jsonl(task: FileTask, where: str) -> Iterator[Article | Problem]:
         ):
             yield Problem(Level.WARNING, where, 'no "id" (string or number); line skipped', number)
             continue
+        if _CONTROL.search(str(record_id)):
+            yield Problem(Level.WARNING, where, '"id" has control characters; line skipped', number)
+            continue
         if not isinstance(text, str) or not text.strip():
             yield Problem(Level.WARNING, where, 'no "text" (non-empty string); line skipped', number)
             continue
@@ -190,8 +198,17 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | None]]:
             return
         if b"\x00" in head:
             raise InputError("binary file, not text")
+        stream.seek(0)
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
+        if lines > MAX_JSONL_LINES:
+            raise InputError(
+                f"{lines:,} lines, over the limit of {MAX_JSONL_LINES:,} per JSONL file; "
+                "split it into several files"
+            )
         stream.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
-        for number, raw in enumerate(stream, start=1):
+        number = 0
+        while raw := stream.readline(MAX_FILE_BYTES + 1):  # bounded: a 1 GB line is never read whole
+            number += 1
             if len(raw) > MAX_FILE_BYTES:
                 raise InputError(f"line {number} is over the {MAX_FILE_TEXT} limit")
             try:
@@ -213,6 +230,9 @@ def _article(
             text = text[end:]
         except ValueError as exc:
             yield Problem(Level.WARNING, where, f"date line: {exc}; ignored")
+    if not text.strip():  # front matter or a date line and nothing else
+        yield Problem(Level.WARNING, where, "no article text after the metadata; skipped")
+        return
     layers = [m for m in (sidecar, own, from_line) if m is not None]
     dated = next((m for m in layers if m.published is not None), None)
     yield Article(

@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from chrono import __version__
-from chrono.errors import ChronoError, Level, Problem
+from chrono.errors import ChronoError, Level, Problem, one_line
+from chrono.files import write_atomic
 
 DEFAULT_INPUT = Path("seeds")
 
@@ -30,13 +31,12 @@ def _exit_code(problems: list[Problem], *, strict: bool) -> int:
     return 1 if strict and problems else 0
 
 
-def _write(data: str | bytes, output: str) -> None:
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+def _write(data: bytes, output: str) -> None:
     if output == "-":
-        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        Path(output).write_bytes(payload)
+        write_atomic(Path(output), data)
 
 
 def _inputs(inputs: tuple[Path, ...]) -> list[Path]:
@@ -163,7 +163,7 @@ def main() -> None:
         click.echo("Aborted.", err=True)
         sys.exit(2)
     except ChronoError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(one_line(f"error: {exc}"), err=True)
         sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)

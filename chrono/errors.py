@@ -6,6 +6,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
+# Control characters shown as escapes, so a file name with a line break cannot forge a second report line.
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {10: "\\n", 13: "\\r", 9: "\\t"}
+
+
+def one_line(text: str) -> str:
+    """`text` with control characters escaped: it prints as exactly one line."""
+    return text.translate(_CONTROL)
+
+
 class ChronoError(Exception):
     """Root of every error chrono raises on purpose; its message names the file (and line)."""
 
@@ -40,4 +49,4 @@ class Problem:
 
     def __str__(self) -> str:
         place = f"{self.where}:{self.line}" if self.line is not None else self.where
-        return f"{self.level}: {place}: {self.message}"
+        return one_line(f"{self.level}: {place}: {self.message}")

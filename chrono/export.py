@@ -210,13 +210,25 @@ def _plain_description(event: Event, articles: dict[str, ArticleInfo]) -> str:
 # --- CSV ------------------------------------------------------------------------------------------------
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula: article text must not.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value  # the usual neutralisation: shown as text, the quote is not displayed
+    return value
+
+
 def _csv(header: tuple[str, ...], rows: list[list[object]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # RFC 4180 quoting and CRLF line ends
     writer.writerow(header)
-    writer.writerows(
-        ["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in row] for row in rows
-    )
+    writer.writerows([_cell(v) for v in row] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 

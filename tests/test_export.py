@@ -241,3 +241,10 @@ def test_ics_interval_mixing_a_time_and_a_day_becomes_whole_days(timeline):
         datetime(2022, 3, 30, 9, 30),  # noqa: DTZ001 - floating local time
         datetime(2022, 3, 30, 11, 0),  # noqa: DTZ001
     )
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(timeline):
+    event = timeline.events[0].model_copy(update={"summary": '=HYPERLINK("http://x.invalid","click")'})
+    hostile = timeline.model_copy(update={"events": [event]})
+    [row] = list(csv.DictReader(io.StringIO(export_timeline(hostile, "csv").decode(), newline="")))
+    assert row["summary"] == '\'=HYPERLINK("http://x.invalid","click")'

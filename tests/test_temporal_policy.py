@@ -113,6 +113,14 @@ def test_fixed_anchor_cases(text: str, anchor: str | None, expression: str, valu
         "The regime will fall.",
         "There were 2000 tanks and 1500 soldiers.",
         "Smart Quarterly plan",
+        "Iraq imports about three-quarters of its food.",
+        "He holds more than a quarter of the market.",
+        "Officials said it was a day of mourning.",
+        "The film High Noon won.",
+        "The plan costs a year's salary.",
+        "Nineteen ninety people came.",
+        "She is in her forties.",
+        "He was last seen the day before police arrived.",
     ],
 )
 def test_non_dates_stay_non_dates(text: str) -> None:
@@ -163,6 +171,29 @@ def test_explain_names_rule_anchor_kind_and_cue() -> None:
 def test_future_flag(text: str, expression: str, future: bool) -> None:
     (found,) = [t for t in tag(text, dt.date(2022, 3, 30)) if t.text == expression]
     assert found.future is future
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "cue"),
+    [
+        # a participle after a modal in the same clause does not make it past
+        ("Schools will remain closed on Monday.", "2022-04-04", "will"),
+        ("The talks will stay suspended until further notice on Monday.", "2022-04-04", "will"),
+        # a past auxiliary after the modal, or a clause break, gives the past back
+        ("He said schools that will reopen were closed on Monday.", "2022-03-28", "closed"),
+        ("The firm, which will be sold, reported on Monday.", "2022-03-28", "reported"),
+        ("He will stay; stores closed on Monday.", "2022-03-28", "closed"),
+    ],
+)
+def test_modal_governs_participle(text: str, value: str, cue: str) -> None:
+    (monday,) = [t for t in tag(text, dt.date(2022, 3, 30)) if t.text == "Monday"]
+    assert (monday.value, monday.cue) == (value, cue)
+
+
+def test_day_range_in_one_expression() -> None:
+    first, second = tag("The summit was held 26-28 February.", dt.date(2022, 3, 30))
+    assert (first.text, first.value, first.range_end) == ("26", "2022-02-26", "2022-02-28")
+    assert (second.text, second.value, second.is_range_end) == ("28 February", "2022-02-28", True)
 
 
 def test_a_datetime_anchor_counts_as_its_date() -> None:

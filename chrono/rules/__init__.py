@@ -42,8 +42,9 @@ PLACEHOLDERS: Mapping[str, tuple[str, bool]] = {
     "ref": ("refs", False),
     "set_word": ("set_words", False),
 }
-# A match starts where a word starts (not inside "$2000", "v2.2014", "mid-air" ...).
-WORD_START = r"(?<![\w.'’$€£₹-])"
+# A match starts where a word starts (not inside "$2000", "v2.2014", "mid-air" ...); after a dash
+# only for the second day of "26-28 February" (not "1998-2000", "9-10 a.m.").
+WORD_START = r"(?<![\w.'’$€£₹])(?:(?<!-)|(?<=\d-)(?=\d\d?(?:st|nd|rd|th)?\s+[A-Z]))"
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

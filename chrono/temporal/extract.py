@@ -33,6 +33,20 @@ def _number(word: str, lex: Lexicon) -> float:
     return sum(lex.numbers.get(part, 0) for part in key.split())
 
 
+def _spelled_year(word: str, lex: Lexicon) -> int:
+    """ "nineteen ninety-six" → 1996, "two thousand and one" → 2001."""
+    key = _norm(word).replace(" and ", " ")
+    if key.startswith("two thousand"):
+        return 2000 + int(_number(key.removeprefix("two thousand").strip() or "0", lex))
+    century, _, rest = key.partition(" ")
+    return int(lex.numbers[century]) * 100 + int(_number(rest, lex))
+
+
+def _spelled_decade(word: str, lex: Lexicon) -> int:
+    # "the nineties" → -90: two digits, the resolver picks the century as for "the '90s"
+    return -int(lex.numbers[_norm(word)[:-3] + "y"])
+
+
 # group name → converter from the matched text to typed Fields attributes
 Converter = Callable[[str, Lexicon], dict[str, object]]
 
@@ -83,6 +97,9 @@ CONVERTERS: dict[str, Converter] = {
     "quarter_num": _attr("ordinal", lambda s, lex: int(s)),
     "decade": _attr("decade", lambda s, lex: int(s)),
     "decade2": _attr("decade", lambda s, lex: -int(s)),  # two digits: the resolver picks the century
+    "decade_word": _attr("decade", _spelled_decade),
+    "year_words": _attr("year", _spelled_year),
+    "year_words2": _attr("year", _spelled_year),
     "century": _attr("century", lambda s, lex: int(s)),
     "hour": _attr("hour", lambda s, lex: int(s)),
     "minute": _attr("minute", lambda s, lex: int(s)),

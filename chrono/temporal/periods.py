@@ -75,7 +75,7 @@ def decade(m: Mention, ctx: Context) -> Resolution | None:
     if year < 0:  # "the '90s": the latest such decade before the anchor (or 1900s without one)
         base = ctx.anchor.year if ctx.anchor else 1999
         year = base - base % 100 - year if -year <= base % 100 else base - base % 100 - 100 - year
-    return Resolution(f"{year // 10:03d}X", mod=f.mod)
+    return Resolution(f"{year // 10:03d}", mod=f.mod)  # TimeML: "the 1990s" is 199
 
 
 def century(m: Mention, ctx: Context) -> Resolution | None:

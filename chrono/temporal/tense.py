@@ -40,7 +40,7 @@ def _cue_regex(cues: Cues, grammar: Grammar) -> re.Pattern[str]:
     # Future cues first: at one position "scheduled" is a future cue, not a past -ed form;
     # a passive "will be held" is not a past cue.
     return re.compile(
-        rf"(?<![\w'’])(?:(?P<future>{alt(cues.future)})|{passive}(?P<past>{alt(cues.past)}|[a-z]{{3,}}{re.escape(grammar.past_suffix)}))(?![\w])",
+        rf"(?<![\w'’])(?:(?P<future>{alt(cues.future)})|{passive}(?:(?P<past>{alt(cues.past)})|(?P<past_form>[a-z]{{3,}}{re.escape(grammar.past_suffix)})))(?![\w])",
         re.IGNORECASE,
     )
 
@@ -56,6 +56,19 @@ def _preposition_regex(cues: Cues) -> re.Pattern[str]:
     )
 
 
+def _governing(cues: list[re.Match[str]], text: str, grammar: Grammar) -> re.Match[str] | None:
+    """The nearest cue, except that "-ed" forms right after a future cue in the same clause belong
+    to it: in "will remain closed on Monday" the participle "closed" does not make the clause past."""
+    if not cues or cues[-1].group("past_form") is None:
+        return cues[-1] if cues else None
+    last = cues[-1]
+    for cue in reversed(cues[:-1]):
+        if cue.group("past_form") is None:
+            same_clause = _clause_end(grammar).search(text, cue.start(), last.start() + 1) is None
+            return cue if cue.group("future") and same_clause else last
+    return last
+
+
 def tense_of(text: str, start: int, end: int, cues: Cues, grammar: Grammar) -> Tense:
     """A preposition right before the expression, else the nearest cue before it in its sentence,
     else the nearest one after it."""
@@ -68,7 +81,7 @@ def tense_of(text: str, start: int, end: int, cues: Cues, grammar: Grammar) -> T
     if boundaries:
         left_from = boundaries[-1].end()
     cues_before = list(regex.finditer(text, left_from, start))
-    last = cues_before[-1] if cues_before else None
+    last = _governing(cues_before, text, grammar)
     if last is None:
         stop = _clause_end(grammar).search(text, end, end + WINDOW)
         last = regex.search(text, end, stop.start() if stop else min(len(text), end + WINDOW))

@@ -25,14 +25,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import IntEnum
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 from pydantic import ValidationError
 
+from chrono.dates import DAY, DateSpan, date_span, dates_conflict, minutes, sort_key
 from chrono.errors import InputError, Level, Problem
 from chrono.models import Event, Timeline
 
@@ -42,102 +41,6 @@ if TYPE_CHECKING:
 JSON_SUFFIXES = frozenset({".json"})
 CHRONOLOGY_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
 FORMATS = ("text", "json", "github")
-_DAY = 1440  # minutes: spans are integer minutes since day 1 of the proleptic calendar (no time zones)
-
-
-class Precision(IntEnum):
-    """How fine a date is; the lower value sorts first when two dates start together."""
-
-    YEAR = 0
-    MONTH = 1
-    WEEK = 2
-    DAY = 3
-    MINUTE = 4
-
-
-@dataclass(frozen=True, slots=True)
-class DateSpan:
-    """The interval an ISO date covers, in minutes, end exclusive."""
-
-    start: int
-    end: int
-    precision: Precision
-
-    @property
-    def first_day(self) -> date:
-        return date.fromordinal(self.start // _DAY)
-
-    @property
-    def end_day(self) -> date:
-        """The first day after the span (the exclusive end, rounded up to a whole day)."""
-        return date.fromordinal(-(-self.end // _DAY))
-
-
-_ISO = re.compile(r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?")
-
-
-def _minutes(day: date, hour: int = 0, minute: int = 0) -> int:
-    return day.toordinal() * _DAY + hour * 60 + minute
-
-
-@lru_cache(maxsize=8192)
-def date_span(value: str) -> DateSpan:
-    """Span of `YYYY`, `YYYY-MM`, `YYYY-Www`, `YYYY-MM-DD` or `YYYY-MM-DDThh:mm`; ValueError otherwise."""
-    match = _ISO.fullmatch(value)
-    if match is None:
-        raise ValueError(f"{value!r} is not YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or YYYY-MM-DDThh:mm")
-    try:
-        return _span(*match.groups())
-    except ValueError as exc:
-        raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
-
-
-def _span(
-    year: str, week: str | None, month: str | None, day: str | None, hour: str | None, minute: str | None
-) -> DateSpan:
-    y = int(year)
-    if week:
-        start = date.fromisocalendar(y, int(week), 1)
-        return DateSpan(_minutes(start), _minutes(start) + 7 * _DAY, Precision.WEEK)
-    if month is None:
-        return DateSpan(_minutes(date(y, 1, 1)), _minutes(date(y + 1, 1, 1)), Precision.YEAR)
-    m = int(month)
-    if day is None:
-        after = date(y + m // 12, m % 12 + 1, 1)
-        return DateSpan(_minutes(date(y, m, 1)), _minutes(after), Precision.MONTH)
-    d = date(y, m, int(day))
-    if hour is None:
-        return DateSpan(_minutes(d), _minutes(d) + _DAY, Precision.DAY)
-    h, mi = int(hour), int(minute or 0)
-    if h > 23 or mi > 59:
-        raise ValueError("no such time of day")
-    return DateSpan(_minutes(d, h, mi), _minutes(d, h, mi) + 1, Precision.MINUTE)
-
-
-def sort_key(value: str | None) -> tuple[int, int, int]:
-    """Contract order: by start, coarser first on the same start; undated (or unreadable) dates last."""
-    if value is None:
-        return (1, 0, 0)
-    try:
-        span = date_span(value)
-    except ValueError:
-        return (1, 0, 0)
-    return (0, span.start, span.precision)
-
-
-def dates_conflict(values: Iterable[str | None]) -> bool:
-    """True when two of the dates cannot both hold (disjoint spans); unreadable dates are skipped."""
-    spans = []
-    for value in values:
-        if value is not None:
-            try:
-                spans.append(date_span(value))
-            except ValueError:
-                continue  # reported on its own (C101); it cannot disagree with anything
-    # Intervals on a line overlap pairwise exactly when the latest start precedes the earliest end.
-    return bool(spans) and max(s.start for s in spans) >= min(s.end for s in spans)
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One result of `chrono check`: a stable code, the event (or line) it is about, and why."""
@@ -255,7 +158,7 @@ def _event_findings(
             continue
         day, span = published[mention.article], valid.get(f"mentions[{i}].date")
         ahead = event.future or mention.future
-        if day and span and not ahead and span.start >= _minutes(date.fromisoformat(day)) + _DAY:
+        if day and span and not ahead and span.start >= minutes(date.fromisoformat(day)) + DAY:
             out.append(
                 finding(
                     "C106",

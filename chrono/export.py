@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from chrono.check import DateSpan, Precision, date_span
+from chrono.dates import DateSpan, Precision, date_span
 from chrono.models import ArticleInfo, Event, Timeline, timeline_schema
 
 _JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS

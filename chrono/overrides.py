@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from pydantic import Field, PrivateAttr, ValidationError, field_validator, model_validator
 
-from chrono.check import date_span, dates_conflict, sort_key
+from chrono.dates import date_span, dates_conflict, sort_key
 from chrono.errors import InputError, Level, Problem
 from chrono.models import ISO_DATE_PATTERN, Event, Frozen, Timeline
 

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from chrono.dates import Precision, date_span
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-
-
-def week_monday(value: str) -> dt.date:
-    """Monday of an ISO week value `YYYY-Www`."""
-    year, week = value.split("-W")
-    return dt.date.fromisocalendar(int(year), int(week), 1)
 
 
 def _day(d: dt.date) -> str:
@@ -25,7 +21,7 @@ def date_label(value: str | None) -> str:
     if value is None:
         return "undated"
     if "-W" in value:
-        return "week of " + _day(week_monday(value))
+        return "week of " + _day(first_day(value))
     parts = value.split("T")
     fields = [int(p) for p in parts[0].split("-")]
     if len(fields) == 1:
@@ -46,14 +42,9 @@ def span_label(start: str | None, end: str | None) -> str:
 
 def first_day(value: str) -> dt.date:
     """The first day a date value covers (a year's 1 January, a week's Monday)."""
-    if "-W" in value:
-        return week_monday(value)
-    fields = [int(p) for p in value.split("T")[0].split("-")]
-    return dt.date(fields[0], fields[1] if len(fields) > 1 else 1, fields[2] if len(fields) > 2 else 1)
+    return date_span(value).first_day
 
 
 def granularity(value: str) -> str:
     """'year', 'month', 'week' or 'day' (a time of day counts as its day)."""
-    if "-W" in value:
-        return "week"
-    return ("year", "month", "day")[min(value.count("-"), 2)]
+    return min(date_span(value).precision, Precision.DAY).name.lower()

@@ -72,19 +72,28 @@ def schema() -> None:
 
     Example: chrono schema > timeline.schema.json
     """
-    import json
+    from chrono.export import timeline_schema_json
 
-    from chrono.models import timeline_schema
-
-    click.echo(json.dumps(timeline_schema(), indent=2, sort_keys=True, ensure_ascii=False))
+    _write(timeline_schema_json(), "-")
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", default="site", show_default=True, type=click.Path(path_type=Path),
-              help="Folder of the built site.")
-@click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Folder whose templates override chrono's own.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="site",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder of the built site.",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Folder whose templates override chrono's own.",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
 def build(inputs: tuple[Path, ...], out_dir: Path, templates_dir: Path | None, strict: bool) -> None:
     """Read articles and build the static site (MkDocs + material) with timeline.json.
@@ -102,7 +111,9 @@ def build(inputs: tuple[Path, ...], out_dir: Path, templates_dir: Path | None, s
 
 
 @cli.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["json", "timelinejs", "ics", "csv", "csv-mentions"]))
+@click.argument(
+    "fmt", metavar="FORMAT", type=click.Choice(["json", "timelinejs", "ics", "csv", "csv-mentions"])
+)
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", default="-", show_default=True, help="Output file; - is stdout.")
 def export(fmt: str, inputs: tuple[Path, ...], output: str) -> None:
@@ -120,9 +131,14 @@ def export(fmt: str, inputs: tuple[Path, ...], output: str) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
-@click.option("--overrides", type=click.Path(path_type=Path, dir_okay=False),
-              help="chrono.yaml to check against FILE (the timeline before overrides).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True
+)
+@click.option(
+    "--overrides",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="chrono.yaml to check against FILE (the timeline before overrides).",
+)
 def check(files: tuple[Path, ...], fmt: str, overrides: Path | None) -> None:
     """Check timeline JSON or Markdown/text chronologies, for CI (exit 1 on errors).
 

@@ -77,21 +77,16 @@ class ChronoPlugin(BasePlugin[ChronoConfig]):
         return result.timeline
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        from chrono.pipeline import timeline_json
-        from chrono.render import schema_json
-        from chrono.site.pages import render_pages, static_files
+        from chrono.render import site_files
 
         base = self._base(config)
         timeline = self._timeline(base)
         templates = base / self.config.templates if self.config.templates else None
         prefix = self.config.prefix.strip("/")
         try:
-            pages = render_pages(timeline, templates_dir=templates, directory_urls=config.use_directory_urls)
+            generated = site_files(timeline, templates, directory_urls=config.use_directory_urls)
         except ChronoError as error:
             raise PluginError(f"chrono: {error}") from None
-        generated: dict[str, str | bytes] = {**pages, **static_files(templates)}
-        generated["timeline.json"] = timeline_json(timeline)
-        generated["timeline.schema.json"] = schema_json()
         for path, content in generated.items():
             files.append(File.generated(config, f"{prefix}/{path}", content=content))
         return files

@@ -2,33 +2,41 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from pathlib import Path
 
 from chrono.errors import RenderError
-from chrono.models import Timeline, timeline_schema
+from chrono.export import export_timeline, timeline_schema_json
+from chrono.models import Timeline
 from chrono.site.mkdocs_config import mkdocs_config, run_mkdocs
 from chrono.site.pages import periods, render_pages, static_files
 
+# The chronology in every export format, beside the pages: the contract's JSON and its schema,
+# TimelineJS, a calendar feed and spreadsheets.
+DATA_FILES = {
+    "timeline.json": "json",
+    "timelinejs.json": "timelinejs",
+    "chronology.ics": "ics",
+    "chronology.csv": "csv",
+    "chronology-mentions.csv": "csv-mentions",
+}
 
-def schema_json() -> bytes:
-    """The JSON Schema bytes, as `chrono schema` prints them."""
-    return (json.dumps(timeline_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+def site_files(
+    timeline: Timeline, templates_dir: Path | None = None, *, directory_urls: bool = False
+) -> dict[str, bytes]:
+    """Every file of the MkDocs docs folder: Markdown pages, CSS, and the data files."""
+    pages = render_pages(timeline, templates_dir=templates_dir, directory_urls=directory_urls)
+    files = {path: text.encode() for path, text in pages.items()} | static_files(templates_dir)
+    files |= {name: export_timeline(timeline, fmt) for name, fmt in DATA_FILES.items()}
+    files["timeline.schema.json"] = timeline_schema_json()
+    return files
 
 
 def write_docs(timeline: Timeline, docs_dir: Path, templates_dir: Path | None = None) -> None:
-    """The MkDocs docs folder: Markdown pages, CSS, timeline.json and its schema."""
-    from chrono.pipeline import timeline_json
-
-    files: dict[str, bytes] = {
-        p: text.encode() for p, text in render_pages(timeline, templates_dir=templates_dir).items()
-    }
-    files |= static_files(templates_dir)
-    files["timeline.json"] = timeline_json(timeline)
-    files["timeline.schema.json"] = schema_json()
-    for name, data in files.items():
+    """Write the MkDocs docs folder."""
+    for name, data in site_files(timeline, templates_dir).items():
         path = docs_dir / name  # names are generated here (period keys, fixed names), never taken from input
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

@@ -14,9 +14,10 @@ import pytest
 from lxml import html
 
 from chrono.errors import RenderError
+from chrono.export import export_timeline
 from chrono.models import Event, Mention, Timeline, timeline_schema
 from chrono.pipeline import timeline_json
-from chrono.render import build_site
+from chrono.render import DATA_FILES, build_site
 from chrono.site.charts import events_chart
 from chrono.site.pages import MONTH_SPLIT, periods, render_pages
 
@@ -60,6 +61,9 @@ def test_site_has_pages_and_the_canonical_timeline_and_schema(site: Path, timeli
         assert (site / page).is_file(), page
     assert (site / "timeline.json").read_bytes() == timeline_json(timeline)
     assert json.loads((site / "timeline.schema.json").read_text()) == timeline_schema()
+    # Every export sits beside the pages, as `chrono export` writes it.
+    for name, fmt in DATA_FILES.items():
+        assert (site / name).read_bytes() == export_timeline(timeline, fmt), name
     # Nothing loads from the network: no web fonts, no CDN scripts or styles.
     for page in site.rglob("*.html"):
         text = page.read_text()

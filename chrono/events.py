@@ -24,6 +24,7 @@ from chrono.summary import (
     attribution,
     collapse,
     content_words,
+    is_boilerplate,
     key_terms,
     lexicon,
     names,
@@ -139,7 +140,7 @@ def _reports_nothing(sentence: str, seen: set[str], title: str) -> bool:
         or sentence.lower() == title
         or (not sentence.endswith(_END_PUNCT) and len(words) <= 15)
         or sentence.rstrip("\"”’' ").endswith("?")
-        or bool(lex.boilerplate.search(sentence.lstrip("*_#>•·-–— ").replace("**", "")))
+        or is_boilerplate(sentence.lstrip("*_#>•·-–— ").replace("**", ""))
         or bool(_READER.search(unquoted))
         or bool(lex.caption.search(unquoted))
     )
@@ -183,7 +184,11 @@ def _is_future(clause: str, when: str, published: date | None) -> bool:
     if published < first:
         return True
     own = QUOTED.sub("", clause)
-    return first <= published <= last and bool(lexicon().future.search(own)) and not REPORTING.search(own)
+    return (
+        first <= published <= last
+        and bool(lexicon().future.search(own.lower()))
+        and not REPORTING.search(own)
+    )
 
 
 def _focus_span(sentence: str, start: int, end: int, least: int = _MIN_FOCUS_TERMS) -> tuple[int, int]:

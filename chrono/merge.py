@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from chrono.events import EventMention, interval
@@ -22,6 +23,7 @@ from chrono.models import Event, Mention, MentionTimex
 from chrono.summary import event_nouns
 
 NAME_WEIGHT = 1.5
+PAIR_WEIGHT = 0.7  # a pair of words tells more than either, but paraphrase rarely keeps it
 NOMINAL_PAIR_BONUS = 0.15
 NOMINAL_BONUS = 0.05
 QUOTE_BONUS = 0.05  # per quoted word both share
@@ -71,7 +73,7 @@ def _vectors(mentions: Sequence[EventMention]) -> list[Vector]:
         vec = {
             t: (1 + math.log(c))
             * (math.log((n + 1) / (df[t] + 1)) + 1)
-            * (NAME_WEIGHT if t in names else 1.0)
+            * (NAME_WEIGHT if t in names else PAIR_WEIGHT if " " in t else 1.0)
             for t, c in Counter(m.terms).items()
         }
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
@@ -130,30 +132,33 @@ def _score(a: _Item, b: _Item) -> tuple[float, str] | None:
     return min(1.0, score * _name_penalty(a.mention, b.mention)), relation
 
 
-def _blocked_pairs(items: list[_Item]) -> list[tuple[int, int]]:
+def _blocked_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
     """Pairs of mentions from different articles that share a weighty or quoted word in a date week.
 
     Each mention is filed under (word, week) for every week its date window touches, so two
     windows that overlap always meet in some block. Blocks larger than MAX_BLOCK (a word every
     report of the week uses) are skipped: a shared rare word finds the pair instead. The work
-    grows with the number of mentions, not with its square.
+    grows with the number of mentions, not with its square; pairs are streamed mention by
+    mention, so memory holds the blocks, never the millions of pairs of a big corpus.
     """
     blocks: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
+    words_of: list[list[str]] = []
     for i, item in enumerate(items):
         weighty = sorted((t for t in item.vector if " " not in t), key=lambda t: (-item.vector[t], t))
         words = sorted({*weighty[:BLOCK_WORDS], *item.mention.quoted})
+        words_of.append(words)
         for week in range(item.lo // 7, item.hi // 7 + 1):
             for word in words:
                 blocks[(word, week)].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) > MAX_BLOCK:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if items[i].mention.article != items[j].mention.article:
-                    pairs.add((i, j) if i < j else (j, i))
-    return sorted(pairs)
+    for i, (item, words) in enumerate(zip(items, words_of, strict=True)):
+        partners: set[int] = set()
+        for week in range(item.lo // 7, item.hi // 7 + 1):
+            for word in words:
+                members = blocks[(word, week)]
+                if len(members) <= MAX_BLOCK:  # members are ascending: those after i pair with it
+                    partners.update(members[bisect_right(members, i) :])
+        article = item.mention.article
+        yield from ((i, j) for j in sorted(partners) if items[j].mention.article != article)
 
 
 def _candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]:

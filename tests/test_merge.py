@@ -20,7 +20,7 @@ DATA = Path(__file__).parent / "data" / "events"
 
 def mentions_of(folder: str) -> list[EventMention]:
     articles, _ = read_articles([DATA / folder])
-    return [m for a in articles for m in extract_events(a, tag(a.clean.match_text, a.published))]
+    return [m for a in articles for m in mentions_in(a)]
 
 
 @pytest.fixture
@@ -31,6 +31,10 @@ def extract(run_chrono):
         return json.loads(result.stdout)
 
     return run
+
+
+def mentions_in(article: Any) -> list[EventMention]:
+    return extract_events(article, tag(article.clean.match_text, article.published))
 
 
 def events_citing(timeline: dict[str, Any], words: str) -> list[dict[str, Any]]:
@@ -143,3 +147,24 @@ def test_undated_syndicated_copies_merge_and_stay_undated(tmp_path: Path) -> Non
         (None, ["three.txt"]),
     ]
     assert any("identical words" in r for e in events for r in e.merge_reasons)
+
+
+def test_a_name_meets_its_abbreviation_and_its_demonym(tmp_path: Path) -> None:
+    """ "Bank of Ardenia" ~ "BoA", "Kestrian" ~ "Kestria": paraphrase across outlets still merges."""
+    (tmp_path / "metadata.csv").write_text(
+        "file_name,published\na.txt,2025-05-15\nb.txt,2025-05-15\n", encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text(
+        "The Bank of Ardenia raised its main interest rate to 4.5 percent on Wednesday.\n\n"
+        "The ministry summoned Kestria's envoy over the detention of two fishermen on Wednesday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "The BoA lifted its key rate by 50 basis points to 4.5% on Wednesday.\n\n"
+        "The Kestrian ambassador was called in on Wednesday to explain the arrest of two fishermen.\n",
+        encoding="utf-8",
+    )
+    articles, _ = read_articles([tmp_path])
+    events = merge_events([m for a in articles for m in mentions_in(a)])
+    assert sorted(len(e.mentions) for e in events) == [2, 2], [e.summary for e in events]
+    assert all(len({m.article for m in e.mentions}) == 2 for e in events)

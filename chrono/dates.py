@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import IntEnum
 from functools import lru_cache
 
@@ -107,3 +107,9 @@ def dates_conflict(values: Iterable[str | None]) -> bool:
                 continue  # reported on its own (C101); it cannot disagree with anything
     # Intervals on a line overlap pairwise exactly when the latest start precedes the earliest end.
     return bool(spans) and max(s.start for s in spans) >= min(s.end for s in spans)
+
+
+def days(value: str) -> tuple[date, date]:
+    """First and last day a date covers ("2022-03" → 1 and 31 March); ValueError if it is no date."""
+    span = date_span(value)
+    return span.first_day, span.end_day - timedelta(days=1)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
+from chrono.dates import days
 from chrono.ingest.article import Article
 from chrono.segment import split_sentences
 from chrono.summary import (
@@ -101,7 +101,7 @@ def event_date(value: str | None) -> tuple[str | None, str | None]:
     try:
         for part in (when, until):
             if part is not None:
-                interval(part)
+                days(part)
     except ValueError:  # "2021-W53", "2022-02-30": no such day
         return None, None
     return when, until
@@ -157,21 +157,6 @@ def _focus(sentence: str, clause: tuple[int, int]) -> str:
     return " ".join(before) + sentence[clause[0] : clause[1]]
 
 
-def interval(value: str) -> tuple[date, date]:
-    """First and last day a contract date covers ("2022-03" → March 1 to 31)."""
-    year = int(value[:4])
-    if len(value) == 4:
-        return date(year, 1, 1), date(year, 12, 31)
-    if value[5] == "W":
-        first = date.fromisocalendar(year, int(value[6:8]), 1)
-        return first, first + timedelta(days=6)
-    if len(value) == 7:
-        month = int(value[5:7])
-        return date(year, month, 1), date(year, month, monthrange(year, month)[1])
-    day = date.fromisoformat(value[:10])
-    return day, day
-
-
 def _is_future(clause: str, when: str, published: date | None) -> bool:
     """Still ahead at publication: starts after the publish date, or is announced with a future cue.
 
@@ -180,7 +165,7 @@ def _is_future(clause: str, when: str, published: date | None) -> bool:
     """
     if published is None:
         return False
-    first, last = interval(when)
+    first, last = days(when)
     if published < first:
         return True
     own = QUOTED.sub("", clause)
@@ -264,7 +249,7 @@ class _Sentence:
         until = None
         if tx is not None and when is not None:
             until = event_date(tx.range_end)[0] if tx.range_end else event_date(tx.value)[1]
-            if until is not None and interval(until)[1] < interval(when)[0]:
+            if until is not None and days(until)[1] < days(when)[0]:
                 until = None  # a range that ends before it starts spans nothing
         ref = (
             TimexRef(tx.text, tx.value, clean.to_raw(tx.start), clean.to_raw(tx.end - 1) + 1) if tx else None

@@ -18,7 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from chrono.events import EventMention, interval
+from chrono.dates import days, sort_key
+from chrono.events import EventMention
 from chrono.models import Event, Mention, MentionTimex
 from chrono.summary import event_nouns
 
@@ -42,7 +43,6 @@ CONFLICT_SLACK = 2  # days apart two outlets may disagree and still report one e
 BLOCK_WORDS = 8  # a mention is filed under its weightiest words only
 LINK_SHARE = 0.8  # two clusters merge when their average similarity reaches this share of the threshold
 MAX_BLOCK = 200  # mentions sharing one word in one week beyond which the word finds no pairs
-_PRECISION = {4: 0, 7: 1, 8: 2, 10: 3, 16: 4}  # date string length → coarse-to-fine rank
 
 Vector = dict[str, float]
 
@@ -261,7 +261,7 @@ def _source(group: list[EventMention]) -> tuple[EventMention, bool]:
     """
     explicit = [m for m in group if m.timex is not None and m.date]
     if explicit:
-        spans = {id(m): interval(m.date) for m in explicit if m.date}
+        spans = {id(m): days(m.date) for m in explicit if m.date}
         if max(s[0] for s in spans.values()) <= min(s[1] for s in spans.values()):
             return min(explicit, key=lambda m: (spans[id(m)][1] - spans[id(m)][0], _order_key(m))), False
         counts = Counter(m.date for m in explicit)
@@ -278,7 +278,7 @@ def _event(group: list[EventMention], reasons: list[str]) -> Event:
     how = f"the report in {source.article}" + (f" ({source.timex.text!r})" if source.timex else "")
     # A date inferred from context yields to the event's date (never to one after its article
     # was published); the explanation keeps both.
-    start = interval(source.date)[0].isoformat() if source.date else ""
+    start = days(source.date)[0].isoformat() if source.date else ""
     group = [
         replace(
             m,
@@ -325,9 +325,8 @@ def _mention(m: EventMention) -> Mention:
 
 
 def _sort_key(event: Event) -> tuple[int, int, int, str, str]:
-    if event.date is None:
-        return (1, 0, 0, event.mentions[0].article, event.id)
-    return (0, interval(event.date)[0].toordinal(), _PRECISION.get(len(event.date), 3), event.date, event.id)
+    # The contract's order; ties by date (times of one day), undated ones by their article.
+    return (*sort_key(event.date), event.date or event.mentions[0].article, event.id)
 
 
 def merge_events(mentions: Sequence[EventMention]) -> list[Event]:
@@ -340,7 +339,7 @@ def merge_events(mentions: Sequence[EventMention]) -> list[Event]:
         if m.date is None:
             undated.append(_Item(m, vec, 0, 0, 0, 0))
             continue
-        first, last = (d.toordinal() for d in interval(m.date))
+        first, last = (d.toordinal() for d in days(m.date))
         slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
         dated.append(_Item(m, vec, first, last, first - slack, last + slack))
     events = []

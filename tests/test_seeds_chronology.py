@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from chrono.events import interval
+from chrono.dates import days
 from chrono.ingest import read_articles
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -136,7 +136,7 @@ def test_contract_order_ids_and_future_flags(timeline, output, run_chrono) -> No
     events = timeline["events"]
     dated = [e for e in events if e["date"]]
     assert events[len(dated) :] == [e for e in events if not e["date"]]  # undated last
-    keys = [(interval(e["date"])[0], len(e["date"].replace("-W", "-WW"))) for e in dated]
+    keys = [(days(e["date"])[0], len(e["date"].replace("-W", "-WW"))) for e in dated]
     assert keys == sorted(keys)
     assert len({e["id"] for e in events}) == len(events)
     published = {a["id"]: a["published"] for a in timeline["articles"]}
@@ -145,7 +145,7 @@ def test_contract_order_ids_and_future_flags(timeline, output, run_chrono) -> No
             if (
                 m["date"]
                 and published[m["article"]]
-                and interval(m["date"])[0].isoformat() > published[m["article"]]
+                and days(m["date"])[0].isoformat() > published[m["article"]]
             ):
                 assert e["future"], m["text"]
     assert run_chrono("extract", "seeds/").stdout == output  # byte-identical on a second run

@@ -7,13 +7,18 @@ unreadable input. Problems go to standard error as one line each, never as a tra
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from chrono import __version__
 from chrono.errors import ChronoError, Level, Problem, one_line
 from chrono.files import write_atomic
+
+if TYPE_CHECKING:
+    from chrono.pipeline import ExtractResult
 
 DEFAULT_INPUT = Path("seeds")
 
@@ -43,6 +48,66 @@ def _inputs(inputs: tuple[Path, ...]) -> list[Path]:
     return list(inputs) or [DEFAULT_INPUT]
 
 
+def run_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of every command that runs the pipeline (extract, build, export)."""
+    options = (
+        click.option(
+            "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes.  [default: every core]"
+        ),
+        click.option(
+            "--executor",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            help="Where per-file work runs: local processes or a Dask cluster.",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="tcp://HOST:PORT",
+            help="Dask scheduler to use; without it --executor dask starts a local cluster.",
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            envvar="CHRONO_CACHE_DIR",
+            help="Cache of per-file results, so a rebuild re-extracts only changed files.  "
+            "[default: the user cache folder, e.g. ~/.cache/chrono]",
+        ),
+        click.option("--no-cache", is_flag=True, help="Read and write no cache."),
+        click.option(
+            "--progress/--no-progress",
+            default=None,
+            help="Progress bar on standard error.  [default: when it is a terminal]",
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _extract(
+    inputs: tuple[Path, ...],
+    *,
+    jobs: int | None,
+    executor: str,
+    scheduler: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    progress: bool | None,
+) -> ExtractResult:
+    from chrono import pipeline
+    from chrono.cache import default_cache_dir
+
+    return pipeline.extract(
+        _inputs(inputs),
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
+        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        progress=sys.stderr.isatty() if progress is None else progress,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="chrono")
 def cli() -> None:
@@ -53,16 +118,17 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", default="-", show_default=True, help="Timeline JSON file; - is stdout.")
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
-def extract(inputs: tuple[Path, ...], output: str, strict: bool) -> None:
+@run_options
+def extract(inputs: tuple[Path, ...], output: str, strict: bool, **run: Any) -> None:
     """Read articles and write the timeline JSON.
 
     Example: chrono extract seeds/ -o timeline.json
     """
-    from chrono import pipeline
+    from chrono.export import timeline_json
 
-    result = pipeline.extract(_inputs(inputs))
+    result = _extract(inputs, **run)
     _report(result.problems)
-    _write(pipeline.timeline_json(result.timeline), output)
+    _write(timeline_json(result.timeline), output)
     sys.exit(_exit_code(result.problems, strict=strict))
 
 
@@ -95,15 +161,17 @@ def schema() -> None:
     help="Folder whose templates override chrono's own.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
-def build(inputs: tuple[Path, ...], out_dir: Path, templates_dir: Path | None, strict: bool) -> None:
+@run_options
+def build(
+    inputs: tuple[Path, ...], out_dir: Path, templates_dir: Path | None, strict: bool, **run: Any
+) -> None:
     """Read articles and build the static site (MkDocs + material) with timeline.json.
 
     Example: chrono build seeds/ -o site
     """
-    from chrono import pipeline
     from chrono.render import build_site
 
-    result = pipeline.extract(_inputs(inputs))
+    result = _extract(inputs, **run)
     _report(result.problems)
     build_site(result.timeline, out_dir, templates_dir=templates_dir)
     click.echo(f"built {out_dir}/ with {len(result.timeline.events)} events", err=True)
@@ -116,15 +184,15 @@ def build(inputs: tuple[Path, ...], out_dir: Path, templates_dir: Path | None, s
 )
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", default="-", show_default=True, help="Output file; - is stdout.")
-def export(fmt: str, inputs: tuple[Path, ...], output: str) -> None:
+@run_options
+def export(fmt: str, inputs: tuple[Path, ...], output: str, **run: Any) -> None:
     """Write the chronology as json, timelinejs, ics, csv (one row per event) or csv-mentions.
 
     Example: chrono export ics seeds/ -o chronology.ics
     """
-    from chrono import pipeline
     from chrono.export import export_timeline
 
-    result = pipeline.extract(_inputs(inputs))
+    result = _extract(inputs, **run)
     _report(result.problems)
     _write(export_timeline(result.timeline, fmt), output)
 

@@ -38,9 +38,27 @@ def _json(data: object) -> bytes:
     return orjson.dumps(data, option=_JSON_OPTIONS) + b"\n"
 
 
+_EMPTY_EVENTS = b'\n  "events": []'
+
+
 def timeline_json(timeline: Timeline) -> bytes:
-    """Canonical bytes of a timeline: sorted keys, two-space indent, trailing newline."""
-    return _json(timeline.model_dump(mode="json"))
+    """Canonical bytes of a timeline: sorted keys, two-space indent, trailing newline.
+
+    Events are dumped one at a time and spliced in, the same bytes as dumping the whole tree:
+    with 100k articles the tree of dicts would cost gigabytes of memory for a moment.
+    """
+    head = orjson.dumps(
+        timeline.model_dump(mode="json", exclude={"events"}) | {"events": []}, option=_JSON_OPTIONS
+    )
+    if not timeline.events:
+        return head + b"\n"
+    # Raw newlines only occur between JSON tokens (never inside strings), so indenting is a replace.
+    events = b",\n".join(
+        b"    " + orjson.dumps(event.model_dump(mode="json"), option=_JSON_OPTIONS).replace(b"\n", b"\n    ")
+        for event in timeline.events
+    )
+    before, after = head.split(_EMPTY_EVENTS)
+    return before + b'\n  "events": [\n' + events + b"\n  ]" + after + b"\n"
 
 
 def timeline_schema_json() -> bytes:

@@ -68,7 +68,8 @@ class Mention(Frozen):
         "or the context it was inferred from.",
     )
     future: bool = Field(
-        default=False, description="Still ahead when this mention's article was published (a scheduled event)."
+        default=False,
+        description="Still ahead when this mention's article was published (a scheduled event).",
     )
 
 

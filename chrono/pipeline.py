@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import gc
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
-
-import orjson
+from typing import TYPE_CHECKING, Any
 
 from chrono.errors import Level, Problem
-from chrono.models import Timeline
+from chrono.ingest.discover import FileTask, discover
+from chrono.models import ArticleInfo, Timeline
+
+if TYPE_CHECKING:
+    from chrono.events import EventMention
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,25 +26,206 @@ class ExtractResult:
     problems: list[Problem]
 
 
-def extract(inputs: Sequence[Path]) -> ExtractResult:
-    """Run the whole pipeline on INPUT files and directories."""
-    from chrono.ingest import read_articles
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What the merge needs of one article: how it is cited and its event mentions (not its text)."""
 
-    # Stage 1: ingest. Unreadable files become problems; the other articles go on.
-    articles, problems = read_articles(inputs)
-    for article in articles:
-        if article.published is None:
-            problems.append(Problem(Level.WARNING, article.id, "no publish date found; relative dates left unresolved"))
+    info: ArticleInfo
+    path: str  # where it was read (file, or file:line of a JSONL record), for problems
+    mentions: tuple[EventMention, ...]
+
+
+# One file's results in file order: a JSONL file holds many articles, any file may add problems.
+FileResult = tuple[ArticleResult | Problem, ...]
+
+
+def process_file(task: FileTask) -> FileResult:
+    """Stages 1-3 for one file; self-contained and picklable, so a worker process can run it."""
+    from chrono.events import extract_events
+    from chrono.ingest import read_file
+    from chrono.temporal import tag
+
+    out: list[ArticleResult | Problem] = []
+    # Stage 1: ingest. An unreadable file or record becomes a problem; the other articles go on.
+    for article in read_file(task):
+        if isinstance(article, Problem):
+            out.append(article)
+            continue
+        # Stage 2: temporal tagging of the cleaned text, anchored at the article's publish date.
+        timexes = tag(article.clean.match_text, article.published)
+        # Stage 3: events. Each reporting sentence (or dated clause), dated by its own expression or context.
+        out.append(ArticleResult(article.info(), article.path, tuple(extract_events(article, timexes))))
+    return tuple(out)
+
+
+def extract(
+    inputs: Sequence[Path],
+    *,
+    jobs: int | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    cache_dir: Path | None = None,
+    progress: bool = False,
+) -> ExtractResult:
+    """Run the whole pipeline on INPUT files and directories.
+
+    Files are read, tagged and their events extracted by `jobs` worker processes (None: every
+    core; small inputs run in this process) or on a Dask cluster (`executor="dask"`, at
+    `scheduler` or a local one); only the merge runs here. With `cache_dir`, each file's result
+    is cached by content, so a rebuild re-extracts only new or edited files. The output is the
+    same bytes whatever the executor, the number of jobs or the cache.
+    """
+    from chrono.parallel import map_tasks
+
+    def run(todo: Sequence[FileTask]) -> Iterator[FileResult]:
+        return map_tasks(process_file, todo, jobs=jobs, executor=executor, scheduler=scheduler)
+
+    with _gc_paused():
+        return _extract(inputs, run, cache_dir, progress)
+
+
+def _extract(
+    inputs: Sequence[Path],
+    run: Callable[[Sequence[FileTask]], Iterator[FileResult]],
+    cache_dir: Path | None,
+    progress: bool,
+) -> ExtractResult:
+    found = list(discover(inputs))
+    tasks = [item for item in found if isinstance(item, FileTask)]
+    with _progress_bar(len(tasks), progress) as bar:
+        infos, mentions, problems = _collect(found, _cached(tasks, cache_dir, run), bar.update)
+
+    # Stage 4: merge. Reports of one happening from several articles become one event.
+    from chrono.merge import merge_events
+
+    events = merge_events(mentions)
 
     # Stage 5: the timeline, in a stable order and with no wall-clock fields.
-    timeline = Timeline(
-        articles=sorted((a.info() for a in articles), key=lambda a: a.id),
-        events=[],
-        warnings=[str(p) for p in problems],
-    )
+    timeline = Timeline(articles=sorted(infos, key=lambda a: a.id), events=events)
+
+    # Stage 6: an editor's overrides (chrono.yaml in an INPUT folder), keyed by stable event ids.
+    timeline, edited = _apply_overrides(timeline, inputs)
+    problems += edited
+    timeline = timeline.model_copy(update={"warnings": [str(p) for p in problems]})
     return ExtractResult(timeline=timeline, problems=problems)
 
 
-def timeline_json(timeline: Timeline) -> bytes:
-    """Canonical bytes of a timeline: sorted keys, two-space indent, trailing newline."""
-    return orjson.dumps(timeline.model_dump(mode="json"), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
+OVERRIDES_FILE = "chrono.yaml"
+
+
+def _apply_overrides(timeline: Timeline, inputs: Sequence[Path]) -> tuple[Timeline, list[Problem]]:
+    from chrono.errors import ChronoError
+    from chrono.overrides import apply_overrides, load_overrides
+
+    problems: list[Problem] = []
+    for path in (Path(given) / OVERRIDES_FILE for given in inputs):
+        if not path.is_file():
+            continue
+        try:
+            timeline, found = apply_overrides(timeline, load_overrides(path))
+        except ChronoError as exc:
+            # A broken overrides file must not pass silently: the editor's corrections would be lost.
+            found = [Problem(Level.ERROR, str(path), str(exc))]
+        problems += found
+    return timeline, problems
+
+
+def _collect(
+    found: Sequence[FileTask | Problem], results: Iterator[FileResult], advance: Callable[[], object]
+) -> tuple[list[ArticleInfo], list[EventMention], list[Problem]]:
+    """Articles, mentions and problems in input order; a repeated article id keeps the first."""
+    infos: list[ArticleInfo] = []
+    mentions: list[EventMention] = []
+    problems: list[Problem] = []
+    undated: list[Problem] = []
+    seen: set[str] = set()
+    for item in found:
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        for entry in next(results):
+            if isinstance(entry, Problem):
+                problems.append(entry)
+            elif entry.info.id in seen:
+                problems.append(
+                    Problem(
+                        Level.WARNING, entry.path, f"duplicate article id {entry.info.id!r}; kept the first"
+                    )
+                )
+            else:
+                seen.add(entry.info.id)
+                infos.append(entry.info)
+                mentions += map(_compact, entry.mentions)
+                if entry.info.published is None:
+                    undated.append(
+                        Problem(
+                            Level.WARNING,
+                            entry.info.id,
+                            "no publish date found; relative dates left unresolved",
+                        )
+                    )
+        advance()
+    return infos, mentions, problems + sorted(undated, key=lambda p: p.where)
+
+
+def _compact(m: EventMention) -> EventMention:
+    """The mention with its words shared with every other mention's: stems, names and the
+    explanation repeat across the corpus, and unpickled copies would be half the parent's memory."""
+    intern = sys.intern
+    return replace(
+        m,
+        terms=tuple(map(intern, m.terms)),
+        names=tuple(map(intern, m.names)),
+        speakers=tuple(map(intern, m.speakers)),
+        explanation=intern(m.explanation),
+    )
+
+
+def _cached(
+    tasks: Sequence[FileTask],
+    cache_dir: Path | None,
+    run: Callable[[Sequence[FileTask]], Iterator[FileResult]],
+) -> Iterator[FileResult]:
+    """Results in task order: from the cache when a file's key is there, else from `run` (then stored)."""
+    if cache_dir is None:
+        yield from run(tasks)
+        return
+    from chrono.cache import ResultCache
+
+    cache = ResultCache(cache_dir)
+    keys = [cache.key(task) for task in tasks]
+    hits = [cache.get(key) if key is not None else None for key in keys]
+    fresh = run([task for task, hit in zip(tasks, hits, strict=True) if hit is None])
+    for key, hit in zip(keys, hits, strict=True):
+        if hit is not None:
+            yield hit
+            continue
+        result = next(fresh)
+        if key is not None:
+            cache.put(key, result)
+        yield result
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Cyclic GC off while hundreds of thousands of acyclic objects are built and merged.
+
+    Each collection walks every live object, and with a big corpus they are many: the
+    collections, not the work, would dominate. The objects built hold no cycles to collect.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _progress_bar(total: int, shown: bool) -> Any:
+    from tqdm import tqdm
+
+    class Bar(tqdm):  # type: ignore[misc]
+        monitor_interval = 0  # no monitor thread: worker processes are forked after the bar starts
+
+    return Bar(total=total, unit="file", desc="extract", disable=not shown, leave=False, mininterval=0.5)

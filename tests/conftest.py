@@ -17,7 +17,9 @@ SHARED = REPO.parent / "shared"
 def run_chrono():
     """Run `python -m chrono ARGS` as a real process; returns the CompletedProcess."""
 
-    def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, stdin: str | None = None, cwd: Path | None = None
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "chrono", *args],
             input=stdin,

@@ -182,3 +182,34 @@ def test_empty_file_changes_nothing(timeline, tmp_path):
     overrides = load_overrides(_write(tmp_path, "# nothing yet\n"))
     assert overrides.events == Overrides().events == {}
     assert apply_overrides(timeline, overrides) == (timeline, [])
+
+
+def test_chrono_yaml_beside_the_inputs_applies_through_the_cli(run_chrono, tmp_path):
+    import json
+    import shutil
+
+    from conftest import SEEDS
+
+    articles = tmp_path / "articles"
+    shutil.copytree(SEEDS, articles)
+    before = json.loads(run_chrono("extract", str(articles), "--no-cache").stdout)
+    first, second = before["events"][0]["id"], before["events"][1]["id"]
+    (articles / "chrono.yaml").write_text(
+        f"events:\n  {first}:\n    summary: Reviewed by the desk\n  {second}:\n    suppress: true\n"
+        "  0000000000000000:\n    suppress: true\n",
+        encoding="utf-8",
+    )
+    done = run_chrono("extract", str(articles), "--no-cache")
+    after = json.loads(done.stdout)
+    edited = next(e for e in after["events"] if e["id"] == first)
+    assert edited["summary"] == "Reviewed by the desk" and edited["edits"]
+    assert second not in {e["id"] for e in after["events"]}
+    assert len(after["events"]) == len(before["events"]) - 1
+    # The stale override is reported, once, naming the file.
+    assert [line for line in done.stderr.splitlines() if "0000000000000000" in line]
+    assert "chrono.yaml" in done.stderr
+    assert run_chrono("extract", str(articles), "--no-cache", "--strict").returncode == 1
+
+    (articles / "chrono.yaml").write_text("events: [not, a, mapping]\n", encoding="utf-8")
+    broken = run_chrono("extract", str(articles), "--no-cache")
+    assert broken.returncode == 2 and "Traceback" not in broken.stderr

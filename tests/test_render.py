@@ -14,9 +14,8 @@ import pytest
 from lxml import html
 
 from chrono.errors import RenderError
-from chrono.export import export_timeline
+from chrono.export import export_timeline, timeline_json
 from chrono.models import Event, Mention, Timeline, timeline_schema
-from chrono.pipeline import timeline_json
 from chrono.render import DATA_FILES, build_site
 from chrono.site.charts import events_chart
 from chrono.site.pages import MONTH_SPLIT, periods, render_pages

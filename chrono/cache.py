@@ -1,0 +1,104 @@
+"""Content-addressed cache of per-file extraction results, for incremental builds.
+
+An entry's key hashes everything its result depends on: the file's bytes, its id and path, its
+sidecar metadata row, and the code version (chrono's version plus every module and rules data
+file of the package). Editing an article changes its key only; upgrading chrono or editing a
+rules file changes every key. Entries live under a folder named by the code version, and
+folders of other versions are removed when a cache is opened, so the cache never grows with
+stale entries.
+
+The default location is the user cache folder (`~/.cache/chrono` on Linux; `--cache-dir`
+overrides it): the cache is reused by every output built from the same articles and never
+pollutes the folder of the articles or of the site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from chrono import __version__
+from chrono.ingest import MAX_FILE_BYTES, FileTask
+
+_PACKAGE = Path(__file__).parent
+_CODE_SUFFIXES = (".py", ".toml")
+_VERSION_CHARS = 16
+
+
+@cache
+def code_version() -> str:
+    """Hash of chrono's version and the bytes of every module and rules file of the package."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.suffix in _CODE_SUFFIXES):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:_VERSION_CHARS]
+
+
+def default_cache_dir() -> Path:
+    """The user cache folder for chrono (platform convention)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("chrono", appauthor=False))
+
+
+class ResultCache:
+    """Pickled results keyed by `key(task)`, in `root/<code version>/<key[:2]>/<key>`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.dir = root / code_version()
+        self._drop_other_versions()
+
+    def key(self, task: FileTask) -> str | None:
+        """Key of a file's result; None when the file cannot be read (the worker reports why)."""
+        try:
+            if task.path.stat().st_size > MAX_FILE_BYTES:
+                return None
+            data = task.path.read_bytes()
+        except OSError:
+            return None
+        digest = hashlib.sha256()
+        for part in (task.id, str(task.path), repr(task.sidecar)):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Any | None:
+        """The stored result, or None when absent or unreadable (a damaged entry is a miss)."""
+        try:
+            return pickle.loads(zlib.decompress(self._path(key).read_bytes()))
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, key: str, result: Any) -> None:
+        """Store a result atomically, so a concurrent or interrupted run never reads half an entry."""
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(tmp, path)
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def _path(self, key: str) -> Path:
+        return self.dir / key[:2] / key
+
+    def _drop_other_versions(self) -> None:
+        if not self.root.is_dir():
+            return
+        for entry in self.root.iterdir():
+            stale = entry.name != self.dir.name and len(entry.name) == _VERSION_CHARS
+            if stale and entry.is_dir() and all(c in "0123456789abcdef" for c in entry.name):
+                shutil.rmtree(entry, ignore_errors=True)

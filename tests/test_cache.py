@@ -1,0 +1,91 @@
+"""Incremental builds: a content-addressed cache re-extracts only new or edited files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_parallel import seed_corpus
+
+from chrono import pipeline
+from chrono.cache import ResultCache, code_version
+from chrono.export import timeline_json
+
+
+def entries(cache_dir: Path) -> set[Path]:
+    return {p for p in (cache_dir / code_version()).rglob("*") if p.is_file()}
+
+
+def extract_bytes(inputs: list[Path], cache_dir: Path | None) -> bytes:
+    return timeline_json(pipeline.extract(inputs, jobs=1, cache_dir=cache_dir).timeline)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return seed_corpus(tmp_path / "corpus", 2)
+
+
+def test_cached_run_gives_the_same_bytes_and_stores_one_entry_per_file(corpus: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    cold = extract_bytes([corpus], cache_dir)
+    assert len(entries(cache_dir)) == 11  # 10 articles and the unreadable file (its problem is cached too)
+    stamps = {p: p.stat().st_mtime_ns for p in entries(cache_dir)}
+    assert extract_bytes([corpus], cache_dir) == cold == extract_bytes([corpus], None)
+    assert {p: p.stat().st_mtime_ns for p in entries(cache_dir)} == stamps  # all hits: nothing rewritten
+
+
+def test_editing_one_article_re_extracts_only_it(corpus: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    extract_bytes([corpus], cache_dir)
+    before = entries(cache_dir)
+    edited = next((corpus / "part01").glob("003_*.txt"))
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nTalks resumed in Istanbul on Friday.\n", encoding="utf-8"
+    )
+    (corpus / "part01" / "new.txt").write_text("Officials met in Geneva on 3 May 2022 to sign the accord.\n")
+    warm = extract_bytes([corpus], cache_dir)
+    assert len(entries(cache_dir) - before) == 2  # the edited and the new file, nothing else
+    assert warm == extract_bytes([corpus], None)
+    assert b"Talks resumed in Istanbul on Friday." in warm and b"Geneva" in warm
+
+
+def test_a_sidecar_change_invalidates_the_files_it_describes(corpus: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    extract_bytes([corpus], cache_dir)
+    before = entries(cache_dir)
+    sidecar = corpus / "part00" / "metadata.csv"
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("2022-04-06", "2022-04-07"), encoding="utf-8"
+    )
+    warm = extract_bytes([corpus], cache_dir)
+    assert len(entries(cache_dir) - before) == 1  # only the article whose row changed
+    assert warm == extract_bytes([corpus], None)
+    assert b'"published": "2022-04-07"' in warm
+
+
+def test_a_damaged_entry_is_a_miss(corpus: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    cold = extract_bytes([corpus], cache_dir)
+    for entry in entries(cache_dir):
+        entry.write_bytes(b"not a cache entry")
+    assert extract_bytes([corpus], cache_dir) == cold
+
+
+def test_entries_of_another_code_version_are_dropped(tmp_path: Path) -> None:
+    stale = tmp_path / "cache" / ("0" * len(code_version()))
+    (stale / "ab").mkdir(parents=True)
+    (stale / "ab" / "abcd").write_bytes(b"old")
+    unrelated = tmp_path / "cache" / "notes"
+    unrelated.mkdir()
+    ResultCache(tmp_path / "cache")
+    assert not stale.exists()
+    assert unrelated.exists()  # only folders named like a code version are ours to remove
+
+
+def test_cli_cache_dir_and_no_cache(corpus: Path, run_chrono, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    cached = run_chrono("extract", str(corpus), "--cache-dir", str(cache_dir), "-o", str(tmp_path / "a.json"))
+    plain = run_chrono("extract", str(corpus), "--no-cache", "-o", str(tmp_path / "b.json"))
+    assert cached.returncode == plain.returncode == 0, cached.stderr + plain.stderr
+    assert len(entries(cache_dir)) == 11
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()

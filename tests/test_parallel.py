@@ -1,0 +1,111 @@
+"""Parallel extraction: worker processes give the same bytes as one process, problems included."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from chrono import pipeline
+from chrono.errors import ChronoError
+from chrono.export import timeline_json
+from chrono.parallel import MIN_FILES_PER_WORKER, map_tasks, workers_for
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def seed_corpus(root: Path, folders: int) -> Path:
+    """`folders` copies of the seed articles, each folder's publish dates shifted by 11 more days."""
+    with (SEEDS / "metadata.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for k in range(folders):
+        folder = root / f"part{k:02d}"
+        folder.mkdir(parents=True)
+        for row in rows:
+            shutil.copy(SEEDS / row["file_name"], folder / row["file_name"])
+        with (folder / "metadata.csv").open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            for row in rows:
+                shifted = (
+                    dt.date.fromisoformat(row["published"]) + dt.timedelta(days=11 * k)
+                    if row["published"]
+                    else ""
+                )
+                writer.writerow({**row, "published": str(shifted)})
+    (root / "part00" / "broken.txt").write_bytes(b"caf\xe9 au lait\n")  # not UTF-8: a problem, in order
+    return root
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return seed_corpus(tmp_path_factory.mktemp("corpus"), 2 * MIN_FILES_PER_WORKER // 5 + 1)
+
+
+def test_two_workers_give_the_serial_bytes(corpus: Path) -> None:
+    files = sum(1 for _ in corpus.rglob("*.txt"))
+    assert workers_for(2, files) == 2  # the corpus is big enough that a pool really runs
+    serial = pipeline.extract([corpus], jobs=1)
+    parallel = pipeline.extract([corpus], jobs=2)
+    assert timeline_json(parallel.timeline) == timeline_json(serial.timeline)
+    assert parallel.problems == serial.problems
+    assert any("broken.txt" in p.where and "UTF-8" in p.message for p in serial.problems)
+    assert len(serial.timeline.articles) == files - 1
+    # Copies of one text in different weeks are different events; within a folder they merge.
+    assert len(serial.timeline.events) > len(pipeline.extract([corpus / "part00"], jobs=1).timeline.events)
+
+
+def test_problems_keep_input_order_across_workers(corpus: Path) -> None:
+    # Two folders with the same file names: the second copies are duplicate ids, reported in order.
+    inputs = [corpus / "part00", corpus / "part01", corpus / "nowhere"] + sorted(corpus.glob("part*"))[2:]
+    serial = pipeline.extract(inputs, jobs=1)
+    parallel = pipeline.extract(inputs, jobs=2)
+    assert [str(p) for p in parallel.problems] == [str(p) for p in serial.problems]
+    duplicates = [p for p in serial.problems if "duplicate article id" in p.message]
+    assert len(duplicates) == 5 * (len(inputs) - 2)
+    assert serial.problems[0].where.endswith("broken.txt")
+    assert any(p.where.endswith("nowhere") for p in serial.problems)
+
+
+def test_results_come_back_in_task_order() -> None:
+    assert list(map_tasks(abs, [-n for n in range(500)], jobs=2)) == list(range(500))
+
+
+def test_bad_executor_settings_are_one_line_errors(corpus: Path) -> None:
+    with pytest.raises(ChronoError, match="unknown executor 'ray'"):
+        pipeline.extract([corpus], executor="ray")
+    with pytest.raises(ChronoError, match="--scheduler needs --executor dask"):
+        pipeline.extract([corpus], scheduler="tcp://127.0.0.1:8786")
+    with pytest.raises(ChronoError, match="at least 1"):
+        pipeline.extract([corpus], jobs=0)
+
+
+def test_small_inputs_run_in_this_process() -> None:
+    assert workers_for(8, MIN_FILES_PER_WORKER - 1) == 1
+    assert workers_for(None, 10 * MIN_FILES_PER_WORKER) >= 1
+
+
+def test_cli_jobs_option_gives_the_same_bytes(corpus: Path, run_chrono, tmp_path: Path) -> None:
+    one = run_chrono("extract", str(corpus), "--jobs", "1", "--no-cache", "-o", str(tmp_path / "one.json"))
+    two = run_chrono("extract", str(corpus), "--jobs", "2", "--no-cache", "-o", str(tmp_path / "two.json"))
+    assert one.returncode == two.returncode == 0, one.stderr + two.stderr
+    assert (tmp_path / "one.json").read_bytes() == (tmp_path / "two.json").read_bytes()
+    assert one.stderr == two.stderr  # problems, and no progress bar when stderr is not a terminal
+    assert "\r" not in two.stderr
+
+
+def test_timeline_json_is_the_canonical_dump(corpus: Path) -> None:
+    import orjson
+
+    timeline = pipeline.extract([corpus / "part00", corpus / "part01"], jobs=1).timeline
+    whole = orjson.dumps(timeline.model_dump(mode="json"), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+    assert timeline_json(timeline) == whole + b"\n"
+    empty = timeline.model_copy(update={"events": []})
+    assert (
+        timeline_json(empty)
+        == orjson.dumps(empty.model_dump(mode="json"), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+        + b"\n"
+    )

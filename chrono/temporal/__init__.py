@@ -17,7 +17,15 @@ from chrono.rules import RuleSet, load_rules
 from chrono.rules.schema import Grammar
 from chrono.temporal import calendar as cal
 from chrono.temporal.extract import CONVERTERS, extract
-from chrono.temporal.resolve import NEEDS_TENSE, PUBLISH, REFERENCE, RESOLVERS, Context, Resolution
+from chrono.temporal.resolve import (
+    FOLLOWS_REFERENCE,
+    NEEDS_TENSE,
+    PUBLISH,
+    REFERENCE,
+    RESOLVERS,
+    Context,
+    Resolution,
+)
 from chrono.temporal.tense import NO_CUE, tense_of
 from chrono.temporal.types import Mention, Timex
 
@@ -120,9 +128,14 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     reference: cal.Point | None = None
     reference_end = 0
     out: list[Timex] = []
+    join = _range_words(rules.lexicon.grammar)[0]
     for m in extract(text, rules):
         if m.start - reference_end > REFERENCE_REACH:
             reference = None
+        if m.resolver in FOLLOWS_REFERENCE and (
+            reference is None or not join.fullmatch(text, reference_end, m.start)
+        ):
+            continue
         tense = (
             tense_of(text, m.start, m.end, cues, rules.lexicon.grammar)
             if m.resolver in NEEDS_TENSE
@@ -130,6 +143,8 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
         )
         ctx = Context(anchor, reference, tense)
         res = RESOLVERS[m.resolver](m, ctx)
+        if res is None and m.resolver in FOLLOWS_REFERENCE:
+            continue
         out.append(_timex(m, res, anchor, reference, tense.direction > 0))
         # Only explicitly dated expressions set the reference time; derived ones would let errors chain.
         if res is not None and res.basis != REFERENCE and (res.type or m.type) in ("DATE", "TIME"):

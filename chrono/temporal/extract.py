@@ -75,9 +75,12 @@ CONVERTERS: dict[str, Converter] = {
     "weekday2": _WEEKDAY,
     "number": _attr("number", _number),
     "one": _attr("number", lambda s, lex: 1.0),
+    "other": _attr("number", lambda s, lex: 2.0),  # "every other week"
     "unit": _UNIT,
     "unit2": _UNIT,
     "unit3": _UNIT,
+    "unit_day": _attr("unit", lambda s, lex: "D"),  # "the next morning": that part's day
+    "unit_vague": _attr("unit", lambda s, lex: "X"),  # "for a while": no unit at all (PXX)
     "shift": _attr("shift", lambda s, lex: lex.shifts[_norm(s)]),
     "year_shift": _attr("year_shift", lambda s, lex: lex.shifts[_norm(s)]),
     "mod": _attr("mod", lambda s, lex: lex.modifiers[_norm(s)]),

@@ -17,7 +17,7 @@ from chrono.temporal.periods import century, current_quarter, decade, half, holi
 from chrono.temporal.tense import Tense
 from chrono.temporal.types import Fields, Mention
 
-__all__ = ["NEEDS_TENSE", "PUBLISH", "REFERENCE", "RESOLVERS", "Context", "Resolution"]
+__all__ = ["FOLLOWS_REFERENCE", "NEEDS_TENSE", "PUBLISH", "REFERENCE", "RESOLVERS", "Context", "Resolution"]
 
 _GRANULARITY = {
     "D": cal.DAY,
@@ -166,6 +166,8 @@ _TIME_UNITS = frozenset({"H", "MIN", "S"})
 
 def _period(number: float, unit: str) -> str:
     """ISO 8601 duration of `number` units; number < 0 is a vague amount (X)."""
+    if unit == "CE" and number < 0:
+        return "PXC"  # "for centuries": TimeBank writes a vague number of centuries with C
     if unit == "Q" and number > 0:
         number, unit = number * 3, "M"  # quarters are written in months: "three quarters" is P9M
     elif unit in ("DE", "CE"):
@@ -285,12 +287,25 @@ def ref(m: Mention, ctx: Context) -> Resolution | None:
     return None if m.fields.ref is None else Resolution(m.fields.ref)
 
 
+def range_end_day(m: Mention, ctx: Context) -> Resolution | None:
+    """ "February 26-28", "April 24 and 25": the second day is in the first one's month."""
+    ref, day = ctx.reference, m.fields.day
+    if ref is None or ref.granularity != cal.DAY or day is None or day <= ref.date.day:
+        return None
+    try:
+        return Resolution(ref.date.replace(day=day).isoformat(), basis=REFERENCE)
+    except ValueError:  # "February 26-30"
+        return None
+
+
 def set_weekday(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
     if f.month is not None:
         return Resolution(f"XXXX-{f.month:02d}")  # "each July"
+    if f.season is not None:
+        return Resolution(f"XXXX-{f.season}")  # "each spring"
     if f.weekday is None:
-        return None
+        return Resolution(f"XXXX-XX-XXT{f.part}") if f.part else None  # "every morning"
     return Resolution(f"XXXX-WXX-{f.weekday}" + (f"T{f.part}" if f.part else ""))
 
 
@@ -298,6 +313,8 @@ def set_unit(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
     if f.unit is None:
         return None
+    if f.unit == "WE":
+        return Resolution("XXXX-WXX-WE")  # "every weekend": TimeML writes the weekend, not a length
     amount = _fmt(f.number) if f.number else "1"
     prefix = "PT" if f.unit in ("H", "MIN", "S") else "P"
     return Resolution(f"{prefix}{amount}{f.unit[0] if prefix == 'PT' else f.unit}")
@@ -336,10 +353,14 @@ RESOLVERS: dict[str, Resolver] = {
     "century": century,
     "clock_time": clock_time,
     "ref": ref,
+    "range_end_day": range_end_day,
     "set_weekday": set_weekday,
     "set_unit": set_unit,
     "set_word": set_word,
     "dateparser": parsed,
 }
 # Resolvers whose answer depends on the tense of the clause (the cue is looked up only for these).
+# Resolvers for a bare number that is a time only right after a dated expression ("26-28"): the
+# mention is dropped unless it follows the reference time across a range word and resolves.
+FOLLOWS_REFERENCE = frozenset({"range_end_day"})
 NEEDS_TENSE = frozenset({"calendar_date", "weekday", "quarter", "half", "clock_time", "weekend", "holiday"})

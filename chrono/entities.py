@@ -204,7 +204,7 @@ def collect_entities(timeline: Timeline, recognizer: EntityRecognizer | None = N
     variants: dict[str, Counter[str]] = defaultdict(Counter)
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
     strong: dict[str, Counter[EntityKind]] = defaultdict(Counter)
-    events: dict[str, list[str]] = defaultdict(list)
+    events: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets: a common name has many events
     for event in timeline.events:
         for mention in event.mentions:
             for found in recognizer.recognize(mention.text):
@@ -214,8 +214,7 @@ def collect_entities(timeline: Timeline, recognizer: EntityRecognizer | None = N
                     votes[key][found.kind] += 1
                     if found.strong:
                         strong[key][found.kind] += 1
-                if event.id not in events[key]:
-                    events[key].append(event.id)
+                events[key][event.id] = None
     kinds = {key: kind for key in variants if (kind := _vote(votes[key], strong[key])) is not None}
     strong_places = {key for key in variants if _vote(strong[key], strong[key]) is EntityKind.PLACE}
     groups = _join_surnames(kinds, variants.keys(), strong_places)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -90,3 +91,14 @@ class ChronoPlugin(BasePlugin[ChronoConfig]):
         for path, content in generated.items():
             files.append(File.generated(config, f"{prefix}/{path}", content=content))
         return files
+
+    # chrono's pre-rendered event HTML skips Markdown here too, as in `chrono build` (see mkdocs_hooks).
+    def on_page_markdown(self, markdown: str, page: Any, **kwargs: Any) -> str:
+        from chrono.site import mkdocs_hooks
+
+        return mkdocs_hooks.on_page_markdown(markdown, page, **kwargs)
+
+    def on_page_content(self, html: str, page: Any, **kwargs: Any) -> str:
+        from chrono.site import mkdocs_hooks
+
+        return mkdocs_hooks.on_page_content(html, page, **kwargs)

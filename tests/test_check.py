@@ -17,8 +17,8 @@ import yaml
 from chrono.check import (
     Finding,
     check_file,
-    check_timeline,
     check_overrides,
+    check_timeline,
     date_span,
     exit_code,
     format_findings,

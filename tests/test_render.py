@@ -310,3 +310,34 @@ def test_mkdocs_plugin_reads_articles_itself(tmp_path: Path) -> None:
     events = json.loads((built / "timeline.json").read_text())["events"]
     ids = {el.get("id") for p in (built / "timeline").rglob("index.html") for el in _doc(p).iter()}
     assert events and {e["id"] for e in events} <= ids
+
+
+def test_a_big_site_splits_pages_skips_markdown_and_keeps_search_small(
+    tmp_path: Path, timeline: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limits that keep a 100k-article site's build linear, made tiny so the fixture crosses them."""
+    from chrono.site import pages
+
+    monkeypatch.setattr(pages, "PAGE_EVENTS", 3)
+    monkeypatch.setattr(pages, "TOC_EVENTS", 1)
+    monkeypatch.setattr(pages, "SEARCH_EVENTS", 1)
+    monkeypatch.setattr(pages, "ENTITY_EVENTS", 1)
+    build_site(timeline, tmp_path / "site")
+    site = tmp_path / "site"
+    docs = {p.stem: _doc(p) for p in (site / "timeline").glob("*.html")}
+    assert {"2022", "2022-p2", "2022-p3"} <= set(docs)
+    assert "2022 (part 2 of" in _text(site / "timeline" / "2022-p2.html")
+    for event in timeline.events:  # every event once, under its anchor, on a page of at most 3
+        assert sum(d.get_element_by_id(event.id, None) is not None for d in docs.values()) == 1, event.id
+    assert all(len(d.xpath("//h2[contains(@class, 'chrono-event')]")) <= 3 for d in docs.values())
+    text = docs["2022"].text_content() + docs["2022-p2"].text_content() + docs["2022-p3"].text_content()
+    assert "Kremlin says no breakthrough <b>yet</b> in talks & {{ 7*7 }}" in text  # raw HTML, still escaped
+    assert not any(d.xpath("//article//b | //article//yet | //article//script") for d in docs.values())
+    assert "chrono:raw" not in (site / "timeline" / "2022.html").read_text()
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    assert {doc["location"].split("#")[0] for doc in index["docs"]} == {
+        "index.html",
+        "timeline/index.html",
+        "review.html",
+    }
+    assert "more events" in _text(site / "entities.html")

@@ -46,6 +46,7 @@ def mkdocs_config(periods: list[Period], docs_dir: Path, site_dir: Path) -> dict
         "use_directory_urls": False,
         "theme": {"name": "material", "font": False, "features": ["search.highlight", "navigation.top"]},
         "plugins": ["search"],
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": ["assets/chrono.css"],
         "nav": nav(periods),

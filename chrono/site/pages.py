@@ -6,6 +6,7 @@ input text can become Markdown, HTML or a link; only helpers below return truste
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable
@@ -20,9 +21,16 @@ from chrono.errors import RenderError
 from chrono.models import ArticleInfo, Event, Timeline
 from chrono.site.charts import events_chart
 from chrono.site.dates import date_label, first_day, granularity, span_label
+from chrono.site.mkdocs_hooks import RAW_END, RAW_START
 from chrono.site.text import http_url, inert, safe_anchor, slug, toc_label
 
 MONTH_SPLIT = 30  # a year with more events than this gets one page per month
+PAGE_EVENTS = 500  # a longer month is cut into parts: page size, not corpus size, bounds a page's cost
+TOC_EVENTS = 100  # pages with more events get no table of contents (see _event.md.j2)
+# Above this many events the timeline, sources and entities pages stay out of the search index: it
+# grows by ~1 MB per 1,000 events and the browser must load all of it (field notes, "Static site").
+SEARCH_EVENTS = 20_000
+ENTITY_EVENTS = 50  # events listed under one name on the entities page
 STATIC_FILES = ("chrono.css",)  # copied from the templates folder to assets/
 
 
@@ -80,7 +88,23 @@ def periods(timeline: Timeline) -> list[Period]:
             title = _period_title(key, split=len(events) > MONTH_SPLIT)
             pages.setdefault(key, Period(key, title)).events.append(event)
     ordered = [pages[key] for key in sorted(pages)]  # "2022" (year-only) before "2022-01"
-    return ordered + ([Period("undated", "Undated events", undated)] if undated else [])
+    ordered += [Period("undated", "Undated events", undated)] if undated else []
+    return [part for period in ordered for part in _parts(period)]
+
+
+def _parts(period: Period) -> list[Period]:
+    """The period itself, or its parts of PAGE_EVENTS events: "2022-03", "2022-03-p2", ..."""
+    count = -(-len(period.events) // PAGE_EVENTS)
+    if count <= 1:
+        return [period]
+    return [
+        Period(
+            period.key + (f"-p{n + 1}" if n else ""),
+            f"{period.title} (part {n + 1} of {count})",
+            period.events[n * PAGE_EVENTS : (n + 1) * PAGE_EVENTS],
+        )
+        for n in range(count)
+    ]
 
 
 def _period_title(key: str, *, split: bool) -> str:
@@ -100,6 +124,7 @@ class Site:
     page_of: dict[str, str]  # event id → page path
     events_by_id: dict[str, Event]
     by_article: dict[str, list[Event]]  # article id → its events, in timeline order
+    warnings_by_article: dict[str, list[str]]  # article id → the warnings that name it
     directory_urls: bool
 
     def outlets(self) -> list[str]:
@@ -117,7 +142,7 @@ class Site:
         return sorted(self.timeline.articles, key=lambda a: (a.published is None, a.published or "", a.id))
 
     def article_warnings(self, article_id: str) -> list[str]:
-        return [w for w in self.timeline.warnings if f" {article_id}:" in w or w.endswith(f" {article_id}")]
+        return self.warnings_by_article.get(article_id, [])
 
     def events_of_article(self, article_id: str) -> list[Event]:
         return self.by_article.get(article_id, [])
@@ -131,23 +156,48 @@ def _events_by_article(timeline: Timeline) -> dict[str, list[Event]]:
     return out
 
 
+def _warnings_by_article(timeline: Timeline) -> dict[str, list[str]]:
+    """Warnings naming an article (" <id>:" or ending in " <id>"), found without trying every
+    article on every warning: the candidates are the pieces between a space and a colon or the end."""
+    ids = {a.id for a in timeline.articles}
+    out: dict[str, list[str]] = defaultdict(list)
+    for warning in timeline.warnings:
+        spaces = [i for i, c in enumerate(warning) if c == " "]
+        ends = [i for i, c in enumerate(warning) if c == ":"] + [len(warning)]
+        found = {warning[s + 1 : e] for s in spaces for e in ends if e > s} & ids
+        for article_id in sorted(found):
+            out[article_id].append(warning)
+    return out
+
+
 def _helpers(site: Site, here: str) -> dict[str, Callable[..., object]]:
     """Template functions bound to the page being rendered (links are relative to it)."""
 
+    @functools.cache  # a page links to few other pages, many times each
+    def relative(path: str) -> str:
+        return "" if path == here else posixpath.relpath(path, posixpath.dirname(here) or ".")
+
     def rel(path: str, anchor: str = "") -> Markup:
-        target = "" if path == here else posixpath.relpath(path, posixpath.dirname(here) or ".")
-        return Markup(target + (f"#{anchor}" if anchor else ""))
+        return Markup(relative(path) + (f"#{anchor}" if anchor else ""))
 
     def event_href(event: Event) -> Markup:
         return rel(site.page_of[event.id], safe_anchor(event.id))
 
+    def event_url(event: Event) -> Markup:
+        """An event's link for raw HTML (which MkDocs neither rewrites nor checks)."""
+        return Markup(f"{url_of(site.page_of[event.id])}#{safe_anchor(event.id)}")
+
     def article_href(article_id: str) -> Markup:
         return rel("sources.md", slug(article_id, "art"))
+
+    def article_url(article_id: str) -> Markup:
+        return Markup(f"{url_of('sources.md')}#{slug(article_id, 'art')}")
 
     def link(url: str | None, text: object) -> Markup:
         safe = http_url(url)
         return Markup(f'<a href="{inert(safe)}">{inert(text)}</a>') if safe else inert(text)
 
+    @functools.cache
     def url_of(path: str) -> str:
         """A page's URL from this one (an index page), for raw HTML that MkDocs does not rewrite."""
         base, stem = posixpath.dirname(here) or ".", path.removesuffix(".md")
@@ -159,7 +209,9 @@ def _helpers(site: Site, here: str) -> dict[str, Callable[..., object]]:
     return {
         "rel": rel,
         "event_href": event_href,
+        "event_url": event_url,
         "article_href": article_href,
+        "article_url": article_url,
         "link": link,
         "url_of": url_of,
         "anchor": lambda event: Markup(safe_anchor(event.id)),
@@ -188,6 +240,13 @@ def render_pages(
     """Every Markdown page of the site, keyed by its path inside the docs folder."""
     env = environment(templates_dir)
     env.filters.update(label=date_label, span=lambda e: span_label(e.date, e.date_end))
+    env.globals.update(
+        searched=len(timeline.events) <= SEARCH_EVENTS,
+        toc_events=TOC_EVENTS,
+        entity_events=ENTITY_EVENTS,
+        raw_start=Markup(RAW_START),
+        raw_end=Markup(RAW_END),
+    )
     pages_list = periods(timeline)
     site = Site(
         timeline=timeline,
@@ -197,6 +256,7 @@ def render_pages(
         page_of={e.id: p.path for p in pages_list for e in p.events},
         events_by_id={e.id: e for e in timeline.events},
         by_article=_events_by_article(timeline),
+        warnings_by_article=_warnings_by_article(timeline),
         directory_urls=directory_urls,
     )
     jobs = [("index.md", "index.md.j2", {}), ("timeline/index.md", "periods.md.j2", {})]

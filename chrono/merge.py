@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from operator import mul
 
 from chrono.dates import days, sort_key
 from chrono.events import EventMention
@@ -42,7 +43,8 @@ CONTEXT_SLACK = 1  # days a context-inferred date may be off
 CONFLICT_SLACK = 2  # days apart two outlets may disagree and still report one event
 BLOCK_WORDS = 8  # a mention is filed under its weightiest words only
 LINK_SHARE = 0.8  # two clusters merge when their average similarity reaches this share of the threshold
-MAX_BLOCK = 200  # mentions sharing one word in one week beyond which the word finds no pairs
+MAX_BLOCK = 200  # mentions sharing one word in one block beyond which the word finds no pairs
+BLOCK_DAYS = (1, 8, 32, 367, 4096)  # day, week, month, year, any longer span
 
 Vector = dict[str, float]
 
@@ -82,9 +84,9 @@ def _vectors(mentions: Sequence[EventMention]) -> list[Vector]:
 
 
 def _cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    # Key views intersect in C; the few shared terms are summed in a stable (sorted) order.
+    shared = sorted(a.keys() & b.keys())
+    return sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 def _relation(a: _Item, b: _Item) -> str | None:
@@ -104,8 +106,10 @@ def _name_penalty(a: EventMention, b: EventMention) -> float:
     """Lower similarity when the names differ on both sides: "struck Kharkiv" vs "struck Odesa",
     or the same words said by two different people."""
     penalty = 1.0
-    if set(a.names) - set(b.names) - set(b.speakers) and set(b.names) - set(a.names) - set(a.speakers):
-        penalty *= NAME_MISMATCH
+    if a.names and b.names:  # most pairs lack names on one side: no sets to build
+        ours, theirs = set(a.names), set(b.names)
+        if ours - theirs - set(b.speakers) and theirs - ours - set(a.speakers):
+            penalty *= NAME_MISMATCH
     if a.speakers and b.speakers and not set(a.speakers) & set(b.speakers):
         penalty *= NAME_MISMATCH
     return penalty
@@ -132,40 +136,66 @@ def _score(a: _Item, b: _Item) -> tuple[float, str] | None:
     return min(1.0, score * _name_penalty(a.mention, b.mention)), relation
 
 
-def _blocked_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
-    """Pairs of mentions from different articles that share a weighty or quoted word in a date week.
+def _level(first: int, last: int) -> int:
+    """The finest block size its whole date fits in at most two blocks of: a day, week, month, year."""
+    return next((k for k, size in enumerate(BLOCK_DAYS) if last - first < size), len(BLOCK_DAYS) - 1)
 
-    Each mention is filed under (word, week) for every week its date window touches, so two
-    windows that overlap always meet in some block. Blocks larger than MAX_BLOCK (a word every
-    report of the week uses) are skipped: a shared rare word finds the pair instead. The work
-    grows with the number of mentions, not with its square; pairs are streamed mention by
+
+def _blocked_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) of mentions from different articles sharing a weighty or quoted word near in date.
+
+    A mention is filed under (word, level, block) for the blocks of its own date at its own level:
+    a day for "March 5", about a month for "March". It looks for partners in the blocks its window
+    (date and slack) touches at its own level and at every coarser one, so two dates that can
+    relate always meet once: the finer one finds the coarser. Blocks larger than MAX_BLOCK (a word
+    every report of the day uses) are skipped: a shared rare word finds the pair instead. The
+    work grows with the number of mentions, not with its square; pairs are streamed mention by
     mention, so memory holds the blocks, never the millions of pairs of a big corpus.
     """
-    blocks: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
+    blocks: defaultdict[tuple[str, int, int], list[int]] = defaultdict(list)
     words_of: list[list[str]] = []
+    levels: list[int] = []
+    spans: dict[str, tuple[int, int]] = {}  # an article's mentions are adjacent in the order
     for i, item in enumerate(items):
-        weighty = sorted((t for t in item.vector if " " not in t), key=lambda t: (-item.vector[t], t))
-        words = sorted({*weighty[:BLOCK_WORDS], *item.mention.quoted})
+        first_of_article = spans.get(item.mention.article, (i, i))[0]
+        spans[item.mention.article] = (first_of_article, i + 1)
+        weighty = sorted((-w, t) for t, w in item.vector.items() if " " not in t)[:BLOCK_WORDS]
+        words = sorted({*(t for _, t in weighty), *item.mention.quoted})
+        level = _level(item.first, item.last)
+        size = BLOCK_DAYS[level]
         words_of.append(words)
-        for week in range(item.lo // 7, item.hi // 7 + 1):
+        levels.append(level)
+        for block in range(item.first // size, item.last // size + 1):
             for word in words:
-                blocks[(word, week)].append(i)
-    for i, (item, words) in enumerate(zip(items, words_of, strict=True)):
+                blocks[(word, level, block)].append(i)
+    used = sorted(set(levels))  # most corpora date nearly everything to the day
+    for i, (item, words, level) in enumerate(zip(items, words_of, levels, strict=True)):
         partners: set[int] = set()
-        for week in range(item.lo // 7, item.hi // 7 + 1):
-            for word in words:
-                members = blocks[(word, week)]
-                if len(members) <= MAX_BLOCK:  # members are ascending: those after i pair with it
-                    partners.update(members[bisect_right(members, i) :])
-        article = item.mention.article
-        yield from ((i, j) for j in sorted(partners) if items[j].mention.article != article)
+        for coarser in used[used.index(level) :]:
+            size = BLOCK_DAYS[coarser]
+            for block in range(item.lo // size, item.hi // size + 1):
+                for word in words:
+                    members = blocks.get((word, coarser, block))
+                    if members is None or len(members) > MAX_BLOCK:
+                        continue
+                    # Members are ascending; at its own level a mention pairs with those after it.
+                    partners.update(members[bisect_right(members, i) :] if coarser == level else members)
+        partners.difference_update(range(*spans[item.mention.article]))
+        yield from ((i, j) if i < j else (j, i) for j in sorted(partners))
 
 
 def _candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]:
     """Scored pairs above the threshold of how their dates relate."""
+    # The bonuses are capped and the name penalty only lowers a score, so a pair whose cosine
+    # stays below this floor cannot merge: most pairs (one common word shared) stop here.
+    floor = min(THRESHOLDS.values()) - NOMINAL_PAIR_BONUS - 1e-9
     out = []
     for i, j in _blocked_pairs(items):
-        scored = _score(items[i], items[j])
+        a, b = items[i], items[j]
+        quotes = QUOTE_BONUS_MAX if a.mention.quoted and b.mention.quoted else 0.0
+        if _cosine(a.vector, b.vector) + quotes < floor:
+            continue
+        scored = _score(a, b)
         if scored is not None and scored[0] >= THRESHOLDS[scored[1]]:
             out.append((scored[0], i, j, scored[1]))
     return out
@@ -183,7 +213,11 @@ def _undated_candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]
 
 @dataclass(slots=True)
 class _Cluster:
-    """A growing event: its mentions, their articles, the sum of their vectors, and why they merged."""
+    """A growing event: its mentions, their articles, the sum of their vectors, and why they merged.
+
+    A lone mention's total is its own vector, copied only when the cluster first grows: most
+    mentions never merge, and a copy each would double the memory of the vectors.
+    """
 
     members: list[int]
     articles: set[str]
@@ -191,6 +225,8 @@ class _Cluster:
     reasons: list[str]
 
     def absorb(self, other: _Cluster, reason: str) -> None:
+        if len(self.members) == 1:
+            self.total = dict(self.total)
         self.members += other.members
         self.articles |= other.articles
         for t, w in other.total.items():
@@ -212,12 +248,12 @@ def _identical(items: list[_Item]) -> tuple[list[int], dict[int, _Cluster]]:
         if root is not None and m.article not in clusters[root].articles:
             rep = items[root].mention
             clusters[root].absorb(
-                _Cluster([i], {m.article}, dict(item.vector), []),
+                _Cluster([i], {m.article}, item.vector, []),
                 f"{rep.article} sentence {rep.sentence} ~ {m.article} sentence {m.sentence}: identical words",
             )
             continue
         first_of.setdefault(key, i)
-        clusters[i] = _Cluster([i], {m.article}, dict(item.vector), [])
+        clusters[i] = _Cluster([i], {m.article}, item.vector, [])
     return list(clusters), clusters
 
 
@@ -259,6 +295,8 @@ def _source(group: list[EventMention]) -> tuple[EventMention, bool]:
     a conflict, decided by majority and then by the earliest report. Without explicit dates the
     most common context date wins.
     """
+    if len(group) == 1:  # most events: nothing to weigh
+        return group[0], False
     explicit = [m for m in group if m.timex is not None and m.date]
     if explicit:
         spans = {id(m): days(m.date) for m in explicit if m.date}
@@ -342,13 +380,16 @@ def merge_events(mentions: Sequence[EventMention]) -> list[Event]:
         first, last = (d.toordinal() for d in days(m.date))
         slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
         dated.append(_Item(m, vec, first, last, first - slack, last + slack))
-    events = []
+    del vectors
+    groups: list[tuple[list[EventMention], list[str]]] = []
     for items, find in ((dated, _candidates), (undated, _undated_candidates)):
         reps, clusters = _identical(items)
         pairs = [(score, reps[i], reps[j], why) for score, i, j, why in find([items[r] for r in reps])]
         merged = _cluster(items, pairs, clusters)
-        events += [_event([items[k].mention for k in c.members], c.reasons) for c in merged]
-    return sorted(_unique_ids(events), key=_sort_key)
+        groups += [([items[k].mention for k in c.members], c.reasons) for c in merged]
+        del pairs, merged, clusters
+        items.clear()  # the vectors go before the events are built
+    return sorted(_unique_ids([_event(*group) for group in groups]), key=_sort_key)
 
 
 def _unique_ids(events: list[Event]) -> list[Event]:

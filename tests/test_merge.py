@@ -127,6 +127,25 @@ def test_granularity_compatible_dates_merge_and_sort_coarse_first() -> None:
     assert [e.date for e in ordered] == ["2023-06", "2023-06-01", None]
 
 
+@pytest.mark.parametrize(
+    ("date", "published", "merged_date"),
+    [
+        ("2023", "2023-12-31", "2023-06-06"),
+        ("2023-06", "2023-06-30", "2023-06-06"),
+        ("2023-06-08", "2023-06-08", None),
+    ],
+)
+def test_a_report_meets_the_same_event_dated_coarser_or_a_day_or_two_apart(
+    date: str, published: str, merged_date: str | None
+) -> None:
+    # Blocking files a mention under its own date's day, month or year; pairs must still meet.
+    [dam] = [m for m in mentions_of("conflict") if "collapsed" in m.text and m.article == "daily.txt"]
+    other = replace(dam, article="other.txt", date=date, published=published)
+    [event] = merge_events([dam, other])
+    assert event.conflict is (merged_date is None)
+    assert merged_date is None or event.date == merged_date
+
+
 def test_two_mentions_of_one_article_never_merge() -> None:
     [dam] = [m for m in mentions_of("conflict") if "collapsed" in m.text and m.article == "daily.txt"]
     again = replace(dam, start=dam.start + 500, sentence=dam.sentence + 5)

@@ -15,16 +15,15 @@ pollutes the folder of the articles or of the site.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import shutil
-import tempfile
 import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from chrono import __version__
+from chrono.files import write_atomic
 from chrono.ingest import MAX_FILE_BYTES, FileTask
 
 _PACKAGE = Path(__file__).parent
@@ -82,15 +81,7 @@ class ResultCache:
         """Store a result atomically, so a concurrent or interrupted run never reads half an entry."""
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            os.replace(tmp, path)
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1))
 
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / key

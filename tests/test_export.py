@@ -248,3 +248,12 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(time
     hostile = timeline.model_copy(update={"events": [event]})
     [row] = list(csv.DictReader(io.StringIO(export_timeline(hostile, "csv").decode(), newline="")))
     assert row["summary"] == '\'=HYPERLINK("http://x.invalid","click")'
+
+
+def test_the_cli_offers_exactly_the_export_formats():
+    # The CLI lists the formats itself, so that `chrono --help` does not import the models.
+    from chrono.cli import export
+    from chrono.export import EXPORTERS
+
+    [fmt] = [p for p in export.params if p.name == "fmt"]
+    assert list(fmt.type.choices) == list(EXPORTERS)

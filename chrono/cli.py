@@ -173,7 +173,7 @@ def build(
 
     result = _extract(inputs, **run)
     _report(result.problems)
-    build_site(result.timeline, out_dir, templates_dir=templates_dir)
+    build_site(result.timeline, out_dir, templates_dir=templates_dir, jobs=run["jobs"])
     click.echo(f"built {out_dir}/ with {len(result.timeline.events)} events", err=True)
     sys.exit(_exit_code(result.problems, strict=strict))
 

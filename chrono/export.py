@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from html import escape
 from typing import Any
 
@@ -152,11 +152,16 @@ def timelinejs_json(timeline: Timeline) -> bytes:
 # --- iCalendar (RFC 5545) -------------------------------------------------------------------------------
 
 
-def _dtstamp(days: list[str]) -> datetime:
+def _dtstamp(days: list[str]) -> str:
     # DTSTAMP is required and must be UTC. The wall clock would break byte-identical output, so it is
     # the newest publish date behind the event: it moves when a new report arrives, as a revision should.
-    latest = max(days, default="1970-01-01")
-    return datetime.combine(date.fromisoformat(latest), time(0, 0), tzinfo=UTC)
+    return max(days, default="1970-01-01").replace("-", "") + "T000000Z"
+
+
+def _ics_time(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y%m%dT%H%M%S")  # floating local time: no zone, no Z
+    return value.strftime("%Y%m%d")
 
 
 def _ics_times(event: Event) -> tuple[date | datetime, date | datetime | None]:
@@ -173,33 +178,64 @@ def _ics_times(event: Event) -> tuple[date | datetime, date | datetime | None]:
     return start.first_day, (end or start).end_day
 
 
-def icalendar_bytes(timeline: Timeline) -> bytes:
-    """An iCalendar file with one VEVENT per dated event; UIDs derive from the stable event ids."""
-    from icalendar import Calendar
-    from icalendar import Event as VEvent
+def _ics_text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 section 3.3.11 says."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
+
+def _ics_line(line: str) -> str:
+    """One content line folded as RFC 5545 section 3.1 says: under 75 octets a line, never inside a
+    UTF-8 character, and (as icalendar does, for old clients) never right after a backslash."""
+    if len(line) < 75 and line.isascii():
+        return line + "\r\n"
+    parts: list[str] = []
+    begin, size = 0, 0
+    for i, char in enumerate(line):
+        width = 1 if char < "\x80" else len(char.encode())
+        if i > begin and size + width >= 75:
+            cut = i - 1 if i - 1 > begin and line[i - 1] in "\\^" else i
+            parts.append(line[begin:cut])
+            begin, size = cut, sum(len(c.encode()) for c in line[cut:i])
+        size += width
+    parts.append(line[begin:])
+    return "\r\n ".join(parts) + "\r\n"
+
+
+def icalendar_bytes(timeline: Timeline) -> bytes:
+    """An iCalendar file with one VEVENT per dated event; UIDs derive from the stable event ids.
+
+    Written here rather than with the icalendar library, whose per-character folding took 34 s of
+    an 88 s site build at 114k events; the tests read every file back with icalendar's parser.
+    Properties come in icalendar's canonical order, so the bytes are those the library writes.
+    """
     articles = {a.id: a for a in timeline.articles}
     every_day = [a.published for a in timeline.articles if a.published]
-    calendar = Calendar()
-    calendar.add("prodid", "-//chrono//chrono timeline//EN")
-    calendar.add("version", "2.0")
+    out = ["BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//chrono//chrono timeline//EN\r\n"]
     for event in timeline.events:
         if event.date is None:
             continue
         days = [d for m in event.mentions if (d := getattr(articles.get(m.article), "published", None))]
         start, end = _ics_times(event)
-        vevent = VEvent()
-        vevent.add("uid", f"{event.id}@chrono")
-        vevent.add("dtstamp", _dtstamp(days or every_day))
-        vevent.add("dtstart", start)
+        kind = "" if isinstance(start, datetime) else ";VALUE=DATE"
+        out.append("BEGIN:VEVENT\r\n")
+        out.append(_ics_line("SUMMARY:" + _ics_text(event.summary)))
+        out.append(f"DTSTART{kind}:{_ics_time(start)}\r\n")
         if end is not None:
-            vevent.add("dtend", end)
-        vevent.add("summary", event.summary)
-        vevent.add("description", _plain_description(event, articles))
+            out.append(f"DTEND{kind}:{_ics_time(end)}\r\n")
+        out.append(f"DTSTAMP:{_dtstamp(days or every_day)}\r\nUID:{event.id}@chrono\r\n")
+        out.append(_ics_line("DESCRIPTION:" + _ics_text(_plain_description(event, articles))))
         if event.future:
-            vevent.add("status", "TENTATIVE")
-        calendar.add_component(vevent)
-    return calendar.to_ical()
+            out.append("STATUS:TENTATIVE\r\n")
+        out.append("END:VEVENT\r\n")
+    out.append("END:VCALENDAR\r\n")
+    return "".join(out).encode()
 
 
 def _plain_description(event: Event, articles: dict[str, ArticleInfo]) -> str:

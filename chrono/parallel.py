@@ -53,17 +53,17 @@ def map_local(fn: Callable[[T], R], tasks: Sequence[T], *, jobs: int | None) -> 
     if workers == 1:
         yield from map(fn, tasks)
         return
-    with _context().Pool(workers, initializer=_warm_up) as pool:
+    context = fork_context() or multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_warm_up) as pool:
         for results in _windowed(lambda b: pool.apply_async(run_batch, (fn, b)), tasks, workers):
             yield from results.get()
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """fork where there is one: workers start in milliseconds with chrono already imported, and a
-    caller's script needs no `if __name__ == "__main__"` guard. chrono starts no threads before
-    the pool (its progress bar has no monitor thread), so forking is safe."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method)
+def fork_context() -> multiprocessing.context.BaseContext | None:
+    """fork where there is one: workers start in milliseconds with chrono and its data already in
+    memory, and a caller's script needs no `if __name__ == "__main__"` guard. chrono starts no
+    threads before a pool (its progress bar has no monitor thread), so forking is safe."""
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def _warm_up() -> None:

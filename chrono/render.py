@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import glob
+import os
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from chrono.errors import RenderError
 from chrono.export import export_timeline, timeline_schema_json
 from chrono.models import Timeline
+from chrono.parallel import available_cores, fork_context
 from chrono.site.mkdocs_config import mkdocs_config, run_mkdocs
-from chrono.site.pages import periods, render_pages, static_files
+from chrono.site.pages import PageRenderer, periods, static_files
 
 # The chronology in every export format, beside the pages: the contract's JSON and its schema,
 # TimelineJS, a calendar feed and spreadsheets.
@@ -23,23 +28,70 @@ DATA_FILES = {
 }
 
 
+PARALLEL_EVENTS = 5_000  # below this a site builds in a second or two: forking workers would not pay
+
+
+class SitePlan:
+    """Every file of the MkDocs docs folder (Markdown pages, CSS, data files), each made on demand."""
+
+    def __init__(
+        self, timeline: Timeline, templates_dir: Path | None = None, *, directory_urls: bool = False
+    ):
+        self.timeline = timeline
+        self.pages = PageRenderer(timeline, templates_dir=templates_dir, directory_urls=directory_urls)
+        self.static = static_files(templates_dir)
+        # The data files first: they are the longest jobs, so a pool starts them before the pages.
+        self.names = [*DATA_FILES, "timeline.schema.json", *self.static, *self.pages.paths]
+
+    def file(self, name: str) -> bytes:
+        if name in DATA_FILES:
+            return export_timeline(self.timeline, DATA_FILES[name])
+        if name == "timeline.schema.json":
+            return timeline_schema_json()
+        if name in self.static:
+            return self.static[name]
+        return self.pages.render(name).encode()
+
+
 def site_files(
     timeline: Timeline, templates_dir: Path | None = None, *, directory_urls: bool = False
 ) -> dict[str, bytes]:
-    """Every file of the MkDocs docs folder: Markdown pages, CSS, and the data files."""
-    pages = render_pages(timeline, templates_dir=templates_dir, directory_urls=directory_urls)
-    files = {path: text.encode() for path, text in pages.items()} | static_files(templates_dir)
-    files |= {name: export_timeline(timeline, fmt) for name, fmt in DATA_FILES.items()}
-    files["timeline.schema.json"] = timeline_schema_json()
-    return files
+    """Every file of the MkDocs docs folder, path inside it → bytes."""
+    plan = SitePlan(timeline, templates_dir, directory_urls=directory_urls)
+    return {name: plan.file(name) for name in plan.names}
 
 
-def write_docs(timeline: Timeline, docs_dir: Path, templates_dir: Path | None = None) -> None:
-    """Write the MkDocs docs folder."""
-    for name, data in site_files(timeline, templates_dir).items():
-        path = docs_dir / name  # names are generated here (period keys, fixed names), never taken from input
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+_PLAN: SitePlan | None = None  # the plan forked workers inherit (pickling a large timeline would cost more)
+
+
+def _write_file(docs_dir: Path, name: str) -> None:
+    assert _PLAN is not None
+    path = docs_dir / name  # names are generated here (period keys, fixed names), never taken from input
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(_PLAN.file(name))
+
+
+def write_docs(
+    timeline: Timeline, docs_dir: Path, templates_dir: Path | None = None, *, jobs: int | None = None
+) -> None:
+    """Write the MkDocs docs folder; a large site's files are made by `jobs` forked workers
+    (None: every core)."""
+    global _PLAN
+    _PLAN = SitePlan(timeline, templates_dir)
+    try:
+        context = fork_context()
+        workers = (
+            1 if len(timeline.events) < PARALLEL_EVENTS else min(jobs or available_cores(), len(_PLAN.names))
+        )
+        if workers == 1 or context is None:
+            for name in _PLAN.names:
+                _write_file(docs_dir, name)
+            return
+        with context.Pool(workers) as pool:
+            for _ in pool.imap_unordered(functools.partial(_write_file, docs_dir), _PLAN.names):
+                pass
+    finally:
+        _PLAN = None
 
 
 def _check_replaceable(out_dir: Path) -> None:
@@ -59,7 +111,6 @@ def _check_replaceable(out_dir: Path) -> None:
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE); False where not available."""
     import ctypes
-    import os
 
     renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
     if renameat2 is None:
@@ -81,7 +132,7 @@ def _swap(staging: Path, out_dir: Path) -> None:
         return
     if _exchange(staging, out_dir):
         return  # staging now holds the old site; build_site removes it
-    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    old = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out_dir, "old"), dir=out_dir.parent))
     old.rmdir()
     out_dir.rename(old)
     try:
@@ -92,20 +143,56 @@ def _swap(staging: Path, out_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(timeline: Timeline, out_dir: Path, *, templates_dir: Path | None = None) -> None:
+def _temporary_prefix(out_dir: Path, kind: str) -> str:
+    """Hidden sibling folders of a build in progress carry the builder's process id..."""
+    return f".{out_dir.name}.{kind}-{os.getpid()}-"
+
+
+def _remove_abandoned(out_dir: Path) -> None:
+    """...so that the next build can remove those of a build that was killed (SIGKILL, power cut)
+    before its own clean-up, and leave alone those of a build still running."""
+    for entry in out_dir.parent.glob(f".{glob.escape(out_dir.name)}.*-*-*"):
+        kind, _, rest = entry.name.removeprefix(f".{out_dir.name}.").partition("-")
+        pid = rest.partition("-")[0]
+        if kind in ("building", "old") and pid.isdigit() and not _alive(int(pid)) and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def _newest(timeline: Timeline) -> date:
+    """The site's date (MkDocs' sitemap): its newest source, so the same input builds the same bytes."""
+    published = [date.fromisoformat(a.published) for a in timeline.articles if a.published]
+    return max(published, default=date(1970, 1, 1))
+
+
+def build_site(
+    timeline: Timeline, out_dir: Path, *, templates_dir: Path | None = None, jobs: int | None = None
+) -> None:
     """Build the site into a temporary sibling of `out_dir` and swap it in only when the build succeeded."""
     out_dir = Path(out_dir).absolute()
     _check_replaceable(out_dir)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+        _remove_abandoned(out_dir)
+        staging = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out_dir, "building"), dir=out_dir.parent))
     except OSError as error:
         raise RenderError(f"{out_dir}: cannot write the site: {error.strerror}") from None
     try:
         with tempfile.TemporaryDirectory(prefix="chrono-docs-") as work:
             docs = Path(work) / "docs"
-            write_docs(timeline, docs, templates_dir)
-            run_mkdocs(mkdocs_config(periods(timeline), docs, staging), Path(work) / "mkdocs.yml")
+            write_docs(timeline, docs, templates_dir, jobs=jobs)
+            run_mkdocs(
+                mkdocs_config(periods(timeline), docs, staging), Path(work) / "mkdocs.yml", _newest(timeline)
+            )
         _swap(staging, out_dir)
     except OSError as error:
         raise RenderError(f"{out_dir}: cannot write the site: {error}") from None

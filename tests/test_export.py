@@ -12,6 +12,8 @@ import icalendar
 import jsonschema
 import orjson
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from chrono.export import (
     CSV_EVENT_COLUMNS,
@@ -257,3 +259,19 @@ def test_the_cli_offers_exactly_the_export_formats():
 
     [fmt] = [p for p in export.params if p.name == "fmt"]
     assert list(fmt.type.choices) == list(EXPORTERS)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(
+        st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\\;,\n^é€😀"), min_size=1
+    )
+)
+def test_ics_text_survives_escaping_and_folding(timeline, text):
+    # The writer is ours (icalendar's was too slow at scale): icalendar's parser must read back any text,
+    # and no physical line may pass 75 octets.
+    event = timeline.events[0].model_copy(update={"summary": text})
+    data = export_timeline(timeline.model_copy(update={"events": [event]}), "ics")
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    [parsed] = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(parsed["SUMMARY"]) == text.replace("\r\n", "\n").replace("\r", "\n")

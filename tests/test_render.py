@@ -8,11 +8,13 @@ import os
 import re
 import subprocess
 import sys
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from lxml import html
 
+from chrono import render
 from chrono.errors import RenderError
 from chrono.export import export_timeline, timeline_json
 from chrono.models import Event, Mention, Timeline, timeline_schema
@@ -208,6 +210,20 @@ def test_failed_build_keeps_the_previous_site_and_leaves_no_temporary_folders(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "templates"]
 
 
+def test_a_build_removes_what_a_killed_build_left_and_keeps_a_running_one(
+    tmp_path: Path, timeline: Timeline
+) -> None:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    killed = tmp_path / f".site.building-{gone.pid}-x1y2"  # a build killed before its clean-up
+    running = tmp_path / f".site.building-{os.getppid()}-a3b4"  # a build that is still going
+    for folder in (killed, running):
+        (folder / "timeline").mkdir(parents=True)
+        (folder / "timeline" / "index.html").write_text("half written")
+    build_site(timeline, tmp_path / "site")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", running.name])
+
+
 def test_user_templates_override_single_pages_and_a_rebuild_replaces_the_site(
     tmp_path: Path, timeline: Timeline
 ) -> None:
@@ -234,15 +250,20 @@ def test_refuses_to_replace_a_folder_that_is_not_a_chrono_site(tmp_path: Path, t
     assert (precious / "thesis.txt").read_text() == "years of work"
 
 
-def test_same_timeline_gives_the_same_site(tmp_path: Path, timeline: Timeline) -> None:
+def test_same_timeline_gives_the_same_site_serial_or_parallel(
+    tmp_path: Path, timeline: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert render_pages(timeline) == render_pages(timeline)
-    build_site(timeline, tmp_path / "a")
-    build_site(timeline, tmp_path / "b")
-    # sitemap.xml carries MkDocs' build date; every page and data file is byte-identical.
+    build_site(timeline, tmp_path / "a", jobs=1)
+    monkeypatch.setattr(render, "PARALLEL_EVENTS", 0)  # the fixture is small: make it take the forked path
+    build_site(timeline, tmp_path / "b", jobs=2)
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
-    for rel in files:
-        if not rel.name.startswith("sitemap.xml"):
-            assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+    assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    for rel in files:  # the gzipped sitemap too: its time stamp is the newest source's date, not the build's
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+    newest = max(date.fromisoformat(a.published) for a in timeline.articles if a.published)
+    stamp = int.from_bytes((tmp_path / "a" / "sitemap.xml.gz").read_bytes()[4:8], "little")  # gzip MTIME
+    assert datetime.fromtimestamp(stamp, UTC).date() == newest
 
 
 def test_cli_build_of_the_seeds(tmp_path: Path, run_chrono) -> None:  # type: ignore[no-untyped-def]

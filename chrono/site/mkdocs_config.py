@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import yaml
@@ -69,8 +73,23 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config: dict[str, object], config_file: Path) -> None:
-    """Write mkdocs.yml and build it with --strict; any MkDocs warning becomes a RenderError."""
+@contextmanager
+def _build_date(day: date) -> Iterator[None]:
+    """MkDocs stamps the sitemap with its build date unless SOURCE_DATE_EPOCH says otherwise
+    (reproducible-builds.org); a date chosen by the caller keeps the site byte-identical."""
+    if "SOURCE_DATE_EPOCH" in os.environ:  # the user's own reproducible-build date wins
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(day, time(0), tzinfo=UTC).timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def run_mkdocs(config: dict[str, object], config_file: Path, build_date: date) -> None:
+    """Write mkdocs.yml and build it with --strict; any MkDocs warning becomes a RenderError.
+    `build_date` is the date MkDocs writes into the sitemap."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -80,7 +99,8 @@ def run_mkdocs(config: dict[str, object], config_file: Path) -> None:
     collect = _Collect()
     logger.addHandler(collect)  # also keeps MkDocs' INFO chatter off stderr (no lastResort handler)
     try:
-        build(load_config(str(config_file), strict=True))
+        with _build_date(build_date):
+            build(load_config(str(config_file), strict=True))
     except MkDocsException as error:
         detail = "; ".join(collect.messages) or str(error)
         raise RenderError(f"{config_file}: mkdocs build failed: {detail}") from None

@@ -230,53 +230,72 @@ def _chart_href(site: Site, url_of: Callable[[str], str]) -> Callable[..., str]:
     return href
 
 
-def render_pages(
-    timeline: Timeline,
-    *,
-    templates_dir: Path | None = None,
-    directory_urls: bool = False,
-    recognizer: EntityRecognizer | None = None,
-) -> dict[str, str]:
-    """Every Markdown page of the site, keyed by its path inside the docs folder."""
-    env = environment(templates_dir)
-    env.filters.update(label=date_label, span=lambda e: span_label(e.date, e.date_end))
-    env.globals.update(
-        searched=len(timeline.events) <= SEARCH_EVENTS,
-        toc_events=TOC_EVENTS,
-        entity_events=ENTITY_EVENTS,
-        raw_start=Markup(RAW_START),
-        raw_end=Markup(RAW_END),
-    )
-    pages_list = periods(timeline)
-    site = Site(
-        timeline=timeline,
-        periods=pages_list,
-        entities=collect_entities(timeline, recognizer),
-        articles={a.id: a for a in timeline.articles},
-        page_of={e.id: p.path for p in pages_list for e in p.events},
-        events_by_id={e.id: e for e in timeline.events},
-        by_article=_events_by_article(timeline),
-        warnings_by_article=_warnings_by_article(timeline),
-        directory_urls=directory_urls,
-    )
-    jobs = [("index.md", "index.md.j2", {}), ("timeline/index.md", "periods.md.j2", {})]
-    jobs += [(p.path, "period.md.j2", {"period": p}) for p in pages_list]
-    jobs += [(name, f"{name}.j2", {}) for name in ("sources.md", "review.md", "entities.md")]
-    out = {}
-    for path, template, extra in jobs:
-        helpers = _helpers(site, path)
+class PageRenderer:
+    """The Markdown pages of the site: which there are, and each one's text on demand (so that worker
+    processes forked after `__init__` can share the prepared lookups and render pages in parallel)."""
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        *,
+        templates_dir: Path | None = None,
+        directory_urls: bool = False,
+        recognizer: EntityRecognizer | None = None,
+    ) -> None:
+        env = environment(templates_dir)
+        env.filters.update(label=date_label, span=lambda e: span_label(e.date, e.date_end))
+        env.globals.update(
+            searched=len(timeline.events) <= SEARCH_EVENTS,
+            toc_events=TOC_EVENTS,
+            entity_events=ENTITY_EVENTS,
+            raw_start=Markup(RAW_START),
+            raw_end=Markup(RAW_END),
+        )
+        pages_list = periods(timeline)
+        self.env = env
+        self.site = Site(
+            timeline=timeline,
+            periods=pages_list,
+            entities=collect_entities(timeline, recognizer),
+            articles={a.id: a for a in timeline.articles},
+            page_of={e.id: p.path for p in pages_list for e in p.events},
+            events_by_id={e.id: e for e in timeline.events},
+            by_article=_events_by_article(timeline),
+            warnings_by_article=_warnings_by_article(timeline),
+            directory_urls=directory_urls,
+        )
+        # page path → (template, its own variables)
+        self.jobs: dict[str, tuple[str, dict[str, object]]] = {
+            "index.md": ("index.md.j2", {}),
+            "timeline/index.md": ("periods.md.j2", {}),
+        }
+        self.jobs |= {p.path: ("period.md.j2", {"period": p}) for p in pages_list}
+        self.jobs |= {name: (f"{name}.j2", {}) for name in ("sources.md", "review.md", "entities.md")}
+
+    @property
+    def paths(self) -> list[str]:
+        return list(self.jobs)
+
+    def render(self, path: str) -> str:
+        template, extra = self.jobs[path]
+        helpers = _helpers(self.site, path)
         if path == "index.md":
-            dates = [e.date for e in timeline.events if e.date]
-            extra = {"chart": events_chart(dates, _chart_href(site, helpers["url_of"]))}  # type: ignore[arg-type]
+            dates = [e.date for e in self.site.timeline.events if e.date]
+            extra = {"chart": events_chart(dates, _chart_href(self.site, helpers["url_of"]))}  # type: ignore[arg-type]
         try:
-            out[path] = env.get_template(template).render(site=site, **helpers, **extra)
+            return self.env.get_template(template).render(site=self.site, **helpers, **extra)
         except TemplateError as error:
             where = getattr(error, "filename", None) or template
             line = getattr(error, "lineno", None)
             raise RenderError(
                 f"{where}{f':{line}' if line else ''}: template error: {error.message}"
             ) from None
-    return out
+
+
+def render_pages(timeline: Timeline, *, templates_dir: Path | None = None) -> dict[str, str]:
+    """Every Markdown page of the site, keyed by its path inside the docs folder."""
+    renderer = PageRenderer(timeline, templates_dir=templates_dir)
+    return {path: renderer.render(path) for path in renderer.paths}
 
 
 def static_files(templates_dir: Path | None = None) -> dict[str, bytes]:

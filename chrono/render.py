@@ -15,7 +15,7 @@ from chrono.export import export_timeline, timeline_schema_json
 from chrono.models import Timeline
 from chrono.parallel import available_cores, fork_context
 from chrono.site.mkdocs_config import mkdocs_config, run_mkdocs
-from chrono.site.pages import PageRenderer, periods, static_files
+from chrono.site.pages import PageRenderer, static_files
 
 # The chronology in every export format, beside the pages: the contract's JSON and its schema,
 # TimelineJS, a calendar feed and spreadsheets.
@@ -71,24 +71,20 @@ def _write_file(docs_dir: Path, name: str) -> None:
     path.write_bytes(_PLAN.file(name))
 
 
-def write_docs(
-    timeline: Timeline, docs_dir: Path, templates_dir: Path | None = None, *, jobs: int | None = None
-) -> None:
+def write_docs(plan: SitePlan, docs_dir: Path, *, jobs: int | None = None) -> None:
     """Write the MkDocs docs folder; a large site's files are made by `jobs` forked workers
     (None: every core)."""
     global _PLAN
-    _PLAN = SitePlan(timeline, templates_dir)
+    _PLAN = plan
     try:
         context = fork_context()
-        workers = (
-            1 if len(timeline.events) < PARALLEL_EVENTS else min(jobs or available_cores(), len(_PLAN.names))
-        )
-        if workers == 1 or context is None:
-            for name in _PLAN.names:
+        workers = min(jobs or available_cores(), len(plan.names))
+        if workers == 1 or context is None or len(plan.timeline.events) < PARALLEL_EVENTS:
+            for name in plan.names:
                 _write_file(docs_dir, name)
             return
         with context.Pool(workers) as pool:
-            for _ in pool.imap_unordered(functools.partial(_write_file, docs_dir), _PLAN.names):
+            for _ in pool.imap_unordered(functools.partial(_write_file, docs_dir), plan.names):
                 pass
     finally:
         _PLAN = None
@@ -189,9 +185,12 @@ def build_site(
     try:
         with tempfile.TemporaryDirectory(prefix="chrono-docs-") as work:
             docs = Path(work) / "docs"
-            write_docs(timeline, docs, templates_dir, jobs=jobs)
+            plan = SitePlan(timeline, templates_dir)
+            write_docs(plan, docs, jobs=jobs)
             run_mkdocs(
-                mkdocs_config(periods(timeline), docs, staging), Path(work) / "mkdocs.yml", _newest(timeline)
+                mkdocs_config(plan.pages.site.periods, docs, staging),
+                Path(work) / "mkdocs.yml",
+                _newest(timeline),
             )
         _swap(staging, out_dir)
     except OSError as error:

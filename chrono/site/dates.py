@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from chrono.dates import Precision, date_span
 
@@ -16,6 +17,7 @@ def _day(d: dt.date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+@lru_cache(maxsize=1 << 16)  # a site prints a few thousand distinct dates, each many times
 def date_label(value: str | None) -> str:
     """'2022', 'March 2022', 'week of 28 March 2022', '29 March 2022' or '29 March 2022, 14:30'."""
     if value is None:
@@ -40,6 +42,7 @@ def span_label(start: str | None, end: str | None) -> str:
     return f"{date_label(start)} – {date_label(end)}"
 
 
+@lru_cache(maxsize=1 << 16)
 def first_day(value: str) -> dt.date:
     """The first day a date value covers (a year's 1 January, a week's Monday)."""
     return date_span(value).first_day

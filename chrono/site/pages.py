@@ -113,19 +113,24 @@ def _period_title(key: str, *, split: bool) -> str:
     return f"{key}: events dated only by year" if split else key
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: `entities` is a cached property
 class Site:
     """What every template can see: the timeline and lookups derived from it."""
 
     timeline: Timeline
     periods: list[Period]
-    entities: list[Entity]
+    recognizer: EntityRecognizer | None
     articles: dict[str, ArticleInfo]
     page_of: dict[str, str]  # event id → page path
     events_by_id: dict[str, Event]
     by_article: dict[str, list[Event]]  # article id → its events, in timeline order
     warnings_by_article: dict[str, list[str]]  # article id → the warnings that name it
     directory_urls: bool
+
+    @functools.cached_property
+    def entities(self) -> list[Entity]:
+        """Names in the events' sentences; found only by the page that lists them (in its own worker)."""
+        return collect_entities(self.timeline, self.recognizer)
 
     def outlets(self) -> list[str]:
         return sorted({a.source for a in self.timeline.articles if a.source})
@@ -256,7 +261,7 @@ class PageRenderer:
         self.site = Site(
             timeline=timeline,
             periods=pages_list,
-            entities=collect_entities(timeline, recognizer),
+            recognizer=recognizer,
             articles={a.id: a for a in timeline.articles},
             page_of={e.id: p.path for p in pages_list for e in p.events},
             events_by_id={e.id: e for e in timeline.events},
@@ -264,13 +269,12 @@ class PageRenderer:
             warnings_by_article=_warnings_by_article(timeline),
             directory_urls=directory_urls,
         )
-        # page path → (template, its own variables)
+        # page path → (template, its own variables); the longest jobs first, for a pool to start early
         self.jobs: dict[str, tuple[str, dict[str, object]]] = {
-            "index.md": ("index.md.j2", {}),
-            "timeline/index.md": ("periods.md.j2", {}),
+            name: (f"{name}.j2", {}) for name in ("entities.md", "sources.md", "review.md")
         }
+        self.jobs |= {"index.md": ("index.md.j2", {}), "timeline/index.md": ("periods.md.j2", {})}
         self.jobs |= {p.path: ("period.md.j2", {"period": p}) for p in pages_list}
-        self.jobs |= {name: (f"{name}.j2", {}) for name in ("sources.md", "review.md", "entities.md")}
 
     @property
     def paths(self) -> list[str]:

@@ -57,15 +57,20 @@ class ResultCache:
         self._drop_other_versions()
 
     def key(self, task: FileTask) -> str | None:
-        """Key of a file's result; None when the file cannot be read (the worker reports why)."""
+        """Key of a file's (or JSONL part's) result; None when it cannot be read (the worker says why)."""
         try:
-            if task.path.stat().st_size > MAX_FILE_BYTES:
-                return None
-            data = task.path.read_bytes()
+            if task.lines is None:
+                if task.path.stat().st_size > MAX_FILE_BYTES:
+                    return None
+                data = task.path.read_bytes()
+            else:
+                with task.path.open("rb") as stream:
+                    stream.seek(task.lines.start)
+                    data = stream.read(task.lines.end - task.lines.start)
         except OSError:
             return None
         digest = hashlib.sha256()
-        for part in (task.id, str(task.path), repr(task.sidecar)):
+        for part in (task.id, str(task.path), repr(task.sidecar), repr(task.lines)):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(data)
         return digest.hexdigest()

@@ -3,7 +3,9 @@
 Each executor maps a picklable function over tasks and yields the results in task order, so the
 output never depends on how many workers ran or which finished first. Tasks go out in batches
 (one round trip per batch, not per file) and only a bounded window of batches is in flight, so
-results stream back without the whole corpus being held at once.
+results stream back without the whole corpus being held at once. A task may weigh more than one
+unit of work (a part of a big JSONL file is about a thousand articles): batches and the number of
+workers are reckoned in units.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
 from typing import TypeVar
 
 from chrono.errors import ChronoError
@@ -21,8 +22,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 EXECUTORS = ("local", "dask")
-BATCH = 16  # files per round trip: ~0.1 s of work, so transfer overhead stays small
-MIN_FILES_PER_WORKER = 64  # below this a worker's start-up (imports, rules) costs more than it saves
+BATCH = 16  # units (files) per round trip: ~0.1 s of work, so transfer overhead stays small
+MIN_FILES_PER_WORKER = 64  # units below which a worker's start-up (imports, rules) costs more than it saves
 WINDOW_PER_WORKER = 4  # batches in flight per worker: enough to keep it busy, bounded memory
 
 
@@ -34,12 +35,16 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def workers_for(jobs: int | None, tasks: int) -> int:
+def workers_for(jobs: int | None, units: int) -> int:
     """Worker processes worth starting: at most `jobs` (None: every core), one per MIN_FILES_PER_WORKER."""
     wanted = available_cores() if jobs is None else jobs
     if wanted < 1:
         raise ChronoError(f"--jobs must be at least 1, not {wanted}")
-    return max(1, min(wanted, tasks // MIN_FILES_PER_WORKER))
+    return max(1, min(wanted, units // MIN_FILES_PER_WORKER))
+
+
+def _one(_: object) -> int:
+    return 1
 
 
 def run_batch(fn: Callable[[T], R], batch: Sequence[T]) -> list[R]:
@@ -47,15 +52,17 @@ def run_batch(fn: Callable[[T], R], batch: Sequence[T]) -> list[R]:
     return [fn(task) for task in batch]
 
 
-def map_local(fn: Callable[[T], R], tasks: Sequence[T], *, jobs: int | None) -> Iterator[R]:
+def map_local(
+    fn: Callable[[T], R], tasks: Sequence[T], *, jobs: int | None, units: Callable[[T], int] = _one
+) -> Iterator[R]:
     """`fn` over `tasks` in order: in this process when one worker is enough, else in a process pool."""
-    workers = workers_for(jobs, len(tasks))
+    workers = workers_for(jobs, sum(map(units, tasks)))
     if workers == 1:
         yield from map(fn, tasks)
         return
     context = fork_context() or multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_warm_up) as pool:
-        for results in _windowed(lambda b: pool.apply_async(run_batch, (fn, b)), tasks, workers):
+        for results in _windowed(lambda b: pool.apply_async(run_batch, (fn, b)), tasks, workers, units):
             yield from results.get()
 
 
@@ -74,7 +81,12 @@ def _warm_up() -> None:
 
 
 def map_dask(
-    fn: Callable[[T], R], tasks: Sequence[T], *, jobs: int | None, scheduler: str | None
+    fn: Callable[[T], R],
+    tasks: Sequence[T],
+    *,
+    jobs: int | None,
+    scheduler: str | None,
+    units: Callable[[T], int] = _one,
 ) -> Iterator[R]:
     """`fn` over `tasks` on a Dask cluster: the one at `scheduler`, or a LocalCluster of `jobs` workers.
 
@@ -95,7 +107,7 @@ def map_dask(
         client = Client(cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        yield from _dask_results(client, fn, tasks, workers)
+        yield from _dask_results(client, fn, tasks, workers, units)
     finally:
         client.close()
         if cluster is not None:
@@ -109,23 +121,40 @@ def _connect(client_type: type, scheduler: str) -> object:
         raise ChronoError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
 
 
-def _dask_results(client: object, fn: Callable[[T], R], tasks: Sequence[T], workers: int) -> Iterator[R]:
+def _dask_results(
+    client: object, fn: Callable[[T], R], tasks: Sequence[T], workers: int, units: Callable[[T], int]
+) -> Iterator[R]:
     # pure=False: two batches with equal tasks (a re-run) must not be deduplicated into one key.
     submit = lambda b: client.submit(run_batch, fn, b, pure=False)  # type: ignore[attr-defined]  # noqa: E731
-    for future in _windowed(submit, tasks, workers):
+    for future in _windowed(submit, tasks, workers, units):
         yield from future.result()
         future.release()
 
 
-def _windowed(submit: Callable[[tuple[T, ...]], object], tasks: Iterable[T], workers: int) -> Iterator:
-    """Submit batches of tasks, at most WINDOW_PER_WORKER per worker ahead; yield their handles in order."""
+def _windowed(
+    submit: Callable[[tuple[T, ...]], object], tasks: Iterable[T], workers: int, units: Callable[[T], int]
+) -> Iterator:
+    """Submit batches of about BATCH units, at most WINDOW_PER_WORKER per worker ahead; yield their
+    handles in order."""
     pending: deque[object] = deque()
-    stream = iter(tasks)
-    while batch := tuple(islice(stream, BATCH)):
+    for batch in _batches(tasks, units):
         pending.append(submit(batch))
         if len(pending) >= workers * WINDOW_PER_WORKER:
             yield pending.popleft()
     yield from pending
+
+
+def _batches(tasks: Iterable[T], units: Callable[[T], int]) -> Iterator[tuple[T, ...]]:
+    batch: list[T] = []
+    weight = 0
+    for task in tasks:
+        batch.append(task)
+        weight += units(task)
+        if weight >= BATCH:
+            yield tuple(batch)
+            batch, weight = [], 0
+    if batch:
+        yield tuple(batch)
 
 
 def map_tasks(
@@ -135,12 +164,13 @@ def map_tasks(
     jobs: int | None = None,
     executor: str = "local",
     scheduler: str | None = None,
+    units: Callable[[T], int] = _one,
 ) -> Iterator[R]:
-    """`fn` over `tasks`, results in task order, on the executor asked for."""
+    """`fn` over `tasks`, results in task order, on the executor asked for; `units` weighs a task."""
     if executor == "local":
         if scheduler is not None:
             raise ChronoError("--scheduler needs --executor dask")
-        return map_local(fn, tasks, jobs=jobs)
+        return map_local(fn, tasks, jobs=jobs, units=units)
     if executor == "dask":
-        return map_dask(fn, tasks, jobs=jobs, scheduler=scheduler)
+        return map_dask(fn, tasks, jobs=jobs, scheduler=scheduler, units=units)
     raise ChronoError(f"unknown executor {executor!r} (expected one of: {', '.join(EXECUTORS)})")

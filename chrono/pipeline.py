@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from chrono.events import EventMention
 
 
+ARTICLE_BYTES = 4096  # a typical news article with its metadata, as a JSONL record
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractResult:
     """The timeline and every problem met on the way (already in `timeline.warnings` too)."""
@@ -58,6 +61,11 @@ def process_file(task: FileTask) -> FileResult:
     return tuple(out)
 
 
+def work_units(task: FileTask) -> int:
+    """About how many articles' work a task is: one for a file, more for a part of a big JSONL file."""
+    return 1 if task.lines is None else max(1, (task.lines.end - task.lines.start) // ARTICLE_BYTES)
+
+
 def extract(
     inputs: Sequence[Path],
     *,
@@ -78,7 +86,9 @@ def extract(
     from chrono.parallel import map_tasks
 
     def run(todo: Sequence[FileTask]) -> Iterator[FileResult]:
-        return map_tasks(process_file, todo, jobs=jobs, executor=executor, scheduler=scheduler)
+        return map_tasks(
+            process_file, todo, jobs=jobs, executor=executor, scheduler=scheduler, units=work_units
+        )
 
     with _gc_paused():
         return _extract(inputs, run, cache_dir, progress)

@@ -18,7 +18,7 @@ from chrono.errors import InputError, Level, Problem
 from chrono.ingest.article import Article
 from chrono.ingest.clean import clean_text
 from chrono.ingest.dates import parse_date, split_date_line
-from chrono.ingest.discover import FileTask
+from chrono.ingest.discover import FileTask, LineRange
 from chrono.ingest.meta import Meta, meta_from_fields
 
 # Files past this size are refused rather than read: no news article is near it, and it bounds memory.
@@ -26,7 +26,6 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_FILE_TEXT = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
 # A JSONL file is one task for one worker, which holds all its results: past this many lines it is
 # refused (counted up front, ~0.1 s for a million lines) rather than read for minutes into gigabytes.
-MAX_JSONL_LINES = 100_000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -153,7 +152,7 @@ def _front_matter(text: str, where: str) -> tuple[str, Meta, list[Problem]]:
 
 def _read_jsonl(task: FileTask, where: str) -> Iterator[Article | Problem]:
     seen = False
-    for number, line in _jsonl_lines(task.path):
+    for number, line in _jsonl_lines(task.path, task.lines):
         if line is None:
             yield Problem(Level.WARNING, where, "not valid UTF-8; line skipped", number)
             continue
@@ -185,12 +184,13 @@ def _read_jsonl(task: FileTask, where: str) -> Iterator[Article | Problem]:
         own, problems = meta_from_fields(record, "jsonl", where, number)
         yield from problems
         yield from _article(f"{task.id}#{record_id}", f"{where}:{number}", text, own, task.sidecar)
-    if not seen:
+    if not seen and task.lines is None:  # a part of a big file may be blank; the file is not empty
         yield Problem(Level.WARNING, where, "empty file; skipped")
 
 
-def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | None]]:
-    """Numbered lines (None: not UTF-8), streamed so a big JSONL file is never held whole."""
+def _jsonl_lines(path: Path, lines: LineRange | None) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines (None: not UTF-8) of the file or of its part, streamed so that a big JSONL
+    file is never held whole."""
     with path.open("rb") as stream:
         head = stream.read(8192)
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
@@ -198,17 +198,12 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | None]]:
             return
         if b"\x00" in head:
             raise InputError("binary file, not text")
-        stream.seek(0)
-        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
-        if lines > MAX_JSONL_LINES:
-            raise InputError(
-                f"{lines:,} lines, over the limit of {MAX_JSONL_LINES:,} per JSONL file; "
-                "split it into several files"
-            )
-        stream.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
-        number = 0
-        while raw := stream.readline(MAX_FILE_BYTES + 1):  # bounded: a 1 GB line is never read whole
-            number += 1
+        start, end, number = (lines.start, lines.end, lines.first - 1) if lines else (0, None, 0)
+        if start == 0 and head.startswith(codecs.BOM_UTF8):
+            start = len(codecs.BOM_UTF8)
+        stream.seek(start)
+        while (end is None or stream.tell() < end) and (raw := stream.readline(MAX_FILE_BYTES + 1)):
+            number += 1  # bounded readline: a 1 GB line is never read whole
             if len(raw) > MAX_FILE_BYTES:
                 raise InputError(f"line {number} is over the {MAX_FILE_TEXT} limit")
             try:

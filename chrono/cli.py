@@ -7,7 +7,7 @@ unreadable input. Problems go to standard error as one line each, never as a tra
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,9 +36,9 @@ def _exit_code(problems: list[Problem], *, strict: bool) -> int:
     return 1 if strict and problems else 0
 
 
-def _write(data: bytes, output: str) -> None:
+def _write(data: bytes | Iterable[bytes], output: str) -> None:
     if output == "-":
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.writelines([data] if isinstance(data, bytes) else data)
         sys.stdout.buffer.flush()
     else:
         write_atomic(Path(output), data)
@@ -124,11 +124,11 @@ def extract(inputs: tuple[Path, ...], output: str, strict: bool, **run: Any) -> 
 
     Example: chrono extract seeds/ -o timeline.json
     """
-    from chrono.export import timeline_json
+    from chrono.export import timeline_json_parts
 
     result = _extract(inputs, **run)
     _report(result.problems)
-    _write(timeline_json(result.timeline), output)
+    _write(timeline_json_parts(result.timeline), output)
     sys.exit(_exit_code(result.problems, strict=strict))
 
 
@@ -190,11 +190,11 @@ def export(fmt: str, inputs: tuple[Path, ...], output: str, **run: Any) -> None:
 
     Example: chrono export ics seeds/ -o chronology.ics
     """
-    from chrono.export import export_timeline
+    from chrono.export import export_parts
 
     result = _extract(inputs, **run)
     _report(result.problems)
-    _write(export_timeline(result.timeline, fmt), output)
+    _write(export_parts(result.timeline, fmt), output)
 
 
 @cli.command()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from html import escape
 from typing import Any
@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from chrono.dates import DateSpan, Precision, date_span
-from chrono.models import ArticleInfo, Event, Timeline, timeline_schema
+from chrono.models import ArticleInfo, Event, Mention, Timeline, timeline_schema
 
 _JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 CSV_EVENT_COLUMNS = ("id", "date", "date_end", "summary", "future", "conflict", "sources")
@@ -42,23 +42,29 @@ _EMPTY_EVENTS = b'\n  "events": []'
 
 
 def timeline_json(timeline: Timeline) -> bytes:
-    """Canonical bytes of a timeline: sorted keys, two-space indent, trailing newline.
+    """Canonical bytes of a timeline: sorted keys, two-space indent, trailing newline."""
+    return b"".join(timeline_json_parts(timeline))
+
+
+def timeline_json_parts(timeline: Timeline) -> Iterator[bytes]:
+    """The canonical bytes in pieces, an event at a time, for writing without holding them all.
 
     Events are dumped one at a time and spliced in, the same bytes as dumping the whole tree:
-    with 100k articles the tree of dicts would cost gigabytes of memory for a moment.
+    with 100k articles the tree of dicts (or the whole file) would cost gigabytes of memory.
     """
     head = orjson.dumps(
         timeline.model_dump(mode="json", exclude={"events"}) | {"events": []}, option=_JSON_OPTIONS
     )
     if not timeline.events:
-        return head + b"\n"
-    # Raw newlines only occur between JSON tokens (never inside strings), so indenting is a replace.
-    events = b",\n".join(
-        b"    " + orjson.dumps(event.model_dump(mode="json"), option=_JSON_OPTIONS).replace(b"\n", b"\n    ")
-        for event in timeline.events
-    )
+        yield head + b"\n"
+        return
     before, after = head.split(_EMPTY_EVENTS)
-    return before + b'\n  "events": [\n' + events + b"\n  ]" + after + b"\n"
+    yield before + b'\n  "events": ['
+    for index, event in enumerate(timeline.events):
+        # Raw newlines only occur between JSON tokens (never inside strings), so indenting is a replace.
+        dumped = orjson.dumps(event.model_dump(mode="json"), option=_JSON_OPTIONS).replace(b"\n", b"\n    ")
+        yield (b",\n    " if index else b"\n    ") + dumped
+    yield b"\n  ]" + after + b"\n"
 
 
 def timeline_schema_json() -> bytes:
@@ -208,7 +214,7 @@ def _ics_line(line: str) -> str:
     return "\r\n ".join(parts) + "\r\n"
 
 
-def icalendar_bytes(timeline: Timeline) -> bytes:
+def icalendar_parts(timeline: Timeline) -> Iterator[bytes]:
     """An iCalendar file with one VEVENT per dated event; UIDs derive from the stable event ids.
 
     Written here rather than with the icalendar library, whose per-character folding took 34 s of
@@ -217,10 +223,11 @@ def icalendar_bytes(timeline: Timeline) -> bytes:
     """
     articles = {a.id: a for a in timeline.articles}
     every_day = [a.published for a in timeline.articles if a.published]
-    out = ["BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//chrono//chrono timeline//EN\r\n"]
+    yield b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//chrono//chrono timeline//EN\r\n"
     for event in timeline.events:
         if event.date is None:
             continue
+        out = []
         days = [d for m in event.mentions if (d := getattr(articles.get(m.article), "published", None))]
         start, end = _ics_times(event)
         kind = "" if isinstance(start, datetime) else ";VALUE=DATE"
@@ -234,8 +241,8 @@ def icalendar_bytes(timeline: Timeline) -> bytes:
         if event.future:
             out.append("STATUS:TENTATIVE\r\n")
         out.append("END:VEVENT\r\n")
-    out.append("END:VCALENDAR\r\n")
-    return "".join(out).encode()
+        yield "".join(out).encode()
+    yield b"END:VCALENDAR\r\n"
 
 
 def _plain_description(event: Event, articles: dict[str, ArticleInfo]) -> str:
@@ -278,19 +285,27 @@ def _cell(value: object) -> object:
     return value
 
 
-def _csv(header: tuple[str, ...], rows: list[list[object]]) -> bytes:
+CSV_CHUNK_ROWS = 10_000
+
+
+def _csv(header: tuple[str, ...], rows: Iterable[list[object]]) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # RFC 4180 quoting and CRLF line ends
     writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return buffer.getvalue().encode("utf-8")
+    for index, row in enumerate(rows, 1):
+        writer.writerow([_cell(v) for v in row])
+        if index % CSV_CHUNK_ROWS == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
 
 
-def events_csv(timeline: Timeline) -> bytes:
+def events_csv(timeline: Timeline) -> Iterator[bytes]:
     """One row per event; `sources` lists the article ids, `; `-separated, in mention order."""
     return _csv(
         CSV_EVENT_COLUMNS,
-        [
+        (
             [
                 e.id,
                 e.date,
@@ -301,39 +316,40 @@ def events_csv(timeline: Timeline) -> bytes:
                 "; ".join(dict.fromkeys(m.article for m in e.mentions)),
             ]
             for e in timeline.events
-        ],
+        ),
     )
 
 
-def mentions_csv(timeline: Timeline) -> bytes:
+def mentions_csv(timeline: Timeline) -> Iterator[bytes]:
     """One row per mention: each article's own date and sentence, for checking sources side by side."""
     articles = {a.id: a for a in timeline.articles}
-    rows: list[list[object]] = []
-    for e in timeline.events:
-        for m in e.mentions:
-            a = articles.get(m.article)
-            rows.append(
-                [
-                    e.id,
-                    e.date,
-                    m.article,
-                    a and a.published,
-                    a and a.source,
-                    a and a.url,
-                    m.date,
-                    m.timex and m.timex.text,
-                    m.text,
-                    m.start,
-                    m.end,
-                ]
-            )
-    return _csv(CSV_MENTION_COLUMNS, rows)
+    return _csv(
+        CSV_MENTION_COLUMNS,
+        (_mention_row(e, m, articles.get(m.article)) for e in timeline.events for m in e.mentions),
+    )
 
 
-EXPORTERS: dict[str, Callable[[Timeline], bytes]] = {
-    "json": timeline_json,
-    "timelinejs": timelinejs_json,
-    "ics": icalendar_bytes,
+def _mention_row(e: Event, m: Mention, a: ArticleInfo | None) -> list[object]:
+    return [
+        e.id,
+        e.date,
+        m.article,
+        a and a.published,
+        a and a.source,
+        a and a.url,
+        m.date,
+        m.timex and m.timex.text,
+        m.text,
+        m.start,
+        m.end,
+    ]
+
+
+# Each exporter gives the file in pieces, so a big timeline is written without holding it all.
+EXPORTERS: dict[str, Callable[[Timeline], Iterable[bytes]]] = {
+    "json": timeline_json_parts,
+    "timelinejs": lambda timeline: (timelinejs_json(timeline),),
+    "ics": icalendar_parts,
     "csv": events_csv,
     "csv-mentions": mentions_csv,
 }
@@ -341,6 +357,11 @@ EXPORTERS: dict[str, Callable[[Timeline], bytes]] = {
 
 def export_timeline(timeline: Timeline, fmt: str) -> bytes:
     """The timeline as `json`, `timelinejs`, `ics`, `csv` (one row per event) or `csv-mentions`."""
+    return b"".join(export_parts(timeline, fmt))
+
+
+def export_parts(timeline: Timeline, fmt: str) -> Iterable[bytes]:
+    """The same bytes in pieces, to write a big timeline without holding the whole file."""
     try:
         exporter = EXPORTERS[fmt]
     except KeyError:

@@ -7,11 +7,12 @@ import glob
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from chrono.errors import RenderError
-from chrono.export import export_timeline, timeline_schema_json
+from chrono.export import export_parts, timeline_schema_json
 from chrono.models import Timeline
 from chrono.parallel import available_cores, fork_context
 from chrono.site.mkdocs_config import mkdocs_config, run_mkdocs
@@ -43,14 +44,15 @@ class SitePlan:
         # The data files first: they are the longest jobs, so a pool starts them before the pages.
         self.names = [*DATA_FILES, "timeline.schema.json", *self.static, *self.pages.paths]
 
-    def file(self, name: str) -> bytes:
+    def parts(self, name: str) -> Iterable[bytes]:
+        """A file's bytes, in pieces for the data files (a big timeline's are never held whole)."""
         if name in DATA_FILES:
-            return export_timeline(self.timeline, DATA_FILES[name])
+            return export_parts(self.timeline, DATA_FILES[name])
         if name == "timeline.schema.json":
-            return timeline_schema_json()
+            return (timeline_schema_json(),)
         if name in self.static:
-            return self.static[name]
-        return self.pages.render(name).encode()
+            return (self.static[name],)
+        return (self.pages.render(name).encode(),)
 
 
 def site_files(
@@ -58,7 +60,7 @@ def site_files(
 ) -> dict[str, bytes]:
     """Every file of the MkDocs docs folder, path inside it → bytes."""
     plan = SitePlan(timeline, templates_dir, directory_urls=directory_urls)
-    return {name: plan.file(name) for name in plan.names}
+    return {name: b"".join(plan.parts(name)) for name in plan.names}
 
 
 _PLAN: SitePlan | None = None  # the plan forked workers inherit (pickling a large timeline would cost more)
@@ -68,7 +70,8 @@ def _write_file(docs_dir: Path, name: str) -> None:
     assert _PLAN is not None
     path = docs_dir / name  # names are generated here (period keys, fixed names), never taken from input
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(_PLAN.file(name))
+    with path.open("wb") as handle:
+        handle.writelines(_PLAN.parts(name))
 
 
 def write_docs(plan: SitePlan, docs_dir: Path, *, jobs: int | None = None) -> None:

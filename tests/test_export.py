@@ -15,9 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from chrono import export
 from chrono.export import (
     CSV_EVENT_COLUMNS,
     CSV_MENTION_COLUMNS,
+    EXPORTERS,
+    export_parts,
     export_timeline,
     timeline_json,
     timeline_schema_json,
@@ -275,3 +278,14 @@ def test_ics_text_survives_escaping_and_folding(timeline, text):
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))
     [parsed] = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert str(parsed["SUMMARY"]) == text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@pytest.mark.parametrize("fmt", list(EXPORTERS))
+def test_exports_come_in_pieces_with_the_same_bytes(timeline, fmt, monkeypatch):
+    # The CLI and the site write the pieces as they come: a big timeline is never held whole.
+    whole = export_timeline(timeline, fmt)
+    monkeypatch.setattr(export, "CSV_CHUNK_ROWS", 2)
+    parts = list(export_parts(timeline, fmt))
+    assert b"".join(parts) == whole
+    if fmt != "timelinejs":  # one JSON object, small: written in one piece
+        assert len(parts) > 2

@@ -109,6 +109,7 @@ def _extract(
     from chrono.merge import merge_events
 
     events = merge_events(mentions)
+    del mentions  # their features (terms, names) are not needed past the merge: free them before the timeline
 
     # Stage 5: the timeline, in a stable order and with no wall-clock fields.
     timeline = Timeline(articles=sorted(infos, key=lambda a: a.id), events=events)

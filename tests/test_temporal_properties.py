@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chrono.temporal import rules_for, tag
 from chrono.temporal.calendar import add_months, month_instance, weekday_near
 from chrono.temporal.extract import matches
+from chrono.temporal.tense import _cue_regex, _cues_in
 
 ANCHORS = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
 _lex = rules_for("en").lexicon
@@ -134,3 +136,38 @@ def test_prefilter_matches_full_scan_on_the_seeds() -> None:
         text = path.read_text(encoding="utf-8")
         full = [(m.span(), m.lastgroup) for m in rules.regex.finditer(text)]
         assert [(m.span(), m.lastgroup) for m in matches(text, rules)] == full, path.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "for the government during the 1993 no-confidence vote",  # a long trigger prefix hides no start
+        "over the  past\n\tthree   years, the 1990s and the second quarter",  # runs of any whitespace
+        "In the 2 weeks ago 12 days later, 3-4 million people and 1,000 years",
+    ],
+)
+def test_dispatch_finds_what_a_full_scan_finds(text: str) -> None:
+    rules = rules_for("en")
+    full = [(m.span(), m.lastgroup) for m in rules.regex.finditer(text)]
+    assert full, "each text has expressions"
+    assert [(m.span(), m.lastgroup) for m in matches(text, rules)] == full
+
+
+_CUE_WORDS = [*_lex.cues.future, *_lex.cues.past, *_lex.grammar.passive_auxiliaries, "closed", "held", "on"]
+CUE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(_CUE_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title()])),
+        st.sampled_from(["İstanbul", "ſaid", "dıd", "’s", "Σ", ",", "."]),  # case-special characters
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CUE_TEXT, st.integers(0, 40))
+def test_lower_cased_cue_search_finds_what_ignorecase_finds(text: str, lo: int) -> None:
+    regex = _cue_regex(_lex.cues, _lex.grammar)
+    lo = min(lo, len(text))
+    found, offset = _cues_in(text, lo, len(text), regex)
+    expected = [(m.span(), m.lastgroup) for m in regex.any_case.finditer(text, lo)]
+    assert [((m.start() + offset, m.end() + offset), m.lastgroup) for m in found] == expected

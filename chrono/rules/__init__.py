@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from chrono.errors import RulesError
-from chrono.rules.prefilter import trigger_regex
+from chrono.rules.prefilter import Dispatch
 from chrono.rules.schema import Example, Lexicon, PatternFile, Rule
 
 __all__ = ["CompiledRule", "Example", "Lexicon", "RuleSet", "Rule", "load_rules"]
@@ -51,6 +51,12 @@ WORD_START = (
 )
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_TAIL = r"(?![\w])"  # a match ends where a word ends
+
+
+def rule_regex(part: str) -> str:
+    """One rule (or an alternation of rules) as a regex of its own: word start, the rule, word end."""
+    return WORD_START + "(?:" + part + ")" + _TAIL
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +76,14 @@ class RuleSet:
     lexicon: Lexicon
     rules: tuple[CompiledRule, ...]
     by_key: Mapping[str, CompiledRule]
-    regex: re.Pattern[str]
+    pattern: str  # all rules in one regex, whose outer groups name the rule that matched
     trigger: re.Pattern[str] | None  # where a match may start; None: try every position
+    dispatch: Dispatch  # per trigger text, the rules that may start there
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The combined regex, compiled on first use (re caches it): tagging uses `dispatch`."""
+        return re.compile(self.pattern)
 
 
 def _variants(word: str, proper: bool) -> list[str]:
@@ -107,12 +119,13 @@ def _compile_rule(index: int, rule: Rule, lexicon: Lexicon, path: Path) -> tuple
     body = _PLACEHOLDER.sub(expand, rule.pattern)
     fields = _GROUP.findall(body)
     body = _GROUP.sub(lambda m: f"(?P<{key}_{m.group(1)}>", body)
+    part = f"(?P<{key}>{body})"
     try:
-        re.compile(body)
+        re.compile(rule_regex(part))  # the very string Dispatch compiles: re's cache keeps it
     except re.error as exc:
         raise RulesError(f"{path}: rule {rule.id!r}: bad pattern: {exc}") from exc
     groups = tuple((f"{key}_{name}", name) for name in fields)
-    return f"(?P<{key}>{body})", CompiledRule(rule=rule, key=key, groups=groups)
+    return part, CompiledRule(rule=rule, key=key, groups=groups)
 
 
 @cache
@@ -156,9 +169,10 @@ def load_rules(
         parts.append(part)
         compiled.append(item)
     # One pass over the text: a match may start only where a word starts.
-    regex = re.compile(WORD_START + "(?:" + "|".join(parts) + r")(?![\w])")
-    trigger = trigger_regex(regex.pattern, WORD_START)
-    return RuleSet(lang, lexicon, tuple(compiled), {c.key: c for c in compiled}, regex, trigger)
+    pattern = rule_regex("|".join(parts))
+    dispatch = Dispatch(parts, rule_regex, WORD_START)
+    by_key = {c.key: c for c in compiled}
+    return RuleSet(lang, lexicon, tuple(compiled), by_key, pattern, dispatch.trigger, dispatch)
 
 
 def _first_error(exc: ValidationError) -> str:

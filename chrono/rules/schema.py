@@ -59,7 +59,9 @@ class Lexicon(_Frozen):
     approx: dict[str, str] = Field(description="about/nearly/more than ... → TimeML mod.")
     seasons: dict[str, str] = Field(description="Season names → TimeML season code.")
     parts_of_day: dict[str, str] = Field(description="morning/evening ... → TimeML part-of-day code.")
-    holidays: dict[str, str] = Field(description="Holiday names → MM-DD, or MM-n-w (n-th ISO weekday w).")
+    holidays: dict[str, str] = Field(
+        description="Holiday names → MM-DD, MM-n-w (n-th ISO weekday w), or easter±N (days from Easter)."
+    )
     deictic_days: dict[str, Deictic] = Field(description="today/yesterday/tomorrow/tonight.")
     directions: dict[str, int] = Field(description="later/earlier ... → +1/-1 from the reference time.")
     refs: dict[str, str] = Field(description="now/recently/the future ... → PRESENT_REF/PAST_REF/FUTURE_REF.")

@@ -75,6 +75,8 @@ CONVERTERS: dict[str, Converter] = {
     "weekday2": _WEEKDAY,
     "number": _attr("number", _number),
     "one": _attr("number", lambda s, lex: 1.0),
+    "one_and_half": _attr("number", lambda s, lex: 1.5),  # "a year and a half"
+    "half": _attr("number", lambda s, lex: 0.5),  # "half an hour"
     "other": _attr("number", lambda s, lex: 2.0),  # "every other week"
     "unit": _UNIT,
     "unit2": _UNIT,
@@ -174,16 +176,24 @@ def matches(text: str, rules: RuleSet) -> Iterator[re.Match[str]]:
     if rules.trigger is None:
         yield from rules.regex.finditer(text)
         return
-    # Same matches as finditer, tried only where the trigger says a rule may start.
-    match_at, end = rules.regex.match, 0
+    # Same matches as finditer, tried only where the trigger says a rule may start, and there only
+    # with the rules that can start with the text the trigger matched, in priority order.
+    dispatch = rules.dispatch
+    by_text, end = dispatch.by_text, 0
     for candidate in rules.trigger.finditer(text):
         pos = candidate.start()
         if pos < end:
             continue
-        match = match_at(text, pos)
-        if match is not None:
-            end = match.end()
-            yield match
+        key = candidate.group(1)
+        matchers = by_text.get(key)
+        if matchers is None:
+            matchers = dispatch.matchers_for(key)
+        for match_at in matchers:
+            match = match_at(text, pos)
+            if match is not None:
+                end = match.end()
+                yield match
+                break
 
 
 def extract(text: str, rules: RuleSet) -> Iterator[Mention]:

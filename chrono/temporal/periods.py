@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateutil.easter import easter
+
 from chrono.temporal import calendar as cal
 from chrono.temporal.context import PUBLISH, Context, Resolution
 from chrono.temporal.types import Fields, Mention
@@ -93,7 +95,12 @@ def weekend(m: Mention, ctx: Context) -> Resolution | None:
     return Resolution(f"{cal.format_value(saturday, cal.WEEK)}-WE", PUBLISH, cue=cue)
 
 
+_EASTER = "easter"
+
+
 def _holiday_date(spec: str, year: int) -> dt.date:
+    if spec.startswith(_EASTER):  # "easter-2": Good Friday
+        return easter(year) + dt.timedelta(days=int(spec.removeprefix(_EASTER)))
     parts = [int(p) for p in spec.split("-")]
     if len(parts) == 2:
         return dt.date(year, parts[0], parts[1])

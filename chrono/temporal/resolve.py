@@ -277,6 +277,9 @@ def clock_time(m: Mention, ctx: Context) -> Resolution | None:
     if f.weekday is not None:
         direction, cue = _direction(f, ctx)
         day, basis = cal.weekday_near(ctx.anchor, f.weekday, 1 if direction > 0 else -1), PUBLISH
+    elif f.offset is None and ctx.reference is not None and ctx.reference.granularity == cal.DAY:
+        # "Tuesday ... at 2 p.m.": a bare clock time is on the day the text is about, as "in the morning"
+        day, cue, basis = ctx.reference.date, None, REFERENCE
     else:
         day, cue = ctx.anchor + dt.timedelta(days=f.offset or 0), None
         basis = PUBLISH

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Protocol
 
 from chrono.models import Timeline
@@ -91,6 +92,7 @@ _PLACE_BEFORE = re.compile(
 )
 _WEAK_PLACE_BEFORE = re.compile(r"\b(?:from|to|of)\s+(?:the\s+)?$")
 _LIST_JOINER = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)$")  # "in Kyiv, Kharkiv and Chernihiv"
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
 _PLACE_AFTER = re.compile(r"[’']?s?\s+(?:region|oblast|city|province|district|border)\b")
 _ORG_WORDS = set(
     """
@@ -121,7 +123,7 @@ def _not_a_name(words: list[str]) -> bool:
     """Demonyms ("Russian"), "Russian-speaking", "Ka-52", dates and dangling connectors are not names."""
     if not words or any(w in _CALENDAR for w in words) or words[-1] in {"of", "for", "de", "al", "bin"}:
         return True
-    if all(w.endswith(("ian", "ese", "ish")) or re.search(r"-[a-z]", w) for w in words):
+    if all(w.endswith(("ian", "ese", "ish")) or _HYPHEN_LOWER.search(w) for w in words):
         return True
     return len(words) == 1 and any(ch.isdigit() for ch in words[0]) and not words[0].isupper()
 
@@ -163,7 +165,7 @@ class HeuristicRecognizer:
             if titled:
                 start += sum(len(w) + 1 for w in words[:cut])
                 words = words[cut:]
-            words = [re.sub(r"[’']s$", "", w) for w in words]
+            words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]  # possessive "s" off
             if _not_a_name(words):
                 continue
             name = " ".join(words)
@@ -176,6 +178,7 @@ class HeuristicRecognizer:
         return found
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across a corpus' sentences
 def fold(name: str) -> str:
     """A key equal for transliteration variants: Zelenskyy/Zelensky/Zelenskiy, Kyiv/Kiev, Dmitry/Dmitri."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

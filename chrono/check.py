@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
 JSON_SUFFIXES = frozenset({".json"})
 CHRONOLOGY_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
 FORMATS = ("text", "json", "github")
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One result of `chrono check`: a stable code, the event (or line) it is about, and why."""
@@ -265,12 +268,11 @@ def _check_json(path: Path, text: str, overrides: Overrides | None) -> list[Find
 
 # --- Markdown / text chronology -----------------------------------------------------------------------
 
-_MONTH_NAMES = "january february march april may june july august september october november december".split()
+# Month names and abbreviations as the tagger's English lexicon lists them ("sept." → "sept").
+_LEXICON = Path(__file__).parent / "rules" / "en" / "lexicon.toml"
 _MONTHS = {
-    **{m: i for i, m in enumerate(_MONTH_NAMES, 1)},
-    **{m[:3]: i for i, m in enumerate(_MONTH_NAMES, 1)},
+    name.rstrip("."): number for name, number in tomllib.loads(_LEXICON.read_text("utf-8"))["months"].items()
 }
-_MONTHS["sept"] = 9
 _ITEM = re.compile(r"\s{0,3}(?:#{1,6}\s+|(?:[-*+]|\d{1,9}[.)])\s+)(?:\*\*|__|\*|_|\[)?(?P<rest>.*)")
 # Each form is its own pattern, so they share group names: m(onth), d(ay), y(ear).
 _M = r"(?P<m>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"

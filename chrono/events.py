@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from chrono.dates import days
 from chrono.ingest.article import Article
@@ -95,6 +96,7 @@ class EventMention:
         return self.timex is None and self.date is not None
 
 
+@lru_cache(maxsize=4096)  # a few values date most events; each is checked against the calendar
 def event_date(value: str | None) -> tuple[str | None, str | None]:
     """(date, date_end) at contract precision for a TimeML value; (None, None) if it dates no event."""
     when, until = _contract_date(value)
@@ -269,11 +271,16 @@ class _Sentence:
             terms=key_terms(content),
             names=names(content, initial=not speaker),
             speakers=names(speaker),
-            quoted=tuple(sorted({t for q in QUOTED.findall(focus) for t in key_terms(q) if " " not in t})),
+            quoted=tuple(sorted({t for q in QUOTED.findall(focus) for t in key_terms(q) if _word(t)})),
             published=published.isoformat() if published else None,
             sentence=self.index,
             part=part,
         )
+
+
+def _word(term: str) -> bool:
+    """A term that is one word of the text: not a pair, not a kind of event ("@resign")."""
+    return " " not in term and term[0] != "@"
 
 
 def _most_specific(timexes: list[Timex]) -> Timex:

@@ -2,8 +2,10 @@
 
 Candidates are blocked by date week and shared content word: only mentions whose date windows
 meet and that share a word are compared (near-linear in the number of mentions). Similarity is the
-cosine of TF-IDF vectors over content-word stems and stem pairs (names weigh more: same-day
-different events differ mostly in names). Clustering is greedy, best pair first, average link,
+cosine of TF-IDF vectors over content-word stems, stem pairs and kinds of event ("quit" and
+"stepped down" both add "@resign", so paraphrases meet; names weigh more: same-day different
+events differ mostly in names); one participant doing one kind of act on one day adds a bonus
+(`summary.acts`). Clustering is greedy, best pair first, average link,
 and never puts two mentions of one article into one event. Plain dicts are used for the sparse
 vectors: blocks are small, and the features are our own, so scikit-learn's import (≈1 s) buys
 nothing here.
@@ -17,17 +19,19 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from operator import mul
 
 from chrono.dates import days, sort_key
 from chrono.events import EventMention
 from chrono.models import Event, Mention, MentionTimex
-from chrono.summary import event_nouns
+from chrono.summary import acts, event_nouns
 
 NAME_WEIGHT = 1.5
 PAIR_WEIGHT = 0.7  # a pair of words tells more than either, but paraphrase rarely keeps it
 NOMINAL_PAIR_BONUS = 0.15
 NOMINAL_BONUS = 0.05
+ACT_BONUS = 0.1  # one participant, one kind of act, one day ("Morrow resigned" / "Morrow quit")
 QUOTE_BONUS = 0.05  # per quoted word both share
 QUOTE_BONUS_MAX = 0.15
 NAME_MISMATCH = 0.45  # similarity factor when names differ on both sides
@@ -57,6 +61,8 @@ class _Item:
     last: int
     lo: int  # first and last day it may fall on, slack included
     hi: int
+    nouns: frozenset[str] = frozenset()  # terms that name an event ("peace talk")
+    acts: frozenset[str] = frozenset()  # kinds of act ("@resign")
 
 
 def _order_key(m: EventMention) -> tuple[str, str, int, int]:
@@ -69,16 +75,16 @@ def _vectors(mentions: Sequence[EventMention]) -> list[Vector]:
     for m in mentions:
         df.update(set(m.terms))
     n = len(mentions)
+    idf = {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}
+    del df
     vectors = []
     for m in mentions:
-        names = set(m.names)
+        names = m.names  # a few: a tuple is searched as fast as a set is built
         vec = {
-            t: (1 + math.log(c))
-            * (math.log((n + 1) / (df[t] + 1)) + 1)
-            * (NAME_WEIGHT if t in names else PAIR_WEIGHT if " " in t else 1.0)
+            t: (1 + math.log(c)) * idf[t] * (NAME_WEIGHT if t in names else PAIR_WEIGHT if " " in t else 1.0)
             for t, c in Counter(m.terms).items()
         }
-        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        norm = math.sqrt(sum(map(mul, vec.values(), vec.values()))) or 1.0
         vectors.append({t: w / norm for t, w in vec.items()})
     return vectors
 
@@ -115,24 +121,38 @@ def _name_penalty(a: EventMention, b: EventMention) -> float:
     return penalty
 
 
-def _nominal_bonus(a: EventMention, b: EventMention) -> float:
+def _nominal_bonus(a: _Item, b: _Item) -> float:
     """Same day, same named event ("the peace talks … on Tuesday"): a pair of words counts most."""
-    shared = set(event_nouns(a.terms)) & set(event_nouns(b.terms))
+    shared = a.nouns & b.nouns
     if any(" " in t for t in shared):
         return NOMINAL_PAIR_BONUS
     return NOMINAL_BONUS if shared else 0.0
 
 
-def _score(a: _Item, b: _Item) -> tuple[float, str] | None:
-    """Similarity of two dated mentions and how their dates relate; None if they cannot merge."""
+def _same_act(a: _Item, b: _Item) -> bool:
+    """One kind of act ("@resign") by one participant, named in the content or as the speaker, or
+    with no name on either side ("early elections will be held" / "a snap vote is set")."""
+    if not a.acts & b.acts:
+        return False
+    ours, theirs = a.mention, b.mention
+    if not (ours.names or theirs.names):
+        return True
+    return not {*ours.names, *ours.speakers}.isdisjoint((*theirs.names, *theirs.speakers))
+
+
+def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
+    """Similarity of two dated mentions (from the `cosine` of their vectors) and how their dates
+    relate; None if they cannot merge."""
     relation = _relation(a, b)
     if relation is None:
         return None
-    score = _cosine(a.vector, b.vector)
+    score = cosine
     # Words quoted verbatim by both ("a “repositioning”, not a “real withdrawal”") tie the reports.
     score += min(QUOTE_BONUS_MAX, QUOTE_BONUS * len(set(a.mention.quoted) & set(b.mention.quoted)))
     if relation == "same date":
-        score += _nominal_bonus(a.mention, b.mention)
+        score += _nominal_bonus(a, b)
+    if relation == "same date" and a.first == a.last and _same_act(a, b):  # one day, not "in 2008"
+        score += ACT_BONUS
     return min(1.0, score * _name_penalty(a.mention, b.mention)), relation
 
 
@@ -141,8 +161,9 @@ def _level(first: int, last: int) -> int:
     return next((k for k, size in enumerate(BLOCK_DAYS) if last - first < size), len(BLOCK_DAYS) - 1)
 
 
-def _blocked_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
-    """Pairs (i < j) of mentions from different articles sharing a weighty or quoted word near in date.
+def _blocked_pairs(items: list[_Item]) -> Iterator[tuple[int, int, float]]:
+    """Pairs (i < j) of mentions from different articles sharing a weighty or quoted word near in
+    date, with the cosine of their vectors.
 
     A mention is filed under (word, level, block) for the blocks of its own date at its own level:
     a day for "March 5", about a month for "March". It looks for partners in the blocks its window
@@ -155,6 +176,7 @@ def _blocked_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
     blocks: defaultdict[tuple[str, int, int], list[int]] = defaultdict(list)
     words_of: list[list[str]] = []
     levels: list[int] = []
+    filed: defaultdict[str, list[int]] = defaultdict(list)  # the levels a word is filed at, once per mention
     spans: dict[str, tuple[int, int]] = {}  # an article's mentions are adjacent in the order
     for i, item in enumerate(items):
         first_of_article = spans.get(item.mention.article, (i, i))[0]
@@ -165,37 +187,48 @@ def _blocked_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
         size = BLOCK_DAYS[level]
         words_of.append(words)
         levels.append(level)
+        for word in words:
+            filed[word].append(level)
         for block in range(item.first // size, item.last // size + 1):
             for word in words:
                 blocks[(word, level, block)].append(i)
-    used = sorted(set(levels))  # most corpora date nearly everything to the day
+    # Where each word can find partners: its levels (most corpora date nearly everything to the
+    # day, so the coarser blocks of most words are empty); none for a word only one mention has.
+    at_levels = {w: sorted(set(found)) for w, found in filed.items() if len(found) > 1}
+    del filed
     for i, (item, words, level) in enumerate(zip(items, words_of, levels, strict=True)):
         partners: set[int] = set()
-        for coarser in used[used.index(level) :]:
-            size = BLOCK_DAYS[coarser]
-            for block in range(item.lo // size, item.hi // size + 1):
-                for word in words:
+        for word in words:
+            for coarser in at_levels.get(word, ()):
+                if coarser < level:
+                    continue
+                size = BLOCK_DAYS[coarser]
+                for block in range(item.lo // size, item.hi // size + 1):
                     members = blocks.get((word, coarser, block))
                     if members is None or len(members) > MAX_BLOCK:
                         continue
                     # Members are ascending; at its own level a mention pairs with those after it.
                     partners.update(members[bisect_right(members, i) :] if coarser == level else members)
         partners.difference_update(range(*spans[item.mention.article]))
-        yield from ((i, j) if i < j else (j, i) for j in sorted(partners))
+        for j in sorted(partners):
+            cosine = _cosine(item.vector, items[j].vector)
+            yield (i, j, cosine) if i < j else (j, i, cosine)
 
 
 def _candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]:
     """Scored pairs above the threshold of how their dates relate."""
-    # The bonuses are capped and the name penalty only lowers a score, so a pair whose cosine
-    # stays below this floor cannot merge: most pairs (one common word shared) stop here.
-    floor = min(THRESHOLDS.values()) - NOMINAL_PAIR_BONUS - 1e-9
+    # The bonuses are capped and the name penalty only lowers a score, so a pair whose cosine and
+    # possible bonuses stay below this floor cannot merge: most pairs (one common word shared) stop here.
+    floor = min(THRESHOLDS.values()) - 1e-9
     out = []
-    for i, j in _blocked_pairs(items):
+    for i, j, cosine in _blocked_pairs(items):
         a, b = items[i], items[j]
-        quotes = QUOTE_BONUS_MAX if a.mention.quoted and b.mention.quoted else 0.0
-        if _cosine(a.vector, b.vector) + quotes < floor:
+        bonus = QUOTE_BONUS_MAX if a.mention.quoted and b.mention.quoted else 0.0
+        bonus += NOMINAL_PAIR_BONUS if a.nouns and b.nouns else 0.0
+        bonus += ACT_BONUS if a.acts and b.acts else 0.0
+        if cosine + bonus < floor:
             continue
-        scored = _score(a, b)
+        scored = _score(a, b, cosine)
         if scored is not None and scored[0] >= THRESHOLDS[scored[1]]:
             out.append((scored[0], i, j, scored[1]))
     return out
@@ -204,8 +237,7 @@ def _candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]:
 def _undated_candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]:
     """Near-identical undated mentions (syndicated copies)."""
     out = []
-    for i, j in _blocked_pairs(items):
-        score = _cosine(items[i].vector, items[j].vector)
+    for i, j, score in _blocked_pairs(items):
         if score >= THRESHOLDS["undated, near-identical"]:
             out.append((score, i, j, "undated, near-identical"))
     return out
@@ -377,9 +409,10 @@ def merge_events(mentions: Sequence[EventMention]) -> list[Event]:
         if m.date is None:
             undated.append(_Item(m, vec, 0, 0, 0, 0))
             continue
-        first, last = (d.toordinal() for d in days(m.date))
+        first, last = _ordinals(m.date)
         slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
-        dated.append(_Item(m, vec, first, last, first - slack, last + slack))
+        nouns = frozenset(event_nouns(m.terms))
+        dated.append(_Item(m, vec, first, last, first - slack, last + slack, nouns, acts(m.terms)))
     del vectors
     groups: list[tuple[list[EventMention], list[str]]] = []
     for items, find in ((dated, _candidates), (undated, _undated_candidates)):
@@ -390,6 +423,12 @@ def merge_events(mentions: Sequence[EventMention]) -> list[Event]:
         del pairs, merged, clusters
         items.clear()  # the vectors go before the events are built
     return sorted(_unique_ids([_event(*group) for group in groups]), key=_sort_key)
+
+
+@lru_cache(maxsize=4096)  # a corpus dates its mentions with few distinct dates
+def _ordinals(value: str) -> tuple[int, int]:
+    first, last = days(value)
+    return first.toordinal(), last.toordinal()
 
 
 def _unique_ids(events: list[Event]) -> list[Event]:

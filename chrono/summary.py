@@ -15,7 +15,7 @@ from pathlib import Path
 from chrono.errors import RulesError
 
 _DATA = Path(__file__).with_name("events_en.toml")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d{1,3}(?:,\d{3})+(?!\d)|\d+")  # "2,000" is one number
 # A reporting verb outside quotes. Its speaker is the clause just before it ("Peskov said"), or
 # just after it when it follows a quotation or reads "according to" ("…,” said Kirby").
 REPORTING = re.compile(
@@ -28,6 +28,8 @@ QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _SPEAKER_END = re.compile(r"[,.;:]")
 _TRAILING_HEAD = 4  # words of content before an attribution that ends the sentence
 _TRAILING_WORDS = 6  # … and at most this many words after its verb
+# A clause of its own after the verb ("said Saren would appeal"): what was said, not to whom.
+_SAID_CLAUSE = re.compile(r"\b(?:would|will|could|should|might|must|can|had|has|have|was|were|is|are)\b")
 _TRAILING_COMMA = re.compile(r",([\"”’]?)$")  # the comma a quotation ends with before "he said"
 MAX_SUMMARY = 200
 SUMMARY_MIN_WORDS = 6
@@ -46,6 +48,8 @@ class Lexicon:
     phrases: re.Pattern[str]  # multi-word paraphrases ("walked off the job"), folded before the words
     phrase_map: dict[str, str]
     event_nouns: frozenset[str]
+    classes: dict[str, tuple[str, ...]]  # a word's term → the kinds it names, as "@kind" terms
+    acts: frozenset[str]  # the "@kind" terms that name an act ("@resign"), not a thing ("@government")
 
 
 def _alternation(words: list[str]) -> str:
@@ -67,9 +71,22 @@ def lexicon() -> Lexicon:
             phrases=re.compile(rf"\b(?:{_alternation(list(data['phrases']))})\b"),  # on lower-case text
             phrase_map=dict(data["phrases"]),
             event_nouns=frozenset(stem(w) for w in data["event_nouns"]),
+            classes=_classes({**data["event_classes"], **data["thing_classes"]}, data["synonyms"]),
+            acts=frozenset(f"@{kind}" for kind in data["event_classes"]),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as exc:
         raise RulesError(f"{_DATA.name}: {exc}") from exc
+
+
+def _classes(kinds: dict[str, list[str]], synonyms: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Each word's term (synonyms folded, stemmed, as `_term` makes it) → its kinds as terms."""
+    out: dict[str, list[str]] = {}
+    for kind, words in sorted(kinds.items()):
+        for word in words:
+            kinds_of = out.setdefault(stem(synonyms.get(word, word)), [])
+            if f"@{kind}" not in kinds_of:
+                kinds_of.append(f"@{kind}")
+    return {term: tuple(k) for term, k in out.items()}
 
 
 def _furniture(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -129,9 +146,11 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _term(word: str) -> str:
-    """What a lower-case word is compared by: its stem, synonyms folded; "" for a stop word."""
+    """What a lower-case word is compared by: its stem, synonyms folded; "" for a stop word.
+
+    A number is compared without its thousands separators ("2,000" as "2000")."""
     lex = lexicon()
-    word = lex.synonyms.get(word, word)
+    word = lex.synonyms.get(word, word).replace(",", "")
     return "" if word in lex.stopwords or len(word) < 2 else stem(word)
 
 
@@ -141,13 +160,15 @@ def content_words(text: str) -> int:
 
 
 def key_terms(text: str) -> tuple[str, ...]:
-    """Content-word stems and adjacent stem pairs, synonyms and paraphrases folded, in text order."""
+    """Content-word stems and adjacent stem pairs, synonyms and paraphrases folded, in text order;
+    then the kinds of event the words name ("quit" → "@resign") and the initialisms of names."""
     lex = lexicon()
     lowered = lex.phrases.sub(lambda m: lex.phrase_map[m.group()], text.lower().replace("’", "'"))
-    stems = [_term(w) for w in _WORD.findall(lowered)]  # "" keeps "Kyiv and Chernihiv" from forming a pair
+    stems = list(map(_term, _WORD.findall(lowered)))  # "" keeps "Kyiv and Chernihiv" from forming a pair
     terms = [s for s in stems if s]
+    kinds = dict.fromkeys(k for s in terms for k in lex.classes.get(s, ()))
     terms += [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False) if a and b]
-    return (*terms, *_initialisms(text))
+    return (*terms, *kinds, *_initialisms(text))
 
 
 _LINKS = frozenset({"of", "for", "and"})  # lower-case words inside a name: "Bank of Ardenia"
@@ -199,7 +220,11 @@ def speaker_span(text: str) -> tuple[int, int] | None:
 
 def _trailing(rest: str) -> bool:
     """Whether what follows a reporting verb only completes the attribution ("told LCI on Monday")."""
-    return len(rest.split()) <= _TRAILING_WORDS and not any(c in rest for c in ",;:_")
+    return (
+        len(rest.split()) <= _TRAILING_WORDS
+        and not any(c in rest for c in ",;:_")
+        and not _SAID_CLAUSE.search(rest)
+    )
 
 
 def attribution(text: str) -> tuple[str, str]:
@@ -212,7 +237,14 @@ def attribution(text: str) -> tuple[str, str]:
     span = speaker_span(text)
     if span is None:
         return text, ""
-    return text[: span[0]] + text[span[1] :], text[span[0] : span[1]]
+    content = text[: span[0]] + text[span[1] :]
+    # Nothing left but who spoke ("…, said sorry to the town"): the verb was no attribution.
+    return (content, text[span[0] : span[1]]) if content_words(content) else (text, "")
+
+
+def acts(terms: tuple[str, ...]) -> frozenset[str]:
+    """The kinds of act among a mention's terms ("@resign")."""
+    return lexicon().acts.intersection(terms)
 
 
 def event_nouns(terms: tuple[str, ...]) -> tuple[str, ...]:
@@ -226,6 +258,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’-]*")
 
 def names(text: str, *, initial: bool = True) -> tuple[str, ...]:
     """Stems of capitalised words: the names in `text` (its first word only if it is not `initial`)."""
+    if not text:  # most mentions have no attribution
+        return ()
     stop = lexicon().stopwords
     first = _WORD.search(text)
     skip = first.start() if first and initial else -1

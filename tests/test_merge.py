@@ -187,3 +187,13 @@ def test_a_name_meets_its_abbreviation_and_its_demonym(tmp_path: Path) -> None:
     events = merge_events([m for a in articles for m in mentions_in(a)])
     assert sorted(len(e.mentions) for e in events) == [2, 2], [e.summary for e in events]
     assert all(len({m.article for m in e.mentions}) == 2 for e in events)
+
+
+def test_one_act_told_in_other_words_merges_and_the_rest_of_the_day_does_not(extract) -> None:
+    """Resigned / stepped down as head of government: the kind of act ties the paraphrase; the
+    same day's rate decision and court ruling stay apart."""
+    timeline = extract("paraphrase")
+    [resignation] = events_citing(timeline, "Jonas Veltri")
+    assert {m["article"] for m in resignation["mentions"]} == {"daily.txt", "wire.txt"}
+    assert any("@resign" in r for r in resignation["merge_reasons"])
+    assert all(len(e["mentions"]) == 1 for e in timeline["events"] if e is not resignation)

@@ -42,11 +42,11 @@ PLACEHOLDERS: Mapping[str, tuple[str, bool]] = {
     "ref": ("refs", False),
     "set_word": ("set_words", False),
 }
-# A match starts where a word starts (not inside "$2000", "v2.2014", "mid-air" ...); after a dash
-# only for the second day of "26-28 February" or "February 26-28" (not "1998-2000", "9-10 a.m.",
-# "2-3 days").
+# A match starts where a word starts (not inside "$2000", "v2.2014", "4,000", "mid-air" ...); after
+# a dash only for the second day of "26-28 February" or "February 26-28" (not "1998-2000", "9-10
+# a.m.", "2-3 days").
 WORD_START = (
-    r"(?<![\w.'’$€£₹])(?:(?<!-)|(?<=\d-)(?=\d\d?(?:st|nd|rd|th)?"
+    r"(?<![\w.'’$€£₹])(?<!\d,)(?:(?<!-)|(?<=\d-)(?=\d\d?(?:st|nd|rd|th)?"
     r"(?![\w-]|[.,:]\d|\s+(?:[ap]\.?m\b|[a-z]+s\b|percent|million|billion|people))))"
 )
 _GROUP = re.compile(r"\(\?P<(\w+)>")

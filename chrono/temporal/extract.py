@@ -84,6 +84,7 @@ CONVERTERS: dict[str, Converter] = {
     "unit_day": _attr("unit", lambda s, lex: "D"),  # "the next morning": that part's day
     "unit_vague": _attr("unit", lambda s, lex: "X"),  # "for a while": no unit at all (PXX)
     "shift": _attr("shift", lambda s, lex: lex.shifts[_norm(s)]),
+    "shift2": _attr("shift", lambda s, lex: lex.shifts[_norm(s)]),  # "the third quarter of last year"
     "year_shift": _attr("year_shift", lambda s, lex: lex.shifts[_norm(s)]),
     "mod": _attr("mod", lambda s, lex: lex.modifiers[_norm(s)]),
     "mod2": _attr("mod", lambda s, lex: lex.modifiers[_norm(s)]),

@@ -205,9 +205,9 @@ def vague_span(m: Mention, ctx: Context) -> Resolution | None:
 
 def ago(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
-    if f.unit is None or f.number is None:
+    if f.unit is None:
         return None
-    if f.number < 0:
+    if f.number is None or f.number < 0:  # "several years ago", "decades ago": no amount
         return Resolution("PAST_REF", mod=f.approx)
     if ctx.anchor is None:
         return None

@@ -2,13 +2,14 @@
 
 Candidates are blocked by date week and shared content word: only mentions whose date windows
 meet and that share a word are compared (near-linear in the number of mentions). Similarity is the
-cosine of TF-IDF vectors over content-word stems, stem pairs and kinds of event ("quit" and
-"stepped down" both add "@resign", so paraphrases meet; names weigh more: same-day different
-events differ mostly in names); one participant doing one kind of act on one day adds a bonus
-(`summary.acts`). Clustering is greedy, best pair first, average link,
-and never puts two mentions of one article into one event. Plain dicts are used for the sparse
-vectors: blocks are small, and the features are our own, so scikit-learn's import (≈1 s) buys
-nothing here.
+cosine of vectors over content-word stems, stem pairs and kinds of event ("quit" and "stepped
+down" both add "@resign", so paraphrases meet), each weighed by how rare it is in general English
+(`summary.specificity`: names and rare words tell most). The weights come from a fixed word list,
+never from the input, so a mention's vector and a pair's score depend on those mentions alone:
+adding an article changes no other pair. One participant doing one kind of act on one day adds a
+bonus (`summary.acts`). Clustering is greedy, best pair first, average link, and never puts two
+mentions of one article into one event. Plain dicts are used for the sparse vectors: blocks are
+small, and the features are our own, so scikit-learn's import (≈1 s) buys nothing here.
 """
 
 from __future__ import annotations
@@ -25,21 +26,21 @@ from operator import mul
 from chrono.dates import days, sort_key
 from chrono.events import EventMention
 from chrono.models import Event, Mention, MentionTimex
-from chrono.summary import acts, event_nouns
+from chrono.summary import acts, event_nouns, specificity
 
-NAME_WEIGHT = 1.5
 PAIR_WEIGHT = 0.7  # a pair of words tells more than either, but paraphrase rarely keeps it
+KIND_WEIGHT = 1.5  # a kind is common (many words name it), yet sharing one is what ties paraphrases
 NOMINAL_PAIR_BONUS = 0.15
 NOMINAL_BONUS = 0.05
-ACT_BONUS = 0.1  # one participant, one kind of act, one day ("Morrow resigned" / "Morrow quit")
+ACT_BONUS = 0.2  # one participant, one kind of act, one day ("Morrow resigned" / "Morrow quit")
 QUOTE_BONUS = 0.05  # per quoted word both share
 QUOTE_BONUS_MAX = 0.15
 NAME_MISMATCH = 0.45  # similarity factor when names differ on both sides
 # Minimum similarity to merge, by how the two dates relate.
 THRESHOLDS = {
     "same date": 0.28,
-    "nested dates": 0.42,
-    "dated by context": 0.3,
+    "nested dates": 0.4,
+    "dated by context": 0.45,
     "conflicting dates": 0.6,
     "undated, near-identical": 0.7,
 }
@@ -70,23 +71,17 @@ def _order_key(m: EventMention) -> tuple[str, str, int, int]:
     return (m.published or "9999", m.article, m.start, m.part)
 
 
-def _vectors(mentions: Sequence[EventMention]) -> list[Vector]:
-    df: Counter[str] = Counter()
-    for m in mentions:
-        df.update(set(m.terms))
-    n = len(mentions)
-    idf = {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}
-    del df
-    vectors = []
-    for m in mentions:
-        names = m.names  # a few: a tuple is searched as fast as a set is built
-        vec = {
-            t: (1 + math.log(c)) * idf[t] * (NAME_WEIGHT if t in names else PAIR_WEIGHT if " " in t else 1.0)
-            for t, c in Counter(m.terms).items()
-        }
-        norm = math.sqrt(sum(map(mul, vec.values(), vec.values()))) or 1.0
-        vectors.append({t: w / norm for t, w in vec.items()})
-    return vectors
+def _vector(m: EventMention) -> Vector:
+    """The mention's unit vector: term counts (dampened) weighed by general-English specificity,
+    so it depends on the mention alone, never on what else is merged with it."""
+    vec = {t: (1 + math.log(c)) * specificity(t) * _form_weight(t) for t, c in Counter(m.terms).items()}
+    norm = math.sqrt(sum(map(mul, vec.values(), vec.values()))) or 1.0
+    return {t: w / norm for t, w in vec.items()}
+
+
+def _form_weight(term: str) -> float:
+    """A pair of words, a kind of event or one word."""
+    return PAIR_WEIGHT if " " in term else KIND_WEIGHT if term[0] == "@" else 1.0
 
 
 def _cosine(a: Vector, b: Vector) -> float:
@@ -130,12 +125,12 @@ def _nominal_bonus(a: _Item, b: _Item) -> float:
 
 
 def _same_act(a: _Item, b: _Item) -> bool:
-    """One kind of act ("@resign") by one participant, named in the content or as the speaker, or
-    with no name on either side ("early elections will be held" / "a snap vote is set")."""
+    """One kind of act ("@resign") by one participant: a name shared (in the content or as the
+    speaker), or none given on one side ("Lind apologised" / "the firm's boss said sorry")."""
     if not a.acts & b.acts:
         return False
     ours, theirs = a.mention, b.mention
-    if not (ours.names or theirs.names):
+    if not (ours.names and theirs.names):
         return True
     return not {*ours.names, *ours.speakers}.isdisjoint((*theirs.names, *theirs.speakers))
 
@@ -151,9 +146,13 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     score += min(QUOTE_BONUS_MAX, QUOTE_BONUS * len(set(a.mention.quoted) & set(b.mention.quoted)))
     if relation == "same date":
         score += _nominal_bonus(a, b)
-    if relation == "same date" and a.first == a.last and _same_act(a, b):  # one day, not "in 2008"
-        score += ACT_BONUS
-    return min(1.0, score * _name_penalty(a.mention, b.mention)), relation
+    penalty = _name_penalty(a.mention, b.mention)
+    # One day (not "in 2008"), no names that differ, dated alike: a date from context is borrowed
+    # from its article's previous event, so an act it shares with an explicitly dated report is as
+    # likely that event's (a rally "as the strike went on" is not the strike).
+    if penalty == 1.0 and a.first == a.last == b.first == b.last and a.mention.inferred == b.mention.inferred:
+        score += ACT_BONUS if _same_act(a, b) else 0.0
+    return min(1.0, score * penalty), relation
 
 
 def _level(first: int, last: int) -> int:
@@ -402,10 +401,10 @@ def _sort_key(event: Event) -> tuple[int, int, int, str, str]:
 def merge_events(mentions: Sequence[EventMention]) -> list[Event]:
     """Merge mentions of the same happening into events, sorted as the contract says."""
     ordered = sorted(mentions, key=_order_key)
-    vectors = _vectors(ordered)
     dated: list[_Item] = []
     undated: list[_Item] = []
-    for m, vec in zip(ordered, vectors, strict=True):
+    for m in ordered:
+        vec = _vector(m)
         if m.date is None:
             undated.append(_Item(m, vec, 0, 0, 0, 0))
             continue
@@ -413,7 +412,6 @@ def merge_events(mentions: Sequence[EventMention]) -> list[Event]:
         slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
         nouns = frozenset(event_nouns(m.terms))
         dated.append(_Item(m, vec, first, last, first - slack, last + slack, nouns, acts(m.terms)))
-    del vectors
     groups: list[tuple[list[EventMention], list[str]]] = []
     for items, find in ((dated, _candidates), (undated, _undated_candidates)):
         reps, clusters = _identical(items)

@@ -6,6 +6,7 @@ both sides of a comparison go through it, so it only has to be consistent, not l
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -33,6 +34,13 @@ _SAID_CLAUSE = re.compile(r"\b(?:would|will|could|should|might|must|can|had|has|
 _TRAILING_COMMA = re.compile(r",([\"”’]?)$")  # the comma a quotation ends with before "he said"
 MAX_SUMMARY = 200
 SUMMARY_MIN_WORDS = 6
+# Specificity of a term (an IDF from general English, so no input changes it): a word of frequency
+# f turns up in about SENTENCE_WORDS * f of the sentences. Words rarer than wordfreq's small list
+# (names, mostly) count as RARE; numbers as NUMBER ("2,000 residents": telling, not unique).
+SENTENCE_WORDS = 25
+RARE = 1e-6
+NUMBER = 1e-5
+MIN_SPECIFICITY = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +58,7 @@ class Lexicon:
     event_nouns: frozenset[str]
     classes: dict[str, tuple[str, ...]]  # a word's term → the kinds it names, as "@kind" terms
     acts: frozenset[str]  # the "@kind" terms that name an act ("@resign"), not a thing ("@government")
+    members: dict[str, tuple[str, ...]]  # a "@kind" term → the terms of its words
 
 
 def _alternation(words: list[str]) -> str:
@@ -61,6 +70,7 @@ def lexicon() -> Lexicon:
     """Load and compile the word lists once."""
     try:
         data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+        classes = _classes({**data["event_classes"], **data["thing_classes"]}, data["synonyms"])
         return Lexicon(
             boilerplate=_furniture(data["boilerplate"]),
             caption=re.compile(rf"\b(?:{_alternation(data['caption_verbs'])})\b"),
@@ -71,8 +81,9 @@ def lexicon() -> Lexicon:
             phrases=re.compile(rf"\b(?:{_alternation(list(data['phrases']))})\b"),  # on lower-case text
             phrase_map=dict(data["phrases"]),
             event_nouns=frozenset(stem(w) for w in data["event_nouns"]),
-            classes=_classes({**data["event_classes"], **data["thing_classes"]}, data["synonyms"]),
+            classes=classes,
             acts=frozenset(f"@{kind}" for kind in data["event_classes"]),
+            members=_members(classes),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as exc:
         raise RulesError(f"{_DATA.name}: {exc}") from exc
@@ -87,6 +98,15 @@ def _classes(kinds: dict[str, list[str]], synonyms: dict[str, str]) -> dict[str,
             if f"@{kind}" not in kinds_of:
                 kinds_of.append(f"@{kind}")
     return {term: tuple(k) for term, k in out.items()}
+
+
+def _members(classes: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each kind ("@resign") → the terms of its words: the inverse of `_classes`."""
+    out: dict[str, list[str]] = {}
+    for term, kinds in sorted(classes.items()):
+        for kind in kinds:
+            out.setdefault(kind, []).append(term)
+    return {kind: tuple(terms) for kind, terms in out.items()}
 
 
 def _furniture(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -152,6 +172,37 @@ def _term(word: str) -> str:
     lex = lexicon()
     word = lex.synonyms.get(word, word).replace(",", "")
     return "" if word in lex.stopwords or len(word) < 2 else stem(word)
+
+
+@cache
+def _frequencies() -> dict[str, float]:
+    """General English frequency of each term: the frequencies of the words it stands for
+    (wordfreq's small English list, news, books and the web mixed), summed. Loaded once (≈0.2 s)."""
+    from wordfreq import get_frequency_dict
+
+    out: dict[str, float] = {}
+    for word, freq in get_frequency_dict("en", wordlist="small").items():
+        if term := _term(word):
+            out[term] = out.get(term, 0.0) + freq
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def specificity(term: str) -> float:
+    """How much sharing `term` tells, from general English alone: a rare word ("ammonia") or an
+    unknown one (a name) much, a common one ("plant") less. A pair of words tells what its words
+    do on average; a kind of event ("@resign") is as common as all its words together."""
+    if " " in term:
+        first, second = term.split(" ", 1)
+        return (specificity(first) + specificity(second)) / 2
+    freqs = _frequencies()
+    if term[0] == "@":
+        freq = sum(freqs.get(t, RARE) for t in lexicon().members.get(term, ()))
+    elif term.isdigit():
+        freq = NUMBER
+    else:
+        freq = freqs.get(term, RARE)
+    return max(MIN_SPECIFICITY, -math.log(SENTENCE_WORDS * max(freq, RARE)))
 
 
 def content_words(text: str) -> int:
@@ -243,8 +294,12 @@ def attribution(text: str) -> tuple[str, str]:
 
 
 def acts(terms: tuple[str, ...]) -> frozenset[str]:
-    """The kinds of act among a mention's terms ("@resign")."""
-    return lexicon().acts.intersection(terms)
+    """The kinds of act a mention's words name ("resigned" → "@resign"), not counting event nouns:
+    "the talks" is more often the occasion ("said during the talks") than what is reported."""
+    lex = lexicon()
+    return frozenset(
+        k for t in terms if t not in lex.event_nouns for k in lex.classes.get(t, ()) if k in lex.acts
+    )
 
 
 def event_nouns(terms: tuple[str, ...]) -> tuple[str, ...]:

@@ -1,28 +1,30 @@
 """One event per real-world happening: mentions from several articles merged, explainably.
 
-Candidates are blocked by date week and shared content word: only mentions whose date windows
-meet and that share a word are compared (near-linear in the number of mentions). Similarity is the
-cosine of vectors over content-word stems, stem pairs and kinds of event ("quit" and "stepped
+Candidates are blocked by date and shared telling word (`chrono.candidates`): only mentions whose
+date windows meet and that share a word are compared (near-linear in the number of mentions),
+by sparse matrix products rather than Python loops. Similarity is the cosine of vectors over content-word stems, stem pairs and kinds of event ("quit" and "stepped
 down" both add "@resign", so paraphrases meet), each weighed by how rare it is in general English
 (`summary.specificity`: names and rare words tell most). The weights come from a fixed word list,
 never from the input, so a mention's vector and a pair's score depend on those mentions alone:
 adding an article changes no other pair. One participant doing one kind of act on one day adds a
 bonus (`summary.acts`). Clustering is greedy, best pair first, average link, and never puts two
-mentions of one article into one event. Plain dicts are used for the sparse vectors: blocks are
-small, and the features are our own, so scikit-learn's import (≈1 s) buys nothing here.
+mentions of one article into one event: only its few candidate pairs are scored in Python, with the
+vectors as plain dicts.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-from bisect import bisect_right
-from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import mul
 
+import numpy as np
+
+from chrono.candidates import blocked_pairs
 from chrono.dates import days, sort_key
 from chrono.events import EventMention
 from chrono.models import Event, Mention, MentionTimex
@@ -46,10 +48,7 @@ THRESHOLDS = {
 }
 CONTEXT_SLACK = 1  # days a context-inferred date may be off
 CONFLICT_SLACK = 2  # days apart two outlets may disagree and still report one event
-BLOCK_WORDS = 8  # a mention is filed under its weightiest words only
 LINK_SHARE = 0.8  # two clusters merge when their average similarity reaches this share of the threshold
-MAX_BLOCK = 200  # mentions sharing one word in one block beyond which the word finds no pairs
-BLOCK_DAYS = (1, 8, 32, 367, 4096)  # day, week, month, year, any longer span
 
 Vector = dict[str, float]
 
@@ -155,79 +154,25 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     return min(1.0, score * penalty), relation
 
 
-def _level(first: int, last: int) -> int:
-    """The finest block size its whole date fits in at most two blocks of: a day, week, month, year."""
-    return next((k for k, size in enumerate(BLOCK_DAYS) if last - first < size), len(BLOCK_DAYS) - 1)
-
-
-def _blocked_pairs(items: list[_Item]) -> Iterator[tuple[int, int, float]]:
-    """Pairs (i < j) of mentions from different articles sharing a weighty or quoted word near in
-    date, with the cosine of their vectors.
-
-    A mention is filed under (word, level, block) for the blocks of its own date at its own level:
-    a day for "March 5", about a month for "March". It looks for partners in the blocks its window
-    (date and slack) touches at its own level and at every coarser one, so two dates that can
-    relate always meet once: the finer one finds the coarser. Blocks larger than MAX_BLOCK (a word
-    every report of the day uses) are skipped: a shared rare word finds the pair instead. The
-    work grows with the number of mentions, not with its square; pairs are streamed mention by
-    mention, so memory holds the blocks, never the millions of pairs of a big corpus.
-    """
-    blocks: defaultdict[tuple[str, int, int], list[int]] = defaultdict(list)
-    words_of: list[list[str]] = []
-    levels: list[int] = []
-    filed: defaultdict[str, list[int]] = defaultdict(list)  # the levels a word is filed at, once per mention
-    spans: dict[str, tuple[int, int]] = {}  # an article's mentions are adjacent in the order
-    for i, item in enumerate(items):
-        first_of_article = spans.get(item.mention.article, (i, i))[0]
-        spans[item.mention.article] = (first_of_article, i + 1)
-        weighty = sorted((-w, t) for t, w in item.vector.items() if " " not in t)[:BLOCK_WORDS]
-        words = sorted({*(t for _, t in weighty), *item.mention.quoted})
-        level = _level(item.first, item.last)
-        size = BLOCK_DAYS[level]
-        words_of.append(words)
-        levels.append(level)
-        for word in words:
-            filed[word].append(level)
-        for block in range(item.first // size, item.last // size + 1):
-            for word in words:
-                blocks[(word, level, block)].append(i)
-    # Where each word can find partners: its levels (most corpora date nearly everything to the
-    # day, so the coarser blocks of most words are empty); none for a word only one mention has.
-    at_levels = {w: sorted(set(found)) for w, found in filed.items() if len(found) > 1}
-    del filed
-    for i, (item, words, level) in enumerate(zip(items, words_of, levels, strict=True)):
-        partners: set[int] = set()
-        for word in words:
-            for coarser in at_levels.get(word, ()):
-                if coarser < level:
-                    continue
-                size = BLOCK_DAYS[coarser]
-                for block in range(item.lo // size, item.hi // size + 1):
-                    members = blocks.get((word, coarser, block))
-                    if members is None or len(members) > MAX_BLOCK:
-                        continue
-                    # Members are ascending; at its own level a mention pairs with those after it.
-                    partners.update(members[bisect_right(members, i) :] if coarser == level else members)
-        partners.difference_update(range(*spans[item.mention.article]))
-        for j in sorted(partners):
-            cosine = _cosine(item.vector, items[j].vector)
-            yield (i, j, cosine) if i < j else (j, i, cosine)
-
-
 def _candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]:
     """Scored pairs above the threshold of how their dates relate."""
+    pairs = blocked_pairs(items)
     # The bonuses are capped and the name penalty only lowers a score, so a pair whose cosine and
     # possible bonuses stay below this floor cannot merge: most pairs (one common word shared) stop here.
-    floor = min(THRESHOLDS.values()) - 1e-9
+    quoted, nouns, kinds = (
+        np.fromiter((bool(x) for x in values), bool, len(items))
+        for values in ([it.mention.quoted for it in items], [it.nouns for it in items], [it.acts for it in items])
+    )
+    i, j = pairs.first, pairs.second
+    bonus = (
+        QUOTE_BONUS_MAX * (quoted[i] & quoted[j])
+        + NOMINAL_PAIR_BONUS * (nouns[i] & nouns[j])
+        + ACT_BONUS * (kinds[i] & kinds[j])
+    )
+    hopeful = np.flatnonzero(pairs.cosine + bonus >= min(THRESHOLDS.values()) - 1e-9)
     out = []
-    for i, j, cosine in _blocked_pairs(items):
-        a, b = items[i], items[j]
-        bonus = QUOTE_BONUS_MAX if a.mention.quoted and b.mention.quoted else 0.0
-        bonus += NOMINAL_PAIR_BONUS if a.nouns and b.nouns else 0.0
-        bonus += ACT_BONUS if a.acts and b.acts else 0.0
-        if cosine + bonus < floor:
-            continue
-        scored = _score(a, b, cosine)
+    for i, j, cosine in zip(i[hopeful].tolist(), j[hopeful].tolist(), pairs.cosine[hopeful].tolist(), strict=True):
+        scored = _score(items[i], items[j], cosine)
         if scored is not None and scored[0] >= THRESHOLDS[scored[1]]:
             out.append((scored[0], i, j, scored[1]))
     return out
@@ -235,11 +180,12 @@ def _candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]:
 
 def _undated_candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]:
     """Near-identical undated mentions (syndicated copies)."""
-    out = []
-    for i, j, score in _blocked_pairs(items):
-        if score >= THRESHOLDS["undated, near-identical"]:
-            out.append((score, i, j, "undated, near-identical"))
-    return out
+    pairs = blocked_pairs(items)
+    near = np.flatnonzero(pairs.cosine >= THRESHOLDS["undated, near-identical"])
+    return [
+        (score, i, j, "undated, near-identical")
+        for i, j, score in zip(pairs.first[near].tolist(), pairs.second[near].tolist(), pairs.cosine[near].tolist(), strict=True)
+    ]
 
 
 @dataclass(slots=True)

@@ -1,0 +1,205 @@
+"""Candidate pairs for the merge: mentions near in date that share a telling word, with the cosine
+of their vectors, found by sparse matrix products instead of Python loops over blocks.
+
+A mention is filed under (word, level, block) for its weightiest words and quoted words and the
+blocks of its own date at its own level: a day for "March 5", a month for "March" (see `level`).
+It probes the blocks its window (date and slack) touches at its own level and at every coarser
+one, so two dates that can relate always meet once: the finer one finds the coarser; at the same
+level the earlier mention finds the later. A block holding more than MAX_BLOCK mentions (a word
+every report of the day uses) pairs nobody: a shared rarer word finds the pair instead. With
+filings and probes as sparse 0/1 matrices Q and P (mentions × blocks), the pairs are the non-zero
+entries of P·Qᵀ, computed a slice of rows at a time so memory holds one slice's pairs. The work
+grows with the number of mentions, not with its square.
+
+Cosines are computed the same way, a slice of pairs at a time, as row-wise products of the sparse
+vector matrix; terms are numbered in sorted order, so each cosine is summed term by term in the
+same order as `merge._cosine` sums it, and the two agree to the last bit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+from scipy import sparse
+
+BLOCK_WORDS = 8  # a mention is filed under its weightiest words only
+MAX_BLOCK = 200  # mentions sharing one word in one block beyond which the word finds no pairs
+BLOCK_DAYS = (1, 8, 32, 367, 4096)  # day, week, month, year, any longer span
+PROBE_ROWS = 8192  # mentions whose pairs are found in one product
+COSINE_PAIRS = 1 << 17  # pairs whose cosines are computed in one product
+_LEVELS = len(BLOCK_DAYS)
+_BLOCK_BITS = 23  # day ordinals up to 9999-12-31 (3,652,059), shifted by _BLOCK_SHIFT
+_BLOCK_SHIFT = 16  # a window may start a few days before ordinal 1: block numbers stay non-negative
+
+
+class Quoting(Protocol):
+    @property
+    def article(self) -> str: ...
+    @property
+    def quoted(self) -> tuple[str, ...]: ...
+
+
+class Blockable(Protocol):
+    """What blocking needs of a mention: its vector, its date and window (day ordinals), its article."""
+
+    @property
+    def vector(self) -> Mapping[str, float]: ...
+    @property
+    def first(self) -> int: ...
+    @property
+    def last(self) -> int: ...
+    @property
+    def lo(self) -> int: ...
+    @property
+    def hi(self) -> int: ...
+    @property
+    def mention(self) -> Quoting: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """Candidate pairs i < j (indexes into the items), ascending, with the cosine of their vectors."""
+
+    first: np.ndarray
+    second: np.ndarray
+    cosine: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+
+def level(first: int, last: int) -> int:
+    """The finest block size its whole date fits in at most two blocks of: a day, week, month, year."""
+    return next((k for k, size in enumerate(BLOCK_DAYS) if last - first < size), _LEVELS - 1)
+
+
+def blocked_pairs(items: Sequence[Blockable], crowded: int = MAX_BLOCK) -> Pairs:
+    """Pairs of mentions from different articles sharing a weighty or quoted word near in date;
+    a block of more than `crowded` mentions pairs nobody."""
+    n = len(items)
+    if n < 2:
+        empty = np.zeros(0, np.int64)
+        return Pairs(empty, empty, np.zeros(0))
+    # Stage 1: the vectors as one sparse matrix (terms numbered in sorted order: see the module
+    # docstring), and the words each mention is filed under: its weightiest words and quoted ones.
+    terms = [t for it in items for t in it.vector]
+    quoted = [t for it in items for t in it.mention.quoted]
+    vocabulary = sorted({*terms, *quoted})
+    number = dict(zip(vocabulary, range(len(vocabulary)))).__getitem__
+    lengths = np.fromiter((len(it.vector) for it in items), np.int64, n)
+    rows = np.repeat(np.arange(n), lengths)
+    columns = np.fromiter(map(number, terms), np.int64, len(terms))
+    weights = np.fromiter((w for it in items for w in it.vector.values()), np.float64, len(terms))
+    vectors = sparse.csr_matrix((weights, (rows, columns)), shape=(n, len(vocabulary)))
+    del terms
+    single = np.fromiter((" " not in t for t in vocabulary), bool, len(vocabulary))[columns]
+    order = np.lexsort((columns[single], -weights[single], rows[single]))  # by row, weight, term
+    row, column = rows[single][order], columns[single][order]
+    row_start = np.searchsorted(row, row)  # each entry's rank in its row is its distance from this
+    top = np.arange(len(row)) - row_start < BLOCK_WORDS
+    q_lengths = np.fromiter((len(it.mention.quoted) for it in items), np.int64, n)
+    f_item = np.concatenate((row[top], np.repeat(np.arange(n), q_lengths)))
+    f_word = np.concatenate((column[top], np.fromiter(map(number, quoted), np.int64, len(quoted))))
+    filing = np.unique(f_item * len(vocabulary) + f_word)
+    f_item, f_word = filing // len(vocabulary), filing % len(vocabulary)
+    dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
+    levels = np.array([level(it.first, it.last) for it in items], np.int64)
+    articles = np.unique(np.array([it.mention.article for it in items], object), return_inverse=True)[1]
+    f_level = levels[f_item]
+
+    # Stage 2: filings, one per (mention, word, block of its own date); crowded blocks dropped.
+    sizes = np.array(BLOCK_DAYS, np.int64)
+    item, word, lev, block = _expand(f_item, f_word, f_level, dates[f_item, 0], dates[f_item, 1], sizes[f_level])
+    keys = _key(word, lev, block)
+    blocks, column, members = np.unique(keys, return_inverse=True, return_counts=True)
+    kept = members[column] <= crowded
+    filed = sparse.csr_matrix(
+        (np.ones(int(kept.sum()), np.int8), (item[kept], column[kept])), shape=(n, len(blocks))
+    )
+
+    # Stage 3: probes, one per (mention, word, block its window touches) at its own level and
+    # every coarser level the word is filed at; only blocks that exist and are not crowded.
+    present = np.unique(f_word * _LEVELS + f_level)
+    same, coarser = [], []
+    for probe_level in range(_LEVELS):
+        at = (f_level <= probe_level) & _isin(f_word * _LEVELS + probe_level, present)
+        size = np.full(int(at.sum()), BLOCK_DAYS[probe_level], np.int64)
+        lo, hi = dates[f_item[at], 2], dates[f_item[at], 3]
+        p_item, p_word, p_level, p_block = _expand(f_item[at], f_word[at], np.full_like(size, probe_level), lo, hi, size)
+        where = np.searchsorted(blocks, _key(p_word, p_level, p_block))
+        where[where == len(blocks)] = 0
+        hit = (blocks[where] == _key(p_word, p_level, p_block)) & (members[where] <= crowded)
+        own = levels[p_item[hit]] == probe_level
+        same.append((p_item[hit][own], where[hit][own]))
+        coarser.append((p_item[hit][~own], where[hit][~own]))
+    probe_same, probe_coarser = (_matrix(parts, n, len(blocks)) for parts in (same, coarser))
+
+    # Stage 4: the pairs, a slice of probing mentions at a time; then their cosines.
+    filed_t = filed.T.tocsr()
+    firsts, seconds = [], []
+    for start in range(0, n, PROBE_ROWS):
+        stop = min(n, start + PROBE_ROWS)
+        for probes, later_only in ((probe_same, True), (probe_coarser, False)):
+            found = (probes[start:stop] @ filed_t).tocoo()
+            i, j = found.row.astype(np.int64) + start, found.col.astype(np.int64)
+            keep = articles[i] != articles[j]
+            if later_only:
+                keep &= j > i
+            firsts.append(np.minimum(i[keep], j[keep]))
+            seconds.append(np.maximum(i[keep], j[keep]))
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    order = np.lexsort((second, first))
+    first, second = first[order], second[order]
+    return Pairs(first, second, _cosines(vectors, first, second))
+
+
+def _expand(
+    item: np.ndarray, word: np.ndarray, lev: np.ndarray, lo: np.ndarray, hi: np.ndarray, size: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """One row per block from lo // size to hi // size of each input row."""
+    start, stop = lo // size, hi // size
+    count = stop - start + 1
+    row = np.repeat(np.arange(len(item)), count)
+    offset = np.arange(len(row)) - np.repeat(np.cumsum(count) - count, count)
+    return item[row], word[row], lev[row], start[row] + offset + _BLOCK_SHIFT
+
+
+def _key(word: np.ndarray, lev: np.ndarray, block: np.ndarray) -> np.ndarray:
+    return ((word * _LEVELS + lev) << _BLOCK_BITS) + block
+
+
+def _isin(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    where = np.searchsorted(sorted_set, values)
+    where[where == len(sorted_set)] = 0
+    return sorted_set[where] == values if len(sorted_set) else np.zeros(len(values), bool)
+
+
+def _matrix(parts: list[tuple[np.ndarray, np.ndarray]], rows: int, columns: int) -> sparse.csr_matrix:
+    row = np.concatenate([r for r, _ in parts])
+    col = np.concatenate([c for _, c in parts])
+    return sparse.csr_matrix((np.ones(len(row), np.int8), (row, col)), shape=(rows, columns))
+
+
+def _cosines(vectors: sparse.csr_matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Dot products of the pairs' unit vectors, summed over shared terms in term order."""
+    out = np.empty(len(first), np.float64)
+    for start in range(0, len(first), COSINE_PAIRS):
+        stop = start + COSINE_PAIRS
+        both = vectors[first[start:stop]].multiply(vectors[second[start:stop]]).tocsr()
+        out[start:stop] = _row_sums(both)
+    return out
+
+
+def _row_sums(matrix: sparse.csr_matrix) -> np.ndarray:
+    """Each row's sum, added left to right from 0.0 as Python's `sum` adds (numpy's own sums add
+    pairwise, which rounds differently): one vectorised step per term position."""
+    matrix.sort_indices()
+    starts, counts = matrix.indptr[:-1], np.diff(matrix.indptr)
+    out = np.zeros(matrix.shape[0], np.float64)
+    for k in range(int(counts.max(initial=0))):
+        rows = np.flatnonzero(counts > k)
+        out[rows] += matrix.data[starts[rows] + k]
+    return out

@@ -1,0 +1,97 @@
+"""Merge candidates from sparse products are exactly the pairs the blocking rule defines.
+
+The reference below is the rule written as plain loops over every pair (quadratic, so only for
+small inputs): two mentions of different articles pair when they share a filed word (one of the
+weightiest words of the earlier-found side, or a quoted one) in a block of the coarser one's own
+level that the finer one's window touches, the block holding at most MAX_BLOCK mentions; at one
+level the earlier mention finds the later one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chrono.candidates import BLOCK_DAYS, BLOCK_WORDS, blocked_pairs, level
+from chrono.merge import _cosine
+
+
+@dataclass(frozen=True)
+class _Quoting:
+    article: str
+    quoted: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Item:
+    vector: dict[str, float]
+    first: int
+    last: int
+    lo: int
+    hi: int
+    mention: _Quoting = field(default_factory=lambda: _Quoting("a"))
+
+
+def _filed(item: _Item) -> set[str]:
+    weighty = sorted((-w, t) for t, w in item.vector.items() if " " not in t)[:BLOCK_WORDS]
+    return {*(t for _, t in weighty), *item.mention.quoted}
+
+
+def _reference(items: list[_Item], crowded: int) -> list[tuple[int, int]]:
+    filed = [_filed(it) for it in items]
+    levels = [level(it.first, it.last) for it in items]
+    blocks: dict[tuple[str, int, int], set[int]] = {}
+    for i, it in enumerate(items):
+        size = BLOCK_DAYS[levels[i]]
+        for b in range(it.first // size, it.last // size + 1):
+            for w in filed[i]:
+                blocks.setdefault((w, levels[i], b), set()).add(i)
+    out = set()
+    for i, a in enumerate(items):
+        for j, b in enumerate(items):
+            if i == j or a.mention.article == b.mention.article or levels[j] < levels[i]:
+                continue
+            if levels[j] == levels[i] and j < i:
+                continue  # at one level the earlier mention finds the later
+            size = BLOCK_DAYS[levels[j]]
+            touched = range(a.lo // size, a.hi // size + 1)
+            if any(
+                j in blocks.get((w, levels[j], blk), ()) and len(blocks[(w, levels[j], blk)]) <= crowded
+                for w in filed[i] & filed[j]
+                for blk in touched
+            ):
+                out.add((min(i, j), max(i, j)))
+    return sorted(out)
+
+
+_WORDS = st.sampled_from(["talk", "quake", "vote", "kyiv", "ammonia", "strike", "peace talk", "@resign"])
+_ITEM = st.builds(
+    lambda terms, day, span, slack, article, quoted: _Item(
+        {t: w for t, w in terms.items()}, day, day + span, day - slack, day + span + slack,
+        _Quoting(article, tuple(sorted(quoted))),
+    ),
+    st.dictionaries(_WORDS, st.floats(0.05, 1.0), min_size=1, max_size=6),
+    st.integers(738_000, 738_120),
+    st.sampled_from([0, 0, 0, 3, 6, 30, 364, 1000]),
+    st.sampled_from([1, 2]),
+    st.sampled_from("abcdef"),
+    st.sets(st.sampled_from(["retreat", "withdrawal"]), max_size=1),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ITEM, max_size=30), st.integers(1, 4))
+def test_pairs_are_exactly_those_of_the_blocking_rule(items, crowded) -> None:
+    pairs = blocked_pairs(items, crowded)  # small blocks, so crowded ones occur
+    found = list(zip(pairs.first.tolist(), pairs.second.tolist(), strict=True))
+    assert found == _reference(items, crowded)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_ITEM, min_size=2, max_size=20))
+def test_cosines_are_the_merge_cosines_to_the_last_bit(items) -> None:
+    pairs = blocked_pairs(items)
+    for i, j, cosine in zip(pairs.first.tolist(), pairs.second.tolist(), pairs.cosine.tolist(), strict=True):
+        assert cosine == _cosine(items[i].vector, items[j].vector)

@@ -199,3 +199,23 @@ def test_day_range_in_one_expression() -> None:
 def test_a_datetime_anchor_counts_as_its_date() -> None:
     (found,) = tag("It happened yesterday.", dt.datetime(2022, 3, 30, 23, 59, tzinfo=dt.UTC))
     assert (found.value, found.anchor) == ("2022-03-29", "2022-03-30")
+
+
+def test_year_range_links_both_years() -> None:
+    first, second = tag("The ban ran 2010-2012.", dt.date(2013, 3, 22))
+    assert (first.text, first.value, first.range_end) == ("2010", "2010", "2012")
+    assert (second.text, second.value, second.is_range_end) == ("2012", "2012", True)
+    assert [t.value for t in tag("the 1998-02 budget and its 1996-95 budget", dt.date(2003, 1, 1))] == [
+        "1998",
+        "2002",
+        "1996",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("year", "first_day"),
+    [(1990, "04-10"), (1998, "04-11"), (2000, "04-20"), (2013, "03-26"), (2019, "04-20"), (2022, "04-16")],
+)
+def test_passover_is_fifteen_nisan(year: int, first_day: str) -> None:
+    (found,) = tag("Families will gather for Passover.", dt.date(year, 3, 1))
+    assert found.value == f"{year}-{first_day}"

@@ -43,11 +43,12 @@ PLACEHOLDERS: Mapping[str, tuple[str, bool]] = {
     "set_word": ("set_words", False),
 }
 # A match starts where a word starts (not inside "$2000", "v2.2014", "4,000", "mid-air" ...); after
-# a dash only for the second day of "26-28 February" or "February 26-28" (not "1998-2000", "9-10
-# a.m.", "2-3 days").
+# a dash only for the second day of "26-28 February" or "February 26-28", or the second year of
+# "2010-2012" (not "9-10 a.m.", "2-3 days").
 WORD_START = (
     r"(?<![\w.'’$€£₹])(?<!\d,)(?:(?<!-)|(?<=\d-)(?=\d\d?(?:st|nd|rd|th)?"
-    r"(?![\w-]|[.,:]\d|\s+(?:[ap]\.?m\b|[a-z]+s\b|percent|million|billion|people))))"
+    r"(?![\w-]|[.,:]\d|\s+(?:[ap]\.?m\b|[a-z]+s\b|percent|million|billion|people)))"
+    r"|(?<=(?<!\d)(?:1[6-9]|20)\d\d-)(?=(?:1[6-9]|20)\d\d(?![\w-])))"
 )
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -68,6 +68,7 @@ _DIRECTION = _attr("rel", lambda s, lex: lex.directions[_norm(s)])
 CONVERTERS: dict[str, Converter] = {
     "year": _YEAR,
     "yearpos": _YEAR,
+    "year_end": _YEAR,  # "1950-53": two digits, the resolver finds the century from the first year
     "month": _attr("month", lambda s, lex: lex.months[_norm(s)]),
     "month_num": _attr("month", lambda s, lex: int(s)),
     "day": _attr("day", lambda s, lex: int(s)),
@@ -77,6 +78,7 @@ CONVERTERS: dict[str, Converter] = {
     "one": _attr("number", lambda s, lex: 1.0),
     "one_and_half": _attr("number", lambda s, lex: 1.5),  # "a year and a half"
     "half": _attr("number", lambda s, lex: 0.5),  # "half an hour"
+    "quarter": _attr("number", lambda s, lex: 0.25),  # "a quarter century"
     "other": _attr("number", lambda s, lex: 2.0),  # "every other week"
     "unit": _UNIT,
     "unit2": _UNIT,

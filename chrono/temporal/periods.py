@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from dateutil.easter import easter
 
@@ -95,12 +96,36 @@ def weekend(m: Mention, ctx: Context) -> Resolution | None:
     return Resolution(f"{cal.format_value(saturday, cal.WEEK)}-WE", PUBLISH, cue=cue)
 
 
-_EASTER = "easter"
+def _passover(year: int) -> dt.date:
+    """The first day of Passover (15 Nisan) in the Gregorian calendar, by Gauss's formula."""
+    a, b = (12 * year + 12) % 19, year % 4
+    q = 20.0955877 + 1.5542418 * a + 0.25 * b - 0.003177794 * year
+    day, fraction = int(q), q - int(q)
+    c = (day + 3 * year + 5 * b + 1) % 7
+    if c in (2, 4, 6):
+        day += 1
+    elif c == 1 and a > 6 and fraction >= 0.63287037:
+        day += 2
+    elif c == 0 and a > 11 and fraction >= 0.89772376:
+        day += 1
+    # `day` counts from March 1 of the Julian calendar; then the Julian-to-Gregorian shift
+    return dt.date(year, 3, 1) + dt.timedelta(days=day - 1 + year // 100 - year // 400 - 2)
+
+
+# Feasts that move with the moon: "easter-2" is Good Friday, "passover+0" the first day of Passover.
+_MOVEABLE: dict[str, Callable[[int], dt.date]] = {"easter": easter, "passover": _passover}
+_WEEK_OF = "week of "
 
 
 def _holiday_date(spec: str, year: int) -> dt.date:
-    if spec.startswith(_EASTER):  # "easter-2": Good Friday
-        return easter(year) + dt.timedelta(days=int(spec.removeprefix(_EASTER)))
+    spec = spec.removeprefix(_WEEK_OF)
+    for name, feast in _MOVEABLE.items():
+        if spec.startswith(name):
+            return feast(year) + dt.timedelta(days=int(spec.removeprefix(name)))
+    if ">" in spec:  # "11-02>2": the first Tuesday on or after November 2 (US Election Day)
+        start, weekday = spec.split(">")
+        month, day = (int(p) for p in start.split("-"))
+        return cal.weekday_near(dt.date(year, month, day), int(weekday), 1)
     parts = [int(p) for p in spec.split("-")]
     if len(parts) == 2:
         return dt.date(year, parts[0], parts[1])
@@ -115,15 +140,24 @@ def holiday(m: Mention, ctx: Context) -> Resolution | None:
     if f.holiday is None or ctx.anchor is None:
         return None
     anchor, spec = ctx.anchor, f.holiday
-    before = [d for d in (_holiday_date(spec, anchor.year + k) for k in (-1, 0)) if d <= anchor][-1]
-    after = [d for d in (_holiday_date(spec, anchor.year + k) for k in (0, 1)) if d >= anchor][0]
+    week = spec.startswith(_WEEK_OF)  # "Holy Week": the ISO week of that day, current all week long
+
+    def first(day: dt.date) -> dt.date:
+        return cal.period_start(day, cal.WEEK) if week else day
+
+    def last(day: dt.date) -> dt.date:
+        return first(day) + dt.timedelta(days=6) if week else day
+
+    days = [_holiday_date(spec, anchor.year + k) for k in (-1, 0, 1)]
+    before = [d for d in days[:2] if first(d) <= anchor][-1]
+    after = [d for d in days[1:] if last(d) >= anchor][0]
     cue = ctx.tense.cue
     if f.shift == -1:  # "last Christmas": strictly before
-        day, cue = before if before < anchor else _holiday_date(spec, before.year - 1), None
+        day, cue = before if last(before) < anchor else _holiday_date(spec, before.year - 1), None
     elif f.shift == 1:
-        day, cue = after if after > anchor else _holiday_date(spec, after.year + 1), None
-    elif ctx.tense.direction > 0 or (ctx.tense.direction == 0 and (after - anchor).days <= 61):
+        day, cue = after if first(after) > anchor else _holiday_date(spec, after.year + 1), None
+    elif ctx.tense.direction > 0 or (ctx.tense.direction == 0 and (first(after) - anchor).days <= 61):
         day = after
     else:
         day = before
-    return Resolution(day.isoformat(), PUBLISH, cue=cue)
+    return Resolution(cal.format_value(day, cal.WEEK if week else cal.DAY), PUBLISH, cue=cue)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from chrono.temporal import calendar as cal
 from chrono.temporal.context import PUBLISH, REFERENCE, Context, Resolution
@@ -51,6 +52,19 @@ def _direction(f: Fields, ctx: Context) -> tuple[int, str | None]:
 
 def calendar_date(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
+    res = _calendar_date(f, ctx)
+    if res is None or f.day is None:
+        return res
+    if f.unit == "W":  # "the week of March 6": the ISO week of that day
+        point = cal.parse_value(res.value)
+        return res if point is None else replace(res, value=cal.format_value(point.date, cal.WEEK))
+    if f.part in (None, "NI"):
+        return res  # "the night of Oct. 23" stays the day, as "Friday night" does
+    # "the afternoon of March 15": that part of the day, a TIME
+    return replace(res, value=f"{res.value}T{f.part}", type="TIME")
+
+
+def _calendar_date(f: Fields, ctx: Context) -> Resolution | None:
     if f.month is None:
         return None if f.year is None else Resolution(str(f.year), mod=f.mod)
     if f.year is not None and f.day is not None:
@@ -203,6 +217,10 @@ def vague_span(m: Mention, ctx: Context) -> Resolution | None:
     return Resolution(_period(-1, f.unit), type="DURATION")  # "in recent weeks", "coming months"
 
 
+# A fraction of a unit back, in a smaller unit the calendar can shift by.
+_AGO_FRACTION = {"CE": (100, "Y"), "DE": (10, "Y"), "Y": (12, "M"), "W": (7, "D")}
+
+
 def ago(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
     if f.unit is None:
@@ -211,24 +229,31 @@ def ago(m: Mention, ctx: Context) -> Resolution | None:
         return Resolution("PAST_REF", mod=f.approx)
     if ctx.anchor is None:
         return None
-    amount = -int(f.number) if f.number == int(f.number) else -1
+    number, unit = f.number, f.unit
+    if number != int(number) and unit in _AGO_FRACTION:
+        # "a year and a half ago" is 18 months back, at the precision of a month
+        factor, unit = _AGO_FRACTION[unit]
+        number *= factor
+    amount = -int(number)
     ref = ctx.reference
-    if f.unit == "Y" and ref is not None and ref.granularity == cal.QUARTER:
+    if unit == "Y" and ref is not None and ref.granularity == cal.QUARTER:
         # Earnings reports: "a year ago" is the same quarter of the year before.
         return Resolution(cal.shift(ref.date, "Y", amount).isoformat()[:4] + ref.value[4:], REFERENCE)
-    day = cal.shift(ctx.anchor, f.unit, amount)
-    return Resolution(cal.format_value(day, _GRANULARITY[f.unit]), PUBLISH, mod=f.approx)
+    # "three hours ago": the publish day (the anchor has no time of day to count back from)
+    day = ctx.anchor if unit in _TIME_UNITS else cal.shift(ctx.anchor, unit, amount)
+    return Resolution(cal.format_value(day, _GRANULARITY[unit]), PUBLISH, mod=f.approx)
+
 
 
 def from_reference(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
     ref = ctx.reference
-    if ref is None or f.unit is None or f.unit in ("H", "MIN", "S"):
-        return None
+    if ref is None or f.unit is None or f.unit in _TIME_UNITS or (f.number is not None and f.number < 0):
+        return None  # "hours later", "a few days later": no calendar point to name
     sign = f.rel or 1
     amount = sign * (int(f.number) if f.number and f.number > 0 else 1)
     granularity = _GRANULARITY[f.unit]
-    if f.unit == "Y" and ref.granularity not in (cal.YEAR,):
+    if f.unit == "Y" and ref.granularity != cal.YEAR and f.number is not None:
         granularity = ref.granularity  # "a year earlier" keeps the precision of what it refers to
     if _coarser(ref.granularity, granularity):
         return None
@@ -270,7 +295,7 @@ def clock_time(m: Mention, ctx: Context) -> Resolution | None:
     if f.hour is None or ctx.anchor is None:
         return None
     if f.month is not None and f.day is not None:
-        date = calendar_date(m, ctx)
+        date = _calendar_date(f, ctx)
         if date is None:
             return None
         return Resolution(f"{date.value}T{f.hour:02d}:{f.minute or 0:02d}", PUBLISH, cue=date.cue)
@@ -299,6 +324,20 @@ def range_end_day(m: Mention, ctx: Context) -> Resolution | None:
         return Resolution(ref.date.replace(day=day).isoformat(), basis=REFERENCE)
     except ValueError:  # "February 26-30"
         return None
+
+
+def range_end_year(m: Mention, ctx: Context) -> Resolution | None:
+    """ "1950-53", "1998-02": the second year is the first one after the first year so written."""
+    ref, digits = ctx.reference, m.fields.year
+    if ref is None or ref.granularity != cal.YEAR or digits is None:
+        return None
+    first = ref.date.year
+    year = first - first % 100 + digits
+    if year <= first:
+        year += 100
+    if year - first >= 50:  # "1996-95" (read as 2095) is no range
+        return None
+    return Resolution(str(year), basis=REFERENCE)
 
 
 def set_weekday(m: Mention, ctx: Context) -> Resolution | None:
@@ -357,6 +396,7 @@ RESOLVERS: dict[str, Resolver] = {
     "clock_time": clock_time,
     "ref": ref,
     "range_end_day": range_end_day,
+    "range_end_year": range_end_year,
     "set_weekday": set_weekday,
     "set_unit": set_unit,
     "set_word": set_word,
@@ -365,5 +405,5 @@ RESOLVERS: dict[str, Resolver] = {
 # Resolvers whose answer depends on the tense of the clause (the cue is looked up only for these).
 # Resolvers for a bare number that is a time only right after a dated expression ("26-28"): the
 # mention is dropped unless it follows the reference time across a range word and resolves.
-FOLLOWS_REFERENCE = frozenset({"range_end_day"})
+FOLLOWS_REFERENCE = frozenset({"range_end_day", "range_end_year"})
 NEEDS_TENSE = frozenset({"calendar_date", "weekday", "quarter", "half", "clock_time", "weekend", "holiday"})

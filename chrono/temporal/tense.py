@@ -10,7 +10,8 @@ from chrono.rules.schema import Cues, Grammar
 
 # How far to look around an expression for a cue, bounded by the sentence.
 WINDOW = 120
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# A period after an initial or a short title ("Daniel P. Davison", "Mr. Smith", "Feb. 1") ends no sentence.
+_SENTENCE_END = re.compile(r"[.!?](?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)\s|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def _cue_regex(cues: Cues, grammar: Grammar) -> _CueRegex:
     # a passive "will be held" is not a past cue.
     suffix = re.escape(grammar.past_suffix.lower())
     past = rf"(?:(?P<past>{alt(cues.past)})|(?P<past_form>[a-z]{{3,}}{suffix}))"
-    pattern = rf"(?<![\w'’])(?:(?P<future>{alt(cues.future)})|{passive}{past})(?![\w])"
+    pattern = rf"(?<![\w'’-])(?:(?P<future>{alt(cues.future)})|{passive}{past})(?![\w-])"
     margin = max((len(word) for word in grammar.passive_auxiliaries), default=0) + 2
     return _CueRegex(re.compile(pattern, re.IGNORECASE), re.compile(pattern), margin)
 
@@ -74,6 +75,11 @@ def _cues_in(text: str, lo: int, hi: int, regex: _CueRegex) -> tuple[list[re.Mat
     if len(low) == len(window) and _CASE_SPECIAL.isdisjoint(window):
         return list(regex.lower.finditer(low, lo - base)), base
     return list(regex.any_case.finditer(text, lo, hi)), 0
+
+
+def _verbs(cues: list[re.Match[str]], offset: int, text: str) -> list[re.Match[str]]:
+    """The cues without capitalised "-ed" words: those are names ("Mohamed", "Reed"), not past verbs."""
+    return [m for m in cues if m.group("past_form") is None or text[offset + m.start()].islower()]
 
 
 @cache
@@ -114,10 +120,11 @@ def tense_of(text: str, start: int, end: int, cues: Cues, grammar: Grammar) -> T
     if boundaries:
         left_from = boundaries[-1].end()
     cues_before, offset = _cues_in(text, left_from, start, regex)
-    last = _governing(cues_before, offset, text, grammar)
+    last = _governing(_verbs(cues_before, offset, text), offset, text, grammar)
     if last is None:
         stop = _clause_end(grammar).search(text, end, end + WINDOW)
-        cues_after, _ = _cues_in(text, end, stop.start() if stop else min(len(text), end + WINDOW), regex)
+        hi = stop.start() if stop else min(len(text), end + WINDOW)
+        cues_after = _verbs(*_cues_in(text, end, hi, regex), text)
         last = cues_after[0] if cues_after else None
     if last is None:
         return NO_CUE

@@ -25,10 +25,13 @@ from typing import Protocol
 import numpy as np
 from scipy import sparse
 
+from chrono.parallel import fork_map
+
 BLOCK_WORDS = 8  # a mention is filed under its weightiest words only
 MAX_BLOCK = 200  # mentions sharing one word in one block beyond which the word finds no pairs
 BLOCK_DAYS = (1, 8, 32, 367, 4096)  # day, week, month, year, any longer span
 PROBE_ROWS = 8192  # mentions whose pairs are found in one product
+PARALLEL_MENTIONS = 30_000  # below this, forking workers costs more than the products they share
 COSINE_PAIRS = 1 << 17  # pairs whose cosines are computed in one product
 _LEVELS = len(BLOCK_DAYS)
 _BLOCK_BITS = 23  # day ordinals up to 9999-12-31 (3,652,059), shifted by _BLOCK_SHIFT
@@ -76,9 +79,9 @@ def level(first: int, last: int) -> int:
     return next((k for k, size in enumerate(BLOCK_DAYS) if last - first < size), _LEVELS - 1)
 
 
-def blocked_pairs(items: Sequence[Blockable], crowded: int = MAX_BLOCK) -> Pairs:
+def blocked_pairs(items: Sequence[Blockable], crowded: int = MAX_BLOCK, jobs: int = 1) -> Pairs:
     """Pairs of mentions from different articles sharing a weighty or quoted word near in date;
-    a block of more than `crowded` mentions pairs nobody."""
+    a block of more than `crowded` mentions pairs nobody. The same pairs whatever `jobs` is."""
     n = len(items)
     if n < 2:
         empty = np.zeros(0, np.int64)
@@ -137,23 +140,41 @@ def blocked_pairs(items: Sequence[Blockable], crowded: int = MAX_BLOCK) -> Pairs
         coarser.append((p_item[hit][~own], where[hit][~own]))
     probe_same, probe_coarser = (_matrix(parts, n, len(blocks)) for parts in (same, coarser))
 
-    # Stage 4: the pairs, a slice of probing mentions at a time; then their cosines.
-    filed_t = filed.T.tocsr()
-    firsts, seconds = [], []
-    for start in range(0, n, PROBE_ROWS):
-        stop = min(n, start + PROBE_ROWS)
-        for probes, later_only in ((probe_same, True), (probe_coarser, False)):
-            found = (probes[start:stop] @ filed_t).tocoo()
-            i, j = found.row.astype(np.int64) + start, found.col.astype(np.int64)
-            keep = articles[i] != articles[j]
-            if later_only:
-                keep &= j > i
-            firsts.append(np.minimum(i[keep], j[keep]))
-            seconds.append(np.maximum(i[keep], j[keep]))
-    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    # Stage 4: the pairs and their cosines, a slice of probing mentions at a time (in `jobs`
+    # forked workers for a big input), then in one order whoever found them.
+    shared = _Shared(probe_same, probe_coarser, filed.T.tocsr(), articles, vectors)
+    slices = [(start, min(n, start + PROBE_ROWS)) for start in range(0, n, PROBE_ROWS)]
+    found = fork_map(_pairs_of_slice, shared, slices, jobs if n >= PARALLEL_MENTIONS else 1)
+    first, second, cosine = (np.concatenate(part) for part in zip(*found, strict=True))
     order = np.lexsort((second, first))
-    first, second = first[order], second[order]
-    return Pairs(first, second, _cosines(vectors, first, second))
+    return Pairs(first[order], second[order], cosine[order])
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What every slice reads: probes and filings (mentions × blocks), articles, vectors."""
+
+    probe_same: sparse.csr_matrix
+    probe_coarser: sparse.csr_matrix
+    filed_t: sparse.csr_matrix
+    articles: np.ndarray
+    vectors: sparse.csr_matrix
+
+
+def _pairs_of_slice(shared: _Shared, rows: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs that the mentions of rows start:stop find, normalised to first < second, with cosines."""
+    start, stop = rows
+    firsts, seconds = [], []
+    for probes, later_only in ((shared.probe_same, True), (shared.probe_coarser, False)):
+        found = (probes[start:stop] @ shared.filed_t).tocoo()
+        i, j = found.row.astype(np.int64) + start, found.col.astype(np.int64)
+        keep = shared.articles[i] != shared.articles[j]
+        if later_only:
+            keep &= j > i
+        firsts.append(np.minimum(i[keep], j[keep]))
+        seconds.append(np.maximum(i[keep], j[keep]))
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    return first, second, _cosines(shared.vectors, first, second)
 
 
 def _expand(

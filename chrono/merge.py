@@ -19,7 +19,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import mul
 
 import numpy as np
@@ -28,6 +28,7 @@ from chrono.candidates import blocked_pairs
 from chrono.dates import days, sort_key
 from chrono.events import EventMention
 from chrono.models import Event, Mention, MentionTimex
+from chrono.parallel import fork_map
 from chrono.summary import acts, event_nouns, specificity
 
 PAIR_WEIGHT = 0.7  # a pair of words tells more than either, but paraphrase rarely keeps it
@@ -46,6 +47,8 @@ THRESHOLDS = {
     "conflicting dates": 0.6,
     "undated, near-identical": 0.7,
 }
+SCORE_CHUNK = 20_000  # candidate pairs scored per task
+PARALLEL_PAIRS = 50_000  # below this, scoring in this process beats forking workers
 CONTEXT_SLACK = 1  # days a context-inferred date may be off
 CONFLICT_SLACK = 2  # days apart two outlets may disagree and still report one event
 LINK_SHARE = 0.8  # two clusters merge when their average similarity reaches this share of the threshold
@@ -73,14 +76,15 @@ def _order_key(m: EventMention) -> tuple[str, str, int, int]:
 def _vector(m: EventMention) -> Vector:
     """The mention's unit vector: term counts (dampened) weighed by general-English specificity,
     so it depends on the mention alone, never on what else is merged with it."""
-    vec = {t: (1 + math.log(c)) * specificity(t) * _form_weight(t) for t, c in Counter(m.terms).items()}
+    vec = {t: _weight(t) if c == 1 else (1 + math.log(c)) * _weight(t) for t, c in Counter(m.terms).items()}
     norm = math.sqrt(sum(map(mul, vec.values(), vec.values()))) or 1.0
     return {t: w / norm for t, w in vec.items()}
 
 
-def _form_weight(term: str) -> float:
-    """A pair of words, a kind of event or one word."""
-    return PAIR_WEIGHT if " " in term else KIND_WEIGHT if term[0] == "@" else 1.0
+@cache  # a corpus repeats its terms: one lookup instead of two calls per term and mention
+def _weight(term: str) -> float:
+    """A term's specificity, times the weight of its form: a pair of words, a kind of event or one word."""
+    return specificity(term) * (PAIR_WEIGHT if " " in term else KIND_WEIGHT if term[0] == "@" else 1.0)
 
 
 def _cosine(a: Vector, b: Vector) -> float:
@@ -154,9 +158,9 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     return min(1.0, score * penalty), relation
 
 
-def _candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]:
-    """Scored pairs above the threshold of how their dates relate."""
-    pairs = blocked_pairs(items)
+def _candidates(items: list[_Item], jobs: int) -> list[tuple[float, int, int, str]]:
+    """Scored pairs above the threshold of how their dates relate (a big input's in `jobs` workers)."""
+    pairs = blocked_pairs(items, jobs=jobs)
     # The bonuses are capped and the name penalty only lowers a score, so a pair whose cosine and
     # possible bonuses stay below this floor cannot merge: most pairs (one common word shared) stop here.
     quoted, nouns, kinds = (
@@ -170,17 +174,29 @@ def _candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]:
         + ACT_BONUS * (kinds[i] & kinds[j])
     )
     hopeful = np.flatnonzero(pairs.cosine + bonus >= min(THRESHOLDS.values()) - 1e-9)
+    chunks = [
+        (i[part].tolist(), j[part].tolist(), pairs.cosine[part].tolist())
+        for part in np.array_split(hopeful, max(1, len(hopeful) // SCORE_CHUNK))
+    ]
+    scored = fork_map(_scored, items, chunks, jobs if len(hopeful) >= PARALLEL_PAIRS else 1)
+    return [pair for part in scored for pair in part]
+
+
+def _scored(
+    items: list[_Item], chunk: tuple[list[int], list[int], list[float]]
+) -> list[tuple[float, int, int, str]]:
+    """The pairs of a chunk that reach the threshold of how their dates relate, with their scores."""
     out = []
-    for i, j, cosine in zip(i[hopeful].tolist(), j[hopeful].tolist(), pairs.cosine[hopeful].tolist(), strict=True):
+    for i, j, cosine in zip(*chunk, strict=True):
         scored = _score(items[i], items[j], cosine)
         if scored is not None and scored[0] >= THRESHOLDS[scored[1]]:
             out.append((scored[0], i, j, scored[1]))
     return out
 
 
-def _undated_candidates(items: list[_Item]) -> list[tuple[float, int, int, str]]:
+def _undated_candidates(items: list[_Item], jobs: int) -> list[tuple[float, int, int, str]]:
     """Near-identical undated mentions (syndicated copies)."""
-    pairs = blocked_pairs(items)
+    pairs = blocked_pairs(items, jobs=jobs)
     near = np.flatnonzero(pairs.cosine >= THRESHOLDS["undated, near-identical"])
     return [
         (score, i, j, "undated, near-identical")
@@ -344,8 +360,12 @@ def _sort_key(event: Event) -> tuple[int, int, int, str, str]:
     return (*sort_key(event.date), event.date or event.mentions[0].article, event.id)
 
 
-def merge_events(mentions: Sequence[EventMention]) -> list[Event]:
-    """Merge mentions of the same happening into events, sorted as the contract says."""
+def merge_events(mentions: Sequence[EventMention], jobs: int = 1) -> list[Event]:
+    """Merge mentions of the same happening into events, sorted as the contract says.
+
+    A big input's candidate pairs are found and scored by `jobs` forked workers; the events are
+    the same whatever `jobs` is.
+    """
     ordered = sorted(mentions, key=_order_key)
     dated: list[_Item] = []
     undated: list[_Item] = []
@@ -361,7 +381,7 @@ def merge_events(mentions: Sequence[EventMention]) -> list[Event]:
     groups: list[tuple[list[EventMention], list[str]]] = []
     for items, find in ((dated, _candidates), (undated, _undated_candidates)):
         reps, clusters = _identical(items)
-        pairs = [(score, reps[i], reps[j], why) for score, i, j, why in find([items[r] for r in reps])]
+        pairs = [(score, reps[i], reps[j], why) for score, i, j, why in find([items[r] for r in reps], jobs)]
         merged = _cluster(items, pairs, clusters)
         groups += [([items[k].mention for k in c.members], c.reasons) for c in merged]
         del pairs, merged, clusters

@@ -10,6 +10,7 @@ workers are reckoned in units.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from collections import deque
@@ -20,6 +21,7 @@ from chrono.errors import ChronoError
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 EXECUTORS = ("local", "dask")
 BATCH = 16  # units (files) per round trip: ~0.1 s of work, so transfer overhead stays small
@@ -71,6 +73,32 @@ def fork_context() -> multiprocessing.context.BaseContext | None:
     memory, and a caller's script needs no `if __name__ == "__main__"` guard. chrono starts no
     threads before a pool (its progress bar has no monitor thread), so forking is safe."""
     return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+_SHARED: object = None  # what forked workers of `fork_map` read, inherited rather than pickled
+
+
+def fork_map(fn: Callable[[S, T], R], shared: S, tasks: Sequence[T], workers: int) -> list[R]:
+    """`fn(shared, task)` for each task, results in task order, in `workers` forked processes.
+
+    `shared` (big arrays, the parent's mentions) reaches the workers by fork, never pickled; only
+    tasks and results travel. In this process when one worker is asked for or there is no fork.
+    Callers must start no threads before (a Dask client's would be copied mid-state).
+    """
+    global _SHARED
+    context = fork_context()
+    if workers <= 1 or context is None or len(tasks) <= 1:
+        return [fn(shared, task) for task in tasks]
+    _SHARED = shared
+    try:
+        with context.Pool(min(workers, len(tasks))) as pool:
+            return pool.map(functools.partial(_call_shared, fn), tasks, chunksize=1)
+    finally:
+        _SHARED = None
+
+
+def _call_shared(fn: Callable[[object, T], R], task: T) -> R:
+    return fn(_SHARED, task)
 
 
 def _warm_up() -> None:

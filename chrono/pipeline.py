@@ -79,19 +79,22 @@ def extract(
 
     Files are read, tagged and their events extracted by `jobs` worker processes (None: every
     core; small inputs run in this process) or on a Dask cluster (`executor="dask"`, at
-    `scheduler` or a local one); only the merge runs here. With `cache_dir`, each file's result
-    is cached by content, so a rebuild re-extracts only new or edited files. The output is the
-    same bytes whatever the executor, the number of jobs or the cache.
+    `scheduler` or a local one); the merge runs on this machine (a big one in `jobs` forked
+    workers). With `cache_dir`, each file's result is cached by content, so a rebuild re-extracts
+    only new or edited files. The output is the same bytes whatever the executor, the number of
+    jobs or the cache.
     """
-    from chrono.parallel import map_tasks
+    from chrono.parallel import available_cores, map_tasks
 
     def run(todo: Sequence[FileTask]) -> Iterator[FileResult]:
         return map_tasks(
             process_file, todo, jobs=jobs, executor=executor, scheduler=scheduler, units=work_units
         )
 
+    # The merge forks workers of its own on this machine; never beside a Dask client's threads.
+    merge_jobs = (jobs or available_cores()) if executor == "local" else 1
     with _gc_paused():
-        return _extract(inputs, run, cache_dir, progress)
+        return _extract(inputs, run, cache_dir, progress, merge_jobs)
 
 
 def _extract(
@@ -99,6 +102,7 @@ def _extract(
     run: Callable[[Sequence[FileTask]], Iterator[FileResult]],
     cache_dir: Path | None,
     progress: bool,
+    merge_jobs: int,
 ) -> ExtractResult:
     found = list(discover(inputs))
     tasks = [item for item in found if isinstance(item, FileTask)]
@@ -108,7 +112,7 @@ def _extract(
     # Stage 4: merge. Reports of one happening from several articles become one event.
     from chrono.merge import merge_events
 
-    events = merge_events(mentions)
+    events = merge_events(mentions, merge_jobs)
     del mentions  # their features (terms, names) are not needed past the merge: free them before the timeline
 
     # Stage 5: the timeline, in a stable order and with no wall-clock fields.

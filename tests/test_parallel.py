@@ -109,3 +109,25 @@ def test_timeline_json_is_the_canonical_dump(corpus: Path) -> None:
         == orjson.dumps(empty.model_dump(mode="json"), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
         + b"\n"
     )
+
+
+def test_merge_in_forked_workers_gives_the_serial_events(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chrono import candidates, merge, parallel
+
+    serial = timeline_json(pipeline.extract([corpus], jobs=1).timeline)
+    # Small slices and chunks, no size floor: even this corpus is split among two workers.
+    monkeypatch.setattr(candidates, "PARALLEL_MENTIONS", 0)
+    monkeypatch.setattr(candidates, "PROBE_ROWS", 16)
+    monkeypatch.setattr(merge, "PARALLEL_PAIRS", 0)
+    monkeypatch.setattr(merge, "SCORE_CHUNK", 8)
+    calls: list[tuple[int, int]] = []
+
+    def spy(fn, shared, tasks, workers):  # type: ignore[no-untyped-def]
+        calls.append((workers, len(tasks)))
+        return parallel.fork_map(fn, shared, tasks, workers)
+
+    monkeypatch.setattr(candidates, "fork_map", spy)
+    monkeypatch.setattr(merge, "fork_map", spy)
+    forked = pipeline.extract([corpus], jobs=2)
+    assert any(workers == 2 and tasks > 2 for workers, tasks in calls)
+    assert timeline_json(forked.timeline) == serial

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-from scipy import sparse
+from scipy import sparse  # type: ignore[import-untyped]
 
 from chrono.parallel import fork_map
 
@@ -91,7 +91,7 @@ def blocked_pairs(items: Sequence[Blockable], crowded: int = MAX_BLOCK, jobs: in
     terms = [t for it in items for t in it.vector]
     quoted = [t for it in items for t in it.mention.quoted]
     vocabulary = sorted({*terms, *quoted})
-    number = dict(zip(vocabulary, range(len(vocabulary)))).__getitem__
+    number = {t: k for k, t in enumerate(vocabulary)}.__getitem__
     lengths = np.fromiter((len(it.vector) for it in items), np.int64, n)
     rows = np.repeat(np.arange(n), lengths)
     columns = np.fromiter(map(number, terms), np.int64, len(terms))
@@ -115,7 +115,9 @@ def blocked_pairs(items: Sequence[Blockable], crowded: int = MAX_BLOCK, jobs: in
 
     # Stage 2: filings, one per (mention, word, block of its own date); crowded blocks dropped.
     sizes = np.array(BLOCK_DAYS, np.int64)
-    item, word, lev, block = _expand(f_item, f_word, f_level, dates[f_item, 0], dates[f_item, 1], sizes[f_level])
+    item, word, lev, block = _expand(
+        f_item, f_word, f_level, dates[f_item, 0], dates[f_item, 1], sizes[f_level]
+    )
     keys = _key(word, lev, block)
     blocks, column, members = np.unique(keys, return_inverse=True, return_counts=True)
     kept = members[column] <= crowded
@@ -131,7 +133,9 @@ def blocked_pairs(items: Sequence[Blockable], crowded: int = MAX_BLOCK, jobs: in
         at = (f_level <= probe_level) & _isin(f_word * _LEVELS + probe_level, present)
         size = np.full(int(at.sum()), BLOCK_DAYS[probe_level], np.int64)
         lo, hi = dates[f_item[at], 2], dates[f_item[at], 3]
-        p_item, p_word, p_level, p_block = _expand(f_item[at], f_word[at], np.full_like(size, probe_level), lo, hi, size)
+        p_item, p_word, p_level, p_block = _expand(
+            f_item[at], f_word[at], np.full_like(size, probe_level), lo, hi, size
+        )
         where = np.searchsorted(blocks, _key(p_word, p_level, p_block))
         where[where == len(blocks)] = 0
         hit = (blocks[where] == _key(p_word, p_level, p_block)) & (members[where] <= crowded)

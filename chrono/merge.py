@@ -1,15 +1,16 @@
 """One event per real-world happening: mentions from several articles merged, explainably.
 
 Candidates are blocked by date and shared telling word (`chrono.candidates`): only mentions whose
-date windows meet and that share a word are compared (near-linear in the number of mentions),
-by sparse matrix products rather than Python loops. Similarity is the cosine of vectors over content-word stems, stem pairs and kinds of event ("quit" and "stepped
-down" both add "@resign", so paraphrases meet), each weighed by how rare it is in general English
-(`summary.specificity`: names and rare words tell most). The weights come from a fixed word list,
-never from the input, so a mention's vector and a pair's score depend on those mentions alone:
-adding an article changes no other pair. One participant doing one kind of act on one day adds a
-bonus (`summary.acts`). Clustering is greedy, best pair first, average link, and never puts two
-mentions of one article into one event: only its few candidate pairs are scored in Python, with the
-vectors as plain dicts.
+date windows meet and that share a word are compared (near-linear in the number of mentions), by
+sparse matrix products rather than Python loops. Similarity is the cosine of vectors over
+content-word stems, stem pairs and kinds of event ("quit" and "stepped down" both add "@resign",
+so paraphrases meet), each weighed by how rare it is in general English (`summary.specificity`:
+names and rare words tell most). The weights come from a fixed word list, never from the input,
+so a mention's vector and a pair's score depend on those mentions alone: adding an article
+changes no other pair. One participant doing one kind of act on one day adds a bonus
+(`summary.acts`). Only the few pairs the cosine leaves hopeful are scored in Python, with the
+vectors as plain dicts. Clustering is greedy, best pair first, average link, and never puts two
+mentions of one article into one event.
 """
 
 from __future__ import annotations
@@ -165,7 +166,11 @@ def _candidates(items: list[_Item], jobs: int) -> list[tuple[float, int, int, st
     # possible bonuses stay below this floor cannot merge: most pairs (one common word shared) stop here.
     quoted, nouns, kinds = (
         np.fromiter((bool(x) for x in values), bool, len(items))
-        for values in ([it.mention.quoted for it in items], [it.nouns for it in items], [it.acts for it in items])
+        for values in (
+            [it.mention.quoted for it in items],
+            [it.nouns for it in items],
+            [it.acts for it in items],
+        )
     )
     i, j = pairs.first, pairs.second
     bonus = (
@@ -200,7 +205,9 @@ def _undated_candidates(items: list[_Item], jobs: int) -> list[tuple[float, int,
     near = np.flatnonzero(pairs.cosine >= THRESHOLDS["undated, near-identical"])
     return [
         (score, i, j, "undated, near-identical")
-        for i, j, score in zip(pairs.first[near].tolist(), pairs.second[near].tolist(), pairs.cosine[near].tolist(), strict=True)
+        for i, j, score in zip(
+            pairs.first[near].tolist(), pairs.second[near].tolist(), pairs.cosine[near].tolist(), strict=True
+        )
     ]
 
 

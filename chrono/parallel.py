@@ -15,7 +15,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from chrono.errors import ChronoError
 
@@ -97,7 +97,7 @@ def fork_map(fn: Callable[[S, T], R], shared: S, tasks: Sequence[T], workers: in
         _SHARED = None
 
 
-def _call_shared(fn: Callable[[object, T], R], task: T) -> R:
+def _call_shared(fn: Callable[[Any, T], R], task: T) -> R:
     return fn(_SHARED, task)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import glob
 import os
 import shutil
@@ -14,7 +13,7 @@ from pathlib import Path
 from chrono.errors import RenderError
 from chrono.export import export_parts, timeline_schema_json
 from chrono.models import Timeline
-from chrono.parallel import available_cores, fork_context
+from chrono.parallel import available_cores, fork_map
 from chrono.site.mkdocs_config import mkdocs_config, run_mkdocs
 from chrono.site.pages import PageRenderer, static_files
 
@@ -63,34 +62,19 @@ def site_files(
     return {name: b"".join(plan.parts(name)) for name in plan.names}
 
 
-_PLAN: SitePlan | None = None  # the plan forked workers inherit (pickling a large timeline would cost more)
-
-
-def _write_file(docs_dir: Path, name: str) -> None:
-    assert _PLAN is not None
+def _write_file(shared: tuple[SitePlan, Path], name: str) -> None:
+    plan, docs_dir = shared
     path = docs_dir / name  # names are generated here (period keys, fixed names), never taken from input
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        handle.writelines(_PLAN.parts(name))
+        handle.writelines(plan.parts(name))
 
 
 def write_docs(plan: SitePlan, docs_dir: Path, *, jobs: int | None = None) -> None:
     """Write the MkDocs docs folder; a large site's files are made by `jobs` forked workers
-    (None: every core)."""
-    global _PLAN
-    _PLAN = plan
-    try:
-        context = fork_context()
-        workers = min(jobs or available_cores(), len(plan.names))
-        if workers == 1 or context is None or len(plan.timeline.events) < PARALLEL_EVENTS:
-            for name in plan.names:
-                _write_file(docs_dir, name)
-            return
-        with context.Pool(workers) as pool:
-            for _ in pool.imap_unordered(functools.partial(_write_file, docs_dir), plan.names):
-                pass
-    finally:
-        _PLAN = None
+    (None: every core), which inherit the plan (pickling a large timeline would cost more)."""
+    workers = 1 if len(plan.timeline.events) < PARALLEL_EVENTS else jobs or available_cores()
+    fork_map(_write_file, (plan, docs_dir), plan.names, workers)
 
 
 def _check_replaceable(out_dir: Path) -> None:

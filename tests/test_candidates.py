@@ -69,7 +69,11 @@ def _reference(items: list[_Item], crowded: int) -> list[tuple[int, int]]:
 _WORDS = st.sampled_from(["talk", "quake", "vote", "kyiv", "ammonia", "strike", "peace talk", "@resign"])
 _ITEM = st.builds(
     lambda terms, day, span, slack, article, quoted: _Item(
-        {t: w for t, w in terms.items()}, day, day + span, day - slack, day + span + slack,
+        {t: w for t, w in terms.items()},
+        day,
+        day + span,
+        day - slack,
+        day + span + slack,
         _Quoting(article, tuple(sorted(quoted))),
     ),
     st.dictionaries(_WORDS, st.floats(0.05, 1.0), min_size=1, max_size=6),

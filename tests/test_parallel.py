@@ -111,7 +111,9 @@ def test_timeline_json_is_the_canonical_dump(corpus: Path) -> None:
     )
 
 
-def test_merge_in_forked_workers_gives_the_serial_events(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_merge_in_forked_workers_gives_the_serial_events(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from chrono import candidates, merge, parallel
 
     serial = timeline_json(pipeline.extract([corpus], jobs=1).timeline)

@@ -19,6 +19,9 @@ class Cues(_Frozen):
 
     future: tuple[str, ...] = Field(description="Words or phrases that mark a future clause.")
     past: tuple[str, ...] = Field(description="Words or phrases that mark a past clause.")
+    prospective: tuple[str, ...] = Field(
+        description="Past decisions or promises with 'to': future before an expression, past after it."
+    )
     future_prepositions: tuple[str, ...] = Field(description="Right before an expression: it is future.")
     past_prepositions: tuple[str, ...] = Field(description="Right before an expression: it is past.")
 
@@ -39,6 +42,12 @@ class Grammar(_Frozen):
     )
     never_alone: tuple[str, ...] = Field(description="Words never tagged on their own.")
     past_suffix: str = Field(description="Regular past-tense ending, a past cue.")
+    not_past_forms: tuple[str, ...] = Field(
+        description="Words with the past-tense ending that are no past verbs (indeed, hundred, succeed)."
+    )
+    past_perfect: tuple[str, ...] = Field(
+        description="Auxiliaries of the past perfect: a future cue after one in its clause is past."
+    )
     passive_auxiliaries: tuple[str, ...] = Field(description="Words before a passive participle.")
     clause_breaks: tuple[str, ...] = Field(description="Words that end a clause when looking right.")
     possessive_suffixes: tuple[str, ...] = Field(description="Endings that make a weekday possessive.")
@@ -60,7 +69,11 @@ class Lexicon(_Frozen):
     seasons: dict[str, str] = Field(description="Season names → TimeML season code.")
     parts_of_day: dict[str, str] = Field(description="morning/evening ... → TimeML part-of-day code.")
     holidays: dict[str, str] = Field(
-        description="Holiday names → MM-DD, MM-n-w (n-th ISO weekday w), or easter±N (days from Easter)."
+        description=(
+            "Holiday names → MM-DD, MM-n-w (n-th ISO weekday w of the month, n = 5 the last), MM-DD>w "
+            "(first ISO weekday w on or after the date), easter±N or passover±N (days from Easter Sunday "
+            "or the first day of Passover), or 'week of SPEC' (the ISO week of that day)."
+        )
     )
     deictic_days: dict[str, Deictic] = Field(description="today/yesterday/tomorrow/tonight.")
     directions: dict[str, int] = Field(description="later/earlier ... → +1/-1 from the reference time.")

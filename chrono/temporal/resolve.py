@@ -96,7 +96,7 @@ def _instance_year(f: Fields, month: int, anchor: dt.date, tense: Tense) -> tupl
     if f.shift is not None:  # "next March": the first March after this month
         return (anchor.year if month > anchor.month else anchor.year + 1), None
     direction, cue = tense.direction, tense.cue
-    if f.day is not None and direction < 0:
+    if f.day is not None and direction < 0 and not tense.preposition:
         # "said ... on Dec. 7": a past verb rarely dates the embedded date; keep the nearest.
         direction, cue = 0, None
     if f.day is not None and direction > 0 and _recently_passed(anchor, month, f.day):
@@ -126,6 +126,14 @@ def weekday(m: Mention, ctx: Context) -> Resolution | None:
         return Resolution(f"{value}T{f.part}", PUBLISH, type="TIME", cue=cue)
     # "Wednesday night" stays the day: TimeBank/AQUAINT annotate most of them as a DATE of the day.
     return Resolution(value, PUBLISH, cue=cue)
+
+
+def weekday_from_reference(m: Mention, ctx: Context) -> Resolution | None:
+    """ "the previous Friday", "the following Monday": next to the day the text is about."""
+    f, ref = m.fields, ctx.reference
+    if ref is None or ref.granularity != cal.DAY or f.weekday is None or f.rel is None:
+        return None
+    return Resolution(cal.weekday_near(ref.date, f.weekday, f.rel, inclusive=False).isoformat(), REFERENCE)
 
 
 def deictic(m: Mention, ctx: Context) -> Resolution | None:
@@ -242,7 +250,6 @@ def ago(m: Mention, ctx: Context) -> Resolution | None:
     # "three hours ago": the publish day (the anchor has no time of day to count back from)
     day = ctx.anchor if unit in _TIME_UNITS else cal.shift(ctx.anchor, unit, amount)
     return Resolution(cal.format_value(day, _GRANULARITY[unit]), PUBLISH, mod=f.approx)
-
 
 
 def from_reference(m: Mention, ctx: Context) -> Resolution | None:
@@ -375,6 +382,7 @@ def set_word(m: Mention, ctx: Context) -> Resolution | None:
 RESOLVERS: dict[str, Resolver] = {
     "calendar_date": calendar_date,
     "weekday": weekday,
+    "weekday_from_reference": weekday_from_reference,
     "deictic": deictic,
     "deictic_part": deictic_part,
     "part_of_day": part_of_day,

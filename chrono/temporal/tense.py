@@ -16,10 +16,12 @@ _SENTENCE_END = re.compile(r"[.!?](?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a
 
 @dataclass(frozen=True, slots=True)
 class Tense:
-    """Direction -1 (past), +1 (future) or 0 (no cue), and the cue word that decided it."""
+    """Direction -1 (past), +1 (future) or 0 (no cue), the cue word that decided it, and whether
+    that cue is a preposition right before the expression ("since", "until")."""
 
     direction: int
     cue: str | None
+    preposition: bool = False
 
 
 NO_CUE = Tense(0, None)
@@ -57,8 +59,13 @@ def _cue_regex(cues: Cues, grammar: Grammar) -> _CueRegex:
     # Future cues first: at one position "scheduled" is a future cue, not a past -ed form;
     # a passive "will be held" is not a past cue.
     suffix = re.escape(grammar.past_suffix.lower())
-    past = rf"(?:(?P<past>{alt(cues.past)})|(?P<past_form>[a-z]{{3,}}{suffix}))"
-    pattern = rf"(?<![\w'’-])(?:(?P<future>{alt(cues.future)})|{passive}{past})(?![\w-])"
+    # "indeed", "hundred": the ending without the past tense
+    not_past = rf"(?!(?:{alt(grammar.not_past_forms)})(?![\w-]))" if grammar.not_past_forms else ""
+    past = rf"(?:(?P<past>{alt(cues.past)})|{not_past}(?P<past_form>[a-z]{{3,}}{suffix}))"
+    pattern = (
+        rf"(?<![\w'’-])(?:(?P<prospective>{alt(cues.prospective)})|(?P<future>{alt(cues.future)})"
+        rf"|{passive}{past})(?![\w-])"
+    )
     margin = max((len(word) for word in grammar.passive_auxiliaries), default=0) + 2
     return _CueRegex(re.compile(pattern, re.IGNORECASE), re.compile(pattern), margin)
 
@@ -104,28 +111,52 @@ def _governing(cues: list[re.Match[str]], offset: int, text: str, grammar: Gramm
         if cue.group("past_form") is None:
             clause_end = _clause_end(grammar).search(text, offset + cue.start(), offset + last.start() + 1)
             same_clause = clause_end is None
-            return cue if cue.group("future") and same_clause else last
+            return cue if (cue.group("future") or cue.group("prospective")) and same_clause else last
     return last
 
 
 def tense_of(text: str, start: int, end: int, cues: Cues, grammar: Grammar) -> Tense:
     """A preposition right before the expression, else the nearest cue before it in its sentence,
-    else the nearest one after it."""
+    else the nearest one after it; a future seen from the past perfect is past."""
+    sentence_start = max(0, start - WINDOW)
+    boundaries = list(_SENTENCE_END.finditer(text, sentence_start, start))
+    if boundaries:
+        sentence_start = boundaries[-1].end()
+    tense = _tense(text, start, end, sentence_start, cues, grammar)
+    if tense.direction > 0:
+        # "had been due to expire Friday", "had filed reports by Wednesday", "Until Thursday, they
+        # had not ...": the future of a past time, already past when the article is written.
+        breaks = list(_clause_end(grammar).finditer(text, sentence_start, start))
+        lo, hi = (breaks[-1].end() if breaks else sentence_start), start
+        if tense.preposition and not text[sentence_start:start].strip().lower().split()[1:]:
+            # the preposition opens the sentence: the main clause follows the expression
+            stop = _SENTENCE_END.search(text, end, end + WINDOW)
+            lo, hi = end, (stop.start() if stop else min(len(text), end + WINDOW))
+        perfect = _past_perfect_regex(grammar).search(text, lo, hi)
+        if perfect is not None:
+            return Tense(-1, perfect.group().lower(), tense.preposition)
+    return tense
+
+
+@cache
+def _past_perfect_regex(grammar: Grammar) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in grammar.past_perfect)
+    return re.compile(rf"(?<![\w'’-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def _tense(text: str, start: int, end: int, sentence_start: int, cues: Cues, grammar: Grammar) -> Tense:
     prep = _preposition_regex(cues).search(text, max(0, start - 12), start)
     if prep is not None:
-        return Tense(1 if prep.group("future") else -1, prep.group().strip().lower())
+        return Tense(1 if prep.group("future") else -1, prep.group().strip().lower(), preposition=True)
     regex = _cue_regex(cues, grammar)
-    left_from = max(0, start - WINDOW)
-    boundaries = list(_SENTENCE_END.finditer(text, left_from, start))
-    if boundaries:
-        left_from = boundaries[-1].end()
-    cues_before, offset = _cues_in(text, left_from, start, regex)
+    cues_before, offset = _cues_in(text, sentence_start, start, regex)
     last = _governing(_verbs(cues_before, offset, text), offset, text, grammar)
-    if last is None:
-        stop = _clause_end(grammar).search(text, end, end + WINDOW)
-        hi = stop.start() if stop else min(len(text), end + WINDOW)
-        cues_after = _verbs(*_cues_in(text, end, hi, regex), text)
-        last = cues_after[0] if cues_after else None
-    if last is None:
+    if last is not None:
+        return Tense(1 if last.group("future") or last.group("prospective") else -1, last.group().lower())
+    stop = _clause_end(grammar).search(text, end, end + WINDOW)
+    hi = stop.start() if stop else min(len(text), end + WINDOW)
+    cues_after = _verbs(*_cues_in(text, end, hi, regex), text)
+    if not cues_after:
         return NO_CUE
-    return Tense(1 if last.group("future") else -1, last.group().lower())
+    first = cues_after[0]  # after the expression a decision is what it dates: "Monday agreed to ..."
+    return Tense(1 if first.group("future") else -1, first.group().lower())

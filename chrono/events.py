@@ -31,6 +31,8 @@ from chrono.summary import (
     names,
     speaker_span,
     summarize,
+    unbroken,
+    unquoted,
 )
 from chrono.temporal.types import Timex
 
@@ -134,17 +136,17 @@ def _day_precise(value: str | None) -> bool:
 def _reports_nothing(sentence: str, seen: set[str], title: str) -> bool:
     """Headlines, repeats, questions, captions, reader address and page furniture."""
     lex = lexicon()
-    words = sentence.split()
-    unquoted = QUOTED.sub("", sentence)
+    words = sentence.count(" ") + 1  # the sentence is collapsed
+    own = unquoted(sentence)
     return (
-        len(words) < _MIN_WORDS
+        words < _MIN_WORDS
         or sentence.lower() in seen
         or sentence.lower() == title
-        or (not sentence.endswith(_END_PUNCT) and len(words) <= 15)
+        or (not sentence.endswith(_END_PUNCT) and words <= 15)
         or sentence.rstrip("\"”’' ").endswith("?")
         or is_boilerplate(sentence.lstrip("*_#>•·-–— ").replace("**", ""))
-        or bool(_READER.search(unquoted))
-        or bool(lex.caption.search(unquoted))
+        or bool(_READER.search(own))
+        or bool(lex.caption.search(own))
     )
 
 
@@ -170,7 +172,7 @@ def _is_future(clause: str, when: str, published: date | None) -> bool:
     first, last = days(when)
     if published < first:
         return True
-    own = QUOTED.sub("", clause)
+    own = unquoted(clause)
     return (
         first <= published <= last
         and bool(lexicon().future.search(own.lower()))
@@ -183,8 +185,9 @@ def _focus_span(sentence: str, start: int, end: int, least: int = _MIN_FOCUS_TER
 
     The whole sentence when that clause says too little to compare ("…, Peskov said on Monday").
     """
-    first = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    after = _CLAUSE_BREAK.search(sentence, end)
+    bounds = unbroken(sentence)
+    first = max((m.end() for m in _CLAUSE_BREAK.finditer(bounds, 0, start)), default=0)
+    after = _CLAUSE_BREAK.search(bounds, end)
     last = after.start() if after else len(sentence)
     return (first, last) if content_words(sentence[first:last]) >= least else (0, len(sentence))
 
@@ -196,6 +199,13 @@ class _Narrative:
     date: str | None
     source: str
     explicit: str | None = None  # day-precise date of the previous mention, when its own expression gave it
+    resume: _Narrative | None = None  # in a flashback: the story's own narrative, to return to
+
+
+def _looks_back(sentence: str) -> bool:
+    """Whether a sentence is a flashback: the past perfect in the reporter's own words ("The Greens
+    had left the alliance on Monday"), not in what someone said ("Morrow said he had lost")."""
+    return speaker_span(sentence) is None and bool(lexicon().perfect.search(unquoted(sentence).lower()))
 
 
 def _shifted(t: Timex, reference: str) -> Timex | None:
@@ -256,7 +266,8 @@ class _Sentence:
         ref = (
             TimexRef(tx.text, tx.value, clean.to_raw(tx.start), clean.to_raw(tx.end - 1) + 1) if tx else None
         )
-        content, speaker = attribution(collapse(focus))
+        said = collapse(focus)
+        content, speaker = attribution(said)
         return EventMention(
             article=self.article.id,
             start=clean.to_raw(self.start),
@@ -269,13 +280,20 @@ class _Sentence:
             explanation=why,
             summary=summarize(focus),
             terms=key_terms(content),
-            names=names(content, initial=not speaker),
-            speakers=names(speaker),
-            quoted=tuple(sorted({t for q in QUOTED.findall(focus) for t in key_terms(q) if _word(t)})),
+            names=names(content, initial=not (speaker and said.startswith(speaker))),
+            speakers=names(speaker, initial=said.startswith(speaker)),
+            quoted=_quoted(focus),
             published=published.isoformat() if published else None,
             sentence=self.index,
             part=part,
         )
+
+
+def _quoted(focus: str) -> tuple[str, ...]:
+    """The words quoted verbatim, as terms (most sentences quote nothing)."""
+    if '"' not in focus and "“" not in focus:
+        return ()
+    return tuple(sorted({t for q in QUOTED.findall(focus) for t in key_terms(q) if _word(t)}))
 
 
 def _word(term: str) -> bool:
@@ -363,7 +381,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if _reports_nothing(s.text, seen, title):
             continue
         seen.add(s.text.lower())
-        if narrative.date is None and paragraph and out and not _SEQUENCE.search(QUOTED.sub("", s.text)):
+        if narrative.date is None and paragraph and out and not _SEQUENCE.search(unquoted(s.text)):
             narrative = lead  # a new paragraph returns to the story's own time, unless it says "then"
         dateline = _DATELINE.match(clean.match_text, start, end)
         opening = dateline.end() if dateline else start  # "MOSCOW, April 6 (Reuters) -" dates the filing
@@ -375,20 +393,26 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if main:
             found, current = _dated_by_own(s, main)
             if _day_precise(current.date) and not current.future:  # what is still ahead is no narrative
+                story = (narrative.resume or narrative) if _looks_back(s.text) else None
                 narrative = _Narrative(
-                    current.date, f"the narrative of the previous event {s.text[:60]!r}", current.date
+                    current.date, f"the narrative of the previous event {s.text[:60]!r}", current.date, story
                 )
         elif unresolved:
             found = [s.mention(None, None, "undated: its own time expression cannot be resolved", s.text)]
             narrative = _Narrative(None, "")
-        elif narrative.date is not None:
-            found = [
-                s.mention(narrative.date, None, f"no date of its own: continues {narrative.source}", s.text)
-            ]
-            narrative = replace(narrative, explicit=None)
         else:
-            found = [
-                s.mention(None, None, "undated: no date of its own and no dated narrative before", s.text)
-            ]
+            if narrative.resume is not None and not _looks_back(s.text):
+                narrative = narrative.resume  # the flashback is over: back to the story's time
+            if narrative.date is not None:
+                found = [
+                    s.mention(
+                        narrative.date, None, f"no date of its own: continues {narrative.source}", s.text
+                    )
+                ]
+                narrative = replace(narrative, explicit=None)
+            else:
+                found = [
+                    s.mention(None, None, "undated: no date of its own and no dated narrative before", s.text)
+                ]
         out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
     return out

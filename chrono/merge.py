@@ -9,8 +9,9 @@ names and rare words tell most). The weights come from a fixed word list, never 
 so a mention's vector and a pair's score depend on those mentions alone: adding an article
 changes no other pair. One participant doing one kind of act on one day adds a bonus
 (`summary.acts`). Only the few pairs the cosine leaves hopeful are scored in Python, with the
-vectors as plain dicts. Clustering is greedy, best pair first, average link, and never puts two
-mentions of one article into one event.
+vectors as plain dicts. Clustering is greedy, explicitly dated pairs first (an article's slot in
+an event goes to its dated report before a sentence dated by context), then best pair first,
+average link, and never puts two mentions of one article into one event.
 """
 
 from __future__ import annotations
@@ -108,16 +109,21 @@ def _relation(a: _Item, b: _Item) -> str | None:
 
 
 def _name_penalty(a: EventMention, b: EventMention) -> float:
-    """Lower similarity when the names differ on both sides: "struck Kharkiv" vs "struck Odesa",
-    or the same words said by two different people."""
+    """Lower similarity when the names differ: "struck Kharkiv" vs "struck Odesa", or the same
+    words said by two different people. Names differ when neither side mentions any name of the
+    other (as a name, a speaker or a word): one report adding a place or a title ("near Pellby" /
+    "on the Westmarch coast", both of Storm Imke) adds detail, it does not contradict."""
     penalty = 1.0
-    if a.names and b.names:  # most pairs lack names on one side: no sets to build
-        ours, theirs = set(a.names), set(b.names)
-        if ours - theirs - set(b.speakers) and theirs - ours - set(a.speakers):
-            penalty *= NAME_MISMATCH
+    if a.names and b.names and _unmentioned(a, b) and _unmentioned(b, a):
+        penalty *= NAME_MISMATCH
     if a.speakers and b.speakers and not set(a.speakers) & set(b.speakers):
         penalty *= NAME_MISMATCH
     return penalty
+
+
+def _unmentioned(a: EventMention, b: EventMention) -> bool:
+    """Whether `b` mentions none of the names of `a`."""
+    return {*b.names, *b.speakers, *b.terms}.isdisjoint(a.names)
 
 
 def _nominal_bonus(a: _Item, b: _Item) -> float:
@@ -153,8 +159,12 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     penalty = _name_penalty(a.mention, b.mention)
     # One day (not "in 2008"), no names that differ, dated alike: a date from context is borrowed
     # from its article's previous event, so an act it shares with an explicitly dated report is as
-    # likely that event's (a rally "as the strike went on" is not the strike).
-    if penalty == 1.0 and a.first == a.last == b.first == b.last and a.mention.inferred == b.mention.inferred:
+    # likely that event's (a rally "as the strike went on" is not the strike) unless one speaker
+    # tells both ("Brekke said the government would respect the decision" / "... Brekke told
+    # reporters on Tuesday").
+    ours, theirs = a.mention, b.mention
+    alike = ours.inferred == theirs.inferred or not set(ours.speakers).isdisjoint(theirs.speakers)
+    if penalty == 1.0 and a.first == a.last == b.first == b.last and alike:
         score += ACT_BONUS if _same_act(a, b) else 0.0
     return min(1.0, score * penalty), relation
 
@@ -260,13 +270,16 @@ def _identical(items: list[_Item]) -> tuple[list[int], dict[int, _Cluster]]:
 def _cluster(
     items: list[_Item], pairs: Sequence[tuple[float, int, int, str]], clusters: dict[int, _Cluster]
 ) -> list[_Cluster]:
-    """Greedy average-link clustering, best pair first; one mention per article per cluster.
+    """Greedy average-link clustering, explicitly dated pairs first, then best pair first; one
+    mention per article per cluster. An article's lede ("The act is dead.") dated by context must
+    not take the place of its report dated outright ("the court annulled the act on Tuesday").
 
     The average similarity of two clusters is the dot product of their vector sums divided by
     their sizes, so a merge costs the size of a vocabulary, not of a cross product.
     """
     cluster_of = {k: root for root, c in clusters.items() for k in c.members}
-    for score, i, j, relation in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    explicit_first = sorted(pairs, key=lambda p: (p[3] == "dated by context", -p[0], p[1], p[2]))
+    for score, i, j, relation in explicit_first:
         ci, cj = cluster_of[i], cluster_of[j]
         left, right = clusters[ci], clusters[cj]
         if ci == cj or left.articles & right.articles:

@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 
 from chrono.errors import RulesError
@@ -18,14 +19,19 @@ from chrono.errors import RulesError
 _DATA = Path(__file__).with_name("events_en.toml")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d{1,3}(?:,\d{3})+(?!\d)|\d+")  # "2,000" is one number
 # A reporting verb outside quotes. Its speaker is the clause just before it ("Peskov said"), or
-# just after it when it follows a quotation or reads "according to" ("…,” said Kirby").
+# just after it when it follows a quotation or reads "according to" ("…,” said Kirby"). "Said
+# sorry" reports an apology, not what someone said; "promised a review" an act, "promised to" a statement.
 REPORTING = re.compile(
     r"\b(?:(?P<verb>said|says|told|tells|added|stated|asserted|announced|mentioned|informed|noted|claimed"
-    r"|confirmed|warned|insisted|stressed)\b(?:\s+(?:on|in|at)\s+\w+(?:\s\(local time\))?)?"
+    r"|confirmed|warned|insisted|stressed|(?:vowed|pledged|promised)(?=\s+(?:to|that)\b))\b(?!\s+sorry\b)"
+    r"(?:\s+(?:on|in|at)\s+\w+(?:\s\(local time\))?)?"
     r"(?:\s+(?:reporters|journalists))?"
     r"(?:\s+that\b)?|according to)"
 )
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+# An appositive between commas, a name or an age ("The firm's boss, Hanna Lind, said"; "Morrow,
+# 54, said"): its commas break no clause and end no attribution.
+_APPOSITIVE = re.compile(r",(\s(?:[A-Z][\w'’.-]*|\d{1,3})(?:\s(?:of\s)?[A-Z][\w'’.-]*){0,3}),(?=\s)")
 _SPEAKER_END = re.compile(r"[,.;:]")
 _TRAILING_HEAD = 4  # words of content before an attribution that ends the sentence
 _TRAILING_WORDS = 6  # … and at most this many words after its verb
@@ -50,6 +56,7 @@ class Lexicon:
     boilerplate: tuple[re.Pattern[str], ...]  # lower-case text; the anchored ones as one pattern
     caption: re.Pattern[str]
     future: re.Pattern[str]  # matches lower-case text (IGNORECASE is 3x slower)
+    perfect: re.Pattern[str]  # the past perfect ("had left"), on lower-case text
     openers: re.Pattern[str]
     stopwords: frozenset[str]
     synonyms: dict[str, str]
@@ -75,6 +82,11 @@ def lexicon() -> Lexicon:
             boilerplate=_furniture(data["boilerplate"]),
             caption=re.compile(rf"\b(?:{_alternation(data['caption_verbs'])})\b"),
             future=re.compile(rf"\b(?:{_alternation(data['future_cues'])})\b"),  # on lower-case text
+            perfect=re.compile(
+                rf"\b(?:{_alternation(data['perfect_auxiliaries'])})"
+                rf"(?:\s+(?:{_alternation(data['perfect_adverbs'])}))*"
+                rf"\s+(?:[a-z]+ed|{_alternation(data['irregular_participles'])})\b"
+            ),
             openers=re.compile(rf"^(?:{_alternation(data['discourse_openers'])})\b,?\s*", re.IGNORECASE),
             stopwords=frozenset(data["stopwords"]),
             synonyms=dict(data["synonyms"]),
@@ -126,6 +138,16 @@ def is_boilerplate(text: str) -> bool:
     return bool(first.match(lowered)) or any(p.search(lowered) for p in rest)
 
 
+def unquoted(text: str) -> str:
+    """`text` without its quotations (most sentences have none, and then no regex runs)."""
+    return QUOTED.sub("", text) if '"' in text or "“" in text else text
+
+
+def unbroken(text: str) -> str:
+    """`text` with the commas around appositives blanked (same length, so offsets hold)."""
+    return _APPOSITIVE.sub(r" \1 ", text)
+
+
 def collapse(text: str) -> str:
     """White space collapsed to single spaces, ends trimmed (str.split: the same spaces as `\\s`, faster)."""
     return " ".join(text.split())
@@ -174,6 +196,19 @@ def _term(word: str) -> str:
     return "" if word in lex.stopwords or len(word) < 2 else stem(word)
 
 
+class _Terms(dict[str, str]):
+    """`_term` of the words seen, as a dict: looking one up costs less than a cached call."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 1 << 17:  # bounded like `_term`'s cache: a big corpus has many names
+            self.clear()
+        self[word] = value = _term(word)
+        return value
+
+
+_TERMS = _Terms()
+
+
 @cache
 def _frequencies() -> dict[str, float]:
     """General English frequency of each term: the frequencies of the words it stands for
@@ -207,7 +242,12 @@ def specificity(term: str) -> float:
 
 def content_words(text: str) -> int:
     """How many words of `text` carry content (not stop words)."""
-    return sum(1 for w in _WORD.findall(text.lower()) if _term(w))
+    return len(list(filter(None, map(_TERMS.__getitem__, _WORD.findall(text.lower())))))
+
+
+def has_content(text: str) -> bool:
+    """Whether some word of `text` carries content: `content_words(text) > 0`, sooner."""
+    return any(map(_TERMS.__getitem__, _WORD.findall(text.lower())))
 
 
 def key_terms(text: str) -> tuple[str, ...]:
@@ -215,9 +255,10 @@ def key_terms(text: str) -> tuple[str, ...]:
     then the kinds of event the words name ("quit" → "@resign") and the initialisms of names."""
     lex = lexicon()
     lowered = lex.phrases.sub(lambda m: lex.phrase_map[m.group()], text.lower().replace("’", "'"))
-    stems = list(map(_term, _WORD.findall(lowered)))  # "" keeps "Kyiv and Chernihiv" from forming a pair
-    terms = [s for s in stems if s]
-    kinds = dict.fromkeys(k for s in terms for k in lex.classes.get(s, ()))
+    # "" (a stop word) keeps "Kyiv and Chernihiv" from forming a pair.
+    stems = list(map(_TERMS.__getitem__, _WORD.findall(lowered)))
+    terms = list(filter(None, stems))
+    kinds = dict.fromkeys(chain.from_iterable(filter(None, map(lex.classes.get, terms))))
     terms += [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False) if a and b]
     return (*terms, *kinds, *_initialisms(text))
 
@@ -254,7 +295,8 @@ def _initialisms(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)  # a sentence's summary and its merge features both ask
 def speaker_span(text: str) -> tuple[int, int] | None:
     """Where `text` says who said it ("Peskov said on Monday that", "…,” said Kirby"), if it does."""
-    masked = QUOTED.sub(lambda m: "_" * len(m.group()), text)
+    quotes = '"' in text or "“" in text
+    masked = unbroken(QUOTED.sub(lambda m: "_" * len(m.group()), text) if quotes else text)
     verb = REPORTING.search(masked)
     if verb is None:
         return None
@@ -290,7 +332,7 @@ def attribution(text: str) -> tuple[str, str]:
         return text, ""
     content = text[: span[0]] + text[span[1] :]
     # Nothing left but who spoke ("…, said sorry to the town"): the verb was no attribution.
-    return (content, text[span[0] : span[1]]) if content_words(content) else (text, "")
+    return (content, text[span[0] : span[1]]) if has_content(content) else (text, "")
 
 
 def acts(terms: tuple[str, ...]) -> frozenset[str]:
@@ -312,15 +354,34 @@ _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’-]*")
 
 
 def names(text: str, *, initial: bool = True) -> tuple[str, ...]:
-    """Stems of capitalised words: the names in `text` (its first word only if it is not `initial`)."""
+    """Stems of capitalised words: the names in `text`. When `text` begins a sentence (`initial`),
+    its first word counts only if a capitalised word follows it ("Adel Morrow quit", not "Speaking
+    to reporters"): a capital there may be only the sentence's."""
     if not text:  # most mentions have no attribution
         return ()
     stop = lexicon().stopwords
-    first = _WORD.search(text)
-    skip = first.start() if first and initial else -1
+    skip = -1
+    if initial and (first := _WORD.search(text)):
+        after = _WORD.search(text, first.end())
+        named = (
+            after is not None
+            and after.start() == first.end() + 1
+            and after.group()[0].isupper()
+            and after.group().lower() not in stop
+        )
+        skip = -1 if named else first.start()
     found = [
-        _term(w.lower())
+        _TERMS[w.lower()]
         for m in _CAPITALISED.finditer(text)
         if m.start() != skip and (w := m.group()).lower() not in stop
     ]
-    return tuple(dict.fromkeys([*(f for f in found if f), *_initialisms(text)]))
+    return tuple(dict.fromkeys([*(f for f in found if f), *_part_initialisms(text)]))
+
+
+def _part_initialisms(text: str) -> list[str]:
+    """The initialisms of the names in `text` and of their first and last words: "Prime Minister
+    Adel Morrow" gives "pmam" and "am" too, so it is not another name than "Adel Morrow" ("am")."""
+    out = []
+    for full in _initialisms(text):
+        out += [full[:k] for k in range(2, len(full))] + [full[k:] for k in range(len(full) - 1)]
+    return out

@@ -12,7 +12,7 @@ import pytest
 
 from chrono.events import EventMention, event_date, extract_events
 from chrono.ingest import Article, clean_text
-from chrono.summary import collapse
+from chrono.summary import collapse, names
 from chrono.temporal.types import Timex
 
 
@@ -230,3 +230,41 @@ def test_statement_dated_apart_from_what_it_announces_is_two_mentions() -> None:
     assert (statement.date, statement.future, statement.part) == ("2022-03-30", False, 1)
     assert "statement" in statement.explanation
     assert quote.date == "2022-03-30"  # the quote continues the statement, not the scheduled talks
+
+
+def test_a_flashback_in_the_past_perfect_does_not_move_the_story_back() -> None:
+    art = article(
+        "Adel Morrow quit as prime minister on Tuesday, ending a two-year coalition.\n"
+        "The Greens had left the governing alliance on Sunday over a coal mine.\n"
+        "They had opposed the mine for months before the vote.\n"
+        "Speaking to the nation on television, Morrow told viewers he had lost his majority.\n"
+    )
+    mentions = extract_events(
+        art, [timex(art, "on Tuesday", "2022-03-29"), timex(art, "on Sunday", "2022-03-27")]
+    )
+    quit_, left, opposed, speech = mentions
+    assert (quit_.date, left.date) == ("2022-03-29", "2022-03-27")
+    assert opposed.date == "2022-03-27"  # still in the past perfect: the flashback goes on
+    assert speech.date == "2022-03-29" and "Adel Morrow quit" in speech.explanation
+
+
+def test_names_and_speakers_around_appositives_and_sentence_openers() -> None:
+    art = article(
+        "Adel Morrow quit as prime minister on Tuesday after losing his majority.\n"
+        "Speaking to reporters in the capital, Morrow said he would not stand again.\n"
+        "His lawyer, Tom Brandt, said the verdict would be appealed at once.\n"
+        "The firm's boss, Hanna Lind, said sorry to residents of the town on Tuesday for the leak.\n"
+    )
+    quit_, speaking, lawyer, sorry = extract_events(
+        art, [timex(art, "on Tuesday", "2022-03-29"), timex(art, "on Tuesday", "2022-03-29", nth=1)]
+    )
+    assert {"adel", "morrow"} <= set(quit_.names)
+    assert "speak" not in speaking.names and speaking.speakers == ("morrow",)
+    assert "brandt" not in lawyer.names and {"tom", "brandt"} <= set(lawyer.speakers)
+    assert {"hanna", "lind"} <= set(sorry.names) | set(sorry.speakers) and "boss" in sorry.terms
+
+
+def test_a_longer_form_of_a_name_is_not_another_name() -> None:
+    short = names("Adel Morrow quit.")
+    long = names("The resignation of Prime Minister Adel Morrow came as a shock.")
+    assert set(short) <= set(long)

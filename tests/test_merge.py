@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -197,3 +200,24 @@ def test_one_act_told_in_other_words_merges_and_the_rest_of_the_day_does_not(ext
     assert {m["article"] for m in resignation["mentions"]} == {"daily.txt", "wire.txt"}
     assert any("@resign" in r for r in resignation["merge_reasons"])
     assert all(len(e["mentions"]) == 1 for e in timeline["events"] if e is not resignation)
+
+
+def test_paraphrases_on_the_second_development_set_merge_without_false_merges() -> None:
+    """tests/data/events_dev2/: four more stories (a court ruling, a storm, a car recall, a football
+    transfer), written before the merge was measured on them. Reached: precision 0.958, recall
+    0.730 (0.476 before names that add detail stopped counting as different names, an article's
+    explicitly dated report claimed its slot before a sentence dated by context, and one speaker
+    let an act tie a context-dated report to a dated one). Left: misdated mentions, a death an
+    outlet dated a day early, and paraphrase with no word in common ("ordered to leave")."""
+    repo = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, str(repo / "bench" / "eval_events.py"), str(DATA.parent / "events_dev2"), "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(repo)},
+        timeout=120,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    dev2 = json.loads(done.stdout)
+    assert dev2["precision"] >= 0.95, dev2["errors"]
+    assert dev2["recall"] >= 0.7, dev2["errors"]

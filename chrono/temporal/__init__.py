@@ -18,6 +18,8 @@ from chrono.rules.schema import Grammar
 from chrono.temporal import calendar as cal
 from chrono.temporal.extract import CONVERTERS, extract
 from chrono.temporal.resolve import (
+    COUNTS_BACK_FROM_PUBLISH,
+    COUNTS_FROM_REFERENCE,
     FOLLOWS_REFERENCE,
     NEEDS_TENSE,
     PUBLISH,
@@ -127,6 +129,9 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     cues = rules.lexicon.cues
     reference: cal.Point | None = None
     reference_end = 0
+    # When the reference time is "N units ago", the one before it: "net was $2 million a year ago;
+    # sales were $5 million a year earlier" compares both with the period the text is about.
+    before_ago: tuple[cal.Point | None, int] | None = None
     out: list[Timex] = []
     join = _range_words(rules.lexicon.grammar)[0]
     for m in extract(text, rules):
@@ -142,13 +147,17 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             else NO_CUE
         )
         ctx = Context(anchor, reference, tense)
+        if before_ago is not None and m.resolver in COUNTS_FROM_REFERENCE and (m.fields.rel or 0) < 0:
+            earlier, earlier_end = before_ago
+            ctx = replace(ctx, reference=earlier if m.start - earlier_end <= REFERENCE_REACH else None)
         res = RESOLVERS[m.resolver](m, ctx)
         if res is None and m.resolver in FOLLOWS_REFERENCE:
             continue
-        out.append(_timex(m, res, anchor, reference, tense.direction > 0))
+        out.append(_timex(m, res, anchor, ctx.reference, tense.direction > 0))
         # Only explicitly dated expressions set the reference time; derived ones would let errors chain.
         if res is not None and res.basis != REFERENCE and (res.type or m.type) in ("DATE", "TIME"):
             point = cal.parse_value(res.value)
             if point is not None:
+                before_ago = (reference, reference_end) if m.resolver in COUNTS_BACK_FROM_PUBLISH else None
                 reference, reference_end = point, m.end
     return _link_ranges(text, out, rules.lexicon.grammar)

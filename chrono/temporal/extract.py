@@ -96,6 +96,7 @@ CONVERTERS: dict[str, Converter] = {
     "part2": _PART,
     "part3": _PART,
     "deictic": _deictic,
+    "deictic2": _deictic,
     "ref": _attr("ref", lambda s, lex: lex.refs[_norm(s)]),
     "ref_past": _attr("ref", lambda s, lex: "PAST_REF"),
     "ref_future": _attr("ref", lambda s, lex: "FUTURE_REF"),

@@ -18,7 +18,17 @@ from chrono.temporal.periods import century, current_quarter, decade, half, holi
 from chrono.temporal.tense import Tense
 from chrono.temporal.types import Fields, Mention
 
-__all__ = ["FOLLOWS_REFERENCE", "NEEDS_TENSE", "PUBLISH", "REFERENCE", "RESOLVERS", "Context", "Resolution"]
+__all__ = [
+    "COUNTS_BACK_FROM_PUBLISH",
+    "COUNTS_FROM_REFERENCE",
+    "FOLLOWS_REFERENCE",
+    "NEEDS_TENSE",
+    "PUBLISH",
+    "REFERENCE",
+    "RESOLVERS",
+    "Context",
+    "Resolution",
+]
 
 _GRANULARITY = {
     "D": cal.DAY,
@@ -255,8 +265,11 @@ def ago(m: Mention, ctx: Context) -> Resolution | None:
 def from_reference(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
     ref = ctx.reference
-    if ref is None or f.unit is None or f.unit in _TIME_UNITS or (f.number is not None and f.number < 0):
-        return None  # "hours later", "a few days later": no calendar point to name
+    if f.unit is not None and (f.unit in _TIME_UNITS or (f.number is not None and f.number < 0)):
+        # "an hour later", "a few days later": no calendar point to name, only the amount of time
+        return Resolution(_period(f.number or 1, f.unit), type="DURATION", mod=f.approx)
+    if ref is None or f.unit is None:
+        return None
     sign = f.rel or 1
     amount = sign * (int(f.number) if f.number and f.number > 0 else 1)
     granularity = _GRANULARITY[f.unit]
@@ -415,3 +428,7 @@ RESOLVERS: dict[str, Resolver] = {
 # mention is dropped unless it follows the reference time across a range word and resolves.
 FOLLOWS_REFERENCE = frozenset({"range_end_day", "range_end_year"})
 NEEDS_TENSE = frozenset({"calendar_date", "weekday", "quarter", "half", "clock_time", "weekend", "holiday"})
+# "a year ago" (counted back from the publish date) and "a year earlier" (from the reference time):
+# an earlier-shift right after an "ago" time compares with the time the text is about, not with it.
+COUNTS_BACK_FROM_PUBLISH = frozenset({"ago"})
+COUNTS_FROM_REFERENCE = frozenset({"from_reference"})

@@ -49,6 +49,7 @@ _ANTECEDENT_WORDS = 5
 _MIN_WORDS = 4  # fewer words than this report nothing ("Yeah.", "Small numbers.")
 _MIN_FOCUS_TERMS = 5  # content words a clause needs to stand for its sentence in comparisons
 _MIN_CLAUSE_TERMS = 3  # … and to be reported as an event of its own
+_QUALIFIER_WORDS = 6  # words at most between a participle and the date of its phrase
 _CLAUSE_BREAK = re.compile(
     r"[,;:]\s|\s[—–-]+\s|\s(?:after|before|despite|because|while|although|though|whereas)\s"
 )
@@ -180,16 +181,47 @@ def _is_future(clause: str, when: str, published: date | None) -> bool:
     )
 
 
-def _focus_span(sentence: str, start: int, end: int, least: int = _MIN_FOCUS_TERMS) -> tuple[int, int]:
-    """The clause around the expression at `start:end` (commas and subordinators bound it).
+def _focus_span(
+    sentence: str,
+    start: int,
+    end: int,
+    least: int = _MIN_FOCUS_TERMS,
+    cuts: Sequence[tuple[int, int]] = (),
+) -> tuple[int, int]:
+    """The clause around the expression at `start:end` (commas, subordinators and the `cuts`
+    between predicates of different dates bound it).
 
     The whole sentence when that clause says too little to compare ("…, Peskov said on Monday").
     """
     bounds = unbroken(sentence)
-    first = max((m.end() for m in _CLAUSE_BREAK.finditer(bounds, 0, start)), default=0)
-    after = _CLAUSE_BREAK.search(bounds, end)
-    last = after.start() if after else len(sentence)
+    first, last = _conjunct(cuts, start, len(sentence))
+    first = max((m.end() for m in _CLAUSE_BREAK.finditer(bounds, first, start)), default=first)
+    after = _CLAUSE_BREAK.search(bounds, end, last)
+    last = after.start() if after else last
     return (first, last) if content_words(sentence[first:last]) >= least else (0, len(sentence))
+
+
+def _conjunct(cuts: Sequence[tuple[int, int]], at: int, length: int) -> tuple[int, int]:
+    """The stretch between the cuts around offset `at`."""
+    return (
+        max((b for a, b in cuts if b <= at), default=0),
+        min((a for a, b in cuts if a >= at), default=length),
+    )
+
+
+def _cuts(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
+    """Coordinators between two expressions of different dates ("stayed shut on Monday and will
+    reopen on Wednesday"): each side reports a happening of its own. Offsets in `raw`, which
+    starts at `base` in the text the expressions index."""
+    out = []
+    ordered = sorted(timexes, key=lambda t: t.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if event_date(a.value)[0] == event_date(b.value)[0]:
+            continue
+        found = list(lexicon().conjunction.finditer(raw, a.end - base, b.start - base))
+        if found:
+            out.append(found[-1].span())
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +287,13 @@ class _Sentence:
     text: str
 
     def mention(
-        self, when: str | None, tx: Timex | None, why: str, focus: str, part: int = 0
+        self,
+        when: str | None,
+        tx: Timex | None,
+        why: str,
+        focus: str,
+        part: int = 0,
+        tense: str | None = None,
     ) -> EventMention:
         clean, published = self.article.clean, self.article.published
         until = None
@@ -276,7 +314,7 @@ class _Sentence:
             date=when,
             date_end=until,
             timex=ref,
-            future=when is not None and _is_future(focus, when, published),
+            future=when is not None and _is_future(tense or focus, when, published),
             explanation=why,
             summary=summarize(focus),
             terms=key_terms(content),
@@ -318,12 +356,20 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
     said = [t for t in main if speaker and speaker[0] <= t.start - s.start < speaker[1]]
     told = [t for t in main if t not in said]
     best = _most_specific(told or said)
+    cuts = _cuts(raw, s.start, told)
     # A date in the attribution ("…, Peskov told LCI on Wednesday") dates all that was said.
     first, last = (
-        (0, len(raw)) if best in said else _focus_span(raw, best.start - s.start, best.end - s.start)
+        (0, len(raw))
+        if best in said
+        else _focus_span(raw, best.start - s.start, best.end - s.start, cuts=cuts)
     )
+    lo, hi = _conjunct(cuts, best.start - s.start, len(raw))
     primary = s.mention(
-        event_date(best.value)[0], best, f"dated by {best.text!r}: {best.explain()}", raw[first:last]
+        event_date(best.value)[0],
+        best,
+        f"dated by {best.text!r}: {best.explain()}",
+        raw[first:last],
+        tense=raw[lo:hi] if cuts else None,  # "… on Monday and will reopen …": Monday is past
     )
     out = [primary]
     narrative = primary
@@ -333,13 +379,22 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
         out.append(narrative)
     for t in told:
         when = event_date(t.value)[0]
-        if when in {m.date for m in out} or first <= t.start - s.start < last:
+        at = t.start - s.start
+        apart = _conjunct(cuts, at, len(raw)) != _conjunct(cuts, best.start - s.start, len(raw))
+        if when in {m.date for m in out} or (first <= at < last and not apart):
             continue
-        span = _focus_span(raw, t.start - s.start, t.end - s.start, _MIN_CLAUSE_TERMS)
+        span = _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
         if span != (0, len(raw)):
             clause = raw[span[0] : span[1]]
-            why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
-            out.append(s.mention(when, t, why, clause, len(out)))
+        elif apart:  # a short predicate of its own ("… and will reopen on Wednesday"): with its subject
+            lo, hi = _conjunct(cuts, at, len(raw))
+            verb = lexicon().verb.search(raw[:lo].lower())
+            subject = raw[: verb.start() if verb else lo].split()[:_ANTECEDENT_WORDS]
+            clause = " ".join(subject + raw[lo:hi].split())
+        else:
+            continue
+        why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
+        out.append(s.mention(when, t, why, clause, len(out)))
     return out, narrative
 
 
@@ -359,6 +414,40 @@ def _sub_clauses(
     return out
 
 
+def _qualifiers(sentence: str, base: int, timexes: list[Timex]) -> dict[Timex, int]:
+    """The expressions that date a participle phrase after a noun ("hatchbacks built between 2021
+    and 2023", "The act, passed by parliament in June 2023,"): they say which thing, not when the
+    sentence's happening was. `sentence` starts at `base` in the text the expressions index.
+    Returns each with where its phrase starts."""
+    lex = lexicon()
+    bounds = unbroken(sentence)
+    out: dict[Timex, int] = {}
+    for m in lex.participle.finditer(sentence):
+        if not m.group("comma"):
+            noun = m.group("noun")
+            clause = max((b.end() for b in _CLAUSE_BREAK.finditer(bounds, 0, m.start())), default=0)
+            if noun.lower() in lex.stopwords or not lex.verb.search(sentence[clause : m.start()].lower()):
+                continue
+        after = _CLAUSE_BREAK.search(bounds, m.end())
+        stop = after.start() if after else len(sentence)
+        for t in timexes:
+            if (
+                m.end() <= t.start - base < stop
+                and len(sentence[m.end() : t.start - base].split()) <= _QUALIFIER_WORDS
+            ):
+                out.setdefault(t, m.start("participle") - 1)  # from the space, as ", which …"
+    return out
+
+
+def _schedule(sentence: str, sets: list[int], start: int, end: int) -> bool:
+    """Whether a sentence without a date tells a recurring schedule ("The newsletter comes out every
+    Friday"): it has a SET, says in its own words nothing in the past, and is nobody's statement."""
+    if bisect_left(sets, start) == bisect_left(sets, end):
+        return False
+    own = unquoted(sentence).split(" ", 1)[-1]  # a first word in "-ed" is an adjective ("Guided tours")
+    return speaker_span(sentence) is None and not lexicon().past.search(own.lower())
+
+
 def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMention]:
     """Every event the article reports, in text order, dated by its own expression or by context."""
     clean = article.clean
@@ -369,6 +458,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         key=lambda t: (t.start, t.end),
     )
     starts = [t.start for t in ordered]
+    sets = sorted(t.start for t in timexes if t.type == "SET")
     lead = _Narrative(published, f"the lead of the article, dated by its publish date {published}")
     narrative = lead
     seen: set[str] = set()
@@ -386,8 +476,18 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         dateline = _DATELINE.match(clean.match_text, start, end)
         opening = dateline.end() if dateline else start  # "MOSCOW, April 6 (Reuters) -" dates the filing
         local = [t for t in ordered[bisect_left(starts, opening) : bisect_left(starts, end)] if t.end <= end]
+        if not local and _schedule(s.text, sets, opening, end):
+            continue
         usable, unresolved = _resolved(local, narrative)
         spans = _clauses(clean.match_text[start:end])
+        if len(usable) > 1 and (qualifiers := _qualifiers(clean.match_text[start:end], start, usable)):
+            # A date of the thing, not of the happening, when the sentence has one of its own; a
+            # day ("the man arrested on Tuesday") still dates an event of the clause's own.
+            kept = [t for t in usable if t not in qualifiers]
+            if any(not any(a <= t.start - start < b for a, b in spans) for t in kept):
+                dated = [t for t in qualifiers if _day_precise(event_date(t.value)[0])]
+                usable = sorted(kept + dated, key=lambda t: t.start)
+                spans += [(qualifiers[t], t.end - start) for t in dated]
         inside = [t for t in usable if any(a <= t.start - start < b for a, b in spans)]
         main = [t for t in usable if t not in inside]
         if main:

@@ -46,7 +46,7 @@ THRESHOLDS = {
     "same date": 0.28,
     "nested dates": 0.4,
     "dated by context": 0.45,
-    "conflicting dates": 0.6,
+    "conflicting dates": 0.5,
     "undated, near-identical": 0.7,
 }
 SCORE_CHUNK = 20_000  # candidate pairs scored per task
@@ -105,7 +105,17 @@ def _relation(a: _Item, b: _Item) -> str | None:
     if (a.first <= b.first and b.last <= a.last) or (b.first <= a.first and a.last <= b.last):
         return "nested dates"
     gap = max(a.first, b.first) - min(a.last, b.last)
-    return "conflicting dates" if gap <= CONFLICT_SLACK else None
+    if gap > CONFLICT_SLACK or _reported_before(a, b) or _reported_before(b, a):
+        return None
+    return "conflicting dates"
+
+
+def _reported_before(a: _Item, b: _Item) -> bool:
+    """Whether `a` reports as done, in an article published before `b`'s date, what `b` dates
+    later: then they are two happenings ("agreed a fee" on Sunday, "signed" on Tuesday), not
+    one that two outlets date differently."""
+    m = a.mention
+    return not m.future and m.published is not None and _ordinals(m.published)[0] < b.first
 
 
 def _name_penalty(a: EventMention, b: EventMention) -> float:
@@ -164,7 +174,8 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     # reporters on Tuesday").
     ours, theirs = a.mention, b.mention
     alike = ours.inferred == theirs.inferred or not set(ours.speakers).isdisjoint(theirs.speakers)
-    if penalty == 1.0 and a.first == a.last == b.first == b.last and alike:
+    # Two outlets a day or two apart on one act of one participant: as likely a conflict of dates.
+    if penalty == 1.0 and a.first == a.last and b.first == b.last and alike:
         score += ACT_BONUS if _same_act(a, b) else 0.0
     return min(1.0, score * penalty), relation
 

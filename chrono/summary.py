@@ -57,6 +57,10 @@ class Lexicon:
     caption: re.Pattern[str]
     future: re.Pattern[str]  # matches lower-case text (IGNORECASE is 3x slower)
     perfect: re.Pattern[str]  # the past perfect ("had left"), on lower-case text
+    conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
+    participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
+    verb: re.Pattern[str]  # a word that is (part of) a verb, on lower-case text
+    past: re.Pattern[str]  # a cue of the past tense, on lower-case text
     openers: re.Pattern[str]
     stopwords: frozenset[str]
     synonyms: dict[str, str]
@@ -86,6 +90,20 @@ def lexicon() -> Lexicon:
                 rf"\b(?:{_alternation(data['perfect_auxiliaries'])})"
                 rf"(?:\s+(?:{_alternation(data['perfect_adverbs'])}))*"
                 rf"\s+(?:[a-z]+ed|{_alternation(data['irregular_participles'])})\b"
+            ),
+            conjunction=re.compile(rf"\s(?:{_alternation(data['conjunctions'])})\s"),
+            participle=re.compile(
+                rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"
+                rf"(?P<participle>[a-z]+ed|{_alternation(data['irregular_participles'])})"
+                rf"\s+(?:{_alternation(data['participle_prepositions'])})\b"
+            ),
+            verb=re.compile(
+                rf"\b(?:[a-z]{{2,}}(?:ed|ing)|{_alternation(data['irregular_participles'])}"
+                rf"|{_alternation(data['auxiliaries'])})\b"
+            ),
+            past=re.compile(
+                "".join(rf"(?<!\b{re.escape(w)} )" for w in data["present_passive"])
+                + rf"\b(?:[a-z]{{2,}}ed|{_alternation(data['past_cues'])})\b"
             ),
             openers=re.compile(rf"^(?:{_alternation(data['discourse_openers'])})\b,?\s*", re.IGNORECASE),
             stopwords=frozenset(data["stopwords"]),
@@ -171,13 +189,19 @@ def summarize(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A crude, consistent stem: plural, -ed, -ing and -ion endings dropped."""
+    """A crude, consistent stem: plural, -ed, -ing and -ion endings dropped, and -ary and -al."""
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 6 and word.endswith("ian"):
         word = word[:-1]  # a demonym meets its place: "Kestrian" → "kestria"
+    # An adjective or noun made from a word meets it: "parliamentary" → "parliament", "approval"
+    # → "approv" (as "approved"). Only long words: "secretary" is no "secret", "medical" no "medic".
+    for suffix, keep in (("ary", 7), ("ial", 6), ("al", 6)):
+        if len(word) - len(suffix) >= keep and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
     for suffix, keep in (("ions", 7), ("ion", 6), ("ing", 5), ("ed", 4), ("es", 5), ("s", 3)):
         if len(word) > keep and word.endswith(suffix) and not word.endswith("ss"):
             word = word[: -len(suffix)]

@@ -268,3 +268,18 @@ def test_a_longer_form_of_a_name_is_not_another_name() -> None:
     short = names("Adel Morrow quit.")
     long = names("The resignation of Prime Minister Adel Morrow came as a shock.")
     assert set(short) <= set(long)
+
+
+def test_a_schedule_is_no_event_and_a_second_predicate_with_its_own_date_is_one() -> None:
+    art = article(
+        "The market opens every Friday.\n\n"
+        "All schools stayed shut on Monday and will reopen on Wednesday, the council said.\n"
+    )
+    weekly = timex(art, "every Friday", "XXXX-WXX-5", type_="SET", kind="")
+    monday = timex(art, "Monday", "2022-03-28")
+    wednesday = timex(art, "Wednesday", "2022-03-30")
+    found = extract_events(art, [weekly, monday, wednesday])
+    assert not by_text(found, "every Friday")
+    shut, reopen = found
+    assert (shut.date, shut.future) == ("2022-03-28", False)
+    assert reopen.date == "2022-03-30" and reopen.summary == "All schools will reopen on Wednesday."

@@ -202,22 +202,45 @@ def test_one_act_told_in_other_words_merges_and_the_rest_of_the_day_does_not(ext
     assert all(len(e["mentions"]) == 1 for e in timeline["events"] if e is not resignation)
 
 
-def test_paraphrases_on_the_second_development_set_merge_without_false_merges() -> None:
-    """tests/data/events_dev2/: four more stories (a court ruling, a storm, a car recall, a football
-    transfer), written before the merge was measured on them. Reached: precision 0.958, recall
-    0.730 (0.476 before names that add detail stopped counting as different names, an article's
-    explicitly dated report claimed its slot before a sentence dated by context, and one speaker
-    let an act tie a context-dated report to a dated one). Left: misdated mentions, a death an
-    outlet dated a day early, and paraphrase with no word in common ("ordered to leave")."""
+def _dev_scores(name: str) -> dict[str, Any]:
     repo = Path(__file__).resolve().parents[1]
     done = subprocess.run(
-        [sys.executable, str(repo / "bench" / "eval_events.py"), str(DATA.parent / "events_dev2"), "--json"],
+        [sys.executable, str(repo / "bench" / "eval_events.py"), str(DATA.parent / name), "--json"],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(repo)},
         timeout=120,
     )
     assert done.returncode in (0, 1), done.stderr
-    dev2 = json.loads(done.stdout)
+    return json.loads(done.stdout)
+
+
+def test_paraphrases_on_the_second_development_set_merge_without_false_merges() -> None:
+    """tests/data/events_dev2/: four more stories (a court ruling, a storm, a car recall, a football
+    transfer), written before the merge was measured on them. Reached: precision 1.0, recall 0.848
+    (0.476 at first; 0.730 once names that add detail stopped counting as different names, an
+    article's explicitly dated report claimed its slot before a sentence dated by context, and one
+    speaker let an act tie a context-dated report to a dated one; then a date that only qualifies a
+    noun, a second predicate with its own date, conflicts that may share an act and never put an
+    act after a report of it as done). Left: weekdays the tagger resolves to the past, paraphrase
+    with no word in common ("ordered to leave")."""
+    dev2 = _dev_scores("events_dev2")
     assert dev2["precision"] >= 0.95, dev2["errors"]
-    assert dev2["recall"] >= 0.7, dev2["errors"]
+    assert dev2["recall"] >= 0.8, dev2["errors"]
+    assert dev2["junk_events"] == 0 and dev2["missing"] == 0, dev2["errors"]
+    assert dev2["conflicts_flagged"] == dev2["conflicts_gold"] == 1, dev2["errors"]
+
+
+def test_spans_schedules_and_conflicts_on_the_third_development_set() -> None:
+    """tests/data/events_dev3/: three stories (a clean air bill, a museum reopening, a warehouse
+    fire) written for dating by a span, weekday-scheduled events, recurring schedules that are no
+    events, paraphrase and "parliament"/"parliamentary", two one-day conflicts, one spokesman on
+    two subjects in a day. Before: recall 0.462, 6 schedules as events, 1 of 2 conflicts; reached:
+    recall 0.846, precision 1.0. Left: "could open … on Saturday" resolved to the past Saturday and
+    "each Tuesday and Friday" tagged with a dated Friday (both the tagger's)."""
+    dev3 = _dev_scores("events_dev3")
+    assert dev3["precision"] == 1.0, dev3["errors"]
+    assert dev3["recall"] >= 0.8, dev3["errors"]
+    assert dev3["explicit"] >= 0.93, dev3["errors"]
+    assert dev3["junk_events"] <= 1 and dev3["missing"] == 0, dev3["errors"]
+    assert dev3["conflicts_flagged"] == dev3["conflicts_gold"] == 2, dev3["errors"]

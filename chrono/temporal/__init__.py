@@ -18,6 +18,7 @@ from chrono.rules.schema import Grammar
 from chrono.temporal import calendar as cal
 from chrono.temporal.extract import CONVERTERS, extract
 from chrono.temporal.resolve import (
+    COMPARES_REPORTING_PERIOD,
     COUNTS_BACK_FROM_PUBLISH,
     COUNTS_FROM_REFERENCE,
     FOLLOWS_REFERENCE,
@@ -115,6 +116,11 @@ def _link_ranges(text: str, timexes: list[Timex], grammar: Grammar) -> list[Time
     return out
 
 
+def _reporting_quarter(m: Mention, res: Resolution, point: cal.Point) -> bool:
+    """A calendar quarter written without a year (a fiscal quarter does not name the calendar one)."""
+    return point.granularity == cal.QUARTER and res.basis == PUBLISH and not m.fields.fiscal
+
+
 def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     """Temporal expressions of `text`, sorted by start and non-overlapping.
 
@@ -132,6 +138,10 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     # When the reference time is "N units ago", the one before it: "net was $2 million a year ago;
     # sales were $5 million a year earlier" compares both with the period the text is about.
     before_ago: tuple[cal.Point | None, int] | None = None
+    # The quarter an earnings report is about: the first calendar quarter it names without a year
+    # ("third-quarter net rose"); one named in passing later ("after a flat second quarter") is not
+    # what "the year-earlier period" compares with.
+    reporting: cal.Point | None = None
     out: list[Timex] = []
     join = _range_words(rules.lexicon.grammar)[0]
     for m in extract(text, rules):
@@ -150,6 +160,13 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
         if before_ago is not None and m.resolver in COUNTS_FROM_REFERENCE and (m.fields.rel or 0) < 0:
             earlier, earlier_end = before_ago
             ctx = replace(ctx, reference=earlier if m.start - earlier_end <= REFERENCE_REACH else None)
+        if (
+            reporting is not None
+            and m.resolver in COMPARES_REPORTING_PERIOD
+            and ctx.reference is not None
+            and ctx.reference.granularity == cal.QUARTER
+        ):
+            ctx = replace(ctx, reference=reporting)
         res = RESOLVERS[m.resolver](m, ctx)
         if res is None and m.resolver in FOLLOWS_REFERENCE:
             continue
@@ -157,6 +174,8 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
         # Only explicitly dated expressions set the reference time; derived ones would let errors chain.
         if res is not None and res.basis != REFERENCE and (res.type or m.type) in ("DATE", "TIME"):
             point = cal.parse_value(res.value)
+            if point is not None and reporting is None and _reporting_quarter(m, res, point):
+                reporting = point
             if point is not None:
                 before_ago = (reference, reference_end) if m.resolver in COUNTS_BACK_FROM_PUBLISH else None
                 reference, reference_end = point, m.end

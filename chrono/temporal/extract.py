@@ -117,12 +117,14 @@ CONVERTERS: dict[str, Converter] = {
     "noon": _attr("hour", lambda s, lex: 12),
     "midnight": _attr("hour", lambda s, lex: 24),
     "fiscal": _attr("fiscal", lambda s, lex: True),
+    "fiscal2": _attr("fiscal", lambda s, lex: True),
     "zone": _attr("zone", lambda s, lex: s),
     "rel": _DIRECTION,
     "rel2": _DIRECTION,
     "rel3": _DIRECTION,
     "holiday": _attr("holiday", lambda s, lex: lex.holidays[_norm(s)]),
     "period_noun": _attr("period_noun", lambda s, lex: True),
+    "period_noun2": _attr("period_noun", lambda s, lex: True),
 }
 _PRICE_AFTER = re.compile(r"\s*(?:[₹$€£¥]|/|Rs\.?\s|INR|USD)")
 

@@ -19,6 +19,7 @@ from chrono.temporal.tense import Tense
 from chrono.temporal.types import Fields, Mention
 
 __all__ = [
+    "COMPARES_REPORTING_PERIOD",
     "COUNTS_BACK_FROM_PUBLISH",
     "COUNTS_FROM_REFERENCE",
     "FOLLOWS_REFERENCE",
@@ -287,19 +288,39 @@ def _coarser(a: str, b: str) -> bool:
     return _ORDER.index(a) < _ORDER.index(b) and not (a == cal.MONTH and b == cal.WEEK)
 
 
+def _reporting_period(m: Mention, ref: cal.Point) -> str:
+    """The granularity of "the year-ago quarter", "the 1988 period": a period noun over a day or a
+    month ("the quarter ended Sept. 30") names the quarter; else the reference's own precision."""
+    return (
+        cal.QUARTER if m.fields.period_noun and ref.granularity in (cal.DAY, cal.MONTH) else ref.granularity
+    )
+
+
 def year_before_reference(m: Mention, ctx: Context) -> Resolution | None:
-    ref, anchor = ctx.reference, ctx.anchor
+    ref, anchor, ordinal = ctx.reference, ctx.anchor, m.fields.ordinal
+    if ordinal is not None:  # "the year-ago third quarter": that quarter of the year before
+        if ref is not None:
+            return Resolution(f"{ref.date.year - 1:04d}-Q{ordinal}", REFERENCE)
+        return None if anchor is None else Resolution(f"{anchor.year - 1:04d}-Q{ordinal}", PUBLISH)
     if ref is not None and ref.granularity != cal.YEAR:
         # "the year-ago quarter": the reporting period the text is about, a year back.
-        granularity = (
-            cal.QUARTER
-            if m.fields.period_noun and ref.granularity in (cal.DAY, cal.MONTH)
-            else ref.granularity
+        return Resolution(
+            cal.format_value(cal.shift(ref.date, "Y", -1), _reporting_period(m, ref)), REFERENCE
         )
-        return Resolution(cal.format_value(cal.shift(ref.date, "Y", -1), granularity), REFERENCE)
     if anchor is None:
         return None
     return Resolution(str(anchor.year - 1), PUBLISH)
+
+
+def reference_in_year(m: Mention, ctx: Context) -> Resolution | None:
+    """ "the 1988 quarter", "the 1989 period": the reporting period the text is about, in that year."""
+    ref, year = ctx.reference, m.fields.year
+    if year is None:
+        return None
+    if ref is None or ref.granularity == cal.YEAR:
+        return Resolution(str(year))
+    day = cal.shift(ref.date, "Y", year - ref.date.year)
+    return Resolution(cal.format_value(day, _reporting_period(m, ref)), REFERENCE)
 
 
 def same_as_reference(m: Mention, ctx: Context) -> Resolution | None:
@@ -407,6 +428,7 @@ RESOLVERS: dict[str, Resolver] = {
     "vague_span": vague_span,
     "from_reference": from_reference,
     "year_before_reference": year_before_reference,
+    "reference_in_year": reference_in_year,
     "same_as_reference": same_as_reference,
     "quarter": quarter,
     "half": half,
@@ -432,3 +454,6 @@ NEEDS_TENSE = frozenset({"calendar_date", "weekday", "quarter", "half", "clock_t
 # an earlier-shift right after an "ago" time compares with the time the text is about, not with it.
 COUNTS_BACK_FROM_PUBLISH = frozenset({"ago"})
 COUNTS_FROM_REFERENCE = frozenset({"from_reference"})
+# Comparisons with the reporting period ("the year-ago quarter", "the 1988 period", "a year ago"):
+# over a quarter reference they take the quarter the report is about (see tag()).
+COMPARES_REPORTING_PERIOD = frozenset({"year_before_reference", "reference_in_year", "ago"})

@@ -153,7 +153,18 @@ def test_dispatch_finds_what_a_full_scan_finds(text: str) -> None:
     assert [(m.span(), m.lastgroup) for m in matches(text, rules)] == full
 
 
-_CUE_WORDS = [*_lex.cues.future, *_lex.cues.past, *_lex.grammar.passive_auxiliaries, "closed", "held", "on"]
+_CUE_WORDS = [
+    *_lex.cues.future,
+    *_lex.cues.past,
+    *_lex.cues.modals,
+    *_lex.cues.infinitives,
+    *_lex.grammar.passive_auxiliaries,
+    *_lex.grammar.perfect_auxiliaries,
+    *_lex.grammar.obligation,
+    "closed",
+    "held",
+    "on",
+]
 CUE_TEXT = st.lists(
     st.one_of(
         st.sampled_from(_CUE_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title()])),

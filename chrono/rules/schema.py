@@ -18,6 +18,15 @@ class Cues(_Frozen):
     """Tense cue words; the nearest one to an expression in its clause decides the direction."""
 
     future: tuple[str, ...] = Field(description="Words or phrases that mark a future clause.")
+    modals: tuple[str, ...] = Field(
+        description="Modal verbs: future before a bare infinitive, no cue before a perfect ('may have won')."
+    )
+    past_modals: tuple[str, ...] = Field(
+        description="Modals that are also a past tense: past in a negated clause ('could not be reached')."
+    )
+    infinitives: tuple[str, ...] = Field(
+        description="Infinitives of acts ('to sign'): future, but no cue after a past verb of their clause."
+    )
     past: tuple[str, ...] = Field(description="Words or phrases that mark a past clause.")
     prospective: tuple[str, ...] = Field(
         description="Past decisions or promises with 'to': future before an expression, past after it."
@@ -49,8 +58,18 @@ class Grammar(_Frozen):
         description="Auxiliaries of the past perfect: a future cue after one in its clause is past."
     )
     passive_auxiliaries: tuple[str, ...] = Field(description="Words before a passive participle.")
+    perfect_auxiliaries: tuple[str, ...] = Field(
+        description="Auxiliaries of the perfect: after one a modal is no future cue ('may have left')."
+    )
+    obligation: tuple[str, ...] = Field(
+        description="Words after a perfect auxiliary that make it an obligation, not a perfect ('have to')."
+    )
     clause_breaks: tuple[str, ...] = Field(description="Words that end a clause when looking right.")
     possessive_suffixes: tuple[str, ...] = Field(description="Endings that make a weekday possessive.")
+    negations: tuple[str, ...] = Field(description="Words that negate a clause ('not', 'neither').")
+    coordinators: tuple[str, ...] = Field(
+        description="Words that join a list: a weekday listed with a recurring one recurs too."
+    )
     range_openers: tuple[str, ...] = Field(description="Words before the start of a range.")
     range_joiners: tuple[str, ...] = Field(description="Words between the start and end of a range.")
 

@@ -116,6 +116,33 @@ def _link_ranges(text: str, timexes: list[Timex], grammar: Grammar) -> list[Time
     return out
 
 
+@cache
+def _coordination(grammar: Grammar) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in grammar.coordinators)
+    return re.compile(rf"\s*(?:,\s*(?:(?:{words})\s+)?|(?:{words})\s+)", re.IGNORECASE)
+
+
+def _coordinated_sets(text: str, mentions: list[Mention], grammar: Grammar) -> list[Mention]:
+    """A bare weekday listed with a recurring one recurs too: "each Tuesday and Friday", "on
+    Monday and Tuesday nights" (a part of day after the list belongs to every day of it)."""
+    join = _coordination(grammar)
+    out = list(mentions)
+    pairs = range(len(out) - 1)
+    # left to right: "every Monday, Wednesday and Friday"; right to left: "Monday, Tuesday and Friday nights"
+    for listed, recurring in [(i + 1, i) for i in pairs] + [(i, i + 1) for i in reversed(pairs)]:
+        day, rec = out[listed], out[recurring]
+        f = day.fields
+        if rec.resolver != "set_weekday" or rec.fields.weekday is None:
+            continue
+        if day.resolver != "weekday" or f.shift or f.possessive:
+            continue
+        first, second = sorted((day, rec), key=lambda m: m.start)
+        if join.fullmatch(text, first.end, second.start):
+            part = rec.fields.part if f.part is None and listed < recurring else f.part
+            out[listed] = replace(day, resolver="set_weekday", type="SET", fields=replace(f, part=part))
+    return out
+
+
 def _reporting_quarter(m: Mention, res: Resolution, point: cal.Point) -> bool:
     """A calendar quarter written without a year (a fiscal quarter does not name the calendar one)."""
     return point.granularity == cal.QUARTER and res.basis == PUBLISH and not m.fields.fiscal
@@ -144,7 +171,7 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     reporting: cal.Point | None = None
     out: list[Timex] = []
     join = _range_words(rules.lexicon.grammar)[0]
-    for m in extract(text, rules):
+    for m in _coordinated_sets(text, list(extract(text, rules)), rules.lexicon.grammar):
         if m.start - reference_end > REFERENCE_REACH:
             reference = None
         if m.resolver in FOLLOWS_REFERENCE and (

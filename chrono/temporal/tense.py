@@ -61,10 +61,16 @@ def _cue_regex(cues: Cues, grammar: Grammar) -> _CueRegex:
     suffix = re.escape(grammar.past_suffix.lower())
     # "indeed", "hundred": the ending without the past tense
     not_past = rf"(?!(?:{alt(grammar.not_past_forms)})(?![\w-]))" if grammar.not_past_forms else ""
-    past = rf"(?:(?P<past>{alt(cues.past)})|{not_past}(?P<past_form>[a-z]{{3,}}{suffix}))"
+    # No modal cue before a perfect ("may have left"), but before an obligation ("may have to leave").
+    perfect = (
+        rf"(?!(?:\s+[a-z]+\b)?\s*(?:{alt(grammar.perfect_auxiliaries)})(?![\w-])"
+        rf"(?!\s+(?:{alt(grammar.obligation)})(?![\w-])))"
+    )
+    # Listed past words before modals: "could not be reached" is past.
     pattern = (
         rf"(?<![\w'’-])(?:(?P<prospective>{alt(cues.prospective)})|(?P<future>{alt(cues.future)})"
-        rf"|{passive}{past})(?![\w-])"
+        rf"|{passive}(?P<past>{alt(cues.past)})|(?P<modal>{alt(cues.modals)}){perfect}"
+        rf"|(?P<infinitive>{alt(cues.infinitives)})|{passive}{not_past}(?P<past_form>[a-z]{{3,}}{suffix}))(?![\w-])"
     )
     margin = max((len(word) for word in grammar.passive_auxiliaries), default=0) + 2
     return _CueRegex(re.compile(pattern, re.IGNORECASE), re.compile(pattern), margin)
@@ -84,9 +90,15 @@ def _cues_in(text: str, lo: int, hi: int, regex: _CueRegex) -> tuple[list[re.Mat
     return list(regex.any_case.finditer(text, lo, hi)), 0
 
 
+# Cue groups that point ahead, and those whose capitalised form is a name: "Mohamed", "Reed", "May".
+_AHEAD = frozenset({"future", "prospective", "modal", "infinitive"})
+_LOWER_ONLY = frozenset({"past_form", "modal"})
+_PAST = frozenset({"past", "past_form"})
+
+
 def _verbs(cues: list[re.Match[str]], offset: int, text: str) -> list[re.Match[str]]:
-    """The cues without capitalised "-ed" words: those are names ("Mohamed", "Reed"), not past verbs."""
-    return [m for m in cues if m.group("past_form") is None or text[offset + m.start()].islower()]
+    """The cues without capitalised "-ed" words or modals: "Mohamed", "Reed", "May" are names."""
+    return [m for m in cues if m.lastgroup not in _LOWER_ONLY or text[offset + m.start()].islower()]
 
 
 @cache
@@ -100,19 +112,57 @@ def _preposition_regex(cues: Cues) -> re.Pattern[str]:
     )
 
 
-def _governing(cues: list[re.Match[str]], offset: int, text: str, grammar: Grammar) -> re.Match[str] | None:
-    """The nearest cue, except that "-ed" forms right after a future cue in the same clause belong
-    to it: in "will remain closed on Monday" the participle "closed" does not make the clause past.
-    The cues' positions are `offset` characters before their place in `text`."""
-    if not cues or cues[-1].group("past_form") is None:
-        return cues[-1] if cues else None
-    last = cues[-1]
-    for cue in reversed(cues[:-1]):
-        if cue.group("past_form") is None:
-            clause_end = _clause_end(grammar).search(text, offset + cue.start(), offset + last.start() + 1)
-            same_clause = clause_end is None
-            return cue if (cue.group("future") or cue.group("prospective")) and same_clause else last
-    return last
+@cache
+def _negation_regex(grammar: Grammar) -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in grammar.negations)
+    return re.compile(rf"(?<![\w'’-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+_NEXT_WORD = re.compile(r"\s*\S*")
+
+
+def _failure(cue: re.Match[str], end: int, text: str, cues: Cues, grammar: Grammar) -> bool:
+    """Whether `cue`, ending at `end` in `text`, is a past modal in a negated clause ("could not be
+    reached", "neither he nor she could be located"): a failure already reported, a past."""
+    if cue.lastgroup != "modal" or cue.group().lower() not in cues.past_modals:
+        return False
+    breaks = list(_clause_end(grammar).finditer(text, max(0, end - WINDOW), end))
+    lo = breaks[-1].end() if breaks else max(0, end - WINDOW)
+    next_word = _NEXT_WORD.match(text, end)
+    return _negation_regex(grammar).search(text, lo, next_word.end() if next_word else end) is not None
+
+
+def _governing(
+    found: list[re.Match[str]], offset: int, text: str, start: int, cues: Cues, grammar: Grammar
+) -> Tense | None:
+    """The tense of the nearest cue before the expression at `start`, except that:
+    - a modal counts only in the expression's clause ("ruled that he must go, and set Friday");
+    - "-ed" forms right after a future cue in the same clause belong to it ("will remain closed on
+      Monday": the participle does not make the clause past);
+    - an infinitive right after a past verb of its clause is that act's purpose, no cue ("broke
+      their record to sign him on Tuesday" dates the past act as much as the purpose);
+    - a past modal in a negated clause is past ("could not be reached on Tuesday").
+    The positions of the `found` cues are `offset` characters before their place in `text`."""
+    clause_end = _clause_end(grammar)
+
+    def same_clause(first: re.Match[str], hi: int) -> bool:
+        return clause_end.search(text, offset + first.start(), hi) is None
+
+    found = [m for m in found if m.lastgroup != "modal" or same_clause(m, start)]
+    if not found:
+        return None
+    at = len(found) - 1
+    if found[at].lastgroup == "past_form":
+        verb = next((i for i in range(at - 1, -1, -1) if found[i].lastgroup != "past_form"), None)
+        if verb is not None and found[verb].lastgroup in _AHEAD:
+            if same_clause(found[verb], offset + found[at].start() + 1):
+                at = verb
+    cue = found[at]
+    if cue.lastgroup == "infinitive" and at > 0 and found[at - 1].lastgroup in _PAST:
+        if same_clause(found[at - 1], offset + cue.start()):
+            return NO_CUE
+    ahead = cue.lastgroup in _AHEAD and not _failure(cue, offset + cue.end(), text, cues, grammar)
+    return Tense(1 if ahead else -1, cue.group().lower())
 
 
 def tense_of(text: str, start: int, end: int, cues: Cues, grammar: Grammar) -> Tense:
@@ -150,13 +200,17 @@ def _tense(text: str, start: int, end: int, sentence_start: int, cues: Cues, gra
         return Tense(1 if prep.group("future") else -1, prep.group().strip().lower(), preposition=True)
     regex = _cue_regex(cues, grammar)
     cues_before, offset = _cues_in(text, sentence_start, start, regex)
-    last = _governing(_verbs(cues_before, offset, text), offset, text, grammar)
-    if last is not None:
-        return Tense(1 if last.group("future") or last.group("prospective") else -1, last.group().lower())
+    governing = _governing(_verbs(cues_before, offset, text), offset, text, start, cues, grammar)
+    if governing is not None:
+        return governing
     stop = _clause_end(grammar).search(text, end, end + WINDOW)
     hi = stop.start() if stop else min(len(text), end + WINDOW)
-    cues_after = _verbs(*_cues_in(text, end, hi, regex), text)
+    found, offset = _cues_in(text, end, hi, regex)
+    cues_after = _verbs(found, offset, text)
     if not cues_after:
         return NO_CUE
     first = cues_after[0]  # after the expression a decision is what it dates: "Monday agreed to ..."
-    return Tense(1 if first.group("future") else -1, first.group().lower())
+    ahead = first.lastgroup in _AHEAD - {"prospective"} and not _failure(
+        first, offset + first.end(), text, cues, grammar
+    )
+    return Tense(1 if ahead else -1, first.group().lower())

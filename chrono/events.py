@@ -22,6 +22,7 @@ from chrono.segment import split_sentences
 from chrono.summary import (
     QUOTED,
     REPORTING,
+    acts,
     attribution,
     collapse,
     content_words,
@@ -58,6 +59,8 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.' ]{2,}(?:,\s[A-Z][\w.' ]{1,30})?(?:,\s[^,()\n]{3,20}?)?"  # place, region, date
     r"\s*(?:\([\w .'-]{2,30}\))?\s*[-–—]{1,2}\s"  # (agency) and the dash
 )
+_POSSESSIVE = ("'s", "’s")
+_WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
 _SEQUENCE = re.compile(r"\b(?:then|later|afterwards|subsequently|thereafter)\b", re.IGNORECASE)
 
 
@@ -92,6 +95,7 @@ class EventMention:
     published: str | None
     sentence: int
     part: int = 0
+    acts: frozenset[str] = frozenset()  # kinds of act its words name ("@resign"), event nouns aside
 
     @property
     def inferred(self) -> bool:
@@ -294,7 +298,10 @@ class _Sentence:
         focus: str,
         part: int = 0,
         tense: str | None = None,
+        compared: str | None = None,
     ) -> EventMention:
+        """The mention of this sentence that `focus` tells; merging compares the words of
+        `compared` (the focus unless given)."""
         clean, published = self.article.clean, self.article.published
         until = None
         if tx is not None and when is not None:
@@ -304,7 +311,7 @@ class _Sentence:
         ref = (
             TimexRef(tx.text, tx.value, clean.to_raw(tx.start), clean.to_raw(tx.end - 1) + 1) if tx else None
         )
-        said = collapse(focus)
+        said = collapse(compared or focus)
         content, speaker = attribution(said)
         return EventMention(
             article=self.article.id,
@@ -318,6 +325,7 @@ class _Sentence:
             explanation=why,
             summary=summarize(focus),
             terms=key_terms(content),
+            acts=acts(content),
             names=names(content, initial=not (speaker and said.startswith(speaker))),
             speakers=names(speaker, initial=said.startswith(speaker)),
             quoted=_quoted(focus),
@@ -355,7 +363,11 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
     speaker = speaker_span(raw)
     said = [t for t in main if speaker and speaker[0] <= t.start - s.start < speaker[1]]
     told = [t for t in main if t not in said]
-    best = _most_specific(told or said)
+    # A date in the possessive names a thing ("after Thursday's leak … returned home on Friday"):
+    # the sentence's own happening is dated by another expression when it has one.
+    text = s.article.clean.text
+    owned = [t for t in told if text[t.end : t.end + 2] in _POSSESSIVE]
+    best = _most_specific([t for t in told if t not in owned] or told or said)
     cuts = _cuts(raw, s.start, told)
     # A date in the attribution ("…, Peskov told LCI on Wednesday") dates all that was said.
     first, last = (
@@ -364,19 +376,27 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
         else _focus_span(raw, best.start - s.start, best.end - s.start, cuts=cuts)
     )
     lo, hi = _conjunct(cuts, best.start - s.start, len(raw))
+    things = [] if best in owned else [t for t in owned if first <= t.start - s.start < last]
+    if things:  # "after Thursday's leak" is a phrase, not a clause: the sentence's subject stays
+        first, last = 0, len(raw)
     primary = s.mention(
         event_date(best.value)[0],
         best,
         f"dated by {best.text!r}: {best.explain()}",
         raw[first:last],
         tense=raw[lo:hi] if cuts else None,  # "… on Monday and will reopen …": Monday is past
+        compared=_unowned(raw, s.start, things) if things else None,
     )
     out = [primary]
     narrative = primary
     if said and told and event_date((statement := _most_specific(said)).value)[0] != primary.date:
         why = f"the statement itself, dated by {statement.text!r}: {statement.explain()}"
-        narrative = s.mention(event_date(statement.value)[0], statement, why, raw, len(out))
-        out.append(narrative)
+        told_on = s.mention(event_date(statement.value)[0], statement, why, raw, len(out))
+        out.append(told_on)
+        # What follows goes on with the happening ("A blaze destroyed the warehouse on Sunday, the
+        # port said on Tuesday. No one was injured."), unless that is still ahead.
+        if primary.future or not _day_precise(primary.date):
+            narrative = told_on
     for t in told:
         when = event_date(t.value)[0]
         at = t.start - s.start
@@ -396,6 +416,23 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
     return out, narrative
+
+
+def _unowned(raw: str, base: int, owned: list[Timex]) -> str:
+    """`raw` (at offset `base`) without the noun phrases that dates in the possessive begin, up to
+    the next verb: "Residents evacuated after Thursday's leak at the plant returned home on Friday"
+    reports the return, and the leak's words would tie it to the leak."""
+    verb = lexicon().verb
+    lowered = raw.lower()
+    out, at = [], 0
+    for t in sorted(owned, key=lambda t: t.start):
+        start = t.start - base
+        if start < at:
+            continue
+        after = verb.search(lowered, t.end - base)
+        out.append(raw[at:start])
+        at = after.start() if after else len(raw)
+    return "".join(out) + raw[at:]
 
 
 def _sub_clauses(
@@ -492,10 +529,19 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         main = [t for t in usable if t not in inside]
         if main:
             found, current = _dated_by_own(s, main)
-            if _day_precise(current.date) and not current.future:  # what is still ahead is no narrative
+            # What is still ahead is no narrative; nor is a span longer than a week ("in 2019"),
+            # but "earlier this week" dates what follows it as well as the publish date would.
+            if (
+                current.date
+                and not current.future
+                and ((day := _day_precise(current.date)) or _WEEK_VALUE.match(current.date))
+            ):
                 story = (narrative.resume or narrative) if _looks_back(s.text) else None
                 narrative = _Narrative(
-                    current.date, f"the narrative of the previous event {s.text[:60]!r}", current.date, story
+                    current.date,
+                    f"the narrative of the previous event {s.text[:60]!r}",
+                    current.date if day else None,
+                    story,
                 )
         elif unresolved:
             found = [s.mention(None, None, "undated: its own time expression cannot be resolved", s.text)]

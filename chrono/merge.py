@@ -31,13 +31,16 @@ from chrono.dates import days, sort_key
 from chrono.events import EventMention
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
-from chrono.summary import acts, event_nouns, specificity
+from chrono.summary import event_nouns, specificity
 
 PAIR_WEIGHT = 0.7  # a pair of words tells more than either, but paraphrase rarely keeps it
 KIND_WEIGHT = 1.5  # a kind is common (many words name it), yet sharing one is what ties paraphrases
 NOMINAL_PAIR_BONUS = 0.15
 NOMINAL_BONUS = 0.05
 ACT_BONUS = 0.2  # one participant, one kind of act, one day ("Morrow resigned" / "Morrow quit")
+# One speaker, one day: outlets at one briefing report the same statement in other words ("said the
+# town could no longer afford repairs" / "told the Bugle the sums didn't add up").
+SPEAKER_BONUS = 0.15
 QUOTE_BONUS = 0.05  # per quoted word both share
 QUOTE_BONUS_MAX = 0.15
 NAME_MISMATCH = 0.45  # similarity factor when names differ on both sides
@@ -175,8 +178,9 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     ours, theirs = a.mention, b.mention
     alike = ours.inferred == theirs.inferred or not set(ours.speakers).isdisjoint(theirs.speakers)
     # Two outlets a day or two apart on one act of one participant: as likely a conflict of dates.
-    if penalty == 1.0 and a.first == a.last and b.first == b.last and alike:
-        score += ACT_BONUS if _same_act(a, b) else 0.0
+    if penalty == 1.0 and a.first == a.last and b.first == b.last:
+        score += ACT_BONUS if alike and _same_act(a, b) else 0.0
+        score += SPEAKER_BONUS if not set(ours.speakers).isdisjoint(theirs.speakers) else 0.0
     return min(1.0, score * penalty), relation
 
 
@@ -185,12 +189,13 @@ def _candidates(items: list[_Item], jobs: int) -> list[tuple[float, int, int, st
     pairs = blocked_pairs(items, jobs=jobs)
     # The bonuses are capped and the name penalty only lowers a score, so a pair whose cosine and
     # possible bonuses stay below this floor cannot merge: most pairs (one common word shared) stop here.
-    quoted, nouns, kinds = (
+    quoted, nouns, kinds, speakers = (
         np.fromiter((bool(x) for x in values), bool, len(items))
         for values in (
             [it.mention.quoted for it in items],
             [it.nouns for it in items],
             [it.acts for it in items],
+            [it.mention.speakers for it in items],
         )
     )
     i, j = pairs.first, pairs.second
@@ -198,6 +203,7 @@ def _candidates(items: list[_Item], jobs: int) -> list[tuple[float, int, int, st
         QUOTE_BONUS_MAX * (quoted[i] & quoted[j])
         + NOMINAL_PAIR_BONUS * (nouns[i] & nouns[j])
         + ACT_BONUS * (kinds[i] & kinds[j])
+        + SPEAKER_BONUS * (speakers[i] & speakers[j])
     )
     hopeful = np.flatnonzero(pairs.cosine + bonus >= min(THRESHOLDS.values()) - 1e-9)
     chunks = [
@@ -408,7 +414,7 @@ def merge_events(mentions: Sequence[EventMention], jobs: int = 1) -> list[Event]
         first, last = _ordinals(m.date)
         slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
         nouns = frozenset(event_nouns(m.terms))
-        dated.append(_Item(m, vec, first, last, first - slack, last + slack, nouns, acts(m.terms)))
+        dated.append(_Item(m, vec, first, last, first - slack, last + slack, nouns, m.acts))
     groups: list[tuple[list[EventMention], list[str]]] = []
     for items, find in ((dated, _candidates), (undated, _undated_candidates)):
         reps, clusters = _identical(items)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from chrono.errors import RulesError
 
@@ -20,13 +21,15 @@ _DATA = Path(__file__).with_name("events_en.toml")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d{1,3}(?:,\d{3})+(?!\d)|\d+")  # "2,000" is one number
 # A reporting verb outside quotes. Its speaker is the clause just before it ("Peskov said"), or
 # just after it when it follows a quotation or reads "according to" ("…,” said Kirby"). "Said
-# sorry" reports an apology, not what someone said; "promised a review" an act, "promised to" a statement.
+# sorry" reports an apology, not what someone said; "promised a review" an act, "promised to" a statement;
+# "were told to leave" an order, passive.
 REPORTING = re.compile(
-    r"\b(?:(?P<verb>said|says|told|tells|added|stated|asserted|announced|mentioned|informed|noted|claimed"
+    r"\b(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
+    r"(?:(?P<verb>said|says|told|tells|added|stated|asserted|announced|mentioned|informed|noted|claimed"
     r"|confirmed|warned|insisted|stressed|(?:vowed|pledged|promised)(?=\s+(?:to|that)\b))\b(?!\s+sorry\b)"
     r"(?:\s+(?:on|in|at)\s+\w+(?:\s\(local time\))?)?"
     r"(?:\s+(?:reporters|journalists))?"
-    r"(?:\s+that\b)?|according to)"
+    r"(?:\s+that\b)?|[Aa]ccording to)"
 )
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # An appositive between commas, a name or an age ("The firm's boss, Hanna Lind, said"; "Morrow,
@@ -67,6 +70,7 @@ class Lexicon:
     phrases: re.Pattern[str]  # multi-word paraphrases ("walked off the job"), folded before the words
     phrase_map: dict[str, str]
     event_nouns: frozenset[str]
+    event_words: frozenset[str]  # the event nouns as written: "protest", not "protested"
     classes: dict[str, tuple[str, ...]]  # a word's term → the kinds it names, as "@kind" terms
     acts: frozenset[str]  # the "@kind" terms that name an act ("@resign"), not a thing ("@government")
     members: dict[str, tuple[str, ...]]  # a "@kind" term → the terms of its words
@@ -77,10 +81,19 @@ def _alternation(words: list[str]) -> str:
 
 
 @cache
+def _data() -> dict[str, Any]:
+    """The parsed `events_en.toml`: the lexicon and the stemmer's endings read it once."""
+    try:
+        return tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise RulesError(f"{_DATA.name}: {exc}") from exc
+
+
+@cache
 def lexicon() -> Lexicon:
     """Load and compile the word lists once."""
+    data = _data()
     try:
-        data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
         classes = _classes({**data["event_classes"], **data["thing_classes"]}, data["synonyms"])
         return Lexicon(
             boilerplate=_furniture(data["boilerplate"]),
@@ -111,12 +124,22 @@ def lexicon() -> Lexicon:
             phrases=re.compile(rf"\b(?:{_alternation(list(data['phrases']))})\b"),  # on lower-case text
             phrase_map=dict(data["phrases"]),
             event_nouns=frozenset(stem(w) for w in data["event_nouns"]),
+            event_words=frozenset(data["event_nouns"]),
             classes=classes,
             acts=frozenset(f"@{kind}" for kind in data["event_classes"]),
             members=_members(classes),
         )
-    except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as exc:
+    except (KeyError, re.error) as exc:
         raise RulesError(f"{_DATA.name}: {exc}") from exc
+
+
+@cache
+def _derivations() -> tuple[tuple[str, str, int], ...]:
+    """The derivational endings of `events_en.toml` as (ending, replacement, letters kept)."""
+    try:
+        return tuple((str(e), str(r), int(k)) for e, r, k in _data()["derivations"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RulesError(f"{_DATA.name}: derivations: {exc}") from exc
 
 
 def _classes(kinds: dict[str, list[str]], synonyms: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -187,9 +210,22 @@ def summarize(text: str) -> str:
     return line
 
 
+# Inflections: (ending, length the word must exceed, replacement). "freed" → "free", as "free".
+_INFLECTIONS = (
+    ("ions", 7, ""),
+    ("ion", 6, ""),
+    ("ing", 5, ""),
+    ("eed", 4, "ee"),
+    ("ed", 4, ""),
+    ("es", 5, ""),
+    ("s", 3, ""),
+)
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A crude, consistent stem: plural, -ed, -ing and -ion endings dropped, and -ary and -al."""
+    """A crude, consistent stem: plural, -ed, -ing and -ion endings dropped, and -ary and -al; a
+    noun made from a verb meets it by the derivational endings of the data ("closure" → "clos")."""
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
@@ -202,10 +238,22 @@ def stem(word: str) -> str:
         if len(word) - len(suffix) >= keep and word.endswith(suffix):
             word = word[: -len(suffix)]
             break
-    for suffix, keep in (("ions", 7), ("ion", 6), ("ing", 5), ("ed", 4), ("es", 5), ("s", 3)):
-        if len(word) > keep and word.endswith(suffix) and not word.endswith("ss"):
-            word = word[: -len(suffix)]
-            break
+    single = word[:-1] if word.endswith("s") and not word.endswith("ss") else word  # "closures"
+    derived = next(
+        (
+            single[: -len(e)] + r
+            for e, r, keep in _derivations()
+            if single.endswith(e) and len(single) - len(e) >= keep
+        ),
+        None,
+    )
+    if derived is not None:
+        word = derived
+    else:
+        for suffix, keep, rest in _INFLECTIONS:
+            if len(word) > keep and word.endswith(suffix) and not word.endswith("ss"):
+                word = word[: -len(suffix)] + rest
+                break
     # "rescue", "rescued", "rescues" → "rescu": a final e is what the suffixes above leave or take.
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
@@ -274,17 +322,44 @@ def has_content(text: str) -> bool:
     return any(map(_TERMS.__getitem__, _WORD.findall(text.lower())))
 
 
+@lru_cache(maxsize=4096)  # a mention's terms and its acts fold the same text
+def _folded(text: str) -> str:
+    """Lower-case `text` with its multi-word paraphrases folded ("stepped down" → "resigned")."""
+    lex = lexicon()
+    return lex.phrases.sub(lambda m: lex.phrase_map[m.group()], text.lower().replace("’", "'"))
+
+
 def key_terms(text: str) -> tuple[str, ...]:
     """Content-word stems and adjacent stem pairs, synonyms and paraphrases folded, in text order;
     then the kinds of event the words name ("quit" → "@resign") and the initialisms of names."""
     lex = lexicon()
-    lowered = lex.phrases.sub(lambda m: lex.phrase_map[m.group()], text.lower().replace("’", "'"))
+    lowered = _folded(text)
     # "" (a stop word) keeps "Kyiv and Chernihiv" from forming a pair.
-    stems = list(map(_TERMS.__getitem__, _WORD.findall(lowered)))
+    stems = list(map(_TERMS.__getitem__, _numbers(_WORD.findall(lowered))))
     terms = list(filter(None, stems))
     kinds = dict.fromkeys(chain.from_iterable(filter(None, map(lex.classes.get, terms))))
     terms += [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False) if a and b]
     return (*terms, *kinds, *_initialisms(text))
+
+
+_SCALES = frozenset({"100", "1000"})  # what number words like "hundred" fold to
+
+
+def _numbers(words: list[str]) -> list[str]:
+    """Numbers in words multiplied out: "two hundred" (synonyms of "2" and "100") is "200", as
+    written in digits by another outlet."""
+    synonyms = lexicon().synonyms
+    if not any(synonyms.get(w) in _SCALES for w in words):  # most texts: nothing to do
+        return words
+    out: list[str] = []
+    for word in words:
+        number = synonyms.get(word, word)
+        before = synonyms.get(out[-1], out[-1]) if out else ""
+        if number in _SCALES and before.isdigit():
+            out[-1] = str(int(before) * int(number))
+        else:
+            out.append(word)
+    return out
 
 
 _LINKS = frozenset({"of", "for", "and"})  # lower-case words inside a name: "Bank of Ardenia"
@@ -359,13 +434,18 @@ def attribution(text: str) -> tuple[str, str]:
     return (content, text[span[0] : span[1]]) if has_content(content) else (text, "")
 
 
-def acts(terms: tuple[str, ...]) -> frozenset[str]:
-    """The kinds of act a mention's words name ("resigned" → "@resign"), not counting event nouns:
-    "the talks" is more often the occasion ("said during the talks") than what is reported."""
+def acts(text: str) -> frozenset[str]:
+    """The kinds of act the words of `text` name ("resigned" → "@resign"), not counting event nouns
+    as written: "the protest" is more often the occasion ("said during the talks") than what is
+    reported, while "residents protested" reports the act."""
     lex = lexicon()
-    return frozenset(
-        k for t in terms if t not in lex.event_nouns for k in lex.classes.get(t, ()) if k in lex.acts
-    )
+    out = set()
+    for word in _WORD.findall(_folded(text)):
+        written = lex.synonyms.get(word, word)
+        if written in lex.event_words or (written[-1] == "s" and written[:-1] in lex.event_words):
+            continue
+        out.update(k for k in lex.classes.get(_TERMS[word], ()) if k in lex.acts)
+    return frozenset(out)
 
 
 def event_nouns(terms: tuple[str, ...]) -> tuple[str, ...]:

@@ -283,3 +283,33 @@ def test_a_schedule_is_no_event_and_a_second_predicate_with_its_own_date_is_one(
     shut, reopen = found
     assert (shut.date, shut.future) == ("2022-03-28", False)
     assert reopen.date == "2022-03-30" and reopen.summary == "All schools will reopen on Wednesday."
+
+
+def test_after_a_statement_on_a_past_happening_the_story_goes_on_with_the_happening() -> None:
+    art = article(
+        "A blaze destroyed a grain warehouse on Sunday night, the port authority said on Tuesday.\n"
+        "No one was injured in the fire.\n"
+    )
+    mentions = extract_events(
+        art, [timex(art, "Sunday night", "2022-03-27TNI"), timex(art, "on Tuesday", "2022-03-29")]
+    )
+    blaze, statement, injured = mentions
+    assert (blaze.date, statement.date) == ("2022-03-27", "2022-03-29")
+    assert injured.date == "2022-03-27" and "A blaze destroyed" in injured.explanation
+
+
+def test_a_date_in_the_possessive_names_a_thing_not_the_time_of_the_sentence() -> None:
+    art = article("Residents evacuated after Thursday's leak at the Vessa plant returned home on Friday.\n")
+    [m] = extract_events(art, [timex(art, "Thursday", "2022-03-24"), timex(art, "on Friday", "2022-03-25")])
+    assert m.date == "2022-03-25"
+    assert m.summary.startswith("Residents evacuated after Thursday's leak")  # the sentence, told whole
+    assert "leak" not in m.terms and "vessa" not in m.terms and "return" in m.terms
+
+
+def test_a_lead_dated_by_its_week_dates_what_follows_it() -> None:
+    art = article(
+        "Holm Foods struck a deal earlier this week to take over the Crustly bakery chain.\n"
+        "All 900 Crustly staff will keep their jobs, Holm has said.\n"
+    )
+    deal, jobs = extract_events(art, [timex(art, "earlier this week", "2022-W13")])
+    assert (deal.date, jobs.date) == ("2022-W13", "2022-W13")

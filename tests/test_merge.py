@@ -16,6 +16,7 @@ import pytest
 from chrono.events import EventMention, extract_events
 from chrono.ingest import read_articles
 from chrono.merge import merge_events
+from chrono.summary import acts, attribution, key_terms, stem
 from chrono.temporal import tag
 
 DATA = Path(__file__).parent / "data" / "events"
@@ -202,6 +203,71 @@ def test_one_act_told_in_other_words_merges_and_the_rest_of_the_day_does_not(ext
     assert all(len(e["mentions"]) == 1 for e in timeline["events"] if e is not resignation)
 
 
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [
+        ("closure", "closed"),
+        ("closures", "close"),
+        ("evacuation", "evacuated"),
+        ("decision", "decided"),
+        ("explosion", "exploded"),
+        ("suspension", "suspended"),
+        ("treatment", "treated"),
+        ("agreement", "agreed"),
+        ("resignation", "resigned"),
+        ("discussion", "discussed"),
+        ("ruling", "ruled"),
+        ("freed", "free"),
+    ],
+)
+def test_a_noun_made_from_a_verb_meets_the_verb(noun: str, verb: str) -> None:
+    assert stem(noun) == stem(verb)
+
+
+@pytest.mark.parametrize(("one", "other"), [("defeated", "defeat"), ("vote", "voted"), ("fire", "fired")])
+def test_derivational_endings_take_no_more_than_the_ending(one: str, other: str) -> None:
+    """'defeated' keeps its "at" (too few letters before "-ated"); a four-letter word keeps its e,
+    so "fire" does not meet "fired" and kinds of act keep their weight ("name" is no "named")."""
+    assert (stem(one) == stem(other)) == (one == "defeated")
+
+
+def test_reports_in_other_forms_share_their_terms() -> None:
+    """A passive order is no attribution, "According to" opens one, numbers in words meet digits,
+    and the verb of an event noun names the act while the noun does not."""
+    assert "pack" in key_terms(attribution("Some 1,200 neighbours were told to pack a bag.")[0])
+    assert attribution("According to Mayor Orla Penn, the repairs cost too much.")[1].startswith("According")
+    assert "200" in key_terms("A crowd of some two hundred locals") and "40000" in key_terms(
+        "forty thousand books"
+    )
+    assert acts("About 200 residents protested outside the town hall") == {"@protest"}
+    assert acts("Penn spoke during the protest outside the town hall") == frozenset()
+
+
+def test_one_speaker_on_one_day_ties_two_reports_in_other_words(tmp_path: Path) -> None:
+    """Two outlets at one briefing: the same speaker's statement told in other words merges; a
+    statement of someone else on that day does not."""
+    front = "---\npublished: 2025-02-11\n---\n"
+    (tmp_path / "wire.md").write_text(
+        front + "The council voted to close the Hollin Street library on Tuesday.\n\n"
+        "Mayor Orla Penn said the town could no longer afford repairs to the building.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "bugle.md").write_text(
+        front + "Councillors decided on Tuesday to shut the Hollin Street library.\n\n"
+        "Mayor Orla Penn told the Bugle the leaky roof alone would cost a fortune to fix.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "post.md").write_text(
+        front + "The Hollin Street library will close, the council decided on Tuesday.\n\n"
+        "Librarian Ada Moss said the leaky roof would cost a fortune to fix.\n",
+        encoding="utf-8",
+    )
+    articles, _ = read_articles([tmp_path])
+    events = merge_events([m for a in articles for m in mentions_in(a)])
+    [penn] = [e for e in events if any("Penn" in m.text for m in e.mentions)]
+    assert {m.article for m in penn.mentions} == {"wire.md", "bugle.md"}, [e.summary for e in events]
+
+
 def _dev_scores(name: str) -> dict[str, Any]:
     repo = Path(__file__).resolve().parents[1]
     done = subprocess.run(
@@ -244,3 +310,21 @@ def test_spans_schedules_and_conflicts_on_the_third_development_set() -> None:
     assert dev3["explicit"] >= 0.93, dev3["errors"]
     assert dev3["junk_events"] <= 1 and dev3["missing"] == 0, dev3["errors"]
     assert dev3["conflicts_flagged"] == dev3["conflicts_gold"] == 2, dev3["errors"]
+
+
+def test_nominalisations_passives_and_registers_on_the_fourth_development_set() -> None:
+    """tests/data/events_dev4/: three stories (a library closed by a council vote, a chlorine leak
+    and evacuation, a bakery takeover), each told by a terse wire, a chatty local paper and a
+    rewrite in nouns and the passive ("the closure … was approved by councillors"), gold written
+    before the pipeline ran. Before: recall 0.620, one mention lost to a possessive date; reached:
+    recall 0.827, precision 1.0, by derivational stems ("closure"/"closed"), the verb of an event
+    noun as an act ("protested"), a passive "were told to" no attribution, one speaker on one day,
+    numbers in words, a possessive date naming a thing, a week-dated lead. Left: "at the end of
+    March" and "is anticipated in June" resolved to the past (the tagger's), and paraphrase with
+    no word in common ("a crowd had gathered" / "protested")."""
+    dev4 = _dev_scores("events_dev4")
+    assert dev4["precision"] == 1.0, dev4["errors"]
+    assert dev4["recall"] >= 0.8, dev4["errors"]
+    assert dev4["explicit"] >= 0.9 and dev4["context"] >= 0.9, dev4["errors"]
+    assert dev4["junk_events"] == 0 and dev4["missing"] == 0, dev4["errors"]
+    assert dev4["future_right"] == dev4["future_gold"], dev4["errors"]

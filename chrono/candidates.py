@@ -18,7 +18,8 @@ same order as `merge._cosine` sums it, and the two agree to the last bit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -46,10 +47,8 @@ class Quoting(Protocol):
 
 
 class Blockable(Protocol):
-    """What blocking needs of a mention: its vector, its date and window (day ordinals), its article."""
+    """What blocking needs of a mention: its date and window (day ordinals), its article, its quotes."""
 
-    @property
-    def vector(self) -> Mapping[str, float]: ...
     @property
     def first(self) -> int: ...
     @property
@@ -60,6 +59,39 @@ class Blockable(Protocol):
     def hi(self) -> int: ...
     @property
     def mention(self) -> Quoting: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    """Mentions' vectors as one sparse matrix, a row each, terms numbered in sorted order."""
+
+    matrix: sparse.csr_matrix
+    vocabulary: list[str]
+    number: Mapping[str, int]  # of each term and quoted word
+
+
+def vector_matrix(vectors: Iterable[Mapping[str, float]], words: Iterable[str] = ()) -> Vectors:
+    """The vectors as one matrix, built as they come: a corpus' vectors as dicts would take ten
+    times the memory. `words` (quoted words) are numbered too, for filing."""
+    terms: list[str] = []
+    weights, lengths = array("d"), array("q")
+    for vector in vectors:
+        terms += vector
+        weights.extend(vector.values())
+        lengths.append(len(vector))
+    vocabulary = sorted({*terms, *words})
+    number = {t: k for k, t in enumerate(vocabulary)}
+    rows = np.repeat(np.arange(len(lengths)), np.frombuffer(lengths, np.int64))
+    columns = np.fromiter(map(number.__getitem__, terms), np.int64, len(terms))
+    matrix = sparse.csr_matrix(
+        (np.frombuffer(weights, np.float64), (rows, columns)), shape=(len(lengths), len(vocabulary))
+    )
+    return Vectors(matrix, vocabulary, number)
+
+
+# Which of a slice's pairs (first, second, cosine) to keep: a filter applied as they are found,
+# so the pairs that cannot matter never pile up.
+Keep = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,25 +111,25 @@ def level(first: int, last: int) -> int:
     return next((k for k, size in enumerate(BLOCK_DAYS) if last - first < size), _LEVELS - 1)
 
 
-def blocked_pairs(items: Sequence[Blockable], crowded: int = MAX_BLOCK, jobs: int = 1) -> Pairs:
+def blocked_pairs(
+    items: Sequence[Blockable],
+    vectors: Vectors,
+    crowded: int = MAX_BLOCK,
+    jobs: int = 1,
+    keep: Keep | None = None,
+) -> Pairs:
     """Pairs of mentions from different articles sharing a weighty or quoted word near in date;
-    a block of more than `crowded` mentions pairs nobody. The same pairs whatever `jobs` is."""
+    a block of more than `crowded` mentions pairs nobody; with `keep`, only the pairs it keeps.
+    `vectors` has a row for each item. The same pairs whatever `jobs` is."""
     n = len(items)
     if n < 2:
         empty = np.zeros(0, np.int64)
         return Pairs(empty, empty, np.zeros(0))
-    # Stage 1: the vectors as one sparse matrix (terms numbered in sorted order: see the module
-    # docstring), and the words each mention is filed under: its weightiest words and quoted ones.
-    terms = [t for it in items for t in it.vector]
+    # Stage 1: the words each mention is filed under: its weightiest words and quoted ones.
+    vocabulary, matrix = vectors.vocabulary, vectors.matrix
+    rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
+    columns, weights = matrix.indices.astype(np.int64), matrix.data
     quoted = [t for it in items for t in it.mention.quoted]
-    vocabulary = sorted({*terms, *quoted})
-    number = {t: k for k, t in enumerate(vocabulary)}.__getitem__
-    lengths = np.fromiter((len(it.vector) for it in items), np.int64, n)
-    rows = np.repeat(np.arange(n), lengths)
-    columns = np.fromiter(map(number, terms), np.int64, len(terms))
-    weights = np.fromiter((w for it in items for w in it.vector.values()), np.float64, len(terms))
-    vectors = sparse.csr_matrix((weights, (rows, columns)), shape=(n, len(vocabulary)))
-    del terms
     single = np.fromiter((" " not in t for t in vocabulary), bool, len(vocabulary))[columns]
     order = np.lexsort((columns[single], -weights[single], rows[single]))  # by row, weight, term
     row, column = rows[single][order], columns[single][order]
@@ -105,7 +137,9 @@ def blocked_pairs(items: Sequence[Blockable], crowded: int = MAX_BLOCK, jobs: in
     top = np.arange(len(row)) - row_start < BLOCK_WORDS
     q_lengths = np.fromiter((len(it.mention.quoted) for it in items), np.int64, n)
     f_item = np.concatenate((row[top], np.repeat(np.arange(n), q_lengths)))
-    f_word = np.concatenate((column[top], np.fromiter(map(number, quoted), np.int64, len(quoted))))
+    f_word = np.concatenate(
+        (column[top], np.fromiter(map(vectors.number.__getitem__, quoted), np.int64, len(quoted)))
+    )
     filing = np.unique(f_item * len(vocabulary) + f_word)
     f_item, f_word = filing // len(vocabulary), filing % len(vocabulary)
     dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
@@ -146,7 +180,7 @@ def blocked_pairs(items: Sequence[Blockable], crowded: int = MAX_BLOCK, jobs: in
 
     # Stage 4: the pairs and their cosines, a slice of probing mentions at a time (in `jobs`
     # forked workers for a big input), then in one order whoever found them.
-    shared = _Shared(probe_same, probe_coarser, filed.T.tocsr(), articles, vectors)
+    shared = _Shared(probe_same, probe_coarser, filed.T.tocsr(), articles, matrix, keep)
     slices = [(start, min(n, start + PROBE_ROWS)) for start in range(0, n, PROBE_ROWS)]
     found = fork_map(_pairs_of_slice, shared, slices, jobs if n >= PARALLEL_MENTIONS else 1)
     first, second, cosine = (np.concatenate(part) for part in zip(*found, strict=True))
@@ -163,6 +197,7 @@ class _Shared:
     filed_t: sparse.csr_matrix
     articles: np.ndarray
     vectors: sparse.csr_matrix
+    keep: Keep | None
 
 
 def _pairs_of_slice(shared: _Shared, rows: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -178,7 +213,11 @@ def _pairs_of_slice(shared: _Shared, rows: tuple[int, int]) -> tuple[np.ndarray,
         firsts.append(np.minimum(i[keep], j[keep]))
         seconds.append(np.maximum(i[keep], j[keep]))
     first, second = np.concatenate(firsts), np.concatenate(seconds)
-    return first, second, _cosines(shared.vectors, first, second)
+    cosine = _cosines(shared.vectors, first, second)
+    if shared.keep is None:
+        return first, second, cosine
+    kept = shared.keep(first, second, cosine)
+    return first[kept], second[kept], cosine[kept]
 
 
 def _expand(

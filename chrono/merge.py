@@ -8,10 +8,11 @@ so paraphrases meet), each weighed by how rare it is in general English (`summar
 names and rare words tell most). The weights come from a fixed word list, never from the input,
 so a mention's vector and a pair's score depend on those mentions alone: adding an article
 changes no other pair. One participant doing one kind of act on one day adds a bonus
-(`summary.acts`). Only the few pairs the cosine leaves hopeful are scored in Python, with the
-vectors as plain dicts. Clustering is greedy, explicitly dated pairs first (an article's slot in
-an event goes to its dated report before a sentence dated by context), then best pair first,
-average link, and never puts two mentions of one article into one event.
+(`summary.acts`). The vectors live in one sparse matrix; pairs the cosine leaves hopeless are
+dropped as they are found, and only the few hopeful ones are scored in Python. Clustering is
+greedy, explicitly dated pairs first (an article's slot in an event goes to its dated report
+before a sentence dated by context), then best pair first, average link, and never puts two
+mentions of one article into one event.
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from operator import mul
 
 import numpy as np
 
-from chrono.candidates import blocked_pairs
+from chrono.candidates import Vectors, blocked_pairs, vector_matrix
 from chrono.dates import days, sort_key
 from chrono.events import EventMention
 from chrono.models import Event, Mention, MentionTimex
@@ -64,7 +65,6 @@ Vector = dict[str, float]
 @dataclass(frozen=True, slots=True)
 class _Item:
     mention: EventMention
-    vector: Vector
     first: int  # first and last day of its date (ordinals)
     last: int
     lo: int  # first and last day it may fall on, slack included
@@ -184,11 +184,22 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     return min(1.0, score * penalty), relation
 
 
-def _candidates(items: list[_Item], jobs: int) -> list[tuple[float, int, int, str]]:
+# A scored pair: similarity, the two items, how their dates relate, the cosine of their vectors.
+Pair = tuple[float, int, int, str, float]
+
+
+def _vectors(items: list[_Item]) -> Vectors:
+    """The items' vectors as one sparse matrix; no item keeps its own (they are made again, one
+    at a time, for the few that merge)."""
+    quoted = (q for it in items for q in it.mention.quoted)
+    return vector_matrix((_vector(it.mention) for it in items), quoted)
+
+
+def _candidates(items: list[_Item], jobs: int) -> list[Pair]:
     """Scored pairs above the threshold of how their dates relate (a big input's in `jobs` workers)."""
-    pairs = blocked_pairs(items, jobs=jobs)
     # The bonuses are capped and the name penalty only lowers a score, so a pair whose cosine and
-    # possible bonuses stay below this floor cannot merge: most pairs (one common word shared) stop here.
+    # possible bonuses stay below this floor cannot merge: most pairs (one common word shared) stop
+    # here, as they are found, so they never pile up.
     quoted, nouns, kinds, speakers = (
         np.fromiter((bool(x) for x in values), bool, len(items))
         for values in (
@@ -198,66 +209,68 @@ def _candidates(items: list[_Item], jobs: int) -> list[tuple[float, int, int, st
             [it.mention.speakers for it in items],
         )
     )
-    i, j = pairs.first, pairs.second
-    bonus = (
-        QUOTE_BONUS_MAX * (quoted[i] & quoted[j])
-        + NOMINAL_PAIR_BONUS * (nouns[i] & nouns[j])
-        + ACT_BONUS * (kinds[i] & kinds[j])
-        + SPEAKER_BONUS * (speakers[i] & speakers[j])
-    )
-    hopeful = np.flatnonzero(pairs.cosine + bonus >= min(THRESHOLDS.values()) - 1e-9)
+    floor = min(THRESHOLDS.values()) - 1e-9
+
+    def hopeful(i: np.ndarray, j: np.ndarray, cosine: np.ndarray) -> np.ndarray:
+        bonus = (
+            QUOTE_BONUS_MAX * (quoted[i] & quoted[j])
+            + NOMINAL_PAIR_BONUS * (nouns[i] & nouns[j])
+            + ACT_BONUS * (kinds[i] & kinds[j])
+            + SPEAKER_BONUS * (speakers[i] & speakers[j])
+        )
+        return cosine + bonus >= floor
+
+    pairs = blocked_pairs(items, _vectors(items), jobs=jobs, keep=hopeful)
     chunks = [
-        (i[part].tolist(), j[part].tolist(), pairs.cosine[part].tolist())
-        for part in np.array_split(hopeful, max(1, len(hopeful) // SCORE_CHUNK))
+        (pairs.first[part].tolist(), pairs.second[part].tolist(), pairs.cosine[part].tolist())
+        for part in np.array_split(np.arange(len(pairs)), max(1, len(pairs) // SCORE_CHUNK))
     ]
-    scored = fork_map(_scored, items, chunks, jobs if len(hopeful) >= PARALLEL_PAIRS else 1)
+    scored = fork_map(_scored, items, chunks, jobs if len(pairs) >= PARALLEL_PAIRS else 1)
     return [pair for part in scored for pair in part]
 
 
-def _scored(
-    items: list[_Item], chunk: tuple[list[int], list[int], list[float]]
-) -> list[tuple[float, int, int, str]]:
+def _scored(items: list[_Item], chunk: tuple[list[int], list[int], list[float]]) -> list[Pair]:
     """The pairs of a chunk that reach the threshold of how their dates relate, with their scores."""
     out = []
     for i, j, cosine in zip(*chunk, strict=True):
         scored = _score(items[i], items[j], cosine)
         if scored is not None and scored[0] >= THRESHOLDS[scored[1]]:
-            out.append((scored[0], i, j, scored[1]))
+            out.append((scored[0], i, j, scored[1], cosine))
     return out
 
 
-def _undated_candidates(items: list[_Item], jobs: int) -> list[tuple[float, int, int, str]]:
+def _undated_candidates(items: list[_Item], jobs: int) -> list[Pair]:
     """Near-identical undated mentions (syndicated copies)."""
-    pairs = blocked_pairs(items, jobs=jobs)
-    near = np.flatnonzero(pairs.cosine >= THRESHOLDS["undated, near-identical"])
-    return [
-        (score, i, j, "undated, near-identical")
-        for i, j, score in zip(
-            pairs.first[near].tolist(), pairs.second[near].tolist(), pairs.cosine[near].tolist(), strict=True
-        )
-    ]
+    threshold = THRESHOLDS["undated, near-identical"]
+    pairs = blocked_pairs(items, _vectors(items), jobs=jobs, keep=lambda i, j, cosine: cosine >= threshold)
+    found = zip(pairs.first.tolist(), pairs.second.tolist(), pairs.cosine.tolist(), strict=True)
+    return [(cosine, i, j, "undated, near-identical", cosine) for i, j, cosine in found]
 
 
 @dataclass(slots=True)
 class _Cluster:
-    """A growing event: its mentions, their articles, the sum of their vectors, and why they merged.
+    """A growing event: its mentions, their articles, why they merged, and the sum of their vectors.
 
-    A lone mention's total is its own vector, copied only when the cluster first grows: most
-    mentions never merge, and a copy each would double the memory of the vectors.
+    The sum is made when first needed: most mentions never merge, and a vector each would take
+    more memory than the mentions.
     """
 
     members: list[int]
     articles: set[str]
-    total: Vector
     reasons: list[str]
+    total: Vector | None = None
 
-    def absorb(self, other: _Cluster, reason: str) -> None:
-        if len(self.members) == 1:
-            self.total = dict(self.total)
+    def vector(self, items: list[_Item]) -> Vector:
+        if self.total is None:
+            self.total = _vector(items[self.members[0]].mention)  # a lone mention's own
+        return self.total
+
+    def absorb(self, other: _Cluster, reason: str, items: list[_Item]) -> None:
+        total = self.vector(items)
+        for t, w in other.vector(items).items():
+            total[t] = total.get(t, 0.0) + w
         self.members += other.members
         self.articles |= other.articles
-        for t, w in other.total.items():
-            self.total[t] = self.total.get(t, 0.0) + w
         self.reasons += [*other.reasons, reason]
 
 
@@ -275,18 +288,17 @@ def _identical(items: list[_Item]) -> tuple[list[int], dict[int, _Cluster]]:
         if root is not None and m.article not in clusters[root].articles:
             rep = items[root].mention
             clusters[root].absorb(
-                _Cluster([i], {m.article}, item.vector, []),
+                _Cluster([i], {m.article}, []),
                 f"{rep.article} sentence {rep.sentence} ~ {m.article} sentence {m.sentence}: identical words",
+                items,
             )
             continue
         first_of.setdefault(key, i)
-        clusters[i] = _Cluster([i], {m.article}, item.vector, [])
+        clusters[i] = _Cluster([i], {m.article}, [])
     return list(clusters), clusters
 
 
-def _cluster(
-    items: list[_Item], pairs: Sequence[tuple[float, int, int, str]], clusters: dict[int, _Cluster]
-) -> list[_Cluster]:
+def _cluster(items: list[_Item], pairs: Sequence[Pair], clusters: dict[int, _Cluster]) -> list[_Cluster]:
     """Greedy average-link clustering, explicitly dated pairs first, then best pair first; one
     mention per article per cluster. An article's lede ("The act is dead.") dated by context must
     not take the place of its report dated outright ("the court annulled the act on Tuesday").
@@ -296,22 +308,27 @@ def _cluster(
     """
     cluster_of = {k: root for root, c in clusters.items() for k in c.members}
     explicit_first = sorted(pairs, key=lambda p: (p[3] == "dated by context", -p[0], p[1], p[2]))
-    for score, i, j, relation in explicit_first:
+    for score, i, j, relation, cosine in explicit_first:
         ci, cj = cluster_of[i], cluster_of[j]
         left, right = clusters[ci], clusters[cj]
         if ci == cj or left.articles & right.articles:
             continue
-        a, b = items[i], items[j]
         # The pair's own bonuses (shared quotes, a named event) count for the clusters too.
-        bonus = max(0.0, score - _cosine(a.vector, b.vector))
-        link = _cosine(left.total, right.total) / (len(left.members) * len(right.members))
+        bonus = max(0.0, score - cosine)
+        if len(left.members) == len(right.members) == 1:
+            link = cosine  # the vectors' cosine, to the last bit (see chrono.candidates)
+        else:
+            link = _cosine(left.vector(items), right.vector(items)) / (len(left.members) * len(right.members))
         if link + bonus < THRESHOLDS[relation] * LINK_SHARE:
             continue
-        shared = sorted(set(a.vector) & set(b.vector), key=lambda t: (-a.vector[t], t))[:4]
+        a, b = items[i].mention, items[j].mention
+        ours, theirs = _vector(a), _vector(b)
+        shared = sorted(ours.keys() & theirs.keys(), key=lambda t: (-ours[t], t))[:4]
         left.absorb(
             clusters.pop(cj),
-            f"{a.mention.article} sentence {a.mention.sentence} ~ {b.mention.article} sentence "
-            f"{b.mention.sentence}: {relation}, similarity {score:.2f}, shared {', '.join(shared)}",
+            f"{a.article} sentence {a.sentence} ~ {b.article} sentence "
+            f"{b.sentence}: {relation}, similarity {score:.2f}, shared {', '.join(shared)}",
+            items,
         )
         for k in right.members:
             cluster_of[k] = ci
@@ -397,33 +414,34 @@ def _sort_key(event: Event) -> tuple[int, int, int, str, str]:
     return (*sort_key(event.date), event.date or event.mentions[0].article, event.id)
 
 
-def merge_events(mentions: Sequence[EventMention], jobs: int = 1) -> list[Event]:
+def merge_events(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event]:
     """Merge mentions of the same happening into events, sorted as the contract says.
 
     A big input's candidate pairs are found and scored by `jobs` forked workers; the events are
-    the same whatever `jobs` is.
+    the same whatever `jobs` is. Given an iterator that hands its mentions over, a mention's memory
+    goes as soon as its event is built.
     """
-    ordered = sorted(mentions, key=_order_key)
     dated: list[_Item] = []
     undated: list[_Item] = []
-    for m in ordered:
-        vec = _vector(m)
+    for m in sorted(mentions, key=_order_key):
         if m.date is None:
-            undated.append(_Item(m, vec, 0, 0, 0, 0))
+            undated.append(_Item(m, 0, 0, 0, 0))
             continue
         first, last = _ordinals(m.date)
         slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
         nouns = frozenset(event_nouns(m.terms))
-        dated.append(_Item(m, vec, first, last, first - slack, last + slack, nouns, m.acts))
+        dated.append(_Item(m, first, last, first - slack, last + slack, nouns, m.acts))
     groups: list[tuple[list[EventMention], list[str]]] = []
     for items, find in ((dated, _candidates), (undated, _undated_candidates)):
         reps, clusters = _identical(items)
-        pairs = [(score, reps[i], reps[j], why) for score, i, j, why in find([items[r] for r in reps], jobs)]
+        pairs = [(s, reps[i], reps[j], why, c) for s, i, j, why, c in find([items[r] for r in reps], jobs)]
         merged = _cluster(items, pairs, clusters)
         groups += [([items[k].mention for k in c.members], c.reasons) for c in merged]
         del pairs, merged, clusters
-        items.clear()  # the vectors go before the events are built
-    return sorted(_unique_ids([_event(*group) for group in groups]), key=_sort_key)
+        items.clear()
+    groups.reverse()
+    events = [_event(*groups.pop()) for _ in range(len(groups))]  # each group freed once built
+    return sorted(_unique_ids(events), key=_sort_key)
 
 
 @lru_cache(maxsize=4096)  # a corpus dates its mentions with few distinct dates

@@ -112,8 +112,8 @@ def _extract(
     # Stage 4: merge. Reports of one happening from several articles become one event.
     from chrono.merge import merge_events
 
-    events = merge_events(mentions, merge_jobs)
-    del mentions  # their features (terms, names) are not needed past the merge: free them before the timeline
+    # The list hands its mentions over: each one's features (terms, names) are freed as its event is built.
+    events = merge_events(_handed_over(mentions), merge_jobs)
 
     # Stage 5: the timeline, in a stable order and with no wall-clock fields.
     timeline = Timeline(articles=sorted(infos, key=lambda a: a.id), events=events)
@@ -181,6 +181,13 @@ def _collect(
                     )
         advance()
     return infos, mentions, problems + sorted(undated, key=lambda p: p.where)
+
+
+def _handed_over(items: list[EventMention]) -> Iterator[EventMention]:
+    """The items, each removed from the list as it is taken."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _compact(m: EventMention) -> EventMention:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.candidates import BLOCK_DAYS, BLOCK_WORDS, blocked_pairs, level
+from chrono.candidates import BLOCK_DAYS, BLOCK_WORDS, Pairs, blocked_pairs, level, vector_matrix
 from chrono.merge import _cosine
 
 
@@ -85,10 +85,15 @@ _ITEM = st.builds(
 )
 
 
+def _pairs(items: list[_Item], crowded: int = 200, keep=None) -> Pairs:
+    vectors = vector_matrix((it.vector for it in items), (q for it in items for q in it.mention.quoted))
+    return blocked_pairs(items, vectors, crowded, keep=keep)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_ITEM, max_size=30), st.integers(1, 4))
 def test_pairs_are_exactly_those_of_the_blocking_rule(items, crowded) -> None:
-    pairs = blocked_pairs(items, crowded)  # small blocks, so crowded ones occur
+    pairs = _pairs(items, crowded)  # small blocks, so crowded ones occur
     found = list(zip(pairs.first.tolist(), pairs.second.tolist(), strict=True))
     assert found == _reference(items, crowded)
 
@@ -96,6 +101,19 @@ def test_pairs_are_exactly_those_of_the_blocking_rule(items, crowded) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_ITEM, min_size=2, max_size=20))
 def test_cosines_are_the_merge_cosines_to_the_last_bit(items) -> None:
-    pairs = blocked_pairs(items)
+    pairs = _pairs(items)
     for i, j, cosine in zip(pairs.first.tolist(), pairs.second.tolist(), pairs.cosine.tolist(), strict=True):
         assert cosine == _cosine(items[i].vector, items[j].vector)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_ITEM, min_size=2, max_size=20), st.floats(0.0, 0.5))
+def test_keep_drops_exactly_the_pairs_it_rejects(items, floor) -> None:
+    every = _pairs(items)
+    kept = _pairs(items, keep=lambda i, j, cosine: (cosine >= floor) & (i % 2 == 0))
+    expected = [
+        (i, j, c)
+        for i, j, c in zip(every.first.tolist(), every.second.tolist(), every.cosine.tolist(), strict=True)
+        if c >= floor and i % 2 == 0
+    ]
+    assert list(zip(kept.first.tolist(), kept.second.tolist(), kept.cosine.tolist(), strict=True)) == expected

@@ -58,6 +58,18 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
         ("The offer expires Nov. 16.", "1989-10-30", "Nov. 16", "1989-11-16"),
         ("It was signed on 24 February.", "2022-03-30", "24 February", "2022-02-24"),
         ("June last year", "2022-03-30", "June last year", "2021-06"),
+        # "last" as an adjective or a verb is no past cue: the future verb decides, for a part of
+        # the month as for the month
+        ("The doors will shut for the last time in late March.", "2026-02-11", "late March", "2026-03"),
+        ("The doors will shut for the last time in mid-May.", "2026-02-11", "mid-May", "2026-05"),
+        ("It will close for the last time at the start of May.", "2026-02-11", "the start of May", "2026-05"),
+        ("The bridge will at last open in the middle of May.", "2026-02-11", "the middle of May", "2026-05"),
+        ("The strike could last into early May.", "2026-02-11", "early May", "2026-05"),
+        # the present passive of a forecast looks ahead; its active past is a past cue
+        ("Sales are forecast to rise in June.", "2026-03-03", "June", "2026-06"),
+        ("Output is projected to peak in June.", "2026-03-03", "June", "2026-06"),
+        ("A ruling is predicted in June.", "2026-03-03", "June", "2026-06"),
+        ("Analysts predicted a slump in June, and it came.", "2026-03-03", "June", "2025-06"),
         # periods relative to the anchor
         ("this week", "2022-03-30", "this week", "2022-W13"),
         ("last month", "2022-01-15", "last month", "2021-12"),

@@ -32,6 +32,7 @@ BLOCK_WORDS = 8  # a mention is filed under its weightiest words only
 MAX_BLOCK = 200  # mentions sharing one word in one block beyond which the word finds no pairs
 BLOCK_DAYS = (1, 8, 32, 367, 4096)  # day, week, month, year, any longer span
 PROBE_ROWS = 8192  # mentions whose pairs are found in one product
+PROBE_FILINGS = 1 << 17  # filings whose probes are expanded at once
 PARALLEL_MENTIONS = 30_000  # below this, forking workers costs more than the products they share
 COSINE_PAIRS = 1 << 17  # pairs whose cosines are computed in one product
 _LEVELS = len(BLOCK_DAYS)
@@ -140,6 +141,7 @@ def blocked_pairs(
     f_word = np.concatenate(
         (column[top], np.fromiter(map(vectors.number.__getitem__, quoted), np.int64, len(quoted)))
     )
+    del rows, columns, single, order, row, column, row_start, top, quoted
     filing = np.unique(f_item * len(vocabulary) + f_word)
     f_item, f_word = filing // len(vocabulary), filing % len(vocabulary)
     dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
@@ -158,24 +160,31 @@ def blocked_pairs(
     filed = sparse.csr_matrix(
         (np.ones(int(kept.sum()), np.int8), (item[kept], column[kept])), shape=(n, len(blocks))
     )
+    del item, word, lev, block, keys, column, kept
 
     # Stage 3: probes, one per (mention, word, block its window touches) at its own level and
     # every coarser level the word is filed at; only blocks that exist and are not crowded.
+    # A filing probes several blocks at each level: expanded a chunk of filings at a time, so the
+    # probes that miss never all exist at once (they would be the merge's biggest arrays).
     present = np.unique(f_word * _LEVELS + f_level)
     same, coarser = [], []
     for probe_level in range(_LEVELS):
-        at = (f_level <= probe_level) & _isin(f_word * _LEVELS + probe_level, present)
-        size = np.full(int(at.sum()), BLOCK_DAYS[probe_level], np.int64)
-        lo, hi = dates[f_item[at], 2], dates[f_item[at], 3]
-        p_item, p_word, p_level, p_block = _expand(
-            f_item[at], f_word[at], np.full_like(size, probe_level), lo, hi, size
-        )
-        where = np.searchsorted(blocks, _key(p_word, p_level, p_block))
-        where[where == len(blocks)] = 0
-        hit = (blocks[where] == _key(p_word, p_level, p_block)) & (members[where] <= crowded)
-        own = levels[p_item[hit]] == probe_level
-        same.append((p_item[hit][own], where[hit][own]))
-        coarser.append((p_item[hit][~own], where[hit][~own]))
+        for chunk in range(0, max(1, len(f_item)), PROBE_FILINGS):  # once when there are none
+            c_item, c_word, c_level = (a[chunk : chunk + PROBE_FILINGS] for a in (f_item, f_word, f_level))
+            at = (c_level <= probe_level) & _isin(c_word * _LEVELS + probe_level, present)
+            size = np.full(int(at.sum()), BLOCK_DAYS[probe_level], np.int64)
+            lo, hi = dates[c_item[at], 2], dates[c_item[at], 3]
+            p_item, p_word, p_level, p_block = _expand(
+                c_item[at], c_word[at], np.full_like(size, probe_level), lo, hi, size
+            )
+            keys = _key(p_word, p_level, p_block)
+            del p_word, p_level, p_block
+            where = np.searchsorted(blocks, keys)
+            where[where == len(blocks)] = 0
+            hit = (blocks[where] == keys) & (members[where] <= crowded)
+            own = levels[p_item[hit]] == probe_level
+            same.append((p_item[hit][own], where[hit][own]))
+            coarser.append((p_item[hit][~own], where[hit][~own]))
     probe_same, probe_coarser = (_matrix(parts, n, len(blocks)) for parts in (same, coarser))
 
     # Stage 4: the pairs and their cosines, a slice of probing mentions at a time (in `jobs`

@@ -274,31 +274,39 @@ class _Cluster:
         self.reasons += [*other.reasons, reason]
 
 
+def _lone(items: list[_Item], k: int) -> _Cluster:
+    return _Cluster([k], {items[k].mention.article}, [])
+
+
 def _identical(items: list[_Item]) -> tuple[list[int], dict[int, _Cluster]]:
     """Syndicated copies (same date, same words) start as one cluster, so scoring skips them.
 
-    Returns the representative item of each cluster and the clusters keyed by it.
+    Returns the representative item of each cluster, and the clusters of more than one keyed by
+    it: a mention alone (most are) gets a cluster only when a pair reaches it.
     """
+    reps: list[int] = []
     clusters: dict[int, _Cluster] = {}
     first_of: dict[tuple[object, ...], int] = {}
     for i, item in enumerate(items):
         m = item.mention
         key = (m.date, m.inferred, m.terms, m.names, m.speakers)
         root = first_of.get(key)
-        if root is not None and m.article not in clusters[root].articles:
-            rep = items[root].mention
-            clusters[root].absorb(
-                _Cluster([i], {m.article}, []),
-                f"{rep.article} sentence {rep.sentence} ~ {m.article} sentence {m.sentence}: identical words",
-                items,
-            )
-            continue
+        if root is not None:
+            cluster = clusters.get(root) or _lone(items, root)
+            if m.article not in cluster.articles:
+                first = items[root].mention
+                why = f"{first.article} sentence {first.sentence} ~ {m.article} sentence {m.sentence}"
+                cluster.absorb(_lone(items, i), f"{why}: identical words", items)
+                clusters[root] = cluster
+                continue
         first_of.setdefault(key, i)
-        clusters[i] = _Cluster([i], {m.article}, [])
-    return list(clusters), clusters
+        reps.append(i)
+    return reps, clusters
 
 
-def _cluster(items: list[_Item], pairs: Sequence[Pair], clusters: dict[int, _Cluster]) -> list[_Cluster]:
+def _cluster(
+    items: list[_Item], pairs: Sequence[Pair], reps: list[int], clusters: dict[int, _Cluster]
+) -> list[_Cluster]:
     """Greedy average-link clustering, explicitly dated pairs first, then best pair first; one
     mention per article per cluster. An article's lede ("The act is dead.") dated by context must
     not take the place of its report dated outright ("the court annulled the act on Tuesday").
@@ -309,9 +317,11 @@ def _cluster(items: list[_Item], pairs: Sequence[Pair], clusters: dict[int, _Clu
     cluster_of = {k: root for root, c in clusters.items() for k in c.members}
     explicit_first = sorted(pairs, key=lambda p: (p[3] == "dated by context", -p[0], p[1], p[2]))
     for score, i, j, relation, cosine in explicit_first:
-        ci, cj = cluster_of[i], cluster_of[j]
-        left, right = clusters[ci], clusters[cj]
-        if ci == cj or left.articles & right.articles:
+        ci, cj = cluster_of.get(i, i), cluster_of.get(j, j)
+        if ci == cj:
+            continue
+        left, right = clusters.get(ci) or _lone(items, ci), clusters.get(cj) or _lone(items, cj)
+        if left.articles & right.articles:
             continue
         # The pair's own bonuses (shared quotes, a named event) count for the clusters too.
         bonus = max(0.0, score - cosine)
@@ -325,14 +335,16 @@ def _cluster(items: list[_Item], pairs: Sequence[Pair], clusters: dict[int, _Clu
         ours, theirs = _vector(a), _vector(b)
         shared = sorted(ours.keys() & theirs.keys(), key=lambda t: (-ours[t], t))[:4]
         left.absorb(
-            clusters.pop(cj),
+            right,
             f"{a.article} sentence {a.sentence} ~ {b.article} sentence "
             f"{b.sentence}: {relation}, similarity {score:.2f}, shared {', '.join(shared)}",
             items,
         )
+        clusters[ci] = left
+        clusters.pop(cj, None)
         for k in right.members:
             cluster_of[k] = ci
-    return list(clusters.values())
+    return [clusters.get(r) or _lone(items, r) for r in reps if cluster_of.get(r, r) == r]
 
 
 def _source(group: list[EventMention]) -> tuple[EventMention, bool]:
@@ -435,7 +447,7 @@ def merge_events(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event]
     for items, find in ((dated, _candidates), (undated, _undated_candidates)):
         reps, clusters = _identical(items)
         pairs = [(s, reps[i], reps[j], why, c) for s, i, j, why, c in find([items[r] for r in reps], jobs)]
-        merged = _cluster(items, pairs, clusters)
+        merged = _cluster(items, pairs, reps, clusters)
         groups += [([items[k].mention for k in c.members], c.reasons) for c in merged]
         del pairs, merged, clusters
         items.clear()

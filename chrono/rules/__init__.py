@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from chrono.errors import RulesError
 from chrono.rules.prefilter import Dispatch
 from chrono.rules.schema import Example, Lexicon, PatternFile, Rule
 
-__all__ = ["CompiledRule", "Example", "Lexicon", "RuleSet", "Rule", "load_rules"]
+__all__ = ["CompiledRule", "Example", "Lexicon", "RuleSet", "Rule", "literal_alternation", "load_rules"]
 
 RULES_ROOT = Path(__file__).parent
 
@@ -45,8 +45,10 @@ PLACEHOLDERS: Mapping[str, tuple[str, bool]] = {
 # A match starts where a word starts (not inside "$2000", "v2.2014", "4,000", "mid-air" ...); after
 # a dash only for the second day of "26-28 February" or "February 26-28", or the second year of
 # "2010-2012" (not "9-10 a.m.", "2-3 days").
+_NOT_BEFORE = r"\w.'’$€£₹"  # characters a match never comes right after
 WORD_START = (
-    r"(?<![\w.'’$€£₹])(?<!\d,)(?:(?<!-)|(?<=\d-)(?=\d\d?(?:st|nd|rd|th)?"
+    rf"(?<![{_NOT_BEFORE}])"
+    r"(?<!\d,)(?:(?<!-)|(?<=\d-)(?=\d\d?(?:st|nd|rd|th)?"
     r"(?![\w-]|[.,:]\d|\s+(?:[ap]\.?m\b|[a-z]+s\b|percent|million|billion|people)))"
     r"|(?<=(?<!\d)(?:1[6-9]|20)\d\d-)(?=(?:1[6-9]|20)\d\d(?![\w-])))"
 )
@@ -66,7 +68,10 @@ class CompiledRule:
 
     rule: Rule
     key: str
-    groups: tuple[tuple[str, str], ...]  # (group name in the combined regex, field name)
+    groups: tuple[str, ...]  # its group names in the combined regex
+    fields: tuple[str, ...]  # the field name of each group
+    # The tagger's typed fields by group texts (bounded there): most expressions recur ("Friday").
+    converted: dict[tuple[str | None, ...], object] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +83,7 @@ class RuleSet:
     rules: tuple[CompiledRule, ...]
     by_key: Mapping[str, CompiledRule]
     pattern: str  # all rules in one regex, whose outer groups name the rule that matched
-    trigger: re.Pattern[str] | None  # where a match may start; None: try every position
+    trigger: re.Pattern[str] | None  # where a match may start (group 1); None: try every position
     dispatch: Dispatch  # per trigger text, the rules that may start there
 
     @property
@@ -87,15 +92,43 @@ class RuleSet:
         return re.compile(self.pattern)
 
 
-def _variants(word: str, proper: bool) -> list[str]:
+def _variants(word: str, proper: bool) -> set[str]:
     titled = " ".join(part.capitalize() for part in word.split(" "))  # "New Year's Day"
-    forms = {word.capitalize(), titled, word.upper()} | (set() if proper else {word})
-    return [re.escape(form).replace(r"\ ", r"\s+") for form in forms]
+    return {word.capitalize(), titled, word.upper()} | (set() if proper else {word})
+
+
+_Trie = dict[str, "_Trie"]  # "" marks the end of a form
 
 
 def _alternation(words: Collection[str], proper: bool) -> str:
-    variants = {v for word in words for v in _variants(word, proper)}
-    return "(?:" + "|".join(sorted(variants, key=lambda v: (-len(v), v))) + ")"
+    return literal_alternation({v for word in words for v in _variants(word, proper)})
+
+
+def literal_alternation(forms: Iterable[str]) -> str:
+    """A group matching any of `forms` (a space matches a run of whitespace), as a trie of characters.
+
+    re tries the alternatives of a group one by one: a flat list of a hundred forms costs a
+    microsecond wherever it is tried, a trie a few steps. Where one form is a prefix of another the
+    longer one is tried first, as in a list sorted longest first, so the matches are the same. The
+    forms hold no other whitespace than single spaces, so the next character picks at most one branch.
+    """
+    trie: _Trie = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: _Trie) -> str:
+    # re tries branches in order and most words of running text start lower-case: those go first.
+    chars = sorted((c for c in node if c), key=lambda c: (not c.islower(), c))
+    branches = [(r"\s+" if c == " " else re.escape(c)) + _trie_regex(node[c]) for c in chars]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _read(path: Path) -> dict[str, object]:
@@ -125,8 +158,8 @@ def _compile_rule(index: int, rule: Rule, lexicon: Lexicon, path: Path) -> tuple
         re.compile(rule_regex(part))  # the very string Dispatch compiles: re's cache keeps it
     except re.error as exc:
         raise RulesError(f"{path}: rule {rule.id!r}: bad pattern: {exc}") from exc
-    groups = tuple((f"{key}_{name}", name) for name in fields)
-    return part, CompiledRule(rule=rule, key=key, groups=groups)
+    groups = tuple(f"{key}_{name}" for name in fields)
+    return part, CompiledRule(rule=rule, key=key, groups=groups, fields=tuple(fields))
 
 
 @cache
@@ -164,14 +197,14 @@ def load_rules(
             raise RulesError(f"{pat_path}: rule {rule.id!r}: unknown resolver {rule.resolver!r}")
         seen.add(rule.id)
         part, item = _compile_rule(index, rule, lexicon, pat_path)
-        unknown = sorted({name for _, name in item.groups} - fields) if fields is not None else []
+        unknown = sorted(set(item.fields) - fields) if fields is not None else []
         if unknown:
             raise RulesError(f"{pat_path}: rule {rule.id!r}: unknown group name(s) {', '.join(unknown)}")
         parts.append(part)
         compiled.append(item)
     # One pass over the text: a match may start only where a word starts.
     pattern = rule_regex("|".join(parts))
-    dispatch = Dispatch(parts, rule_regex, WORD_START)
+    dispatch = Dispatch(parts, rule_regex, rf"[^{_NOT_BEFORE}]")
     by_key = {c.key: c for c in compiled}
     return RuleSet(lang, lexicon, tuple(compiled), by_key, pattern, dispatch.trigger, dispatch)
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from chrono.rules import RuleSet, load_rules
-from chrono.rules.schema import Grammar
 from chrono.temporal import calendar as cal
 from chrono.temporal.extract import CONVERTERS, extract
 from chrono.temporal.resolve import (
@@ -29,7 +28,7 @@ from chrono.temporal.resolve import (
     Context,
     Resolution,
 )
-from chrono.temporal.tense import NO_CUE, tense_of
+from chrono.temporal.tense import NO_CUE, TenseRules, tense_of, tense_rules
 from chrono.temporal.types import Mention, Timex
 
 __all__ = ["Timex", "rules_for", "tag"]
@@ -41,9 +40,13 @@ _FUTURE_REFS = frozenset({"FUTURE_REF"})
 REFERENCE_REACH = 1000
 
 
+# Built once: the cache key of every rules_for call (a frozenset keeps its hash).
+_RESOLVER_NAMES, _FIELD_NAMES = frozenset(RESOLVERS), frozenset(CONVERTERS)
+
+
 def rules_for(lang: str) -> RuleSet:
     """The compiled rules of `lang`, checked against the resolver table (cached)."""
-    return load_rules(lang, frozenset(RESOLVERS), frozenset(CONVERTERS))
+    return load_rules(lang, _RESOLVER_NAMES, _FIELD_NAMES)
 
 
 def _future(res: Resolution, anchor: dt.date | None, tense_future: bool) -> bool:
@@ -58,7 +61,7 @@ def _future(res: Resolution, anchor: dt.date | None, tense_future: bool) -> bool
 
 
 def _unit_of(granularity: str) -> str:
-    return {cal.HALF: cal.MONTH}.get(granularity, granularity)
+    return cal.MONTH if granularity == cal.HALF else granularity
 
 
 def _timex(
@@ -90,18 +93,36 @@ def _timex(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Language:
+    """What tag() needs of one language, built once: looking its regexes up by the lexicon models
+    on every call would hash those models each time."""
+
+    rules: RuleSet
+    tense: TenseRules
+    range_join: re.Pattern[str]
+    range_opener: re.Pattern[str]
+    coordination: re.Pattern[str]
+
+
 @cache
-def _range_words(grammar: Grammar) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _language(lang: str) -> _Language:
+    rules = rules_for(lang)
+    grammar = rules.lexicon.grammar
     joiners = "|".join(re.escape(w) for w in grammar.range_joiners)
     openers = "|".join(re.escape(w) for w in grammar.range_openers)
-    return (
+    coordinators = "|".join(re.escape(w) for w in grammar.coordinators)
+    return _Language(
+        rules,
+        tense_rules(rules.lexicon.cues, grammar),
         re.compile(rf"\s*(?:-|–|—|{joiners})\s*"),
         re.compile(rf"\b(?:{openers})\s+$", re.IGNORECASE),
+        re.compile(rf"\s*(?:,\s*(?:(?:{coordinators})\s+)?|(?:{coordinators})\s+)", re.IGNORECASE),
     )
 
 
-def _link_ranges(text: str, timexes: list[Timex], grammar: Grammar) -> list[Timex]:
-    join, opener = _range_words(grammar)
+def _link_ranges(text: str, timexes: list[Timex], language: _Language) -> list[Timex]:
+    join, opener = language.range_join, language.range_opener
     out = list(timexes)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
@@ -116,16 +137,11 @@ def _link_ranges(text: str, timexes: list[Timex], grammar: Grammar) -> list[Time
     return out
 
 
-@cache
-def _coordination(grammar: Grammar) -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in grammar.coordinators)
-    return re.compile(rf"\s*(?:,\s*(?:(?:{words})\s+)?|(?:{words})\s+)", re.IGNORECASE)
-
-
-def _coordinated_sets(text: str, mentions: list[Mention], grammar: Grammar) -> list[Mention]:
+def _coordinated_sets(text: str, mentions: list[Mention], join: re.Pattern[str]) -> list[Mention]:
     """A bare weekday listed with a recurring one recurs too: "each Tuesday and Friday", "on
     Monday and Tuesday nights" (a part of day after the list belongs to every day of it)."""
-    join = _coordination(grammar)
+    if not any(m.resolver == "set_weekday" and m.fields.weekday is not None for m in mentions):
+        return mentions  # no recurring weekday a list could start from
     out = list(mentions)
     pairs = range(len(out) - 1)
     # left to right: "every Monday, Wednesday and Friday"; right to left: "Monday, Tuesday and Friday nights"
@@ -158,8 +174,7 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     """
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()  # date arithmetic only: a timestamp's time of day plays no part
-    rules = rules_for(lang)
-    cues = rules.lexicon.cues
+    language = _language(lang)
     reference: cal.Point | None = None
     reference_end = 0
     # When the reference time is "N units ago", the one before it: "net was $2 million a year ago;
@@ -170,19 +185,15 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     # what "the year-earlier period" compares with.
     reporting: cal.Point | None = None
     out: list[Timex] = []
-    join = _range_words(rules.lexicon.grammar)[0]
-    for m in _coordinated_sets(text, list(extract(text, rules)), rules.lexicon.grammar):
+    join = language.range_join
+    for m in _coordinated_sets(text, list(extract(text, language.rules)), language.coordination):
         if m.start - reference_end > REFERENCE_REACH:
             reference = None
         if m.resolver in FOLLOWS_REFERENCE and (
             reference is None or not join.fullmatch(text, reference_end, m.start)
         ):
             continue
-        tense = (
-            tense_of(text, m.start, m.end, cues, rules.lexicon.grammar)
-            if m.resolver in NEEDS_TENSE
-            else NO_CUE
-        )
+        tense = tense_of(text, m.start, m.end, language.tense) if m.resolver in NEEDS_TENSE else NO_CUE
         ctx = Context(anchor, reference, tense)
         if before_ago is not None and m.resolver in COUNTS_FROM_REFERENCE and (m.fields.rel or 0) < 0:
             earlier, earlier_end = before_ago
@@ -206,4 +217,4 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             if point is not None:
                 before_ago = (reference, reference_end) if m.resolver in COUNTS_BACK_FROM_PUBLISH else None
                 reference, reference_end = point, m.end
-    return _link_ranges(text, out, rules.lexicon.grammar)
+    return _link_ranges(text, out, language)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Granularities a point value can have, coarse to fine.
 YEAR, HALF, QUARTER, MONTH, WEEK, DAY = "Y", "H", "Q", "M", "W", "D"
@@ -42,6 +43,7 @@ def format_value(day: dt.date, granularity: str) -> str:
 _VALUE = re.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])|H([12])))?(?:T.*)?$")
 
 
+@lru_cache(maxsize=4096)  # the tagger parses each value it resolves, most of them repeat
 def parse_value(value: str) -> Point | None:
     """The Point a concrete TimeML date value names (None for PRESENT_REF, durations, sets...)."""
     m = _VALUE.match(value)

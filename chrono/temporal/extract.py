@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import chain
 
 from chrono.rules import CompiledRule, RuleSet
 from chrono.rules.schema import Grammar, Lexicon
@@ -146,10 +147,26 @@ def _guards(grammar: Grammar) -> _Guards:
     )
 
 
+# Converted fields kept per rule; a rule's memo starts over when full.
+_MEMO_SIZE = 1024
+_MISSING = object()
+
+
 def _fields(match: re.Match[str], rule: CompiledRule, lex: Lexicon) -> Fields | None:
+    # The fields depend on the group texts only, and most expressions recur: convert each once.
+    texts = tuple(map(match.group, rule.groups))
+    memo = rule.converted
+    found = memo.get(texts, _MISSING)
+    if found is _MISSING:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[texts] = _convert(texts, rule.fields, lex)
+    return found  # type: ignore[return-value]
+
+
+def _convert(texts: tuple[str | None, ...], names: tuple[str, ...], lex: Lexicon) -> Fields | None:
     values: dict[str, object] = {}
-    for group, name in rule.groups:
-        text = match.group(group)
+    for text, name in zip(texts, names, strict=True):
         if text is None:
             continue
         convert = CONVERTERS[name]  # the loader checked every group name against this table
@@ -164,8 +181,7 @@ def _fields(match: re.Match[str], rule: CompiledRule, lex: Lexicon) -> Fields | 
     return Fields(**values)  # type: ignore[arg-type]
 
 
-def _vetoed(text: str, start: int, end: int, fields: Fields, matched: str, lex: Lexicon) -> bool:
-    guards = _guards(lex.grammar)
+def _vetoed(text: str, start: int, end: int, fields: Fields, matched: str, guards: _Guards) -> bool:
     word = matched.lower()
     if word in guards.never_alone:
         return True
@@ -186,8 +202,9 @@ def matches(text: str, rules: RuleSet) -> Iterator[re.Match[str]]:
     # with the rules that can start with the text the trigger matched, in priority order.
     dispatch = rules.dispatch
     by_text, end = dispatch.by_text, 0
-    for candidate in rules.trigger.finditer(text):
-        pos = candidate.start()
+    at_start = dispatch.at_start(text)
+    for candidate in chain((at_start,) if at_start else (), rules.trigger.finditer(text)):
+        pos = candidate.start(1)  # where the captured prefix starts
         if pos < end:
             continue
         key = candidate.group(1)
@@ -206,6 +223,7 @@ def extract(text: str, rules: RuleSet) -> Iterator[Mention]:
     """Mentions in `text`, in order, non-overlapping (at a position the first rule listed wins)."""
     lex = rules.lexicon
     by_key = rules.by_key
+    guards = _guards(lex.grammar)  # once per text: hashing the grammar model is not free
     possessive = lex.grammar.possessive_suffixes
     for match in matches(text, rules):
         compiled = by_key[match.lastgroup or ""]
@@ -214,7 +232,7 @@ def extract(text: str, rules: RuleSet) -> Iterator[Mention]:
             continue
         start, end = match.span()
         matched = match.group()
-        if _vetoed(text, start, end, fields, matched, lex):
+        if _vetoed(text, start, end, fields, matched, guards):
             continue
         if fields.weekday is not None and text.startswith(possessive, end):
             fields = replace(fields, possessive=True)

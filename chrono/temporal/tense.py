@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from chrono.rules import literal_alternation
 from chrono.rules.schema import Cues, Grammar
 
 # How far to look around an expression for a cue, bounded by the sentence.
@@ -27,7 +28,6 @@ class Tense:
 NO_CUE = Tense(0, None)
 
 
-@cache
 def _clause_end(grammar: Grammar) -> re.Pattern[str]:
     # Looking right, the clause ends sooner: "progress on Tuesday and will resume ..." is two clauses.
     words = "|".join(re.escape(w) for w in grammar.clause_breaks)
@@ -51,9 +51,7 @@ _CASE_SPECIAL = frozenset("ıſ")
 @cache
 def _cue_regex(cues: Cues, grammar: Grammar) -> _CueRegex:
     def alt(words: tuple[str, ...]) -> str:
-        return "|".join(
-            re.escape(w.lower()).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-        )
+        return literal_alternation(w.lower() for w in words)
 
     passive = "".join(rf"(?<!\b{re.escape(word.lower())}\s)" for word in grammar.passive_auxiliaries)
     # Future cues first: at one position "scheduled" is a future cue, not a past -ed form;
@@ -66,11 +64,13 @@ def _cue_regex(cues: Cues, grammar: Grammar) -> _CueRegex:
         rf"(?!(?:\s+[a-z]+\b)?\s*(?:{alt(grammar.perfect_auxiliaries)})(?![\w-])"
         rf"(?!\s+(?:{alt(grammar.obligation)})(?![\w-])))"
     )
+    # The lookbehinds of a past form are tried only before a word with the ending (a lookahead first).
+    past_form = rf"(?=[a-z]{{3,}}{suffix}(?![\w-])){passive}{not_past}(?P<past_form>[a-z]{{3,}}{suffix})"
     # Listed past words before modals: "could not be reached" is past.
     pattern = (
         rf"(?<![\w'’-])(?:(?P<prospective>{alt(cues.prospective)})|(?P<future>{alt(cues.future)})"
         rf"|{passive}(?P<past>{alt(cues.past)})|(?P<modal>{alt(cues.modals)}){perfect}"
-        rf"|(?P<infinitive>{alt(cues.infinitives)})|{passive}{not_past}(?P<past_form>[a-z]{{3,}}{suffix}))(?![\w-])"
+        rf"|(?P<infinitive>{alt(cues.infinitives)})|{past_form})(?![\w-])"
     )
     margin = max((len(word) for word in grammar.passive_auxiliaries), default=0) + 2
     return _CueRegex(re.compile(pattern, re.IGNORECASE), re.compile(pattern), margin)
@@ -101,7 +101,6 @@ def _verbs(cues: list[re.Match[str]], offset: int, text: str) -> list[re.Match[s
     return [m for m in cues if m.lastgroup not in _LOWER_ONLY or text[offset + m.start()].islower()]
 
 
-@cache
 def _preposition_regex(cues: Cues) -> re.Pattern[str]:
     def alt(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in words)
@@ -112,7 +111,6 @@ def _preposition_regex(cues: Cues) -> re.Pattern[str]:
     )
 
 
-@cache
 def _negation_regex(grammar: Grammar) -> re.Pattern[str]:
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in grammar.negations)
     return re.compile(rf"(?<![\w'’-])(?:{words})(?![\w-])", re.IGNORECASE)
@@ -121,19 +119,19 @@ def _negation_regex(grammar: Grammar) -> re.Pattern[str]:
 _NEXT_WORD = re.compile(r"\s*\S*")
 
 
-def _failure(cue: re.Match[str], end: int, text: str, cues: Cues, grammar: Grammar) -> bool:
+def _failure(cue: re.Match[str], end: int, text: str, rules: TenseRules) -> bool:
     """Whether `cue`, ending at `end` in `text`, is a past modal in a negated clause ("could not be
     reached", "neither he nor she could be located"): a failure already reported, a past."""
-    if cue.lastgroup != "modal" or cue.group().lower() not in cues.past_modals:
+    if cue.lastgroup != "modal" or cue.group().lower() not in rules.past_modals:
         return False
-    breaks = list(_clause_end(grammar).finditer(text, max(0, end - WINDOW), end))
+    breaks = list(rules.clause_end.finditer(text, max(0, end - WINDOW), end))
     lo = breaks[-1].end() if breaks else max(0, end - WINDOW)
     next_word = _NEXT_WORD.match(text, end)
-    return _negation_regex(grammar).search(text, lo, next_word.end() if next_word else end) is not None
+    return rules.negation.search(text, lo, next_word.end() if next_word else end) is not None
 
 
 def _governing(
-    found: list[re.Match[str]], offset: int, text: str, start: int, cues: Cues, grammar: Grammar
+    found: list[re.Match[str]], offset: int, text: str, start: int, rules: TenseRules
 ) -> Tense | None:
     """The tense of the nearest cue before the expression at `start`, except that:
     - a modal counts only in the expression's clause ("ruled that he must go, and set Friday");
@@ -143,7 +141,7 @@ def _governing(
       their record to sign him on Tuesday" dates the past act as much as the purpose);
     - a past modal in a negated clause is past ("could not be reached on Tuesday").
     The positions of the `found` cues are `offset` characters before their place in `text`."""
-    clause_end = _clause_end(grammar)
+    clause_end = rules.clause_end
 
     def same_clause(first: re.Match[str], hi: int) -> bool:
         return clause_end.search(text, offset + first.start(), hi) is None
@@ -161,56 +159,78 @@ def _governing(
     if cue.lastgroup == "infinitive" and at > 0 and found[at - 1].lastgroup in _PAST:
         if same_clause(found[at - 1], offset + cue.start()):
             return NO_CUE
-    ahead = cue.lastgroup in _AHEAD and not _failure(cue, offset + cue.end(), text, cues, grammar)
+    ahead = cue.lastgroup in _AHEAD and not _failure(cue, offset + cue.end(), text, rules)
     return Tense(1 if ahead else -1, cue.group().lower())
 
 
-def tense_of(text: str, start: int, end: int, cues: Cues, grammar: Grammar) -> Tense:
+@dataclass(frozen=True, slots=True)
+class TenseRules:
+    """The regexes tense_of needs for one language (see tense_rules)."""
+
+    cue: _CueRegex
+    clause_end: re.Pattern[str]
+    preposition: re.Pattern[str]
+    negation: re.Pattern[str]
+    past_perfect: re.Pattern[str]
+    past_modals: tuple[str, ...]
+
+
+def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
+    """The regexes of one language, for the caller to keep: tense_of needs them for every expression."""
+    return TenseRules(
+        _cue_regex(cues, grammar),
+        _clause_end(grammar),
+        _preposition_regex(cues),
+        _negation_regex(grammar),
+        _past_perfect_regex(grammar),
+        cues.past_modals,
+    )
+
+
+def tense_of(text: str, start: int, end: int, rules: TenseRules) -> Tense:
     """A preposition right before the expression, else the nearest cue before it in its sentence,
     else the nearest one after it; a future seen from the past perfect is past."""
     sentence_start = max(0, start - WINDOW)
     boundaries = list(_SENTENCE_END.finditer(text, sentence_start, start))
     if boundaries:
         sentence_start = boundaries[-1].end()
-    tense = _tense(text, start, end, sentence_start, cues, grammar)
+    tense = _tense(text, start, end, sentence_start, rules)
     if tense.direction > 0:
         # "had been due to expire Friday", "had filed reports by Wednesday", "Until Thursday, they
         # had not ...": the future of a past time, already past when the article is written.
-        breaks = list(_clause_end(grammar).finditer(text, sentence_start, start))
+        breaks = list(rules.clause_end.finditer(text, sentence_start, start))
         lo, hi = (breaks[-1].end() if breaks else sentence_start), start
         if tense.preposition and not text[sentence_start:start].strip().lower().split()[1:]:
             # the preposition opens the sentence: the main clause follows the expression
             stop = _SENTENCE_END.search(text, end, end + WINDOW)
             lo, hi = end, (stop.start() if stop else min(len(text), end + WINDOW))
-        perfect = _past_perfect_regex(grammar).search(text, lo, hi)
+        perfect = rules.past_perfect.search(text, lo, hi)
         if perfect is not None:
             return Tense(-1, perfect.group().lower(), tense.preposition)
     return tense
 
 
-@cache
 def _past_perfect_regex(grammar: Grammar) -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in grammar.past_perfect)
     return re.compile(rf"(?<![\w'’-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
-def _tense(text: str, start: int, end: int, sentence_start: int, cues: Cues, grammar: Grammar) -> Tense:
-    prep = _preposition_regex(cues).search(text, max(0, start - 12), start)
+def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRules) -> Tense:
+    prep = rules.preposition.search(text, max(0, start - 12), start)
     if prep is not None:
         return Tense(1 if prep.group("future") else -1, prep.group().strip().lower(), preposition=True)
-    regex = _cue_regex(cues, grammar)
-    cues_before, offset = _cues_in(text, sentence_start, start, regex)
-    governing = _governing(_verbs(cues_before, offset, text), offset, text, start, cues, grammar)
+    cues_before, offset = _cues_in(text, sentence_start, start, rules.cue)
+    governing = _governing(_verbs(cues_before, offset, text), offset, text, start, rules)
     if governing is not None:
         return governing
-    stop = _clause_end(grammar).search(text, end, end + WINDOW)
+    stop = rules.clause_end.search(text, end, end + WINDOW)
     hi = stop.start() if stop else min(len(text), end + WINDOW)
-    found, offset = _cues_in(text, end, hi, regex)
+    found, offset = _cues_in(text, end, hi, rules.cue)
     cues_after = _verbs(found, offset, text)
     if not cues_after:
         return NO_CUE
     first = cues_after[0]  # after the expression a decision is what it dates: "Monday agreed to ..."
     ahead = first.lastgroup in _AHEAD - {"prospective"} and not _failure(
-        first, offset + first.end(), text, cues, grammar
+        first, offset + first.end(), text, rules
     )
     return Tense(1 if ahead else -1, first.group().lower())

@@ -75,11 +75,19 @@ class ResultCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def get(self, key: str) -> Any | None:
-        """The stored result, or None when absent or unreadable (a damaged entry is a miss)."""
+    def read(self, key: str) -> bytes | None:
+        """The stored entry as it is on disk (compressed, a fraction of the result's memory), or None."""
         try:
-            return pickle.loads(zlib.decompress(self._path(key).read_bytes()))
-        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return self._path(key).read_bytes()
+        except OSError:
+            return None
+
+    @staticmethod
+    def decode(stored: bytes) -> Any | None:
+        """The result an entry holds, or None when the entry is damaged (a damaged entry is a miss)."""
+        try:
+            return pickle.loads(zlib.decompress(stored))
+        except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
 
     def put(self, key: str, result: Any) -> None:

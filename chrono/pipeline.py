@@ -216,15 +216,17 @@ def _cached(
 
     cache = ResultCache(cache_dir)
     keys = [cache.key(task) for task in tasks]
-    hits = [cache.get(key) if key is not None else None for key in keys]
-    fresh = run([task for task, hit in zip(tasks, hits, strict=True) if hit is None])
-    for key, hit in zip(keys, hits, strict=True):
-        if hit is not None:
-            yield hit
-            continue
-        result = next(fresh)
-        if key is not None:
-            cache.put(key, result)
+    # Entries are read first, to know what to extract, but unpickled one at a time as they are
+    # yielded: a big corpus' results all unpickled at once would double the memory of the run.
+    stored = [cache.read(key) if key is not None else None for key in keys]
+    fresh = run([task for task, entry in zip(tasks, stored, strict=True) if entry is None])
+    for index, (task, key) in enumerate(zip(tasks, keys, strict=True)):
+        entry, stored[index] = stored[index], None
+        result = cache.decode(entry) if entry is not None else None
+        if result is None:  # not cached, or a damaged entry (then extracted now, on its own)
+            result = next(fresh) if entry is None else next(iter(run([task])))
+            if key is not None:
+                cache.put(key, result)
         yield result
 
 

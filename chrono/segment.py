@@ -142,9 +142,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
         start = block_start
-        positions, depths = _quote_depths(text, block_start, block_end)
+        quotes = None  # found at the first candidate end: most blocks are one sentence
         for m in _BOUNDARY.finditer(text, block_start, block_end):
-            if _inside_quote(positions, depths, m.start(2)):
+            quotes = quotes or _quote_depths(text, block_start, block_end)
+            if _inside_quote(*quotes, m.start(2)):
                 continue
             if _is_end(text, block_start, m.end(1) - 1, m.end(), abbr):
                 span = _trimmed(text, start, m.start(2))

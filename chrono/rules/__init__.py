@@ -104,8 +104,8 @@ def _alternation(words: Collection[str], proper: bool) -> str:
     return literal_alternation({v for word in words for v in _variants(word, proper)})
 
 
-def literal_alternation(forms: Iterable[str]) -> str:
-    """A group matching any of `forms` (a space matches a run of whitespace), as a trie of characters.
+def literal_alternation(forms: Iterable[str], space: str = r"\s+") -> str:
+    """A group matching any of `forms` (a space matches `space`, by default any whitespace), as a trie.
 
     re tries the alternatives of a group one by one: a flat list of a hundred forms costs a
     microsecond wherever it is tried, a trie a few steps. Where one form is a prefix of another the
@@ -118,13 +118,13 @@ def literal_alternation(forms: Iterable[str]) -> str:
         for char in form:
             node = node.setdefault(char, {})
         node[""] = {}
-    return "(?:" + _trie_regex(trie) + ")"
+    return "(?:" + _trie_regex(trie, space) + ")"
 
 
-def _trie_regex(node: _Trie) -> str:
+def _trie_regex(node: _Trie, space: str) -> str:
     # re tries branches in order and most words of running text start lower-case: those go first.
     chars = sorted((c for c in node if c), key=lambda c: (not c.islower(), c))
-    branches = [(r"\s+" if c == " " else re.escape(c)) + _trie_regex(node[c]) for c in chars]
+    branches = [(space if c == " " else re.escape(c)) + _trie_regex(node[c], space) for c in chars]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

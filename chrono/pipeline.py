@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import gc
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -170,7 +169,7 @@ def _collect(
             else:
                 seen.add(entry.info.id)
                 infos.append(entry.info)
-                mentions += map(_compact, entry.mentions)
+                mentions += entry.mentions
                 if entry.info.published is None:
                     undated.append(
                         Problem(
@@ -188,19 +187,6 @@ def _handed_over(items: list[EventMention]) -> Iterator[EventMention]:
     items.reverse()
     while items:
         yield items.pop()
-
-
-def _compact(m: EventMention) -> EventMention:
-    """The mention with its words shared with every other mention's: stems, names and the
-    explanation repeat across the corpus, and unpickled copies would be half the parent's memory."""
-    intern = sys.intern
-    return replace(
-        m,
-        terms=tuple(map(intern, m.terms)),
-        names=tuple(map(intern, m.names)),
-        speakers=tuple(map(intern, m.speakers)),
-        explanation=intern(m.explanation),
-    )
 
 
 def _cached(

@@ -6,6 +6,7 @@ the tagger; tests/test_seeds_chronology.py runs the real pipeline.
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 
 import pytest
@@ -313,3 +314,15 @@ def test_a_lead_dated_by_its_week_dates_what_follows_it() -> None:
     )
     deal, jobs = extract_events(art, [timex(art, "earlier this week", "2022-W13")])
     assert (deal.date, jobs.date) == ("2022-W13", "2022-W13")
+
+
+def test_a_pickled_mention_comes_back_equal_with_its_words_shared() -> None:
+    art = article("Kremlin spokesman Dmitry Peskov said on Tuesday the peace talks in Istanbul stalled.")
+    [mention] = extract_events(art, [timex(art, "on Tuesday", "2022-03-29")])
+    assert mention.timex is not None and mention.terms and mention.names
+    # Workers and the cache send mentions pickled one file at a time: each comes back as it was,
+    # and the same stems and names are one string object across files, not one per mention.
+    first, second = (pickle.loads(pickle.dumps(mention)) for _ in range(2))
+    assert first == second == mention
+    assert all(a is b for a, b in zip(first.terms + first.names, second.terms + second.names, strict=True))
+    assert first.explanation is second.explanation

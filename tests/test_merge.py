@@ -268,6 +268,35 @@ def test_one_speaker_on_one_day_ties_two_reports_in_other_words(tmp_path: Path) 
     assert {m.article for m in penn.mentions} == {"wire.md", "bugle.md"}, [e.summary for e in events]
 
 
+def test_kinds_of_event_tie_paraphrases_of_one_family_and_keep_two_kinds_apart(tmp_path: Path) -> None:
+    """A protest told with placards and slogans, a closure told as "ceased trading": each meets its
+    paraphrase by its kind of event alone ("@protest", "@close"), while the two, in one town on one
+    day, stay apart."""
+    front = "---\npublished: 2025-09-06\n---\n"
+    (tmp_path / "wire.md").write_text(
+        front + "Hundreds of people protested in Kelso on Friday.\n\n"
+        "The Palace cinema in Kelso closed on Friday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "gazette.md").write_text(
+        front + "Locals waving placards and chanting slogans filled the main square of Kelso on Friday.\n\n"
+        "Kelso's last picture house ceased trading on Friday.\n",
+        encoding="utf-8",
+    )
+    articles, _ = read_articles([tmp_path])
+    events = merge_events([m for a in articles for m in mentions_in(a)])
+    assert sorted(len(e.mentions) for e in events) == [2, 2], [e.summary for e in events]
+    [rally] = [e for e in events if any("placards" in m.text for m in e.mentions)]
+    [cinema] = [e for e in events if any("ceased trading" in m.text for m in e.mentions)]
+    assert (
+        {m.article for m in rally.mentions}
+        == {m.article for m in cinema.mentions}
+        == {"wire.md", "gazette.md"}
+    )
+    assert any("@protest" in r for r in rally.merge_reasons), rally.merge_reasons
+    assert any("@close" in r for r in cinema.merge_reasons), cinema.merge_reasons
+
+
 def _dev_scores(name: str) -> dict[str, Any]:
     repo = Path(__file__).resolve().parents[1]
     done = subprocess.run(

@@ -18,6 +18,9 @@ class Cues(_Frozen):
     """Tense cue words; the nearest one to an expression in its clause decides the direction."""
 
     future: tuple[str, ...] = Field(description="Words or phrases that mark a future clause.")
+    passive_future: tuple[str, ...] = Field(
+        description="Participles that look ahead in the present passive ('is anticipated', 'are forecast')."
+    )
     modals: tuple[str, ...] = Field(
         description="Modal verbs: future before a bare infinitive, no cue before a perfect ('may have won')."
     )
@@ -59,10 +62,19 @@ class Grammar(_Frozen):
     )
     passive_auxiliaries: tuple[str, ...] = Field(description="Words before a passive participle.")
     perfect_auxiliaries: tuple[str, ...] = Field(
-        description="Auxiliaries of the perfect: after one a modal is no future cue ('may have left')."
+        description="Perfect auxiliaries: before one with a participle a modal is no cue ('may have left')."
     )
-    obligation: tuple[str, ...] = Field(
-        description="Words after a perfect auxiliary that make it an obligation, not a perfect ('have to')."
+    participles: tuple[str, ...] = Field(
+        description="Past participles without the regular ending ('been', 'left', 'gone')."
+    )
+    present_auxiliaries: tuple[str, ...] = Field(
+        description="The present of 'be', before a passive participle of Cues.passive_future."
+    )
+    adverbs: tuple[str, ...] = Field(
+        description="Adverbs between an auxiliary and a participle ('is now expected'), with -adverb_suffix."
+    )
+    adverb_suffix: str = Field(
+        description="Ending of adverbs ('widely') between an auxiliary and a participle."
     )
     clause_breaks: tuple[str, ...] = Field(description="Words that end a clause when looking right.")
     possessive_suffixes: tuple[str, ...] = Field(description="Endings that make a weekday possessive.")

@@ -59,16 +59,21 @@ def _cue_regex(cues: Cues, grammar: Grammar) -> _CueRegex:
     suffix = re.escape(grammar.past_suffix.lower())
     # "indeed", "hundred": the ending without the past tense
     not_past = rf"(?!(?:{alt(grammar.not_past_forms)})(?![\w-]))" if grammar.not_past_forms else ""
-    # No modal cue before a perfect ("may have left"), but before an obligation ("may have to leave").
+    # "is widely anticipated", "may have already left"
+    adverbs = rf"(?:(?:{alt(grammar.adverbs)}|[a-z]{{2,}}{re.escape(grammar.adverb_suffix.lower())})\s+)*"
+    # No modal cue before a perfect, an auxiliary with a participle ("may have left"), but before
+    # "have" with anything else ("may have an impact", "may have to leave").
+    participle = rf"(?:{alt(grammar.participles)}|{not_past}[a-z]{{3,}}{suffix})"
     perfect = (
-        rf"(?!(?:\s+[a-z]+\b)?\s*(?:{alt(grammar.perfect_auxiliaries)})(?![\w-])"
-        rf"(?!\s+(?:{alt(grammar.obligation)})(?![\w-])))"
+        rf"(?!(?:\s+[a-z]+\b)?\s*(?:{alt(grammar.perfect_auxiliaries)})\s+{adverbs}{participle}(?![\w-]))"
     )
+    passive_future = rf"(?:{alt(grammar.present_auxiliaries)})\s+{adverbs}(?:{alt(cues.passive_future)})"
     # The lookbehinds of a past form are tried only before a word with the ending (a lookahead first).
     past_form = rf"(?=[a-z]{{3,}}{suffix}(?![\w-])){passive}{not_past}(?P<past_form>[a-z]{{3,}}{suffix})"
-    # Listed past words before modals: "could not be reached" is past.
+    # Listed past words before modals: "could not be reached" is past. A contraction ("he'll")
+    # starts right after its word.
     pattern = (
-        rf"(?<![\w'’-])(?:(?P<prospective>{alt(cues.prospective)})|(?P<future>{alt(cues.future)})"
+        rf"(?:(?<![\w'’-])|(?=['’]))(?:(?P<prospective>{alt(cues.prospective)})|(?P<future>{alt(cues.future)}|{passive_future})"
         rf"|{passive}(?P<past>{alt(cues.past)})|(?P<modal>{alt(cues.modals)}){perfect}"
         rf"|(?P<infinitive>{alt(cues.infinitives)})|{past_form})(?![\w-])"
     )

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from chrono.dates import days
@@ -264,6 +265,7 @@ class _Narrative:
     source: str
     explicit: str | None = None  # day-precise date of the previous mention, when its own expression gave it
     resume: _Narrative | None = None  # in a flashback: the story's own narrative, to return to
+    said: tuple[str, ...] = ()  # the sentence of the event it tells, and those that continued it
 
 
 def _looks_back(sentence: str) -> bool:
@@ -279,6 +281,28 @@ def _shifted(t: Timex, reference: str) -> Timex | None:
     delta = date.fromisoformat(t.value[:10]) - date.fromisoformat(t.anchor[:10])
     value = (date.fromisoformat(reference[:10]) + delta).isoformat()
     return replace(t, value=value, anchor=reference[:10], range_end=None)
+
+
+@lru_cache(maxsize=256)  # asked only for statements, of the few events before them
+def _sentence_words(sentence: str) -> frozenset[str]:
+    """The content words and names of a sentence, who said it included."""
+    return frozenset(word_terms(sentence))
+
+
+def _shares(words: frozenset[str], narrative: _Narrative) -> bool:
+    """Whether `words` are in the event a narrative tells or in what continued it."""
+    return any(not words.isdisjoint(_sentence_words(s)) for s in narrative.said)
+
+
+def _taken_up(m: EventMention, narrative: _Narrative, told: list[_Narrative]) -> _Narrative:
+    """The narrative an undated mention continues: the current one, unless it is a statement by
+    someone named that shares no word with it and names an earlier dated event instead ("…sold
+    Brandt on Wednesday. …signed Mendes on Tuesday. Manager Calloway said the sale of Brandt would
+    help": the sale's day). "She also said" names nobody and goes on."""
+    if not m.speakers or not narrative.said or _shares(frozenset(chain(m.terms, m.speakers)), narrative):
+        return narrative
+    named = frozenset(chain(m.names, m.speakers))
+    return next((n for n in reversed(told) if n.date != narrative.date and _shares(named, n)), narrative)
 
 
 def _resolved(local: list[Timex], narrative: _Narrative) -> tuple[list[Timex], bool]:
@@ -526,6 +550,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
     sets = sorted(t.start for t in timexes if t.type == "SET")
     lead = _Narrative(published, f"the lead of the article, dated by its publish date {published}")
     narrative = lead
+    told: list[_Narrative] = []  # the narratives explicit dates set, earliest first
     seen: set[str] = set()
     out: list[EventMention] = []
     prev_end = 0
@@ -570,7 +595,10 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                     f"the narrative of the previous event {s.text[:60]!r}",
                     current.date if day else None,
                     story,
+                    (s.text,),
                 )
+                if story is None:  # background in the past perfect is no story to go back to
+                    told.append(narrative)
         elif unresolved:
             found = [s.mention(None, None, "undated: its own time expression cannot be resolved", s.text)]
             narrative = _Narrative(None, "")
@@ -583,7 +611,11 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                         narrative.date, None, f"no date of its own: continues {narrative.source}", s.text
                     )
                 ]
-                narrative = replace(narrative, explicit=None)
+                if (taken := _taken_up(found[0], narrative, told)) is not narrative:
+                    narrative = taken
+                    why = f"no date of its own: continues {narrative.source}, which it names"
+                    found = [s.mention(narrative.date, None, why, s.text)]
+                narrative = replace(narrative, explicit=None, said=(*narrative.said, s.text))
             else:
                 found = [
                     s.mention(None, None, "undated: no date of its own and no dated narrative before", s.text)

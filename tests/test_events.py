@@ -249,6 +249,27 @@ def test_a_flashback_in_the_past_perfect_does_not_move_the_story_back() -> None:
     assert speech.date == "2022-03-29" and "Adel Morrow quit" in speech.explanation
 
 
+def test_a_named_statement_goes_with_the_event_it_names() -> None:
+    art = article(
+        "Harwick Rovers sold midfielder Ivo Brandt to Kessel FC on Wednesday.\n"
+        "The club broke its transfer record to sign Dario Mendes from Sporting Alvor on Tuesday.\n"
+        "Manager Sean Calloway said the sale of Brandt would help balance the books.\n"
+        "Sporting Alvor chairman Rui Lobo said the fee was fair.\n"
+        "He said the club had no other offers.\n"
+        "Manager Sean Calloway said Brandt leaves with the fans' thanks.\n"
+    )
+    mentions = extract_events(
+        art, [timex(art, "on Wednesday", "2022-03-30"), timex(art, "on Tuesday", "2022-03-29")]
+    )
+    sale, signing, manager, chairman, pronoun, again = mentions
+    assert (sale.date, signing.date) == ("2022-03-30", "2022-03-29")
+    # The manager names the sale, not the signing just before: the sale's day.
+    assert manager.date == "2022-03-30" and "Harwick Rovers sold" in manager.explanation
+    assert chairman.date == "2022-03-29" and "to sign Dario Mendes" in chairman.explanation
+    # "He said" names nobody: it goes on with the statement before it.
+    assert pronoun.date == "2022-03-29" and again.date == "2022-03-30"
+
+
 def test_names_and_speakers_around_appositives_and_sentence_openers() -> None:
     art = article(
         "Adel Morrow quit as prime minister on Tuesday after losing his majority.\n"

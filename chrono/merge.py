@@ -373,8 +373,10 @@ def _event(group: list[EventMention], reasons: list[str]) -> Event:
     rep = group[0]
     source, conflict = _source(group)
     how = f"the report in {source.article}" + (f" ({source.timex.text!r})" if source.timex else "")
-    # A date inferred from context yields to the event's date (never to one after its article
-    # was published); the explanation keeps both.
+    # A date inferred from context yields to a report that dates the event outright, or to a finer
+    # date inside its own ("this week" -> Monday), never to one after its article was published;
+    # the explanation keeps both. Against another article's disjoint guess it stands: one context
+    # is no better evidence than another.
     start = days(source.date)[0].isoformat() if source.date else ""
     group = [
         replace(
@@ -382,7 +384,10 @@ def _event(group: list[EventMention], reasons: list[str]) -> Event:
             date=source.date,
             explanation=f"{m.explanation}; context gave {m.date}, dated {source.date} by {how}",
         )
-        if m.inferred and m.date != source.date and start <= (m.published or "9999")
+        if m.inferred
+        and m.date != source.date
+        and start <= (m.published or "9999")
+        and (source.timex is not None or _within(source.date, m.date))
         else m
         for m in group
     ]
@@ -401,6 +406,14 @@ def _event(group: list[EventMention], reasons: list[str]) -> Event:
         mentions=[_mention(m) for m in group],
         merge_reasons=reasons,
     )
+
+
+def _within(inner: str | None, outer: str | None) -> bool:
+    """Whether the days of date `inner` all fall within those of `outer`."""
+    if inner is None or outer is None:
+        return False
+    (first, last), (lo, hi) = days(inner), days(outer)
+    return lo <= first and last <= hi
 
 
 def _mention(m: EventMention) -> Mention:

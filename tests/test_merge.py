@@ -150,6 +150,26 @@ def test_a_report_meets_the_same_event_dated_coarser_or_a_day_or_two_apart(
     assert merged_date is None or event.date == merged_date
 
 
+@pytest.mark.parametrize(
+    ("theirs", "kept"),
+    [
+        ("2023-06-07", True),  # two contexts a day apart: one guess is no better than the other
+        ("2023-W23", False),  # a week around the other's day: the finer date is the better guess
+    ],
+)
+def test_a_context_date_yields_only_to_an_outright_report_or_a_finer_date(theirs: str, kept: bool) -> None:
+    [dam] = [m for m in mentions_of("conflict") if "collapsed" in m.text and m.article == "daily.txt"]
+    ours = replace(dam, timex=None, date="2023-06-06", published="2023-06-07")  # the earlier report
+    other = replace(ours, article="other.txt", date=theirs, published="2023-06-08")
+    [event] = merge_events([ours, other])
+    dates = {m.article: m.date for m in event.mentions}
+    assert event.date == "2023-06-06" and dates["daily.txt"] == "2023-06-06"
+    assert dates["other.txt"] == (theirs if kept else "2023-06-06")
+    # A report dated outright still dates the context mentions of its event.
+    [event] = merge_events([dam, replace(other, date="2023-06-07")])
+    assert {m.date for m in event.mentions} == {"2023-06-06"}
+
+
 def test_two_mentions_of_one_article_never_merge() -> None:
     [dam] = [m for m in mentions_of("conflict") if "collapsed" in m.text and m.article == "daily.txt"]
     again = replace(dam, start=dam.start + 500, sentence=dam.sentence + 5)

@@ -352,19 +352,19 @@ def _source(group: list[EventMention]) -> tuple[EventMention, bool]:
 
     Explicit dates that overlap ("in March", "on March 5") give the finest one; disjoint ones are
     a conflict, decided by majority and then by the earliest report. Without explicit dates the
-    most common context date wins.
+    context dates are weighed alike, but disjoint ones are no conflict (guesses, not reports).
     """
     if len(group) == 1:  # most events: nothing to weigh
         return group[0], False
     explicit = [m for m in group if m.timex is not None and m.date]
-    if explicit:
-        spans = {id(m): days(m.date) for m in explicit if m.date}
-        if max(s[0] for s in spans.values()) <= min(s[1] for s in spans.values()):
-            return min(explicit, key=lambda m: (spans[id(m)][1] - spans[id(m)][0], _order_key(m))), False
-        counts = Counter(m.date for m in explicit)
-        return min(explicit, key=lambda m: (-counts[m.date], _order_key(m))), True
-    counts = Counter(m.date for m in group if m.date)
-    return min(group, key=lambda m: (-counts[m.date] if m.date else 1, _order_key(m))), False
+    dated = explicit or [m for m in group if m.date]
+    if not dated:
+        return min(group, key=_order_key), False
+    spans = {id(m): days(m.date) for m in dated if m.date}
+    if max(s[0] for s in spans.values()) <= min(s[1] for s in spans.values()):
+        return min(dated, key=lambda m: (spans[id(m)][1] - spans[id(m)][0], _order_key(m))), False
+    counts = Counter(m.date for m in dated)
+    return min(dated, key=lambda m: (-counts[m.date], _order_key(m))), bool(explicit)
 
 
 def _event(group: list[EventMention], reasons: list[str]) -> Event:

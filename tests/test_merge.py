@@ -165,6 +165,10 @@ def test_a_context_date_yields_only_to_an_outright_report_or_a_finer_date(theirs
     dates = {m.article: m.date for m in event.mentions}
     assert event.date == "2023-06-06" and dates["daily.txt"] == "2023-06-06"
     assert dates["other.txt"] == (theirs if kept else "2023-06-06")
+    # Whichever was published first, the finer of two nested context dates dates the event, and
+    # two disjoint ones are no conflict (guesses, not reports).
+    [event] = merge_events([replace(ours, published="2023-06-09"), other])
+    assert not event.conflict and (kept or event.date == "2023-06-06")
     # A report dated outright still dates the context mentions of its event.
     [event] = merge_events([dam, replace(other, date="2023-06-07")])
     assert {m.date for m in event.mentions} == {"2023-06-06"}

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from chrono.errors import RulesError
-from chrono.rules.prefilter import Dispatch
+from chrono.rules.prefilter import Dispatch, Trie, branch_order, trie
 from chrono.rules.schema import Example, Lexicon, PatternFile, Rule
 
 __all__ = ["CompiledRule", "Example", "Lexicon", "RuleSet", "Rule", "literal_alternation", "load_rules"]
@@ -97,9 +97,6 @@ def _variants(word: str, proper: bool) -> set[str]:
     return {word.capitalize(), titled, word.upper()} | (set() if proper else {word})
 
 
-_Trie = dict[str, "_Trie"]  # "" marks the end of a form
-
-
 def _alternation(words: Collection[str], proper: bool) -> str:
     return literal_alternation({v for word in words for v in _variants(word, proper)})
 
@@ -112,18 +109,11 @@ def literal_alternation(forms: Iterable[str], space: str = r"\s+") -> str:
     longer one is tried first, as in a list sorted longest first, so the matches are the same. The
     forms hold no other whitespace than single spaces, so the next character picks at most one branch.
     """
-    trie: _Trie = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return "(?:" + _trie_regex(trie, space) + ")"
+    return "(?:" + _trie_regex(trie(forms), space) + ")"
 
 
-def _trie_regex(node: _Trie, space: str) -> str:
-    # re tries branches in order and most words of running text start lower-case: those go first.
-    chars = sorted((c for c in node if c), key=lambda c: (not c.islower(), c))
+def _trie_regex(node: Trie, space: str) -> str:
+    chars = sorted((c for c in node if c), key=branch_order)
     branches = [(space if c == " " else re.escape(c)) + _trie_regex(node[c], space) for c in chars]
     if not branches:
         return ""

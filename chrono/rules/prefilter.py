@@ -14,7 +14,7 @@ compiled alone, in priority order, which gives the same first match as the combi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from re import _constants as C  # noqa: N812 - the parser's opcode names
 from re import _parser
 
@@ -105,35 +105,41 @@ def _prefixes(items: Sequence[tuple[object, object]], depth: int) -> set[str]:
     return walk(_chain(items, None), depth)
 
 
-_Trie = dict[str, "_Trie"]  # "" marks the end of a prefix: anything may follow
+Trie = dict[str, "Trie"]  # "" marks where a word ends (here a prefix: anything may follow)
 
 
-def _trie(words: set[str]) -> _Trie:
-    trie: _Trie = {}
+def trie(words: Iterable[str]) -> Trie:
+    """The words as a trie of characters."""
+    root: Trie = {}
     for word in words:
-        node = trie
+        node = root
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return trie
+    return root
 
 
-def _trie_regex(trie: _Trie) -> str:
-    if "" in trie:
+def branch_order(char: str) -> tuple[bool, str]:
+    """Sort key of a trie's branches in a regex: re tries branches in order, and most words of
+    running text start lower-case, so those go first."""
+    return (not char.islower(), char)
+
+
+def _trie_regex(node: Trie) -> str:
+    if "" in node:
         return ""  # a shorter prefix already accepts everything after it
-    # re tries branches in order and most words of running text start lower-case: those go first.
     # Only the \d and \s markers share characters with other branches; they stay before those.
-    items = sorted(trie.items(), key=lambda item: (not item[0].islower(), item[0]))
+    items = sorted(node.items(), key=lambda item: branch_order(item[0]))
     branches = [_CLASSES.get(c, re.escape(c)) + _trie_regex(child) for c, child in items]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-def _reaches(trie: _Trie, text: str) -> bool:
-    """Can a string that starts with `text` start with one of the prefixes of `trie`?"""
-    if not text or "" in trie:
+def _reaches(node: Trie, text: str) -> bool:
+    """Can a string that starts with `text` start with one of the prefixes of trie `node`?"""
+    if not text or "" in node:
         return True
     char = text[0]
-    for want, child in trie.items():
+    for want, child in node.items():
         if want == _SPACES:
             run = len(text) - len(text.lstrip())  # str.isspace is what \s matches
             if any(_reaches(child, text[n:]) for n in range(1, run + 1)):
@@ -167,7 +173,7 @@ class Dispatch:
     def __init__(self, alternatives: Sequence[str], wrap: Callable[[str], str], boundary: str) -> None:
         prefixes = [_prefixes(_parser.parse(alt), DEPTH) for alt in alternatives]
         self._rules = tuple(
-            (re.compile(wrap(alt)).match, _trie(own)) for alt, own in zip(alternatives, prefixes, strict=True)
+            (re.compile(wrap(alt)).match, trie(own)) for alt, own in zip(alternatives, prefixes, strict=True)
         )
         self.by_text: dict[str, tuple[Matcher, ...]] = {}  # the hot path reads this dict directly
         union = set().union(*prefixes)
@@ -177,11 +183,11 @@ class Dispatch:
         # C instead of trying every position, and leaving the rest of the word-start assertion to the
         # rules' own regexes makes it cheaper still: it finds a few starts where no rule matches, and
         # misses only one at position 0, which `at_start` checks.
-        prefix = "(?=(" + _trie_regex(_trie(union)) + "))"
+        prefix = "(?=(" + _trie_regex(trie(union)) + "))"
         self.trigger = None if "" in union else re.compile(boundary + prefix)
         self.at_start = None if "" in union else re.compile(prefix).match
 
     def matchers_for(self, text: str) -> tuple[Matcher, ...]:
-        found = tuple(match for match, trie in self._rules if _reaches(trie, text))
+        found = tuple(match for match, prefixes in self._rules if _reaches(prefixes, text))
         self.by_text[text] = found
         return found

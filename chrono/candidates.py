@@ -216,11 +216,11 @@ def _pairs_of_slice(shared: _Shared, rows: tuple[int, int]) -> tuple[np.ndarray,
     for probes, later_only in ((shared.probe_same, True), (shared.probe_coarser, False)):
         found = (probes[start:stop] @ shared.filed_t).tocoo()
         i, j = found.row.astype(np.int64) + start, found.col.astype(np.int64)
-        keep = shared.articles[i] != shared.articles[j]
+        apart = shared.articles[i] != shared.articles[j]
         if later_only:
-            keep &= j > i
-        firsts.append(np.minimum(i[keep], j[keep]))
-        seconds.append(np.maximum(i[keep], j[keep]))
+            apart &= j > i
+        firsts.append(np.minimum(i[apart], j[apart]))
+        seconds.append(np.maximum(i[apart], j[apart]))
     first, second = np.concatenate(firsts), np.concatenate(seconds)
     cosine = _cosines(shared.vectors, first, second)
     if shared.keep is None:

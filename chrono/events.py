@@ -425,7 +425,7 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
         if best in said
         else _focus_span(raw, best.start - s.start, best.end - s.start, cuts=cuts)
     )
-    lo, hi = _conjunct(cuts, best.start - s.start, len(raw))
+    own_part = _conjunct(cuts, best.start - s.start, len(raw))  # the conjunct the best date is in
     things = [] if best in owned else [t for t in owned if first <= t.start - s.start < last]
     if things:  # "after Thursday's leak" is a phrase, not a clause: the sentence's subject stays
         first, last = 0, len(raw)
@@ -434,7 +434,8 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
         best,
         f"dated by {best.text!r}: {best.explain()}",
         raw[first:last],
-        tense=raw[lo:hi] if cuts else None,  # "… on Monday and will reopen …": Monday is past
+        # "… on Monday and will reopen …": Monday's own conjunct says it is past.
+        tense=raw[own_part[0] : own_part[1]] if cuts else None,
         compared=_unowned(raw, s.start, things) if things else None,
     )
     out = [primary]
@@ -450,14 +451,15 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
     for t in told:
         when = event_date(t.value)[0]
         at = t.start - s.start
-        apart = _conjunct(cuts, at, len(raw)) != _conjunct(cuts, best.start - s.start, len(raw))
+        part = _conjunct(cuts, at, len(raw))
+        apart = part != own_part
         if when in {m.date for m in out} or (first <= at < last and not apart):
             continue
         span = _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
         if span != (0, len(raw)):
             clause = raw[span[0] : span[1]]
         elif apart:  # a short predicate of its own ("… and will reopen on Wednesday"): with its subject
-            lo, hi = _conjunct(cuts, at, len(raw))
+            lo, hi = part
             verb = lexicon().verb.search(raw[:lo].lower())
             subject = raw[: verb.start() if verb else lo].split()[:_ANTECEDENT_WORDS]
             clause = " ".join(subject + raw[lo:hi].split())

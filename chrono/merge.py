@@ -20,10 +20,11 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from operator import mul
+from typing import TypeVar
 
 import numpy as np
 
@@ -60,6 +61,7 @@ CONFLICT_SLACK = 2  # days apart two outlets may disagree and still report one e
 LINK_SHARE = 0.8  # two clusters merge when their average similarity reaches this share of the threshold
 
 Vector = dict[str, float]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,9 +466,16 @@ def merge_events(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event]
         groups += [([items[k].mention for k in c.members], c.reasons) for c in merged]
         del pairs, merged, clusters
         items.clear()
-    groups.reverse()
-    events = [_event(*groups.pop()) for _ in range(len(groups))]  # each group freed once built
+    events = [_event(*group) for group in handed_over(groups)]  # each group freed once built
     return sorted(_unique_ids(events), key=_sort_key)
+
+
+def handed_over(items: list[T]) -> Iterator[T]:
+    """The items in order, each removed from the list as it is taken, so it is freed once its
+    taker is done with it."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 @lru_cache(maxsize=4096)  # a corpus dates its mentions with few distinct dates

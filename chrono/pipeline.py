@@ -109,10 +109,10 @@ def _extract(
         infos, mentions, problems = _collect(found, _cached(tasks, cache_dir, run), bar.update)
 
     # Stage 4: merge. Reports of one happening from several articles become one event.
-    from chrono.merge import merge_events
+    from chrono.merge import handed_over, merge_events
 
     # The list hands its mentions over: each one's features (terms, names) are freed as its event is built.
-    events = merge_events(_handed_over(mentions), merge_jobs)
+    events = merge_events(handed_over(mentions), merge_jobs)
 
     # Stage 5: the timeline, in a stable order and with no wall-clock fields.
     timeline = Timeline(articles=sorted(infos, key=lambda a: a.id), events=events)
@@ -180,13 +180,6 @@ def _collect(
                     )
         advance()
     return infos, mentions, problems + sorted(undated, key=lambda p: p.where)
-
-
-def _handed_over(items: list[EventMention]) -> Iterator[EventMention]:
-    """The items, each removed from the list as it is taken."""
-    items.reverse()
-    while items:
-        yield items.pop()
 
 
 def _cached(

@@ -22,7 +22,8 @@ from chrono.temporal import tag
 DATA = Path(__file__).parent / "data" / "events"
 
 
-def mentions_of(folder: str) -> list[EventMention]:
+def mentions_of(folder: str | Path) -> list[EventMention]:
+    """The mentions of every article in a folder of tests/data/events, or in the folder given."""
     articles, _ = read_articles([DATA / folder])
     return [m for a in articles for m in mentions_in(a)]
 
@@ -186,9 +187,7 @@ def test_undated_syndicated_copies_merge_and_stay_undated(tmp_path: Path) -> Non
         (tmp_path / name).write_text(sentence, encoding="utf-8")
     other = "Officials said on Monday that the airport reopened.\n"
     (tmp_path / "three.txt").write_text(other, encoding="utf-8")
-    articles, _ = read_articles([tmp_path])
-    mentions = [m for a in articles for m in extract_events(a, tag(a.clean.match_text, a.published))]
-    events = merge_events(mentions)
+    events = merge_events(mentions_of(tmp_path))
     assert [(e.date, [m.article for m in e.mentions]) for e in events] == [
         (None, ["one.txt", "two.txt"]),  # undated events in the order of their first article
         (None, ["three.txt"]),
@@ -211,8 +210,7 @@ def test_a_name_meets_its_abbreviation_and_its_demonym(tmp_path: Path) -> None:
         "The Kestrian ambassador was called in on Wednesday to explain the arrest of two fishermen.\n",
         encoding="utf-8",
     )
-    articles, _ = read_articles([tmp_path])
-    events = merge_events([m for a in articles for m in mentions_in(a)])
+    events = merge_events(mentions_of(tmp_path))
     assert sorted(len(e.mentions) for e in events) == [2, 2], [e.summary for e in events]
     assert all(len({m.article for m in e.mentions}) == 2 for e in events)
 
@@ -286,8 +284,7 @@ def test_one_speaker_on_one_day_ties_two_reports_in_other_words(tmp_path: Path) 
         "Librarian Ada Moss said the leaky roof would cost a fortune to fix.\n",
         encoding="utf-8",
     )
-    articles, _ = read_articles([tmp_path])
-    events = merge_events([m for a in articles for m in mentions_in(a)])
+    events = merge_events(mentions_of(tmp_path))
     [penn] = [e for e in events if any("Penn" in m.text for m in e.mentions)]
     assert {m.article for m in penn.mentions} == {"wire.md", "bugle.md"}, [e.summary for e in events]
 
@@ -307,8 +304,7 @@ def test_kinds_of_event_tie_paraphrases_of_one_family_and_keep_two_kinds_apart(t
         "Kelso's last picture house ceased trading on Friday.\n",
         encoding="utf-8",
     )
-    articles, _ = read_articles([tmp_path])
-    events = merge_events([m for a in articles for m in mentions_in(a)])
+    events = merge_events(mentions_of(tmp_path))
     assert sorted(len(e.mentions) for e in events) == [2, 2], [e.summary for e in events]
     [rally] = [e for e in events if any("placards" in m.text for m in e.mentions)]
     [cinema] = [e for e in events if any("ceased trading" in m.text for m in e.mentions)]

@@ -78,7 +78,7 @@ def test_unknown_resolver_and_placeholder(tmp_path: Path) -> None:
     patterns = _copy_rules(tmp_path)
     original = patterns.read_text(encoding="utf-8")
     patterns.write_text(original.replace('resolver = "ref"', 'resolver = "magic"'), encoding="utf-8")
-    with pytest.raises(RulesError, match="rule 'date.ref': unknown resolver 'magic'"):
+    with pytest.raises(RulesError, match=r"rule '[\w.]+': unknown resolver 'magic'"):
         load_rules("xx", frozenset(RESOLVERS), root=tmp_path)
     patterns.write_text(original.replace("(?P<ref>{ref})", "(?P<ref>{nothing})"), encoding="utf-8")
     with pytest.raises(RulesError, match=r"rule 'date.ref': unknown placeholder \{nothing\}"):

@@ -107,8 +107,9 @@ def _instance_year(f: Fields, month: int, anchor: dt.date, tense: Tense) -> tupl
     if f.shift is not None:  # "next March": the first March after this month
         return (anchor.year if month > anchor.month else anchor.year + 1), None
     direction, cue = tense.direction, tense.cue
-    if f.day is not None and direction < 0 and not tense.preposition:
-        # "said ... on Dec. 7": a past verb rarely dates the embedded date; keep the nearest.
+    if direction < 0 and not tense.preposition and (f.day is not None or (month - anchor.month) % 12 == 1):
+        # "said ... on Dec. 7": a past verb rarely dates the embedded date; keep the nearest. So for
+        # next month ("told of a cutback in September", mid-August): eleven months back is "last September".
         direction, cue = 0, None
     if f.day is not None and direction > 0 and _recently_passed(anchor, month, f.day):
         # "bought shares through Sept. 29" in an October article: the date just passed.

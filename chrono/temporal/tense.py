@@ -122,6 +122,7 @@ def _negation_regex(grammar: Grammar) -> re.Pattern[str]:
 
 
 _NEXT_WORD = re.compile(r"\s*\S*")
+_COMMA = re.compile(r",\s")
 
 
 def _failure(cue: re.Match[str], end: int, text: str, rules: TenseRules) -> bool:
@@ -142,6 +143,8 @@ def _governing(
     - a modal counts only in the expression's clause ("ruled that he must go, and set Friday");
     - "-ed" forms right after a future cue in the same clause belong to it ("will remain closed on
       Monday": the participle does not make the clause past);
+    - a listed past form right after a future cue is a base form that looks the same ("is expected
+      to hit on Thursday", "will quit on Friday"): the future cue decides;
     - an infinitive right after a past verb of its clause is that act's purpose, no cue ("broke
       their record to sign him on Tuesday" dates the past act as much as the purpose);
     - a past modal in a negated clause is past ("could not be reached on Tuesday").
@@ -160,6 +163,10 @@ def _governing(
         if verb is not None and found[verb].lastgroup in _AHEAD:
             if same_clause(found[verb], offset + found[at].start() + 1):
                 at = verb
+    elif found[at].lastgroup == "past" and at > 0 and found[at - 1].lastgroup in _AHEAD:
+        verb = found[at - 1]
+        if verb.string[verb.end() : found[at].start()].isspace():
+            at -= 1
     cue = found[at]
     if cue.lastgroup == "infinitive" and at > 0 and found[at - 1].lastgroup in _PAST:
         if same_clause(found[at - 1], offset + cue.start()):
@@ -178,6 +185,14 @@ class TenseRules:
     negation: re.Pattern[str]
     past_perfect: re.Pattern[str]
     past_modals: tuple[str, ...]
+    active_past: re.Pattern[str]
+
+
+def _active_past_regex(grammar: Grammar) -> re.Pattern[str]:
+    """A word with the past ending and no auxiliary before it: "planned", not "is expected"."""
+    auxiliaries = grammar.present_auxiliaries + grammar.passive_auxiliaries
+    no_auxiliary = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in auxiliaries)
+    return re.compile(rf"{no_auxiliary}\w+{re.escape(grammar.past_suffix)}", re.IGNORECASE)
 
 
 def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
@@ -189,6 +204,7 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         _negation_regex(grammar),
         _past_perfect_regex(grammar),
         cues.past_modals,
+        _active_past_regex(grammar),
     )
 
 
@@ -228,14 +244,23 @@ def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRul
     governing = _governing(_verbs(cues_before, offset, text), offset, text, start, rules)
     if governing is not None:
         return governing
-    stop = rules.clause_end.search(text, end, end + WINDOW)
-    hi = stop.start() if stop else min(len(text), end + WINDOW)
-    found, offset = _cues_in(text, end, hi, rules.cue)
+    lo = end
+    if not text[sentence_start:start].split()[1:]:
+        # "On Monday, the president will travel": an expression that opens the sentence belongs
+        # to the clause after its comma.
+        comma = _COMMA.match(text, end)
+        lo = comma.end() if comma else end
+    stop = rules.clause_end.search(text, lo, lo + WINDOW)
+    hi = stop.start() if stop else min(len(text), lo + WINDOW)
+    found, offset = _cues_in(text, lo, hi, rules.cue)
     cues_after = _verbs(found, offset, text)
     if not cues_after:
         return NO_CUE
     first = cues_after[0]  # after the expression a decision is what it dates: "Monday agreed to ..."
-    ahead = first.lastgroup in _AHEAD - {"prospective"} and not _failure(
-        first, offset + first.end(), text, rules
+    ahead = (
+        first.lastgroup in _AHEAD - {"prospective"}
+        and not _failure(first, offset + first.end(), text, rules)
+        # so is a plan: "On Friday, the government planned to pay" (not "is expected")
+        and rules.active_past.fullmatch(text, offset + first.start(), offset + first.end()) is None
     )
     return Tense(1 if ahead else -1, first.group().lower())

@@ -28,7 +28,7 @@ from chrono.summary import (
     acts,
     attribution,
     collapse,
-    content_words,
+    has_content,
     is_boilerplate,
     key_terms,
     lexicon,
@@ -128,6 +128,9 @@ def _unpickled(*values: Any) -> EventMention:
     return EventMention(**named)
 
 
+_days = lru_cache(maxsize=4096)(days)  # asked per mention, of a few dates
+
+
 @lru_cache(maxsize=4096)  # a few values date most events; each is checked against the calendar
 def event_date(value: str | None) -> tuple[str | None, str | None]:
     """(date, date_end) at contract precision for a TimeML value; (None, None) if it dates no event."""
@@ -201,15 +204,13 @@ def _is_future(clause: str, when: str, published: date | None) -> bool:
     """
     if published is None:
         return False
-    first, last = days(when)
+    first, last = _days(when)
     if published < first:
         return True
+    if published > last:
+        return False
     own = unquoted(clause)
-    return (
-        first <= published <= last
-        and bool(lexicon().future.search(own.lower()))
-        and not REPORTING.search(own)
-    )
+    return bool(lexicon().future.search(own.lower())) and not REPORTING.search(own)
 
 
 def _focus_span(
@@ -229,7 +230,7 @@ def _focus_span(
     first = max((m.end() for m in _CLAUSE_BREAK.finditer(bounds, first, start)), default=first)
     after = _CLAUSE_BREAK.search(bounds, end, last)
     last = after.start() if after else last
-    return (first, last) if content_words(sentence[first:last]) >= least else (0, len(sentence))
+    return (first, last) if has_content(sentence[first:last], least) else (0, len(sentence))
 
 
 def _conjunct(cuts: Sequence[tuple[int, int]], at: int, length: int) -> tuple[int, int]:
@@ -360,12 +361,12 @@ class _Sentence:
         until = None
         if tx is not None and when is not None:
             until = event_date(tx.range_end)[0] if tx.range_end else event_date(tx.value)[1]
-            if until is not None and days(until)[1] < days(when)[0]:
+            if until is not None and _days(until)[1] < _days(when)[0]:
                 until = None  # a range that ends before it starts spans nothing
         ref = (
             TimexRef(tx.text, tx.value, clean.to_raw(tx.start), clean.to_raw(tx.end - 1) + 1) if tx else None
         )
-        line = collapse(focus)
+        line = focus if focus is self.text else collapse(focus)  # the sentence is collapsed already
         said = collapse(compared) if compared else line
         content, speaker = attribution(said)
         return EventMention(
@@ -617,7 +618,9 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                     narrative = taken
                     why = f"no date of its own: continues {narrative.source}, which it names"
                     found = [s.mention(narrative.date, None, why, s.text)]
-                narrative = replace(narrative, explicit=None, said=(*narrative.said, s.text))
+                # Built directly: dataclasses.replace costs twice as much, once per undated sentence.
+                said = (*narrative.said, s.text)
+                narrative = _Narrative(narrative.date, narrative.source, None, narrative.resume, said)
             else:
                 found = [
                     s.mention(None, None, "undated: no date of its own and no dated narrative before", s.text)

@@ -12,7 +12,8 @@ import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,6 +23,7 @@ from chrono.rules import literal_alternation
 _DATA = Path(__file__).with_name("events_en.toml")
 _T = TypeVar("_T")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d{1,3}(?:,\d{3})+(?!\d)|\d+")  # "2,000" is one number
+_MATCHED = itemgetter(0)  # a match's text
 # A reporting verb outside quotes. Its speaker is the clause just before it ("Peskov said"), or
 # just after it when it follows a quotation or reads "according to" ("…,” said Kirby"). "Said
 # sorry" reports an apology, not what someone said; "promised a review" an act, "promised to" a statement;
@@ -251,7 +253,6 @@ _INFLECTIONS = (
 _INFLECTION_ENDINGS = tuple(suffix for suffix, _, _ in _INFLECTIONS)
 
 
-@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude, consistent stem: plural, -ed, -ing and -ion endings dropped, and -ary and -al; a
     noun made from a verb meets it by the derivational endings of the data ("closure" → "clos")."""
@@ -291,11 +292,11 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
-@lru_cache(maxsize=1 << 16)
 def _term(word: str) -> str:
     """What a lower-case word is compared by: its stem, synonyms folded; "" for a stop word.
 
-    A number is compared without its thousands separators ("2,000" as "2000")."""
+    A number is compared without its thousands separators ("2,000" as "2000"). Asked through
+    `_TERMS`, which keeps each word's term: no cache of its own, nor on `stem`."""
     lex = lexicon()
     word = lex.synonyms.get(word, word).replace(",", "")
     return "" if word in lex.stopwords or len(word) < 2 else stem(word)
@@ -309,7 +310,7 @@ class _Memo(dict[str, _T]):
         self.fn = fn
 
     def __missing__(self, key: str) -> _T:
-        if len(self) >= 1 << 17:  # bounded like `_term`'s cache: a big corpus has many names
+        if len(self) >= 1 << 17:  # bounded: a big corpus has many names
             self.clear()
         self[key] = value = self.fn(key)
         return value
@@ -349,15 +350,11 @@ def specificity(term: str) -> float:
     return max(MIN_SPECIFICITY, -math.log(SENTENCE_WORDS * max(freq, RARE)))
 
 
-def content_words(text: str) -> int:
-    """How many words of `text` carry content (not stop words)."""
-    return len(list(filter(None, map(_TERMS.__getitem__, _WORD.findall(text.lower())))))
-
-
-def has_content(text: str) -> bool:
-    """Whether some word of `text` carries content: `content_words(text) > 0`, sooner (one of the
-    first words mostly does, so the words are read one at a time)."""
-    return any(_TERMS[m.group()] for m in _WORD.finditer(text.lower()))
+def has_content(text: str, least: int = 1) -> bool:
+    """Whether at least `least` words of `text` carry content (not stop words). The words are read
+    one at a time, up to the `least`th: the first few words mostly do."""
+    found = filter(None, map(_TERMS.__getitem__, map(_MATCHED, _WORD.finditer(text.lower()))))
+    return len(list(islice(found, least))) == least
 
 
 @lru_cache(maxsize=4096)  # a mention's terms and its acts read the same words
@@ -498,7 +495,8 @@ def _word_acts(word: str) -> tuple[str, ...]:
     written = lex.synonyms.get(word, word)
     if written in lex.event_words or (written[-1] == "s" and written[:-1] in lex.event_words):
         return ()
-    return tuple(k for k in lex.classes.get(_TERMS[word], ()) if k in lex.acts)
+    kinds = lex.classes.get(_TERMS[word])
+    return tuple(k for k in kinds if k in lex.acts) if kinds else ()  # most words name no kind
 
 
 _ACTS = _Memo(_word_acts)
@@ -534,7 +532,8 @@ def names(text: str, *, initial: bool = True) -> tuple[str, ...]:
         if not named:
             del words[0]
     found = filter(None, map(_NAMES.__getitem__, words))
-    return tuple(dict.fromkeys([*found, *_part_initialisms(text)]))
+    full = _initialisms(text)  # most texts name nothing of two capitalised words
+    return tuple(dict.fromkeys([*found, *_part_initialisms(full)] if full else found))
 
 
 def _name_term(word: str) -> str:
@@ -546,10 +545,10 @@ def _name_term(word: str) -> str:
 _NAMES = _Memo(_name_term)
 
 
-def _part_initialisms(text: str) -> list[str]:
-    """The initialisms of the names in `text` and of their first and last words: "Prime Minister
+def _part_initialisms(initialisms: tuple[str, ...]) -> list[str]:
+    """The `initialisms` of a text's names and those of their first and last words: "Prime Minister
     Adel Morrow" gives "pmam" and "am" too, so it is not another name than "Adel Morrow" ("am")."""
     out = []
-    for full in _initialisms(text):
+    for full in initialisms:
         out += [full[:k] for k in range(2, len(full))] + [full[k:] for k in range(len(full) - 1)]
     return out

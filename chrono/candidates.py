@@ -18,9 +18,11 @@ same order as `merge._cosine` sums it, and the two agree to the last bit.
 
 from __future__ import annotations
 
+import hashlib
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -38,6 +40,7 @@ COSINE_PAIRS = 1 << 17  # pairs whose cosines are computed in one product
 _LEVELS = len(BLOCK_DAYS)
 _BLOCK_BITS = 23  # day ordinals up to 9999-12-31 (3,652,059), shifted by _BLOCK_SHIFT
 _BLOCK_SHIFT = 16  # a window may start a few days before ordinal 1: block numbers stay non-negative
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # spreads (level, block) over 64 bits before it meets a word id
 
 
 class Quoting(Protocol):
@@ -95,13 +98,31 @@ def vector_matrix(vectors: Iterable[Mapping[str, float]], words: Iterable[str] =
 Keep = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
+# The members each block has in the whole corpus, given the blocks' numbers (see `_key`): for
+# blocking a part of it (an incremental merge) as the whole would be blocked.
+Counts = Callable[[np.ndarray], np.ndarray]
+
+
+@dataclass(frozen=True, slots=True)
+class Filings:
+    """Where each item is filed: its filed words' ids and the numbers of its blocks, with the
+    item of each (what an incremental merge keeps of a run to find later candidates)."""
+
+    word: np.ndarray  # uint64 word ids (`word_ids`), one per (item, filed word)
+    word_item: np.ndarray
+    block: np.ndarray  # uint64 block numbers, one per (item, filed word, block of its date)
+    block_item: np.ndarray
+
+
 @dataclass(frozen=True, slots=True)
 class Pairs:
-    """Candidate pairs i < j (indexes into the items), ascending, with the cosine of their vectors."""
+    """Candidate pairs i < j (indexes into the items), ascending, with the cosine of their vectors;
+    with the items' filings when asked for."""
 
     first: np.ndarray
     second: np.ndarray
     cosine: np.ndarray
+    filings: Filings | None = None
 
     def __len__(self) -> int:
         return len(self.first)
@@ -118,14 +139,18 @@ def blocked_pairs(
     crowded: int = MAX_BLOCK,
     jobs: int = 1,
     keep: Keep | None = None,
+    counts: Counts | None = None,
+    record: bool = False,
 ) -> Pairs:
     """Pairs of mentions from different articles sharing a weighty or quoted word near in date;
-    a block of more than `crowded` mentions pairs nobody; with `keep`, only the pairs it keeps.
+    a block of more than `crowded` mentions pairs nobody (members as `counts` says, else as
+    these items fill it); with `keep`, only the pairs it keeps; with `record`, the filings too.
     `vectors` has a row for each item. The same pairs whatever `jobs` is."""
     n = len(items)
-    if n < 2:
+    if n < 2 and not (record and n):
         empty = np.zeros(0, np.int64)
-        return Pairs(empty, empty, np.zeros(0))
+        none = Filings(*(np.zeros(0, np.uint64), empty) * 2) if record else None
+        return Pairs(empty, empty, np.zeros(0), none)
     # Stage 1: the words each mention is filed under: its weightiest words and quoted ones.
     vocabulary, matrix = vectors.vocabulary, vectors.matrix
     rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
@@ -144,6 +169,7 @@ def blocked_pairs(
     del rows, columns, single, order, row, column, row_start, top, quoted
     filing = np.unique(f_item * len(vocabulary) + f_word)
     f_item, f_word = filing // len(vocabulary), filing % len(vocabulary)
+    ids = word_ids(vocabulary)
     dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
     levels = np.array([level(it.first, it.last) for it in items], np.int64)
     articles = np.unique(np.array([it.mention.article for it in items], object), return_inverse=True)[1]
@@ -154,8 +180,11 @@ def blocked_pairs(
     item, word, lev, block = _expand(
         f_item, f_word, f_level, dates[f_item, 0], dates[f_item, 1], sizes[f_level]
     )
-    keys = _key(word, lev, block)
+    keys = _key(ids[word], lev, block)
+    filings = Filings(ids[f_word], f_item, keys, item) if record else None
     blocks, column, members = np.unique(keys, return_inverse=True, return_counts=True)
+    if counts is not None:
+        members = counts(blocks)
     kept = members[column] <= crowded
     filed = sparse.csr_matrix(
         (np.ones(int(kept.sum()), np.int8), (item[kept], column[kept])), shape=(n, len(blocks))
@@ -177,7 +206,7 @@ def blocked_pairs(
             p_item, p_word, p_level, p_block = _expand(
                 c_item[at], c_word[at], np.full_like(size, probe_level), lo, hi, size
             )
-            keys = _key(p_word, p_level, p_block)
+            keys = _key(ids[p_word], p_level, p_block)
             del p_word, p_level, p_block
             where = np.searchsorted(blocks, keys)
             where[where == len(blocks)] = 0
@@ -194,7 +223,7 @@ def blocked_pairs(
     found = fork_map(_pairs_of_slice, shared, slices, jobs if n >= PARALLEL_MENTIONS else 1)
     first, second, cosine = (np.concatenate(part) for part in zip(*found, strict=True))
     order = np.lexsort((second, first))
-    return Pairs(first[order], second[order], cosine[order])
+    return Pairs(first[order], second[order], cosine[order], filings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +270,19 @@ def _expand(
 
 
 def _key(word: np.ndarray, lev: np.ndarray, block: np.ndarray) -> np.ndarray:
-    return ((word * _LEVELS + lev) << _BLOCK_BITS) + block
+    """A block's number: its word's id mixed with its level and block, the same in every run."""
+    return word ^ (((lev << _BLOCK_BITS) + block).astype(np.uint64) * _MIX)
+
+
+def word_ids(words: Sequence[str]) -> np.ndarray:
+    """Stable 64-bit ids of words: a block keeps its number in every run, whatever else is
+    merged, so an incremental merge can weigh its crowding against a previous run's counts."""
+    return np.fromiter((_word_id(w) for w in words), np.uint64, len(words))
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_id(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
 def _isin(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:

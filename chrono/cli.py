@@ -6,6 +6,7 @@ unreadable input. Problems go to standard error as one line each, never as a tra
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -235,19 +236,42 @@ def timex(files: tuple[Path, ...], dct: object, jsonl: bool, explain: bool) -> N
 
 
 def main() -> None:
-    """Console-script entry point: usage errors exit 2, ChronoError is one line and exit 2."""
+    """Console-script entry point: usage errors exit 2, ChronoError is one line and exit 2.
+
+    The process ends without freeing its objects one by one: a big timeline is millions of them,
+    seconds of work at exit for nothing (2.5 s of a 4 s rebuild of 10k articles). Output is
+    written and flushed, and workers and clusters are closed, by then.
+    """
+    try:
+        code = _run()
+    except SystemExit as exc:
+        code = exc.code
+    if not isinstance(code, int):
+        if code is not None:
+            click.echo(code, err=True)
+        code = 0 if code is None else 1
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _run() -> int:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except click.ClickException as exc:
         exc.show()
-        sys.exit(2)
+        return 2
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
-        sys.exit(2)
+        return 2
     except ChronoError as exc:
         click.echo(one_line(f"error: {exc}"), err=True)
-        sys.exit(2)
+        return 2
     except BrokenPipeError:
-        sys.exit(0)
+        return 0
+    return 0

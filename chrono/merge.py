@@ -24,11 +24,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from operator import mul
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
 import numpy as np
+from scipy import sparse  # type: ignore[import-untyped]
+from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
 
-from chrono.candidates import Vectors, blocked_pairs, vector_matrix
+from chrono.candidates import Counts, Filings, Keep, Vectors, blocked_pairs, vector_matrix
 from chrono.dates import days, sort_key
 from chrono.events import EventMention
 from chrono.models import Event, Mention, MentionTimex
@@ -73,6 +75,7 @@ class _Item:
     hi: int
     nouns: frozenset[str] = frozenset()  # terms that name an event ("peace talk")
     acts: frozenset[str] = frozenset()  # kinds of act ("@resign")
+    row: int = 0  # the caller's number for the mention (see `merge_mentions`)
 
 
 def _order_key(m: EventMention) -> tuple[str, str, int, int]:
@@ -197,7 +200,7 @@ def _vectors(items: list[_Item]) -> Vectors:
     return vector_matrix((_vector(it.mention) for it in items), quoted)
 
 
-def _candidates(items: list[_Item], jobs: int) -> list[Pair]:
+def _candidates(items: list[_Item], jobs: int, blocking: Blocking) -> tuple[list[Pair], Filings | None]:
     """Scored pairs above the threshold of how their dates relate (a big input's in `jobs` workers)."""
     # The bonuses are capped and the name penalty only lowers a score, so a pair whose cosine and
     # possible bonuses stay below this floor cannot merge: most pairs (one common word shared) stop
@@ -222,13 +225,13 @@ def _candidates(items: list[_Item], jobs: int) -> list[Pair]:
         )
         return cosine + bonus >= floor
 
-    pairs = blocked_pairs(items, _vectors(items), jobs=jobs, keep=hopeful)
+    pairs = blocked_pairs(items, _vectors(items), jobs=jobs, keep=hopeful, **blocking)
     chunks = [
         (pairs.first[part].tolist(), pairs.second[part].tolist(), pairs.cosine[part].tolist())
         for part in np.array_split(np.arange(len(pairs)), max(1, len(pairs) // SCORE_CHUNK))
     ]
     scored = fork_map(_scored, items, chunks, jobs if len(pairs) >= PARALLEL_PAIRS else 1)
-    return [pair for part in scored for pair in part]
+    return [pair for part in scored for pair in part], pairs.filings
 
 
 def _scored(items: list[_Item], chunk: tuple[list[int], list[int], list[float]]) -> list[Pair]:
@@ -241,12 +244,15 @@ def _scored(items: list[_Item], chunk: tuple[list[int], list[int], list[float]])
     return out
 
 
-def _undated_candidates(items: list[_Item], jobs: int) -> list[Pair]:
+def _undated_candidates(
+    items: list[_Item], jobs: int, blocking: Blocking
+) -> tuple[list[Pair], Filings | None]:
     """Near-identical undated mentions (syndicated copies)."""
     threshold = THRESHOLDS["undated, near-identical"]
-    pairs = blocked_pairs(items, _vectors(items), jobs=jobs, keep=lambda i, j, cosine: cosine >= threshold)
+    keep: Keep = lambda i, j, cosine: cosine >= threshold  # noqa: E731
+    pairs = blocked_pairs(items, _vectors(items), jobs=jobs, keep=keep, **blocking)
     found = zip(pairs.first.tolist(), pairs.second.tolist(), pairs.cosine.tolist(), strict=True)
-    return [(cosine, i, j, "undated, near-identical", cosine) for i, j, cosine in found]
+    return [(cosine, i, j, "undated, near-identical", cosine) for i, j, cosine in found], pairs.filings
 
 
 @dataclass(slots=True)
@@ -291,7 +297,7 @@ def _identical(items: list[_Item]) -> tuple[list[int], dict[int, _Cluster]]:
     first_of: dict[tuple[object, ...], int] = {}
     for i, item in enumerate(items):
         m = item.mention
-        key = (m.date, m.inferred, m.terms, m.names, m.speakers)
+        key = copy_key(m)
         root = first_of.get(key)
         if root is not None:
             cluster = clusters.get(root) or _lone(items, root)
@@ -448,26 +454,124 @@ def merge_events(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event]
     the same whatever `jobs` is. Given an iterator that hands its mentions over, a mention's memory
     goes as soon as its event is built.
     """
+    return finished(merge_mentions(enumerate(mentions), jobs).events)
+
+
+def finished(events: list[Event]) -> list[Event]:
+    """Merged events with unique ids, in the contract's order."""
+    unique = len({e.id for e in events}) == len(events)  # two representatives hashing alike are rare
+    return sorted(events if unique else _unique_ids(events), key=_sort_key)
+
+
+@dataclass(frozen=True, slots=True)
+class KindIndex:
+    """What an incremental merge keeps of one kind of mention (dated or undated): the component
+    of the graph of merging pairs each belongs to, and where each is filed for blocking."""
+
+    rows: np.ndarray  # the caller's numbers of the mentions
+    component: np.ndarray  # per mention: the smallest row of its component
+    identical: np.ndarray  # per mention: a hash of what makes two mentions copies (see `_identical`)
+    dates: np.ndarray  # per mention: first, last, lo, hi (day ordinals)
+    filings: Filings  # of the mentions that were blocked (one of each set of copies), by row
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """A merge's events (ids not yet unique: `finished` makes them so) and the rows of each one's
+    mentions; with `record`, a `KindIndex` for dated and one for undated mentions."""
+
+    events: list[Event]
+    rows: list[list[int]]
+    index: tuple[KindIndex, KindIndex] | None
+
+
+class Blocking(TypedDict):
+    counts: Counts | None
+    record: bool
+
+
+def merge_mentions(
+    numbered: Iterable[tuple[int, EventMention]],
+    jobs: int = 1,
+    *,
+    outside: tuple[Counts, Counts] | None = None,
+    record: bool = False,
+) -> Merged:
+    """Merge numbered mentions (row, mention); see `merge_events`.
+
+    `outside` gives, for dated and for undated mentions, the members that blocks have beyond
+    these mentions (an incremental merge of part of a corpus blocks as the whole would); with
+    `record`, the merge also returns what an incremental merge keeps (`KindIndex`).
+    """
     dated: list[_Item] = []
     undated: list[_Item] = []
-    for m in sorted(mentions, key=_order_key):
+    for row, m in sorted(numbered, key=lambda pair: _order_key(pair[1])):
         if m.date is None:
-            undated.append(_Item(m, 0, 0, 0, 0))
+            undated.append(_Item(m, 0, 0, 0, 0, row=row))
             continue
         first, last = _ordinals(m.date)
         slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
         nouns = frozenset(event_nouns(m.terms))
-        dated.append(_Item(m, first, last, first - slack, last + slack, nouns, m.acts))
-    groups: list[tuple[list[EventMention], list[str]]] = []
-    for items, find in ((dated, _candidates), (undated, _undated_candidates)):
+        dated.append(_Item(m, first, last, first - slack, last + slack, nouns, m.acts, row))
+    groups: list[tuple[list[EventMention], list[str], list[int]]] = []
+    index: list[KindIndex] = []
+    for kind, (items, find) in enumerate(((dated, _candidates), (undated, _undated_candidates))):
         reps, clusters = _identical(items)
-        pairs = [(s, reps[i], reps[j], why, c) for s, i, j, why, c in find([items[r] for r in reps], jobs)]
+        counts = outside[kind] if outside is not None else None
+        found, filings = find([items[r] for r in reps], jobs, Blocking(counts=counts, record=record))
+        pairs = [(s, reps[i], reps[j], why, c) for s, i, j, why, c in found]
         merged = _cluster(items, pairs, reps, clusters)
-        groups += [([items[k].mention for k in c.members], c.reasons) for c in merged]
+        groups += [
+            ([items[k].mention for k in c.members], c.reasons, [items[k].row for k in c.members])
+            for c in merged
+        ]
+        if filings is not None:
+            index.append(_kind_index(items, reps, clusters, pairs, filings))
         del pairs, merged, clusters
         items.clear()
-    events = [_event(*group) for group in handed_over(groups)]  # each group freed once built
-    return sorted(_unique_ids(events), key=_sort_key)
+    events, rows = [], []
+    for mentions, reasons, members in handed_over(groups):  # each group freed once built
+        events.append(_event(mentions, reasons))
+        rows.append(members)
+    return Merged(events, rows, (index[0], index[1]) if record else None)
+
+
+def _kind_index(
+    items: list[_Item], reps: list[int], clusters: dict[int, _Cluster], pairs: list[Pair], filings: Filings
+) -> KindIndex:
+    """Components of the graph whose edges are the scored pairs and the copies of one mention."""
+    n = len(items)
+    copies = [(root, k) for root, c in clusters.items() for k in c.members]
+    edges = [(i, j) for _, i, j, _, _ in pairs] + copies
+    first = np.fromiter((i for i, _ in edges), np.int64, len(edges))
+    second = np.fromiter((j for _, j in edges), np.int64, len(edges))
+    graph = sparse.csr_matrix((np.ones(len(edges), np.int8), (first, second)), shape=(n, n))
+    label = connected_components(graph, directed=False)[1]
+    rows = np.fromiter((it.row for it in items), np.int64, n)
+    smallest = np.full(label.max(initial=-1) + 1, np.iinfo(np.int64).max)
+    np.minimum.at(smallest, label, rows)
+    dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
+    rep_rows = rows[np.array(reps, np.int64)]
+    return KindIndex(
+        rows=rows,
+        component=smallest[label],
+        identical=np.fromiter((copy_hash(it.mention) for it in items), np.uint64, n),
+        dates=dates,
+        filings=replace(
+            filings, word_item=rep_rows[filings.word_item], block_item=rep_rows[filings.block_item]
+        ),
+    )
+
+
+def copy_key(m: EventMention) -> tuple[object, ...]:
+    """What two mentions share when one is a copy of the other (syndicated wire copy)."""
+    return (m.date, m.inferred, m.terms, m.names, m.speakers)
+
+
+def copy_hash(m: EventMention) -> int:
+    """A stable 64-bit hash of `copy_key`."""
+    digest = hashlib.blake2b(repr(copy_key(m)).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
 
 
 def handed_over(items: list[T]) -> Iterator[T]:

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import gc
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from chrono.errors import Level, Problem
 from chrono.ingest.discover import FileTask, discover
 from chrono.models import ArticleInfo, Timeline
 
 if TYPE_CHECKING:
+    from chrono.cache import ResultCache
     from chrono.events import EventMention
+    from chrono.incremental import MergeStore
 
 
 ARTICLE_BYTES = 4096  # a typical news article with its metadata, as a JSONL record
@@ -26,6 +32,7 @@ class ExtractResult:
 
     timeline: Timeline
     problems: list[Problem]
+    merge: str = "whole: no cache"  # how the merge ran, and why (`chrono.incremental`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,16 +110,36 @@ def _extract(
     progress: bool,
     merge_jobs: int,
 ) -> ExtractResult:
-    found = list(discover(inputs))
-    tasks = [item for item in found if isinstance(item, FileTask)]
-    with _progress_bar(len(tasks), progress) as bar:
-        infos, mentions, problems = _collect(found, _cached(tasks, cache_dir, run), bar.update)
-
-    # Stage 4: merge. Reports of one happening from several articles become one event.
     from chrono.merge import handed_over, merge_events
 
-    # The list hands its mentions over: each one's features (terms, names) are freed as its event is built.
-    events = merge_events(handed_over(mentions), merge_jobs)
+    found = list(discover(inputs))
+    tasks = [item for item in found if isinstance(item, FileTask)]
+    how = "whole: no cache"
+    if cache_dir is None:
+        with _progress_bar(len(tasks), progress) as bar:
+            infos, mentions, _, problems = _collect(found, run(tasks), bar.update)
+        # Stage 4: merge. Reports of one happening from several articles become one event.
+        # The list hands its mentions over: each one's features are freed as its event is built.
+        events = merge_events(handed_over(mentions), merge_jobs)  # type: ignore[arg-type]
+    else:
+        from chrono.cache import ResultCache
+        from chrono.incremental import MergeStore
+
+        cache = ResultCache(cache_dir)
+        store = MergeStore(cache.dir, inputs)
+        keys = [cache.key(task) for task in tasks]
+        results: list[FileResult] = []
+        with _progress_bar(len(tasks), progress) as bar:
+            cached = _cached(tasks, keys, cache, store, run, results)
+            infos, mentions, where, problems = _collect(found, cached, bar.update)
+
+        # Stage 4, incremental: only the part of the corpus that changed since the last run is
+        # merged again (`chrono.incremental`); the events are those of a whole merge.
+        def load(position: int) -> FileResult:
+            return _load(cache, keys[position], tasks[position], run)
+
+        events = store.merge(keys, results, mentions, where, load, merge_jobs)
+        how = store.last
 
     # Stage 5: the timeline, in a stable order and with no wall-clock fields.
     timeline = Timeline(articles=sorted(infos, key=lambda a: a.id), events=events)
@@ -121,7 +148,7 @@ def _extract(
     timeline, edited = _apply_overrides(timeline, inputs)
     problems += edited
     timeline = timeline.model_copy(update={"warnings": [str(p) for p in problems]})
-    return ExtractResult(timeline=timeline, problems=problems)
+    return ExtractResult(timeline=timeline, problems=problems, merge=how)
 
 
 OVERRIDES_FILE = "chrono.yaml"
@@ -146,21 +173,29 @@ def _apply_overrides(timeline: Timeline, inputs: Sequence[Path]) -> tuple[Timeli
 
 def _collect(
     found: Sequence[FileTask | Problem], results: Iterator[FileResult], advance: Callable[[], object]
-) -> tuple[list[ArticleInfo], list[EventMention], list[Problem]]:
-    """Articles, mentions and problems in input order; a repeated article id keeps the first."""
+) -> tuple[list[ArticleInfo], list[EventMention | None], tuple[np.ndarray, np.ndarray], list[Problem]]:
+    """Articles, mentions and problems in input order; a repeated article id keeps the first.
+    Also where each mention came from: the position of its file among the tasks, and its place
+    among that file's mentions. A mention not loaded (see `chrono.incremental`) is None."""
     infos: list[ArticleInfo] = []
-    mentions: list[EventMention] = []
+    mentions: list[EventMention | None] = []
+    positions, places = array("q"), array("q")
     problems: list[Problem] = []
     undated: list[Problem] = []
     seen: set[str] = set()
+    position = -1
     for item in found:
         if isinstance(item, Problem):
             problems.append(item)
             continue
+        position += 1
+        place = 0
         for entry in next(results):
             if isinstance(entry, Problem):
                 problems.append(entry)
-            elif entry.info.id in seen:
+                continue
+            count = len(entry.mentions)
+            if entry.info.id in seen:
                 problems.append(
                     Problem(
                         Level.WARNING, entry.path, f"duplicate article id {entry.info.id!r}; kept the first"
@@ -170,6 +205,8 @@ def _collect(
                 seen.add(entry.info.id)
                 infos.append(entry.info)
                 mentions += entry.mentions
+                positions.extend(repeat(position, count))
+                places.extend(range(place, place + count))
                 if entry.info.published is None:
                     undated.append(
                         Problem(
@@ -178,35 +215,59 @@ def _collect(
                             "no publish date found; relative dates left unresolved",
                         )
                     )
+            place += count
         advance()
-    return infos, mentions, problems + sorted(undated, key=lambda p: p.where)
+    where = (np.frombuffer(positions, np.int64), np.frombuffer(places, np.int64))
+    return infos, mentions, where, problems + sorted(undated, key=lambda p: p.where)
 
 
 def _cached(
     tasks: Sequence[FileTask],
-    cache_dir: Path | None,
+    keys: Sequence[str | None],
+    cache: ResultCache,
+    store: MergeStore,
     run: Callable[[Sequence[FileTask]], Iterator[FileResult]],
+    results: list[FileResult],
 ) -> Iterator[FileResult]:
-    """Results in task order: from the cache when a file's key is there, else from `run` (then stored)."""
-    if cache_dir is None:
-        yield from run(tasks)
-        return
-    from chrono.cache import ResultCache
-
-    cache = ResultCache(cache_dir)
-    keys = [cache.key(task) for task in tasks]
+    """Results in task order (also appended to `results`): as the merge state's skeleton when it
+    knows the file (its mentions loaded only if merged again), else from the cache when the key is
+    there, else from `run` (then stored)."""
+    skeletons = [store.skeleton(key) for key in keys]
     # Entries are read first, to know what to extract, but unpickled one at a time as they are
     # yielded: a big corpus' results all unpickled at once would double the memory of the run.
-    stored = [cache.read(key) if key is not None else None for key in keys]
-    fresh = run([task for task, entry in zip(tasks, stored, strict=True) if entry is None])
-    for index, (task, key) in enumerate(zip(tasks, keys, strict=True)):
+    stored = [
+        cache.read(key) if key is not None and skeleton is None else None
+        for key, skeleton in zip(keys, skeletons, strict=True)
+    ]
+    todo = zip(tasks, stored, skeletons, strict=True)
+    fresh = run([task for task, entry, skeleton in todo if entry is None and skeleton is None])
+    for index, (task, key, skeleton) in enumerate(zip(tasks, keys, skeletons, strict=True)):
         entry, stored[index] = stored[index], None
-        result = cache.decode(entry) if entry is not None else None
-        if result is None:  # not cached, or a damaged entry (then extracted now, on its own)
-            result = next(fresh) if entry is None else next(iter(run([task])))
+        decoded = cache.decode(entry) if entry is not None else None
+        if skeleton is not None:
+            decoded = skeleton.placeholder()
+        elif decoded is None:  # not cached, or a damaged entry (then extracted now, on its own)
+            decoded = next(fresh) if entry is None else next(iter(run([task])))
             if key is not None:
-                cache.put(key, result)
-        yield result
+                cache.put(key, decoded)
+        results.append(decoded)
+        yield decoded
+
+
+def _load(
+    cache: ResultCache,
+    key: str | None,
+    task: FileTask,
+    run: Callable[[Sequence[FileTask]], Iterator[FileResult]],
+) -> FileResult:
+    """A file's result from the cache, or extracted again when its entry is gone or damaged."""
+    entry = cache.read(key) if key is not None else None
+    result = cache.decode(entry) if entry is not None else None
+    if result is None:
+        result = next(iter(run([task])))
+        if key is not None:
+            cache.put(key, result)
+    return result
 
 
 @contextmanager
@@ -214,13 +275,15 @@ def _gc_paused() -> Iterator[None]:
     """Cyclic GC off while hundreds of thousands of acyclic objects are built and merged.
 
     Each collection walks every live object, and with a big corpus they are many: the
-    collections, not the work, would dominate. The objects built hold no cycles to collect.
+    collections, not the work, would dominate. The objects built hold no cycles to collect, so
+    they are frozen out of later collections too (the first would walk them all).
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 

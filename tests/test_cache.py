@@ -13,7 +13,8 @@ from chrono.export import timeline_json
 
 
 def entries(cache_dir: Path) -> set[Path]:
-    return {p for p in (cache_dir / code_version()).rglob("*") if p.is_file()}
+    """The cached results (not the merge state, which `chrono.incremental` keeps beside them)."""
+    return {p for p in (cache_dir / code_version()).glob("??/*") if p.is_file()}
 
 
 def extract_bytes(inputs: list[Path], cache_dir: Path | None) -> bytes:

@@ -1,0 +1,461 @@
+"""Incremental merge: after adding, editing or removing a few articles, only the part of the
+corpus they can reach is merged again.
+
+Whether blocking finds a pair depends on its two mentions and on how crowded their shared
+blocks are; a pair's score depends on the two mentions alone; clustering never crosses a
+connected component of the graph of scored pairs and copies (`chrono.merge`). So merging a
+corpus is merging each component apart. A run keeps in the cache folder, for each mention, its
+component, date, copy hash, filed words and blocks, and the events of each component. The next
+run merges again only the components that lost a mention or that a new mention can reach (a
+filed word shared near in date, or a copy), with every block's members counted over the whole
+corpus, and keeps every other event as it was. It merges everything when a block's crowding
+changes (pairs elsewhere would change), when the part to merge is big anyway, or with no state.
+Either way the events are the same (tests/test_incremental.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Counts, Filings, level
+from chrono.files import write_atomic
+from chrono.merge import KindIndex, Merged, finished, handed_over, merge_mentions
+from chrono.pipeline import ArticleResult, FileResult
+
+if TYPE_CHECKING:
+    from chrono.events import EventMention
+    from chrono.models import Event
+
+FORMAT = 1  # of the files below; another format is no state (a whole merge writes a new one)
+STATE_FILE = "state"
+SHARDS = 256  # events are kept in this many files by id, so a run rewrites only those it changes
+PART_SHARE = 0.3  # merging more than this share of the mentions again gains little over all of them
+_SHIFT = 32  # a mention's uid: its task's position in the input, shifted, plus its place there
+_LEVEL_SIZES = np.array(BLOCK_DAYS, np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class Skeleton:
+    """A file's result as the state keeps it: its problems and articles, each article's mentions
+    counted, not kept (they are in the result cache, loaded only when merged again)."""
+
+    result: FileResult
+    counts: tuple[int, ...]
+
+    @staticmethod
+    def of(result: FileResult) -> Skeleton:
+        stripped = tuple(replace(e, mentions=()) if isinstance(e, ArticleResult) else e for e in result)
+        return Skeleton(
+            stripped, tuple(len(e.mentions) if isinstance(e, ArticleResult) else 0 for e in result)
+        )
+
+    def placeholder(self) -> FileResult:
+        """The result with None in the places of its mentions (see `MergeStore.merge`)."""
+        return tuple(
+            replace(e, mentions=(None,) * n) if isinstance(e, ArticleResult) else e  # type: ignore[arg-type]
+            for e, n in zip(self.result, self.counts, strict=True)
+        )
+
+
+@dataclass(slots=True)
+class _Rows:
+    """What the merge says of each row (mention) and where the rows are filed."""
+
+    component: np.ndarray  # the smallest row of its component
+    kind: np.ndarray  # 0 dated, 1 undated
+    identical: np.ndarray  # hash of what copies share (`merge.copy_hash`)
+    dates: np.ndarray  # first, last, lo, hi (day ordinals)
+    filings: tuple[Filings, Filings]  # dated, undated: sorted by word and by block
+
+    @staticmethod
+    def empty(n: int) -> _Rows:
+        none = Filings(
+            np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, np.uint64), np.zeros(0, np.int64)
+        )
+        return _Rows(
+            np.zeros(n, np.int64),
+            np.zeros(n, np.int8),
+            np.zeros(n, np.uint64),
+            np.zeros((n, 4), np.int64),
+            (none, none),
+        )
+
+    def set(self, merged: Merged) -> None:
+        """Take the rows a merge numbered, and their filings."""
+        assert merged.index is not None
+        filings = []
+        for kind, index in enumerate(merged.index):
+            self.component[index.rows] = index.component
+            self.kind[index.rows] = kind
+            self.identical[index.rows] = index.identical
+            self.dates[index.rows] = index.dates
+            filings.append(_sorted(_concat(self.filings[kind], index.filings)))
+        self.filings = (filings[0], filings[1])
+
+
+@dataclass(slots=True)
+class _State:
+    """What a run keeps for the next one. Rows are the mentions merged, in input order."""
+
+    keys: list[str]  # cache key of each file, in input order
+    skeletons: list[Skeleton]
+    task: np.ndarray  # per row: index into keys
+    offset: np.ndarray  # per row: its place among its file's mentions
+    rows: _Rows
+    event_ids: list[str]  # raw ids (unique before `merge.finished`) of the events kept
+    event_component: np.ndarray
+    shards: dict[int, str]  # shard number -> file name
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    new_of_old: np.ndarray  # per old row: its new row, or -1 when gone
+    gone: np.ndarray  # old rows gone
+    added: np.ndarray  # new rows that are not old ones
+
+
+class MergeStore:
+    """The merge state of one set of inputs in a result cache folder (`ResultCache.dir`)."""
+
+    def __init__(self, cache_dir: Path, inputs: Sequence[Path]) -> None:
+        named = "\0".join(str(p.resolve()) for p in inputs).encode("utf-8", "surrogatepass")
+        self.folder = cache_dir / "merge" / hashlib.sha256(named).hexdigest()[:16]
+        self.state = self._load()
+        self._skeleton = dict(zip(self.state.keys, self.state.skeletons, strict=True)) if self.state else {}
+        self._stored: dict[str, Event] | None = None
+        self.last = ""  # how the last merge ran and why (for benchmarks and tests)
+
+    def skeleton(self, key: str | None) -> Skeleton | None:
+        """The kept skeleton of a file's result, if the state knows its key."""
+        return self._skeleton.get(key) if key is not None else None
+
+    def merge(
+        self,
+        keys: Sequence[str | None],
+        results: Sequence[FileResult],
+        mentions: list[EventMention | None],
+        where: tuple[np.ndarray, np.ndarray],
+        load: Callable[[int], FileResult],
+        jobs: int,
+    ) -> list[Event]:
+        """The merged events of `mentions` (None where not loaded: `load(position)` gives that
+        file's result), which came from the file at position `where[0]`, place `where[1]` among
+        its mentions; `keys` and `results` are per file (results as skeleton placeholders where
+        the state knew them). Merges only what changed when it can, and keeps the new state."""
+        self.last = "whole: no state"
+        part = self._part(keys, where) if self.state is not None else None
+        outcome = self._merge_part(part, mentions, where, load, jobs) if part is not None else None
+        if outcome is None:
+            _fill(mentions, where, load)
+            n = len(mentions)
+            merged = merge_mentions(enumerate(handed_over(mentions)), jobs, record=True)  # type: ignore[arg-type]
+            rows = _Rows.empty(n)
+            rows.set(merged)
+            events, labels, changed = merged.events, [int(rows.component[r[0]]) for r in merged.rows], None
+        else:
+            events, labels, rows, changed = outcome
+        if not self.last.startswith("none"):
+            self._save(keys, results, where, rows, events, labels, changed)
+        return finished(events)
+
+    # --- what changed -------------------------------------------------------------------------
+
+    def _part(self, keys: Sequence[str | None], where: tuple[np.ndarray, np.ndarray]) -> _Part | None:
+        """Rows kept, gone and added since the state, or None when a whole merge is due."""
+        state = self.state
+        assert state is not None
+        uid = (where[0] << _SHIFT) + where[1]
+        position = {key: pos for pos, key in enumerate(keys) if key is not None}
+        old_pos = np.fromiter((position.get(k, -1) for k in state.keys), np.int64, len(state.keys))[
+            state.task
+        ]
+        old_uid = np.where(old_pos >= 0, (old_pos << _SHIFT) + state.offset, -1)
+        new_of_old = np.full(len(old_uid), -1, np.int64)
+        if len(uid):
+            order = np.argsort(uid, kind="stable")
+            at = order[np.minimum(np.searchsorted(uid, old_uid, sorter=order), len(uid) - 1)]
+            new_of_old = np.where((old_uid >= 0) & (uid[at] == old_uid), at, -1)
+        added = np.ones(len(uid), bool)
+        added[new_of_old[new_of_old >= 0]] = False
+        part = _Part(new_of_old, np.flatnonzero(new_of_old < 0), np.flatnonzero(added))
+        if len(part.gone) + len(part.added) > PART_SHARE * max(1, len(uid)):
+            self.last = "whole: many changes"
+            return None
+        return part
+
+    def _merge_part(
+        self,
+        part: _Part,
+        mentions: list[EventMention | None],
+        where: tuple[np.ndarray, np.ndarray],
+        load: Callable[[int], FileResult],
+        jobs: int,
+    ) -> tuple[list[Event], list[int], _Rows, set[str]] | None:
+        """Events, their components, the rows and the event ids changed, when merging the part
+        that changed is the same as merging everything; else None."""
+        state = self.state
+        assert state is not None
+        old = state.rows
+        n = len(mentions)
+        if not len(part.gone) and not len(part.added):
+            self.last = "none: nothing changed"
+            stored = self._stored_events()
+            return [stored[i] for i in state.event_ids], [], old, set()
+        # The components that lost a mention or that an added mention reaches: by a pair among
+        # the mentions it can meet (a filed word shared near in date, or a copy), found by
+        # merging those with it, every block's members counted over the whole corpus.
+        _fill(mentions, where, load, part.added)
+        alone = merge_mentions(((r, mentions[r]) for r in part.added.tolist()), record=True).index
+        assert alone is not None
+        near = np.concatenate([self._reachable(kind, index) for kind, index in enumerate(alone)])
+        near = np.flatnonzero(np.isin(old.identical, old.identical[near]) & (part.new_of_old >= 0))
+        reached = old.component[part.gone]
+        if len(near):
+            probe = _merged(old, part, near, mentions, where, load, jobs).index
+            assert probe is not None
+            added_to = np.concatenate([i.component[np.isin(i.rows, part.added)] for i in probe])
+            met = np.concatenate([i.rows[np.isin(i.component, added_to)] for i in probe])
+            reached = np.concatenate((reached, old.component[near[np.isin(part.new_of_old[near], met)]]))
+        affected = np.unique(reached)
+        again = np.flatnonzero(np.isin(old.component, affected) & (part.new_of_old >= 0))
+        if len(again) + len(part.added) > PART_SHARE * max(1, n):
+            self.last = "whole: changes reach much"
+            return None
+        # Merge them again, with each block's members counted over the whole corpus.
+        merged = _merged(old, part, again, mentions, where, load, jobs)
+        assert merged.index is not None
+        leaving = np.zeros(len(old.component), bool)
+        leaving[again] = True
+        leaving[part.gone] = True
+        if any(
+            _crowding_changed(old.filings[k], leaving, index.filings) for k, index in enumerate(merged.index)
+        ):
+            self.last = "whole: a block's crowding changed"
+            return None
+        self.last = f"part: {len(again) + len(part.added)} of {n} mentions"
+        # The new rows: those kept as they were, renumbered, and the merged part's.
+        kept = np.flatnonzero((part.new_of_old >= 0) & ~leaving)
+        new = part.new_of_old
+        labels, label_at = np.unique(old.component[kept], return_inverse=True)
+        smallest = np.full(len(labels), n, np.int64)
+        np.minimum.at(smallest, label_at, new[kept])
+        renamed = dict(zip(labels.tolist(), smallest.tolist(), strict=True))
+        out = _Rows.empty(n)
+        out.component[new[kept]] = smallest[label_at]
+        out.kind[new[kept]] = old.kind[kept]
+        out.identical[new[kept]] = old.identical[kept]
+        out.dates[new[kept]] = old.dates[kept]
+        out.filings = (_renumbered(old.filings[0], new, leaving), _renumbered(old.filings[1], new, leaving))
+        out.set(merged)
+        # The events: the kept components' as stored, the merged part's new.
+        stored = self._stored_events()
+        keeps = ~np.isin(state.event_component, affected)
+        gone_ids = {i for i, k in zip(state.event_ids, keeps.tolist(), strict=True) if not k}
+        events = [stored[i] for i, k in zip(state.event_ids, keeps.tolist(), strict=True) if k]
+        event_labels = [renamed[c] for c in state.event_component[keeps].tolist()]
+        events += merged.events
+        event_labels += [int(out.component[r[0]]) for r in merged.rows]
+        return events, event_labels, out, gone_ids | {e.id for e in merged.events}
+
+    def _reachable(self, kind: int, index: KindIndex) -> np.ndarray:
+        """Old rows an added mention may pair with (a filed word shared near in date) or copy."""
+        state = self.state
+        assert state is not None
+        old = state.rows
+        words, word_rows = old.filings[kind].word, old.filings[kind].word_item
+        lo = np.searchsorted(words, index.filings.word, "left")
+        count = np.searchsorted(words, index.filings.word, "right") - lo
+        mine = np.repeat(index.filings.word_item, count)
+        theirs = word_rows[np.repeat(lo, count) + _ranks(count)]
+        by_row = np.argsort(index.rows)
+        ours = index.dates[by_row[np.searchsorted(index.rows[by_row], mine)]]
+        others = old.dates[theirs]
+        coarser = np.maximum(_levels(ours), _levels(others))
+        gap = np.maximum(ours[:, 2], others[:, 2]) - np.minimum(ours[:, 3], others[:, 3])
+        near = theirs[gap < _LEVEL_SIZES[coarser]]
+        copies = np.flatnonzero((old.kind == kind) & np.isin(old.identical, index.identical))
+        return np.concatenate((near, copies))
+
+    # --- files --------------------------------------------------------------------------------
+
+    def _stored_events(self) -> dict[str, Event]:
+        if self._stored is None:
+            assert self.state is not None
+            self._stored = {}
+            for name in self.state.shards.values():
+                self._stored.update(pickle.loads((self.folder / name).read_bytes()))
+        return self._stored
+
+    def _load(self) -> _State | None:
+        """The kept state, or None when there is none or it cannot be read (a whole merge then)."""
+        try:
+            stored = _read(self.folder / STATE_FILE)
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != FORMAT:
+            return None
+        state: _State = stored[1]
+        if not all((self.folder / name).is_file() for name in state.shards.values()):
+            return None
+        return state
+
+    def _save(
+        self,
+        keys: Sequence[str | None],
+        results: Sequence[FileResult],
+        where: tuple[np.ndarray, np.ndarray],
+        rows: _Rows,
+        events: list[Event],
+        labels: list[int],
+        changed: set[str] | None,
+    ) -> None:
+        """Keep the state for the next run (the event shards `changed` touches, all when None).
+        None is kept when a file with mentions has no key or two events share a raw id."""
+        index_of = np.full(len(keys), -1, np.int64)
+        known = [pos for pos, key in enumerate(keys) if key is not None]
+        index_of[known] = np.arange(len(known))
+        task = index_of[where[0]]
+        ids = [e.id for e in events]
+        if np.any(task < 0) or len(set(ids)) != len(ids):
+            (self.folder / STATE_FILE).unlink(missing_ok=True)
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        shards = dict(self.state.shards) if self.state is not None and changed is not None else {}
+        by_shard: dict[int, dict[str, Event]] = {}
+        for event in events:
+            by_shard.setdefault(_shard(event.id), {})[event.id] = event
+        touched = set(range(SHARDS)) if changed is None else {_shard(i) for i in changed}
+        for number in sorted(touched):
+            content = by_shard.get(number, {})
+            if not content:
+                shards.pop(number, None)
+                continue
+            data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)  # read every run: not compressed
+            name = f"events-{number:02x}-{hashlib.sha256(data).hexdigest()[:12]}"
+            write_atomic(self.folder / name, data)
+            shards[number] = name
+        skeletons = [self.skeleton(keys[pos]) or Skeleton.of(results[pos]) for pos in known]
+        state = _State(
+            keys=[keys[pos] for pos in known],  # type: ignore[misc]
+            skeletons=skeletons,
+            task=task,
+            offset=where[1],
+            rows=rows,
+            event_ids=ids,
+            event_component=np.array(labels, np.int64),
+            shards=shards,
+        )
+        state_bytes = pickle.dumps((FORMAT, state), protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(self.folder / STATE_FILE, zlib.compress(state_bytes, 1))
+        # Shards no state names any more (written by an older run) go.
+        for path in self.folder.glob("events-*"):
+            if path.name not in shards.values() and not path.name.startswith("."):
+                path.unlink(missing_ok=True)
+
+
+def _merged(
+    old: _Rows,
+    part: _Part,
+    again: np.ndarray,
+    mentions: list[EventMention | None],
+    where: tuple[np.ndarray, np.ndarray],
+    load: Callable[[int], FileResult],
+    jobs: int,
+) -> Merged:
+    """The merge of the old rows `again` and the added ones, as part of the whole corpus: blocks
+    count the members that the rows gone and merged again no longer give them."""
+    leaving = np.zeros(len(old.component), bool)
+    leaving[again] = True
+    leaving[part.gone] = True
+    rows = np.sort(np.concatenate((part.new_of_old[again], part.added)))
+    _fill(mentions, where, load, rows)
+    outside = (_counter(old.filings[0], leaving), _counter(old.filings[1], leaving))
+    return merge_mentions(((r, mentions[r]) for r in rows.tolist()), jobs, outside=outside, record=True)
+
+
+def _shard(event_id: str) -> int:
+    return int(event_id[:2], 16) % SHARDS
+
+
+def _fill(
+    mentions: list[EventMention | None],
+    where: tuple[np.ndarray, np.ndarray],
+    load: Callable[[int], FileResult],
+    rows: np.ndarray | None = None,
+) -> None:
+    """Load the mentions at `rows` (all when None) that are not loaded yet, a file at a time."""
+    wanted = range(len(mentions)) if rows is None else rows.tolist()
+    by_file: dict[int, list[int]] = {}
+    for r in wanted:
+        if mentions[r] is None:
+            by_file.setdefault(int(where[0][r]), []).append(r)
+    for pos, missing in sorted(by_file.items()):
+        flat = [m for entry in load(pos) for m in getattr(entry, "mentions", ())]
+        for r in missing:
+            mentions[r] = flat[int(where[1][r])]
+
+
+def _ranks(count: np.ndarray) -> np.ndarray:
+    """0..n-1 for each n in `count`, concatenated."""
+    return np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+
+
+def _levels(dates: np.ndarray) -> np.ndarray:
+    return np.fromiter((level(a, b) for a, b in dates[:, :2].tolist()), np.int64, len(dates))
+
+
+def _counter(filings: Filings, leaving: np.ndarray) -> Counts:
+    """Members of each block among the rows that stay as they are (not `leaving`)."""
+    keys, counts = np.unique(filings.block[~leaving[filings.block_item]], return_counts=True)
+
+    def members(blocks: np.ndarray) -> np.ndarray:
+        if not len(keys):
+            return np.zeros(len(blocks), np.int64)
+        at = np.minimum(np.searchsorted(keys, blocks), len(keys) - 1)
+        return np.where(keys[at] == blocks, counts[at], 0)
+
+    return members
+
+
+def _members(sorted_blocks: np.ndarray, blocks: np.ndarray) -> np.ndarray:
+    return np.searchsorted(sorted_blocks, blocks, "right") - np.searchsorted(sorted_blocks, blocks, "left")
+
+
+def _crowding_changed(old: Filings, leaving: np.ndarray, part: Filings) -> bool:
+    """Whether a block the merged part is filed in (before or now) changed sides of MAX_BLOCK."""
+    leaves = leaving[old.block_item]
+    touched = np.unique(np.concatenate((old.block[leaves], part.block)))
+    before = _members(old.block, touched)  # old.block is sorted
+    after = _members(old.block[~leaves], touched) + _members(np.sort(part.block), touched)
+    return bool(np.any((before <= MAX_BLOCK) != (after <= MAX_BLOCK)))
+
+
+def _renumbered(old: Filings, new_of_old: np.ndarray, leaving: np.ndarray) -> Filings:
+    """The filings of the rows that stay as they are, by their new numbers."""
+    w, b = ~leaving[old.word_item], ~leaving[old.block_item]
+    return Filings(old.word[w], new_of_old[old.word_item[w]], old.block[b], new_of_old[old.block_item[b]])
+
+
+def _concat(a: Filings, b: Filings) -> Filings:
+    return Filings(*(np.concatenate((x, y)) for x, y in zip(_fields(a), _fields(b), strict=True)))
+
+
+def _fields(f: Filings) -> tuple[np.ndarray, ...]:
+    return f.word, f.word_item, f.block, f.block_item
+
+
+def _sorted(f: Filings) -> Filings:
+    by_word, by_block = np.argsort(f.word, kind="stable"), np.argsort(f.block, kind="stable")
+    return Filings(f.word[by_word], f.word_item[by_word], f.block[by_block], f.block_item[by_block])
+
+
+def _read(path: Path) -> object:
+    return pickle.loads(zlib.decompress(path.read_bytes()))

@@ -1,0 +1,102 @@
+"""Incremental merge: after articles are added, edited or removed, merging only the part they reach
+gives the same timeline bytes as merging everything."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chrono import incremental, pipeline
+from chrono.cache import code_version
+from chrono.export import timeline_json
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = [REPO / "seeds", *(REPO / "tests" / "data" / f"events_dev{k}" for k in ("", "2", "3", "4"))]
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".jsonl")
+NEWS = "\nOfficials said on Monday that the talks would resume in Istanbul on Friday.\n"
+
+
+def extract(corpus: Path, cache_dir: Path | None) -> tuple[bytes, str]:
+    result = pipeline.extract([corpus], jobs=1, cache_dir=cache_dir)
+    return timeline_json(result.timeline), result.merge
+
+
+def articles(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*") if p.suffix in ARTICLE_SUFFIXES)
+
+
+def change(corpus: Path, removed: Path, op: str, rnd: random.Random) -> None:
+    """One edit of the kind a newsroom makes between two builds."""
+    files = articles(corpus)
+    target = rnd.choice(files)
+    if op == "remove":
+        shutil.move(target, removed / f"{len(list(removed.iterdir()))}-{target.parent.name}-{target.name}")
+    elif op == "restore" and any(removed.iterdir()):
+        back = rnd.choice(sorted(removed.iterdir()))
+        folder, name = back.name.split("-", 2)[1:]
+        shutil.move(back, corpus / folder / name)
+    elif op == "edit" and target.suffix in (".txt", ".md"):
+        target.write_text(target.read_text(encoding="utf-8") + NEWS, encoding="utf-8")
+    else:  # a syndicated copy in another outlet's folder, dated by its text alone
+        folder = rnd.choice(sorted(p for p in corpus.iterdir() if p.is_dir()))
+        shutil.copy(target, folder / f"copy{rnd.randrange(10**6)}{target.suffix}")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    for k, source in enumerate(SOURCES):
+        shutil.copytree(source, root / f"{k}{source.name}")
+    return root
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    ops=st.lists(st.sampled_from(["remove", "restore", "edit", "copy"]), min_size=3, max_size=5),
+    seed=st.integers(),
+)
+def test_merging_the_changed_part_gives_the_bytes_of_a_whole_merge(
+    corpus: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, ops, seed
+) -> None:
+    monkeypatch.setattr(incremental, "PART_SHARE", 1.0)  # small corpora: merge the part even when big
+    work = tmp_path_factory.mktemp("work")
+    shutil.copytree(corpus, work / "corpus")
+    corpus, removed, cache = work / "corpus", work / "removed", work / "cache"
+    removed.mkdir()
+    rnd = random.Random(seed)
+    assert extract(corpus, cache)[1] == "whole: no state"
+    for op in ops:
+        change(corpus, removed, op, rnd)
+        warm, how = extract(corpus, cache)
+        assert warm == extract(corpus, None)[0], (op, how)
+        assert how.startswith(("part", "none")), how
+
+
+def test_one_added_article_is_merged_with_only_what_it_reaches(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    extract(corpus, cache)
+    talks = corpus / "0seeds" / "001_3970f873d0dbc2b7.txt"  # the Istanbul talks of 2022-03-29
+    shutil.copy(talks, corpus / "1events_dev" / "syndicated.txt")
+    warm, how = extract(corpus, cache)
+    assert warm == extract(corpus, None)[0]
+    merged, total = map(int, how.removeprefix("part: ").removesuffix(" mentions").split(" of "))
+    assert 0 < merged < total / 4, how
+    # The copy is cited (its events merged with the seeds' reports or its own).
+    assert b'"article": "1events_dev/syndicated.txt"' in warm
+    assert extract(corpus, cache) == (warm, "none: nothing changed")
+
+
+def test_a_damaged_state_means_a_whole_merge_with_the_same_bytes(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold, _ = extract(corpus, cache)
+    [state] = (cache / code_version() / "merge").glob(f"*/{incremental.STATE_FILE}")
+    state.write_bytes(b"not a state")
+    assert extract(corpus, cache) == (cold, "whole: no state")
+    for shard in state.parent.glob("events-*"):
+        shard.unlink()  # a state whose events are gone is no state either
+    assert extract(corpus, cache) == (cold, "whole: no state")

@@ -7,12 +7,12 @@ content-word stems, stem pairs and kinds of event ("quit" and "stepped down" bot
 so paraphrases meet), each weighed by how rare it is in general English (`summary.specificity`:
 names and rare words tell most). The weights come from a fixed word list, never from the input,
 so a mention's vector and a pair's score depend on those mentions alone: adding an article
-changes no other pair. One participant doing one kind of act on one day adds a bonus
-(`summary.acts`). The vectors live in one sparse matrix; pairs the cosine leaves hopeless are
-dropped as they are found, and only the few hopeful ones are scored in Python. Clustering is
-greedy, explicitly dated pairs first (an article's slot in an event goes to its dated report
-before a sentence dated by context), then best pair first, average link, and never puts two
-mentions of one article into one event.
+changes no other pair. One participant doing one kind of act on one day (or a plan dated to a
+month and a day inside it) adds a bonus (`summary.acts`). The vectors live in one sparse matrix;
+pairs the cosine leaves hopeless are dropped as they are found, and only the few hopeful ones
+are scored in Python. Clustering is greedy, explicitly dated pairs first (an article's slot in
+an event goes to its dated report before a sentence dated by context), then best pair first,
+average link, and never puts two mentions of one article into one event.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ THRESHOLDS = {
 SCORE_CHUNK = 20_000  # candidate pairs scored per task
 PARALLEL_PAIRS = 50_000  # below this, scoring in this process beats forking workers
 CONTEXT_SLACK = 1  # days a context-inferred date may be off
+MONTH_DAYS = 31  # the longest span a plan may be dated to and still meet a day inside it
 CONFLICT_SLACK = 2  # days apart two outlets may disagree and still report one event
 LINK_SHARE = 0.8  # two clusters merge when their average similarity reaches this share of the threshold
 
@@ -163,6 +164,12 @@ def _same_act(a: _Item, b: _Item) -> bool:
     return not {*ours.names, *ours.speakers}.isdisjoint((*theirs.names, *theirs.speakers))
 
 
+def _day_in_month(a: _Item, b: _Item) -> bool:
+    """Whether `a` is one day within `b`, a planned act dated to a span of a month at most."""
+    day, span = a.first == a.last, b.last - b.first < MONTH_DAYS
+    return day and span and b.first <= a.first <= b.last and b.mention.future
+
+
 def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     """Similarity of two dated mentions (from the `cosine` of their vectors) and how their dates
     relate; None if they cannot merge."""
@@ -183,8 +190,14 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     ours, theirs = a.mention, b.mention
     alike = ours.inferred == theirs.inferred or not set(ours.speakers).isdisjoint(theirs.speakers)
     # Two outlets a day or two apart on one act of one participant: as likely a conflict of dates.
-    if penalty == 1.0 and a.first == a.last and b.first == b.last:
+    # A plan dated to a month and the same act on a day inside it ("repairs will start in mid-June"
+    # / "on June 16", "will shut at the end of March" / "on March 31"): the month is the tagger's
+    # value of a part of it, and a schedule is often announced that loosely. Past acts dated to a
+    # month are mostly background, another happening.
+    days_only = a.first == a.last and b.first == b.last
+    if penalty == 1.0 and (days_only or _day_in_month(a, b) or _day_in_month(b, a)):
         score += ACT_BONUS if alike and _same_act(a, b) else 0.0
+    if penalty == 1.0 and days_only:
         score += SPEAKER_BONUS if not set(ours.speakers).isdisjoint(theirs.speakers) else 0.0
     return min(1.0, score * penalty), relation
 

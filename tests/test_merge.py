@@ -317,6 +317,67 @@ def test_kinds_of_event_tie_paraphrases_of_one_family_and_keep_two_kinds_apart(t
     assert any("@close" in r for r in cinema.merge_reasons), cinema.merge_reasons
 
 
+def _two_outlets(tmp_path: Path, published: str, wire: str, daily: str) -> list[list[str]]:
+    front = f"---\npublished: {published}\n---\n"
+    (tmp_path / "wire.md").write_text(front + wire + "\n", encoding="utf-8")
+    (tmp_path / "daily.md").write_text(front + daily + "\n", encoding="utf-8")
+    return sorted(sorted(m.article for m in e.mentions) for e in merge_events(mentions_of(tmp_path)))
+
+
+@pytest.mark.parametrize(
+    ("wire", "daily"),
+    [
+        (
+            "Dealers will start replacing the hoses free of charge on June 16.",
+            "Repairs will start in mid-June.",
+        ),
+        ("The library will close on June 30.", "The doors will shut for the last time at the end of June."),
+    ],
+)
+def test_a_plan_dated_to_a_month_meets_the_same_act_on_a_day_inside_it(
+    tmp_path: Path, wire: str, daily: str
+) -> None:
+    """ "In mid-June" is the tagger's June: one act planned for a day inside it is one event."""
+    assert _two_outlets(tmp_path, "2025-06-02", wire, daily) == [["daily.md", "wire.md"]]
+
+
+@pytest.mark.parametrize(
+    ("published", "wire", "daily"),
+    [
+        ("2025-07-05", "The cinema shut on June 30.", "The pool closed at the end of June."),  # both past
+        (
+            "2025-06-02",
+            "The Kelso pool will close on June 30.",
+            "The Arden cinema will shut at the end of June.",
+        ),
+    ],
+)
+def test_a_month_and_a_day_in_it_stay_apart_when_past_or_named_differently(
+    tmp_path: Path, published: str, wire: str, daily: str
+) -> None:
+    """A past act dated only to a month is mostly background, another happening; two names that
+    differ are two places."""
+    assert _two_outlets(tmp_path, published, wire, daily) == [["daily.md"], ["wire.md"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Fire crews ordered about 600 people to leave the district.", "@evacuate"),
+        ("Councillors will choose between mending the old bridge and a new one.", "@repair"),
+    ],
+)
+def test_paraphrases_name_their_kind_of_act(text: str, kind: str) -> None:
+    assert kind in acts(text)
+
+
+def test_television_meets_televised_and_a_name_keeps_its_stem() -> None:
+    """ "television" is no "-sion" noun of a verb ("decision"); "Mendes" is no "mend"."""
+    assert "televis" in key_terms("Speaking on television, Morrow said he had lost his majority")
+    assert "televis" in key_terms("In a televised address, Morrow said he had lost his majority")
+    assert "@repair" not in key_terms("Rovers signed Mendes from Sporting Alvor on Tuesday")
+
+
 def _dev_scores(name: str) -> dict[str, Any]:
     repo = Path(__file__).resolve().parents[1]
     done = subprocess.run(
@@ -377,3 +438,21 @@ def test_nominalisations_passives_and_registers_on_the_fourth_development_set() 
     assert dev4["explicit"] >= 0.9 and dev4["context"] >= 0.9, dev4["errors"]
     assert dev4["junk_events"] == 0 and dev4["missing"] == 0, dev4["errors"]
     assert dev4["future_right"] == dev4["future_gold"], dev4["errors"]
+
+
+def test_paraphrase_unseen_while_tuning_on_the_fifth_development_set() -> None:
+    """tests/data/events_dev5/: three stories (a flood and evacuation, a bus strike, a footbridge
+    collapse) told by four outlets in other words, gold written before the pipeline ran on them,
+    to measure how the merge generalises. Before: recall 0.531, precision 1.0; reached: recall
+    0.625 ("ordered about 600 people to leave" is an evacuation, "mending" a repair). Left: one
+    speaker's statement with no word in common ("the flood barriers had failed" / "the barriers
+    were simply too low"), "began to fall" / "had started to drop", "built" / "completed", "Talks
+    … on October 16" / "will meet again in mid-October" (an event noun names no act), speakers
+    the attribution misses ("Tomas Brell, who leads the union, told the Post", "Citylink said"),
+    and "on Thursday" resolved to the past Thursday (the tagger's), which leaves the meeting
+    unmerged and not future."""
+    dev5 = _dev_scores("events_dev5")
+    assert dev5["precision"] == 1.0, dev5["errors"]
+    assert dev5["recall"] >= 0.62, dev5["errors"]
+    assert dev5["conflicts_flagged"] == dev5["conflicts_gold"] == 1, dev5["errors"]
+    assert dev5["false_conflicts"] == 0 and dev5["junk_events"] <= 1 and dev5["missing"] <= 1, dev5["errors"]

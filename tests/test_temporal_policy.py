@@ -70,6 +70,18 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
         ("Output is projected to peak in June.", "2026-03-03", "June", "2026-06"),
         ("A ruling is predicted in June.", "2026-03-03", "June", "2026-06"),
         ("Analysts predicted a slump in June, and it came.", "2026-03-03", "June", "2025-06"),
+        # a schedule in the present looks ahead, the same act in the past does not (Tuesday 2026-10-06)
+        ("The festival takes place on Thursday.", "2026-10-06", "Thursday", "2026-10-08"),
+        ("The festival took place on Thursday.", "2026-10-06", "Thursday", "2026-10-01"),
+        ("The tournament kicks off on Thursday.", "2026-10-06", "Thursday", "2026-10-08"),
+        ("The new rules take effect on Thursday.", "2026-10-06", "Thursday", "2026-10-08"),
+        ("The new rules took effect on Thursday.", "2026-10-06", "Thursday", "2026-10-01"),
+        ("The hearing is set for Thursday.", "2026-10-06", "Thursday", "2026-10-08"),
+        ("Parents are urged to collect children on Thursday.", "2026-10-06", "Thursday", "2026-10-08"),
+        ("Voters were urged to turn out on Thursday.", "2026-10-06", "Thursday", "2026-10-01"),
+        ("The vote is Friday.", "2026-10-06", "Friday", "2026-10-09"),
+        # an accusation in the present passive reports a past act
+        ("He is accused of attacking a guard on Thursday.", "2026-10-06", "Thursday", "2026-10-01"),
         # periods relative to the anchor
         ("this week", "2022-03-30", "this week", "2022-W13"),
         ("last month", "2022-01-15", "last month", "2021-12"),

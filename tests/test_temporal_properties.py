@@ -155,6 +155,8 @@ def test_dispatch_finds_what_a_full_scan_finds(text: str) -> None:
 
 _CUE_WORDS = [
     *_lex.cues.future,
+    *_lex.cues.future_non_verbs,
+    *_lex.cues.awaiting,
     *_lex.cues.past,
     *_lex.cues.modals,
     *_lex.cues.infinitives,

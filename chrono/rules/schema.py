@@ -18,6 +18,15 @@ class Cues(_Frozen):
     """Tense cue words; the nearest one to an expression in its clause decides the direction."""
 
     future: tuple[str, ...] = Field(description="Words or phrases that mark a future clause.")
+    future_non_verbs: tuple[str, ...] = Field(
+        description="Future cues that are no verbs ('deadline'): a past verb after one keeps its tense."
+    )
+    awaiting: tuple[str, ...] = Field(
+        description=(
+            "Prepositions that present an event as awaited ('ahead of'): future in their clause, and right"
+            " before a possessive weekday ('ahead of Thursday's election')."
+        )
+    )
     passive_future: tuple[str, ...] = Field(
         description="Participles that look ahead in the present passive ('is anticipated', 'are forecast')."
     )

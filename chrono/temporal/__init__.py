@@ -193,7 +193,11 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             reference is None or not join.fullmatch(text, reference_end, m.start)
         ):
             continue
-        tense = tense_of(text, m.start, m.end, language.tense) if m.resolver in NEEDS_TENSE else NO_CUE
+        tense = (
+            tense_of(text, m.start, m.end, language.tense, possessive=m.fields.possessive)
+            if m.resolver in NEEDS_TENSE
+            else NO_CUE
+        )
         ctx = Context(anchor, reference, tense)
         if before_ago is not None and m.resolver in COUNTS_FROM_REFERENCE and (m.fields.rel or 0) < 0:
             earlier, earlier_end = before_ago

@@ -56,8 +56,6 @@ def _fmt(number: float) -> str:
 def _direction(f: Fields, ctx: Context) -> tuple[int, str | None]:
     if f.shift is not None and f.shift != 0:
         return f.shift, None
-    if f.possessive:
-        return -1, "possessive"  # "Tuesday's talks": an event already reported
     return ctx.tense.direction, ctx.tense.cue
 
 

@@ -26,6 +26,8 @@ class Tense:
 
 
 NO_CUE = Tense(0, None)
+# "Tuesday's talks": a weekday in the possessive names an event, most often one already reported.
+POSSESSIVE = Tense(-1, "possessive")
 
 
 def _clause_end(grammar: Grammar) -> re.Pattern[str]:
@@ -74,6 +76,7 @@ def _cue_regex(cues: Cues, grammar: Grammar) -> _CueRegex:
     # starts right after its word.
     pattern = (
         rf"(?:(?<![\w'’-])|(?=['’]))(?:(?P<prospective>{alt(cues.prospective)})|(?P<future>{alt(cues.future)}|{passive_future})"
+        rf"|(?P<future_non_verb>{alt(cues.future_non_verbs)})|(?P<awaiting>{alt(cues.awaiting)})"
         rf"|{passive}(?P<past>{alt(cues.past)})|(?P<modal>{alt(cues.modals)}){perfect}"
         rf"|(?P<infinitive>{alt(cues.infinitives)})|{past_form})(?![\w-])"
     )
@@ -96,7 +99,13 @@ def _cues_in(text: str, lo: int, hi: int, regex: _CueRegex) -> tuple[list[re.Mat
 
 
 # Cue groups that point ahead, and those whose capitalised form is a name: "Mohamed", "Reed", "May".
-_AHEAD = frozenset({"future", "prospective", "modal", "infinitive"})
+_AHEAD = frozenset({"future", "future_non_verb", "awaiting", "prospective", "modal", "infinitive"})
+# Those a verb form after may belong to ("will hit", "will remain closed"; not "the deadline passed").
+_VERBAL = _AHEAD - {"future_non_verb", "awaiting"}
+# Those that tell the tense of their own clause only: a modal's verb, a preposition's phrase.
+_CLAUSE_BOUND = frozenset({"modal", "awaiting"})
+# Those that right before a possessive weekday date its event ahead ("preparing for Friday's match").
+_FUTURE = frozenset({"future", "future_non_verb", "awaiting"})
 _LOWER_ONLY = frozenset({"past_form", "modal"})
 _PAST = frozenset({"past", "past_form"})
 
@@ -140,11 +149,14 @@ def _governing(
     found: list[re.Match[str]], offset: int, text: str, start: int, rules: TenseRules
 ) -> Tense | None:
     """The tense of the nearest cue before the expression at `start`, except that:
-    - a modal counts only in the expression's clause ("ruled that he must go, and set Friday");
-    - "-ed" forms right after a future cue in the same clause belong to it ("will remain closed on
+    - a modal or a preposition of an awaited event counts only in the expression's clause ("ruled
+      that he must go, and set Friday"; "Just ahead of Albright's trip, the State Department on
+      Sunday issued");
+    - "-ed" forms after a verbal future cue in the same clause belong to it ("will remain closed on
       Monday": the participle does not make the clause past);
-    - a listed past form right after a future cue is a base form that looks the same ("is expected
-      to hit on Thursday", "will quit on Friday"): the future cue decides;
+    - a listed past form right after a verbal future cue is a base form that looks the same ("is
+      expected to hit on Thursday", "will quit on Friday"): the future cue decides. After a cue that
+      is no verb a past verb keeps its tense ("the deadline fell on Friday", "the deadline passed");
     - an infinitive right after a past verb of its clause is that act's purpose, no cue ("broke
       their record to sign him on Tuesday" dates the past act as much as the purpose);
     - a past modal in a negated clause is past ("could not be reached on Tuesday").
@@ -154,16 +166,16 @@ def _governing(
     def same_clause(first: re.Match[str], hi: int) -> bool:
         return clause_end.search(text, offset + first.start(), hi) is None
 
-    found = [m for m in found if m.lastgroup != "modal" or same_clause(m, start)]
+    found = [m for m in found if m.lastgroup not in _CLAUSE_BOUND or same_clause(m, start)]
     if not found:
         return None
     at = len(found) - 1
     if found[at].lastgroup == "past_form":
         verb = next((i for i in range(at - 1, -1, -1) if found[i].lastgroup != "past_form"), None)
-        if verb is not None and found[verb].lastgroup in _AHEAD:
+        if verb is not None and found[verb].lastgroup in _VERBAL:
             if same_clause(found[verb], offset + found[at].start() + 1):
                 at = verb
-    elif found[at].lastgroup == "past" and at > 0 and found[at - 1].lastgroup in _AHEAD:
+    elif found[at].lastgroup == "past" and at > 0 and found[at - 1].lastgroup in _VERBAL:
         verb = found[at - 1]
         if verb.string[verb.end() : found[at].start()].isspace():
             at -= 1
@@ -208,14 +220,18 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
     )
 
 
-def tense_of(text: str, start: int, end: int, rules: TenseRules) -> Tense:
+def tense_of(text: str, start: int, end: int, rules: TenseRules, *, possessive: bool = False) -> Tense:
     """A preposition right before the expression, else the nearest cue before it in its sentence,
-    else the nearest one after it; a future seen from the past perfect is past."""
+    else the nearest one after it; for a possessive weekday, see _possessive. A future seen from
+    the past perfect is past."""
     sentence_start = max(0, start - WINDOW)
     boundaries = list(_SENTENCE_END.finditer(text, sentence_start, start))
     if boundaries:
         sentence_start = boundaries[-1].end()
-    tense = _tense(text, start, end, sentence_start, rules)
+    if possessive:
+        tense = _possessive(text, start, sentence_start, rules)
+    else:
+        tense = _tense(text, start, end, sentence_start, rules)
     if tense.direction > 0:
         # "had been due to expire Friday", "had filed reports by Wednesday", "Until Thursday, they
         # had not ...": the future of a past time, already past when the article is written.
@@ -236,6 +252,25 @@ def _past_perfect_regex(grammar: Grammar) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
+def _possessive(text: str, start: int, sentence_start: int, rules: TenseRules) -> Tense:
+    """A weekday in the possessive names an event ("Tuesday's talks"): past, unless a future cue right
+    before it presents the event as awaited ("ahead of Thursday's election", "preparing for Friday's
+    match"). A future verb further back acts on an event already reported ("they will challenge
+    Monday's ruling"), and a plain preposition orders two events or names an agent ("before Friday's
+    purchases", "swept away by Tuesday's vote"): neither says the event is ahead."""
+    found, offset = _cues_in(text, sentence_start, start, rules.cue)
+    cues = _verbs(found, offset, text)
+    if not cues:
+        return POSSESSIVE
+    cue = cues[-1]
+    lo, hi = offset + cue.start(), offset + cue.end()
+    if cue.lastgroup not in _FUTURE or not text[hi:start].isspace():
+        return POSSESSIVE
+    if rules.active_past.fullmatch(text, lo, hi) is not None:
+        return POSSESSIVE  # a plan or forecast made: "organisers planned Saturday's march"
+    return Tense(1, cue.group().lower())
+
+
 def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRules) -> Tense:
     prep = rules.preposition.search(text, max(0, start - 12), start)
     if prep is not None:
@@ -253,7 +288,8 @@ def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRul
     stop = rules.clause_end.search(text, lo, lo + WINDOW)
     hi = stop.start() if stop else min(len(text), lo + WINDOW)
     found, offset = _cues_in(text, lo, hi, rules.cue)
-    cues_after = _verbs(found, offset, text)
+    # A preposition of an awaited event dates what follows it, not the expression before it.
+    cues_after = [m for m in _verbs(found, offset, text) if m.lastgroup != "awaiting"]
     if not cues_after:
         return NO_CUE
     first = cues_after[0]  # after the expression a decision is what it dates: "Monday agreed to ..."

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from chrono import __version__
+from chrono.errors import ChronoError
 from chrono.files import write_atomic
 from chrono.ingest import MAX_FILE_BYTES, FileTask
 
@@ -54,6 +55,7 @@ class ResultCache:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.dir = root / code_version()
+        self.unwritable: str | None = None  # why the cache could not be written, if it could not
         self._drop_other_versions()
 
     def key(self, task: FileTask) -> str | None:
@@ -91,10 +93,15 @@ class ResultCache:
             return None
 
     def put(self, key: str, result: Any) -> None:
-        """Store a result atomically, so a concurrent or interrupted run never reads half an entry."""
+        """Store a result atomically, so a concurrent or interrupted run never reads half an entry.
+        A cache that cannot be written (full disk, no permission) is no reason to fail the run:
+        the first failure is kept in `unwritable` for the caller to report, and the run goes on."""
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1))
+        except (OSError, ChronoError) as exc:
+            self.unwritable = self.unwritable or str(exc)
 
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / key

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Counts, Filings, level
+from chrono.errors import ChronoError
 from chrono.files import write_atomic
 from chrono.merge import KindIndex, Merged, finished, handed_over, merge_mentions
 from chrono.pipeline import ArticleResult, FileResult
@@ -132,6 +133,7 @@ class MergeStore:
         self._skeleton = dict(zip(self.state.keys, self.state.skeletons, strict=True)) if self.state else {}
         self._stored: dict[str, Event] | None = None
         self.last = ""  # how the last merge ran and why (for benchmarks and tests)
+        self.unwritable: str | None = None  # why the state could not be kept, if it could not
 
     def skeleton(self, key: str | None) -> Skeleton | None:
         """The kept skeleton of a file's result, if the state knows its key."""
@@ -163,7 +165,10 @@ class MergeStore:
         else:
             events, labels, rows, changed = outcome
         if not self.last.startswith("none"):
-            self._save(keys, results, where, rows, events, labels, changed)
+            try:
+                self._save(keys, results, where, rows, events, labels, changed)
+            except (OSError, ChronoError) as exc:  # the next run merges everything: slower, still right
+                self.unwritable = str(exc)
         return finished(events)
 
     # --- what changed -------------------------------------------------------------------------

@@ -140,6 +140,9 @@ def _extract(
 
         events = store.merge(keys, results, mentions, where, load, merge_jobs)
         how = store.last
+        unwritable = cache.unwritable or store.unwritable
+        if unwritable:
+            problems.append(Problem(Level.WARNING, str(cache_dir), f"cache not written: {unwritable}"))
 
     # Stage 5: the timeline, in a stable order and with no wall-clock fields.
     timeline = Timeline(articles=sorted(infos, key=lambda a: a.id), events=events)

@@ -90,3 +90,13 @@ def test_cli_cache_dir_and_no_cache(corpus: Path, run_chrono, tmp_path: Path) ->
     assert cached.returncode == plain.returncode == 0, cached.stderr + plain.stderr
     assert len(entries(cache_dir)) == 11
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_a_cache_that_cannot_be_written_is_one_warning_not_a_failed_run(corpus: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be\n")
+    result = pipeline.extract([corpus], jobs=1, cache_dir=blocked)
+    expected = pipeline.extract([corpus], jobs=1, cache_dir=None).timeline
+    assert result.timeline.events == expected.events
+    [warning] = [p for p in result.problems if "cache not written" in p.message]
+    assert warning.where == str(blocked)

@@ -129,9 +129,12 @@ def _extract(
         store = MergeStore(cache.dir, inputs)
         keys = [cache.key(task) for task in tasks]
         results: list[FileResult] = []
-        with _progress_bar(len(tasks), progress) as bar:
-            cached = _cached(tasks, keys, cache, store, run, results)
-            infos, mentions, where, problems = _collect(found, cached, bar.update)
+        try:
+            with _progress_bar(len(tasks), progress) as bar:
+                cached = _cached(tasks, keys, cache, store, run, results)
+                infos, mentions, where, problems = _collect(found, cached, bar.update)
+        finally:
+            cache.flush()  # no writing thread left when the merge forks its workers
 
         # Stage 4, incremental: only the part of the corpus that changed since the last run is
         # merged again (`chrono.incremental`); the events are those of a whole merge.
@@ -270,6 +273,7 @@ def _load(
         result = next(iter(run([task])))
         if key is not None:
             cache.put(key, result)
+            cache.flush()  # the merge may fork next
     return result
 
 

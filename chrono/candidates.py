@@ -153,20 +153,18 @@ def blocked_pairs(
         return Pairs(empty, empty, np.zeros(0), none)
     # Stage 1: the words each mention is filed under: its weightiest words and quoted ones.
     vocabulary, matrix = vectors.vocabulary, vectors.matrix
-    rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
-    columns, weights = matrix.indices.astype(np.int64), matrix.data
+    single = np.fromiter((" " not in t for t in vocabulary), bool, len(vocabulary))
+    weighty = [
+        _weightiest(matrix, single, start, min(n, start + PROBE_ROWS)) for start in range(0, n, PROBE_ROWS)
+    ]
     quoted = [t for it in items for t in it.mention.quoted]
-    single = np.fromiter((" " not in t for t in vocabulary), bool, len(vocabulary))[columns]
-    order = np.lexsort((columns[single], -weights[single], rows[single]))  # by row, weight, term
-    row, column = rows[single][order], columns[single][order]
-    row_start = np.searchsorted(row, row)  # each entry's rank in its row is its distance from this
-    top = np.arange(len(row)) - row_start < BLOCK_WORDS
     q_lengths = np.fromiter((len(it.mention.quoted) for it in items), np.int64, n)
-    f_item = np.concatenate((row[top], np.repeat(np.arange(n), q_lengths)))
+    f_item = np.concatenate([row for row, _ in weighty] + [np.repeat(np.arange(n), q_lengths)])
     f_word = np.concatenate(
-        (column[top], np.fromiter(map(vectors.number.__getitem__, quoted), np.int64, len(quoted)))
+        [column for _, column in weighty]
+        + [np.fromiter(map(vectors.number.__getitem__, quoted), np.int64, len(quoted))]
     )
-    del rows, columns, single, order, row, column, row_start, top, quoted
+    del weighty, quoted
     filing = np.unique(f_item * len(vocabulary) + f_word)
     f_item, f_word = filing // len(vocabulary), filing % len(vocabulary)
     ids = word_ids(vocabulary)
@@ -224,6 +222,22 @@ def blocked_pairs(
     first, second, cosine = (np.concatenate(part) for part in zip(*found, strict=True))
     order = np.lexsort((second, first))
     return Pairs(first[order], second[order], cosine[order], filings)
+
+
+def _weightiest(
+    matrix: sparse.csr_matrix, single: np.ndarray, start: int, stop: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of the BLOCK_WORDS weightiest single words of each of rows start:stop (ties by
+    term order): a slice at a time, so the sort's arrays stay small whatever the corpus."""
+    lo, hi = matrix.indptr[start], matrix.indptr[stop]
+    rows = np.repeat(np.arange(start, stop), np.diff(matrix.indptr[start : stop + 1]))
+    columns, weights = matrix.indices[lo:hi].astype(np.int64), matrix.data[lo:hi]
+    word = single[columns]
+    order = np.lexsort((columns[word], -weights[word], rows[word]))  # by row, weight, term
+    row, column = rows[word][order], columns[word][order]
+    row_start = np.searchsorted(row, row)  # each entry's rank in its row is its distance from this
+    top = np.arange(len(row)) - row_start < BLOCK_WORDS
+    return row[top], column[top]
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,6 @@ _PLAIN = re.compile(r"^\d{4}(-\d{2}|-W\d{2})?$")
 _WEEK = re.compile(r"^(\d{4}-W\d{2})-WE$")
 _QUARTER = re.compile(r"^(\d{4})-([QH])([1-4])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|where|when)\b[^,;—–]*")
 _READER = re.compile(r"\byou(?:r|rs|'ve|’ve)?\b", re.IGNORECASE)
 _END_PUNCT = tuple(".!\"”’')")
 _ANTECEDENT_WORDS = 5
@@ -187,7 +186,7 @@ def _reports_nothing(sentence: str, seen: set[str], title: str) -> bool:
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Spans of relative clauses (", which …") inside a sentence."""
-    return [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(sentence)]
+    return [(m.start(), m.end()) for m in lexicon().relative.finditer(sentence)]
 
 
 def _focus(sentence: str, clause: tuple[int, int]) -> str:
@@ -383,7 +382,7 @@ class _Sentence:
             terms=key_terms(content),
             acts=acts(content),
             names=names(content, initial=not (speaker and said.startswith(speaker))),
-            speakers=names(speaker, initial=said.startswith(speaker)),
+            speakers=names(speaker, initial=said.startswith(speaker), speaking=True),
             quoted=_quoted(focus),
             published=published.isoformat() if published else None,
             sentence=self.index,

@@ -288,6 +288,24 @@ def test_names_and_speakers_around_appositives_and_sentence_openers() -> None:
     assert {"hanna", "lind"} <= set(sorry.names) | set(sorry.speakers) and "boss" in sorry.terms
 
 
+def test_speakers_a_sentence_opener_a_relative_clause_or_a_description_would_hide() -> None:
+    art = article(
+        "Citylink said its offer of a 3 percent rise was fair.\n"
+        "Officials said the depot would stay shut.\n"
+        "Tomas Brell, who leads the drivers' union, told the Post the stoppage would last.\n"
+        "Citylink described its 3 percent pay offer as fair and generous.\n"
+        "He described how the drivers gathered at the depot.\n"
+    )
+    said, officials, relative, described, story = extract_events(art, [])
+    # A word alone before the verb is a name unless general English uses it often.
+    assert said.speakers == ("citylink",) and "citylink" not in said.terms
+    assert officials.speakers == () and "official" not in officials.terms
+    # The clause between the name and the verb tells who speaks, not what was said.
+    assert {"toma", "brell"} <= set(relative.speakers) and not {"brell", "lead"} & set(relative.terms)
+    assert described.speakers == ("citylink",) and {"offer", "fair"} <= set(described.terms)
+    assert story.speakers == () and "describ" in story.terms
+
+
 def test_a_longer_form_of_a_name_is_not_another_name() -> None:
     short = names("Adel Morrow quit.")
     long = names("The resignation of Prime Minister Adel Morrow came as a shock.")

@@ -444,15 +444,16 @@ def test_paraphrase_unseen_while_tuning_on_the_fifth_development_set() -> None:
     """tests/data/events_dev5/: three stories (a flood and evacuation, a bus strike, a footbridge
     collapse) told by four outlets in other words, gold written before the pipeline ran on them,
     to measure how the merge generalises. Before: recall 0.531, precision 1.0; reached: recall
-    0.625 ("ordered about 600 people to leave" is an evacuation, "mending" a repair). Left: one
+    0.625 ("ordered about 600 people to leave" is an evacuation, "mending" a repair), then 0.719
+    ("Citylink described its offer as fair" is Citylink's statement, as "Citylink said"). Left: one
     speaker's statement with no word in common ("the flood barriers had failed" / "the barriers
     were simply too low"), "began to fall" / "had started to drop", "built" / "completed", "Talks
     … on October 16" / "will meet again in mid-October" (an event noun names no act), speakers
-    the attribution misses ("Tomas Brell, who leads the union, told the Post", "Citylink said"),
-    and "on Thursday" resolved to the past Thursday (the tagger's), which leaves the meeting
-    unmerged and not future."""
+    with no word in common ("Tomas Brell, who leads the union, told the Post …" / "… said the
+    drivers would stay out"), and "on Thursday" resolved to the past Thursday (the tagger's),
+    which leaves the meeting unmerged and not future."""
     dev5 = _dev_scores("events_dev5")
     assert dev5["precision"] == 1.0, dev5["errors"]
-    assert dev5["recall"] >= 0.62, dev5["errors"]
+    assert dev5["recall"] >= 0.71, dev5["errors"]
     assert dev5["conflicts_flagged"] == dev5["conflicts_gold"] == 1, dev5["errors"]
     assert dev5["false_conflicts"] == 0 and dev5["junk_events"] <= 1 and dev5["missing"] <= 1, dev5["errors"]

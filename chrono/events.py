@@ -530,11 +530,22 @@ def _qualifiers(sentence: str, base: int, timexes: list[Timex]) -> dict[Timex, i
     return out
 
 
-def _schedule(sentence: str, sets: list[int], start: int, end: int) -> bool:
-    """Whether a sentence without a date tells a recurring schedule ("The newsletter comes out every
-    Friday"): it has a SET, says in its own words nothing in the past, and is nobody's statement."""
-    if bisect_left(sets, start) == bisect_left(sets, end):
+def _start(t: Timex) -> int:
+    return t.start
+
+
+def _schedule(text: str, sentence: str, sets: list[Timex], start: int, end: int, local: list[Timex]) -> bool:
+    """Whether a sentence tells a recurring schedule ("The newsletter comes out every Friday",
+    "Listen every weekday from 6am"): it has a SET, its other expressions each follow a SET or
+    one another across at most a word (the time of the recurring thing, not a date of its own),
+    it says in its own words nothing in the past, and is nobody's statement."""
+    here = sets[bisect_left(sets, start, key=_start) : bisect_left(sets, end, key=_start)]
+    if not here:
         return False
+    for t in local:
+        before = max((u.end for u in (*here, *local) if u.end <= t.start), default=None)
+        if before is None or len(text[before : t.start].split()) > 1:
+            return False
     own = unquoted(sentence).split(" ", 1)[-1]  # a first word in "-ed" is an adjective ("Guided tours")
     return speaker_span(sentence) is None and not lexicon().past.search(own.lower())
 
@@ -549,7 +560,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         key=lambda t: (t.start, t.end),
     )
     starts = [t.start for t in ordered]
-    sets = sorted(t.start for t in timexes if t.type == "SET")
+    sets = sorted((t for t in timexes if t.type == "SET"), key=_start)
     lead = _Narrative(published, f"the lead of the article, dated by its publish date {published}")
     narrative = lead
     told: list[_Narrative] = []  # the narratives explicit dates set, earliest first
@@ -568,7 +579,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         dateline = _DATELINE.match(clean.match_text, start, end)
         opening = dateline.end() if dateline else start  # "MOSCOW, April 6 (Reuters) -" dates the filing
         local = [t for t in ordered[bisect_left(starts, opening) : bisect_left(starts, end)] if t.end <= end]
-        if not local and _schedule(s.text, sets, opening, end):
+        if _schedule(clean.match_text, s.text, sets, opening, end, local):
             continue
         usable, unresolved = _resolved(local, narrative)
         spans = _clauses(clean.match_text[start:end])

@@ -67,6 +67,7 @@ QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # 54, said"): its commas break no clause and end no attribution.
 _APPOSITIVE = re.compile(r",(\s(?:[A-Z][\w'’.-]*|\d{1,3})(?:\s(?:of\s)?[A-Z][\w'’.-]*){0,3}),(?=\s)")
 _SPEAKER_END = re.compile(r"[,.;:]")
+_APPOSITIVE_WORDS = 5  # at most this many words describe a speaker between commas before the verb
 _TRAILING_HEAD = 4  # words of content before an attribution that ends the sentence
 _TRAILING_WORDS = 6  # … and at most this many words after its verb
 # A clause of its own after the verb ("said Saren would appeal"): what was said, not to whom.
@@ -481,7 +482,8 @@ def speaker_span(text: str) -> tuple[int, int] | None:
     if not REPORTING.holds_word(text):  # most texts: no verb, nothing to mask (masking keeps the verbs)
         return None
     quotes = '"' in text or "“" in text
-    masked = unbroken(QUOTED.sub(lambda m: "_" * len(m.group()), text) if quotes else text)
+    bare = QUOTED.sub(lambda m: "_" * len(m.group()), text) if quotes else text
+    masked = unbroken(bare)
     verb = REPORTING.pattern.search(masked)
     if verb is None:
         return None
@@ -489,14 +491,22 @@ def speaker_span(text: str) -> tuple[int, int] | None:
     if not verb.group("verb") or not head or head.endswith(("_", ",_")):
         stop = _SPEAKER_END.search(masked, verb.end())
         return verb.start(), stop.start() if stop else len(text)
-    # A relative clause between the speaker and the verb tells who the speaker is ("Tomas Brell,
-    # who leads the union, told the Post …").
-    clause = None
+    # A relative clause or a description between the speaker and the verb tells who the speaker
+    # is ("Tomas Brell, who leads the union, told the Post …"; "Ansel Roe, Lund's lawyer, said").
+    rest = masked[verb.end() :].rstrip(" .!")
+    named = head
     if head.endswith(","):
         clause = next((m for m in lexicon().relative.finditer(head) if m.end() == len(head) - 1), None)
-    named = head[: clause.start()] if clause else head
+        # (its commas, which `unbroken` may have read as an appositive's: "In a statement, Ansel Roe, …")
+        before = clause.start() if clause else bare.rfind(",", 0, len(head) - 1)
+        # … unless the speaker follows the verb ("rose, fell, and rose again, said the bank"): then
+        # a name must come before it.
+        if before > 0 and (clause or len(head[before:].split()) <= _APPOSITIVE_WORDS):
+            opens = max(head.rfind(",", 0, before), head.rfind("_", 0, before)) + 1
+            first = head[opens:before]
+            if clause or not _trailing(rest) or names(first, initial=not head[:opens].strip(), speaking=True):
+                named = head[:before]
     start = max(named.rfind(","), named.rfind("_")) + 1
-    rest = masked[verb.end() :].rstrip(" .!")
     if start and len(head[:start].split()) >= _TRAILING_HEAD and _trailing(rest):
         return start, verb.end() + len(rest)  # "…, Peskov told France's LCI on Wednesday."
     return start, verb.end()

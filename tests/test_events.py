@@ -295,8 +295,11 @@ def test_speakers_a_sentence_opener_a_relative_clause_or_a_description_would_hid
         "Tomas Brell, who leads the drivers' union, told the Post the stoppage would last.\n"
         "Citylink described its 3 percent pay offer as fair and generous.\n"
         "He described how the drivers gathered at the depot.\n"
+        "In a statement, Ansel Roe, Lund's lawyer, said his client would challenge the verdict.\n"
+        "Prices rose, fell, and rose again, said the bank.\n"
+        "Smith, Lund's lawyer, said she would appeal.\n"
     )
-    said, officials, relative, described, story = extract_events(art, [])
+    said, officials, relative, described, story, described_by, trailing, common = extract_events(art, [])
     # A word alone before the verb is a name unless general English uses it often.
     assert said.speakers == ("citylink",) and "citylink" not in said.terms
     assert officials.speakers == () and "official" not in officials.terms
@@ -304,6 +307,18 @@ def test_speakers_a_sentence_opener_a_relative_clause_or_a_description_would_hid
     assert {"toma", "brell"} <= set(relative.speakers) and not {"brell", "lead"} & set(relative.terms)
     assert described.speakers == ("citylink",) and {"offer", "fair"} <= set(described.terms)
     assert story.speakers == () and "describ" in story.terms
+    # So does a description between commas after a name (here after an opener the name's commas
+    # could be read as an appositive of).
+    assert {"ansel", "roe", "lund"} <= set(described_by.speakers) and "roe" not in described_by.names
+    assert "challeng" in described_by.terms
+    # With no name before it, a trailing attribution is the words after the verb.
+    assert trailing.speakers == () and {"fell", "rose"} <= set(trailing.terms)
+    # Before a clause of what was said, the words before the description name the speaker.
+    assert (
+        common.speakers == ("lund",)
+        and "appeal" in common.terms
+        and not {"smith", "lawyer"} & set(common.terms)
+    )
 
 
 def test_a_longer_form_of_a_name_is_not_another_name() -> None:
@@ -315,13 +330,17 @@ def test_a_longer_form_of_a_name_is_not_another_name() -> None:
 def test_a_schedule_is_no_event_and_a_second_predicate_with_its_own_date_is_one() -> None:
     art = article(
         "The market opens every Friday.\n\n"
+        "Listen to Radio Brannock live every weekday from 6am.\n\n"
         "All schools stayed shut on Monday and will reopen on Wednesday, the council said.\n"
     )
     weekly = timex(art, "every Friday", "XXXX-WXX-5", type_="SET", kind="")
+    # The time right after a SET is the time of the recurring thing, not a day of its own.
+    daily = timex(art, "every weekday", "P1D", type_="SET", kind="")
+    six = timex(art, "6am", "2022-03-30T06:00", type_="TIME")
     monday = timex(art, "Monday", "2022-03-28")
     wednesday = timex(art, "Wednesday", "2022-03-30")
-    found = extract_events(art, [weekly, monday, wednesday])
-    assert not by_text(found, "every Friday")
+    found = extract_events(art, [weekly, daily, six, monday, wednesday])
+    assert not by_text(found, "every Friday") and not by_text(found, "every weekday")
     shut, reopen = found
     assert (shut.date, shut.future) == ("2022-03-28", False)
     assert reopen.date == "2022-03-30" and reopen.summary == "All schools will reopen on Wednesday."

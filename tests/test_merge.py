@@ -456,4 +456,25 @@ def test_paraphrase_unseen_while_tuning_on_the_fifth_development_set() -> None:
     assert dev5["precision"] == 1.0, dev5["errors"]
     assert dev5["recall"] >= 0.71, dev5["errors"]
     assert dev5["conflicts_flagged"] == dev5["conflicts_gold"] == 1, dev5["errors"]
-    assert dev5["false_conflicts"] == 0 and dev5["junk_events"] <= 1 and dev5["missing"] <= 1, dev5["errors"]
+    # Junk 0 since "every weekday" is a SET and the time after it that of the schedule (dev6).
+    assert dev5["false_conflicts"] == 0 and dev5["junk_events"] == 0 and dev5["missing"] <= 1, dev5["errors"]
+
+
+def test_registers_unseen_while_tuning_on_the_sixth_development_set() -> None:
+    """tests/data/events_dev6/: a fraud trial and its sentencing, a dairy takeover announced with
+    results, a football transfer, told by four outlets in other words ("it was announced", "X told
+    reporters", "according to X", "X's spokeswoman said", "in a statement, X said"), gold written
+    before the pipeline ran on them. Before: recall 0.921, precision 1.0, 3 junk events ("Listen …
+    live every weekday from 6am": "every weekday" was no SET, and a time after a SET dated the
+    schedule); reached: junk 0, then recall 0.974 ("In a statement, Ansel Roe, Lund's lawyer,
+    said …": the description between commas hid the speaker). Left: "Abeyta passed a medical" /
+    "The striker had completed a medical" (no word in common but "medical")."""
+    dev6 = _dev_scores("events_dev6")
+    assert dev6["precision"] == 1.0, dev6["errors"]
+    assert dev6["recall"] >= 0.97, dev6["errors"]
+    assert dev6["explicit"] == 1.0 and dev6["context"] == 1.0, dev6["errors"]
+    assert dev6["conflicts_flagged"] == dev6["conflicts_gold"] == 1 and dev6["false_conflicts"] == 0, dev6[
+        "errors"
+    ]
+    assert dev6["junk_events"] == 0 and dev6["missing"] == 0, dev6["errors"]
+    assert dev6["future_right"] == dev6["future_gold"], dev6["errors"]

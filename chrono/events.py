@@ -289,20 +289,32 @@ def _sentence_words(sentence: str) -> frozenset[str]:
     return frozenset(word_terms(sentence))
 
 
-def _shares(words: frozenset[str], narrative: _Narrative) -> bool:
-    """Whether `words` are in the event a narrative tells or in what continued it."""
-    return any(not words.isdisjoint(_sentence_words(s)) for s in narrative.said)
+@lru_cache(maxsize=256)  # asked only for statements that name no word of the current event
+def _sentence_names(sentence: str) -> frozenset[str]:
+    """The names in a sentence: its capitalised words and their initialisms."""
+    return frozenset(names(sentence))
+
+
+def _shares(
+    words: frozenset[str], narrative: _Narrative, of: Callable[[str], frozenset[str]] = _sentence_words
+) -> bool:
+    """Whether `words` are in the event a narrative tells or in what continued it (`of` each sentence)."""
+    return any(not words.isdisjoint(of(s)) for s in narrative.said)
 
 
 def _taken_up(m: EventMention, narrative: _Narrative, told: list[_Narrative]) -> _Narrative:
     """The narrative an undated mention continues: the current one, unless it is a statement by
     someone named that shares no word with it and names an earlier dated event instead ("…sold
     Brandt on Wednesday. …signed Mendes on Tuesday. Manager Calloway said the sale of Brandt would
-    help": the sale's day). "She also said" names nobody and goes on."""
+    help": the sale's day). "She also said" names nobody and goes on. A name must meet a name there:
+    "Dalsgaard Grain, which owns the site, said" names no event of "A grain warehouse burned"."""
     if not m.speakers or not narrative.said or _shares(frozenset(chain(m.terms, m.speakers)), narrative):
         return narrative
     named = frozenset(chain(m.names, m.speakers))
-    return next((n for n in reversed(told) if n.date != narrative.date and _shares(named, n)), narrative)
+    return next(
+        (n for n in reversed(told) if n.date != narrative.date and _shares(named, n, _sentence_names)),
+        narrative,
+    )
 
 
 def _resolved(local: list[Timex], narrative: _Narrative) -> tuple[list[Timex], bool]:

@@ -272,6 +272,23 @@ def test_a_named_statement_goes_with_the_event_it_names() -> None:
     assert pronoun.date == "2022-03-29" and again.date == "2022-03-30"
 
 
+def test_a_speaker_s_name_meets_names_not_common_words_of_an_earlier_event() -> None:
+    art = article(
+        "A grain warehouse in Tarnby was destroyed by fire late on Saturday.\n"
+        "On Sunday, station officer Mira Keel said no one had been inside.\n"
+        "Dalsgaard Grain, which owns the site, said it was shocked.\n"
+        "Tarnby council leader Ann Holt said the town would help.\n"
+    )
+    fire, keel, owner, council = extract_events(
+        art, [timex(art, "on Saturday", "2022-03-26"), timex(art, "On Sunday", "2022-03-27")]
+    )
+    assert (fire.date, keel.date) == ("2022-03-26", "2022-03-27")
+    # "Grain" in the owner's name is no name in "A grain warehouse": the owner speaks on Sunday.
+    assert owner.date == "2022-03-27" and "station officer" in owner.explanation
+    # "Tarnby" is a name in both: the council's statement goes with the fire.
+    assert council.date == "2022-03-26" and "which it names" in council.explanation
+
+
 def test_names_and_speakers_around_appositives_and_sentence_openers() -> None:
     art = article(
         "Adel Morrow quit as prime minister on Tuesday after losing his majority.\n"

@@ -66,3 +66,16 @@ def test_rejected_dates(value, reason):
 )
 def test_split_date_line(text, found):
     assert split_date_line(text) == found
+
+
+def test_a_page_dated_after_today_keeps_its_date() -> None:
+    """No wall clock in the results: htmldate's default would drop a date after today's."""
+    from chrono.ingest.html import read_html
+
+    page = (
+        '<html><head><meta property="article:published_time" content="2090-03-08T10:00:00+01:00">'
+        "<title>Fire</title></head><body><article><p>The warehouse burned on Saturday. Officials said "
+        "the fire was arson and that the owners were shocked by it.</p></article></body></html>"
+    )
+    _, meta = read_html(page)
+    assert meta.published == date(2090, 3, 8)

@@ -23,6 +23,12 @@ _META_FIELDS = (
 )
 
 
+# htmldate drops dates after today's date unless told otherwise: the wall clock would decide
+# whether a page is dated (a page dated next year reads undated until then). Any date a page
+# gives stands.
+_LATEST = "9999-12-31"
+
+
 def read_html(page: str) -> tuple[str, Meta]:
     """Main text of a page and its metadata (title, site name, url, publish date)."""
     import htmldate
@@ -30,7 +36,7 @@ def read_html(page: str) -> tuple[str, Meta]:
 
     try:
         doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
-        found = htmldate.find_date(page, original_date=True, outputformat=_DATE_FORMAT)
+        found = htmldate.find_date(page, original_date=True, outputformat=_DATE_FORMAT, max_date=_LATEST)
     except Exception as exc:  # a hostile page must not crash the run: report it like any bad input
         raise InputError(f"the page could not be parsed ({type(exc).__name__}: {exc})") from exc
     text = doc.text if doc is not None else None

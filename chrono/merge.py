@@ -8,11 +8,13 @@ so paraphrases meet), each weighed by how rare it is in general English (`summar
 names and rare words tell most). The weights come from a fixed word list, never from the input,
 so a mention's vector and a pair's score depend on those mentions alone: adding an article
 changes no other pair. One participant doing one kind of act on one day (or a plan dated to a
-month and a day inside it) adds a bonus (`summary.acts`). The vectors live in one sparse matrix;
-pairs the cosine leaves hopeless are dropped as they are found, and only the few hopeful ones
-are scored in Python. Clustering is greedy, explicitly dated pairs first (an article's slot in
-an event goes to its dated report before a sentence dated by context), then best pair first,
-average link, and never puts two mentions of one article into one event.
+month and a day inside it) adds a bonus (`summary.acts`). A sentence dated by context and a
+report dated outright must share a name or more than one word unless one speaker tells both. The vectors
+live in one sparse matrix; pairs the cosine leaves hopeless are dropped as they are found, and
+only the few hopeful ones are scored in Python. Clustering is greedy, explicitly dated pairs
+first (an article's slot in an event goes to its dated report before a sentence dated by
+context), then best pair first, average link, and never puts two mentions of one article into
+one event.
 """
 
 from __future__ import annotations
@@ -164,6 +166,14 @@ def _same_act(a: _Item, b: _Item) -> bool:
     return not {*ours.names, *ours.speakers}.isdisjoint((*theirs.names, *theirs.speakers))
 
 
+def _tied(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions share a name or more than one word (a kind of event adds no word to
+    the one naming it): more than the one subject word a sentence may share with any report."""
+    if not set(a.names).isdisjoint(b.names):
+        return True
+    return len({t for t in set(a.terms) & set(b.terms) if " " not in t and t[0] != "@"}) > 1
+
+
 def _day_in_month(a: _Item, b: _Item) -> bool:
     """Whether `a` is one day within `b`, a planned act dated to a span of a month at most."""
     day, span = a.first == a.last, b.last - b.first < MONTH_DAYS
@@ -174,7 +184,14 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     """Similarity of two dated mentions (from the `cosine` of their vectors) and how their dates
     relate; None if they cannot merge."""
     relation = _relation(a, b)
-    if relation is None:
+    ours, theirs = a.mention, b.mention
+    # One side dated outright, the other by context, no speaker telling both: the context date is
+    # borrowed from its article's previous event, which the sentence mostly talks about ("the
+    # strike would last a week", "the cancellations were a precaution"), so sharing that event's
+    # one word with its dated report is no evidence; a participant ("Morrow stepped down") or what
+    # is said of it must meet too.
+    alike = ours.inferred == theirs.inferred or not set(ours.speakers).isdisjoint(theirs.speakers)
+    if relation is None or (not alike and not _tied(ours, theirs)):
         return None
     score = cosine
     # Words quoted verbatim by both ("a “repositioning”, not a “real withdrawal”") tie the reports.
@@ -182,13 +199,10 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     if relation == "same date":
         score += _nominal_bonus(a, b)
     penalty = _name_penalty(a.mention, b.mention)
-    # One day (not "in 2008"), no names that differ, dated alike: a date from context is borrowed
-    # from its article's previous event, so an act it shares with an explicitly dated report is as
-    # likely that event's (a rally "as the strike went on" is not the strike) unless one speaker
-    # tells both ("Brekke said the government would respect the decision" / "... Brekke told
-    # reporters on Tuesday").
-    ours, theirs = a.mention, b.mention
-    alike = ours.inferred == theirs.inferred or not set(ours.speakers).isdisjoint(theirs.speakers)
+    # One day (not "in 2008"), no names that differ, dated alike: an act a sentence dated by context
+    # shares with an explicitly dated report is as likely its previous event's (a rally "as the
+    # strike went on" is not the strike) unless one speaker tells both ("Brekke said the
+    # government would respect the decision" / "... Brekke told reporters on Tuesday").
     # Two outlets a day or two apart on one act of one participant: as likely a conflict of dates.
     # A plan dated to a month and the same act on a day inside it ("repairs will start in mid-June"
     # / "on June 16", "will shut at the end of March" / "on March 31"): the month is the tagger's

@@ -47,6 +47,7 @@ _PLAIN = re.compile(r"^\d{4}(-\d{2}|-W\d{2})?$")
 _WEEK = re.compile(r"^(\d{4}-W\d{2})-WE$")
 _QUARTER = re.compile(r"^(\d{4})-([QH])([1-4])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_OPEN_MODS = ("BEFORE", "AFTER")  # TimeML mods of a span open on one side ("post-1959")
 _READER = re.compile(r"\byou(?:r|rs|'ve|’ve)?\b", re.IGNORECASE)
 _END_PUNCT = tuple(".!\"”’')")
 _ANTECEDENT_WORDS = 5
@@ -307,26 +308,31 @@ def _taken_up(m: EventMention, narrative: _Narrative, told: list[_Narrative]) ->
     someone named that shares no word with it and names an earlier dated event instead ("…sold
     Brandt on Wednesday. …signed Mendes on Tuesday. Manager Calloway said the sale of Brandt would
     help": the sale's day). "She also said" names nobody and goes on. A name must meet a name there:
-    "Dalsgaard Grain, which owns the site, said" names no event of "A grain warehouse burned"."""
+    "Dalsgaard Grain, which owns the site, said" names no event of "A grain warehouse burned". Only
+    the latest event it names counts: when that one has the current date ("a Justice official said
+    Thursday"), an older one ("Reno agreed earlier this week") takes nothing up."""
     if not m.speakers or not narrative.said or _shares(frozenset(chain(m.terms, m.speakers)), narrative):
         return narrative
     named = frozenset(chain(m.names, m.speakers))
-    return next(
-        (n for n in reversed(told) if n.date != narrative.date and _shares(named, n, _sentence_names)),
-        narrative,
-    )
+    latest = next((n for n in reversed(told) if _shares(named, n, _sentence_names)), narrative)
+    return narrative if latest.date == narrative.date else latest
 
 
 def _resolved(local: list[Timex], narrative: _Narrative) -> tuple[list[Timex], bool]:
     """The sentence's dating expressions, and whether one of them cannot be resolved.
 
-    Vague references (PRESENT_REF, "recently") date nothing. An expression relative to another
+    Vague references (PRESENT_REF, "recently") date nothing, nor does a year open on one side
+    ("the post-1959 politics": TimeML mod AFTER or BEFORE). An expression relative to another
     event ("a day later") counts only against an explicit date: of this sentence, or of the
     previous mention; after an event dated by context or not at all it stays unresolved.
     """
     if not local:  # most sentences
         return [], False
-    absolute = [t for t in local if t.anchor_kind != "reference time" and event_date(t.value)[0]]
+    absolute = [
+        t
+        for t in local
+        if t.anchor_kind != "reference time" and t.mod not in _OPEN_MODS and event_date(t.value)[0]
+    ]
     out = list(absolute)
     unresolved = any(t.value is None for t in local)
     for t in local:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from chrono.events import EventMention, event_date, extract_events
 from chrono.ingest import Article, clean_text
 from chrono.summary import REPORTING, collapse, lexicon, names
+from chrono.temporal import tag
 from chrono.temporal.types import Timex
 
 
@@ -287,6 +288,38 @@ def test_a_speaker_s_name_meets_names_not_common_words_of_an_earlier_event() -> 
     assert owner.date == "2022-03-27" and "station officer" in owner.explanation
     # "Tarnby" is a name in both: the council's statement goes with the fire.
     assert council.date == "2022-03-26" and "which it names" in council.explanation
+
+
+def test_a_statement_names_only_its_latest_event() -> None:
+    art = article(
+        "Reno agreed to a meeting with the Gonzalez family earlier this week.\n"
+        "Talks with the Gonzalez family resumed, a Justice official said on Thursday.\n"
+        "In Havana, the boy's father joined a rally on Thursday.\n"
+        "A Justice official said the department could shift custody away from the Gonzalez family.\n"
+    )
+    reno, talks, rally, official = extract_events(
+        art,
+        [
+            timex(art, "earlier this week", "2022-W13"),
+            timex(art, "on Thursday", "2022-03-24"),
+            timex(art, "on Thursday", "2022-03-24", nth=1),
+        ],
+    )
+    assert (reno.date, talks.date, rally.date) == ("2022-W13", "2022-03-24", "2022-03-24")
+    # The latest event it names was on Thursday, the rally's day: the week of Reno's offer is older.
+    assert official.date == "2022-03-24" and "which it names" not in official.explanation
+
+
+def test_a_year_open_on_one_side_dates_no_event() -> None:
+    art = article(
+        "Exiles rallied in Miami on Tuesday.\n"
+        "Families value unity, but the post-1959 politics have split thousands of them, Ruiz said.\n"
+    )
+    post = tag(art.clean.match_text, art.published)
+    assert [(t.text, t.mod) for t in post] == [("Tuesday", None), ("post-1959", "AFTER")]
+    rally, split = extract_events(art, post)
+    assert rally.date == "2022-03-29"
+    assert split.date == "2022-03-29" and split.timex is None
 
 
 def test_names_and_speakers_around_appositives_and_sentence_openers() -> None:

@@ -243,3 +243,12 @@ def test_year_range_links_both_years() -> None:
 def test_passover_is_fifteen_nisan(year: int, first_day: str) -> None:
     (found,) = tag("Families will gather for Passover.", dt.date(year, 3, 1))
     assert found.value == f"{year}-{first_day}"
+
+
+def test_a_prefixed_year_is_open_on_one_side() -> None:
+    found = tag("The post-1959 politics redrew the pre-1967 borders in 1970.", dt.date(2000, 2, 24))
+    assert [(t.text, t.value, t.mod) for t in found] == [
+        ("post-1959", "1959", "AFTER"),
+        ("pre-1967", "1967", "BEFORE"),
+        ("1970", "1970", None),
+    ]

@@ -91,6 +91,8 @@ CONVERTERS: dict[str, Converter] = {
     "year_shift": _attr("year_shift", lambda s, lex: lex.shifts[_norm(s)]),
     "mod": _attr("mod", lambda s, lex: lex.modifiers[_norm(s)]),
     "mod2": _attr("mod", lambda s, lex: lex.modifiers[_norm(s)]),
+    "mod_before": _attr("mod", lambda s, lex: "BEFORE"),  # "pre-1967": the time before the year
+    "mod_after": _attr("mod", lambda s, lex: "AFTER"),  # "post-1959"
     "approx": _attr("approx", lambda s, lex: lex.approx[_norm(s)]),
     "season": _attr("season", lambda s, lex: lex.seasons[_norm(s)]),
     "part": _PART,

@@ -206,7 +206,11 @@ def blocked_pairs(
             )
             keys = _key(ids[p_word], p_level, p_block)
             del p_word, p_level, p_block
-            where = np.searchsorted(blocks, keys)
+            # Block numbers are hashes: looked up in ascending order, each search starts where the
+            # last ended (numpy's hint for sorted needles) instead of missing the cache at random.
+            order = np.argsort(keys)
+            where = np.empty(len(keys), np.int64)
+            where[order] = np.searchsorted(blocks, keys[order])
             where[where == len(blocks)] = 0
             hit = (blocks[where] == keys) & (members[where] <= crowded)
             own = levels[p_item[hit]] == probe_level

@@ -294,7 +294,8 @@ def test_a_statement_dated_by_context_meets_a_dated_report_only_on_more_than_its
 ) -> None:
     """A statement dated by the event before it talks about that event: sharing its one word
     ("strike") with another outlet's dated report of it is no paraphrase; a sentence dated by
-    context that tells the same happening in more shared words still meets its dated report."""
+    context that tells the same happening in more shared words still meets its dated report, and
+    the walkout meets the strike by its kind."""
     front = "---\npublished: 2026-03-10\n---\n"
     (tmp_path / "wire.md").write_text(
         front + "Ferry crews walked out on Monday.\n\n"
@@ -310,11 +311,12 @@ def test_a_statement_dated_by_context_meets_a_dated_report_only_on_more_than_its
     merged = [
         sorted(m.text for m in e.mentions) for e in merge_events(mentions_of(tmp_path)) if len(e.mentions) > 1
     ]
-    assert merged == [
+    assert sorted(merged) == [
         [
             "All sailings to the islands were halted.",
             "Sailings to the islands were halted on Monday, the port said.",
-        ]
+        ],
+        ["Ferry crews walked out on Monday.", "The strike began on Monday."],
     ]
 
 
@@ -412,6 +414,58 @@ def test_a_month_and_a_day_in_it_stay_apart_when_past_or_named_differently(
 )
 def test_paraphrases_name_their_kind_of_act(text: str, kind: str) -> None:
     assert kind in acts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "other"),
+    [
+        ("Ferry crews walked out on Monday.", "@walkout", "@attack"),
+        ("Bus drivers went on strike over wages.", "@walkout", "@attack"),
+        ("A strike by port workers shut the docks.", "@walkout", "@attack"),
+        ("Nurses downed tools at noon.", "@walkout", "@attack"),
+        ("A drone strike by Russia hit Kyiv.", "@attack", "@walkout"),
+        ("Opposition lawmakers walked out of the chamber.", None, "@walkout"),
+        ("The players walked out onto the pitch.", None, "@walkout"),
+        ("Rovers scored in stoppage time.", None, "@walkout"),
+        ("Talks between the firm and the union collapsed on Wednesday.", "@collapse", "@agree"),
+        ("Negotiations to settle the pay dispute broke down on Wednesday.", "@collapse", "@agree"),
+        ("The talks ended without a deal.", "@collapse", "@agree"),
+        ("The bus broke down on Monday.", None, "@collapse"),
+        ("Holm Foods struck a deal with the union.", "@agree", "@attack"),
+    ],
+)
+def test_labour_action_and_talks_name_their_kind_and_not_the_other_sense(
+    text: str, kind: str | None, other: str
+) -> None:
+    """Walkouts, strikes and failed or agreed talks meet by their kind; "strike" as an attack,
+    leaving a room, football's stoppage time, a vehicle breaking down keep out of it."""
+    terms = key_terms(text)
+    assert kind is None or kind in terms, terms
+    assert other not in terms, terms
+
+
+def test_talks_failing_and_a_walkout_on_one_day_stay_apart_and_each_meets_its_paraphrase(
+    tmp_path: Path,
+) -> None:
+    """Two acts of one dispute on one day, told by two outlets in other words: the talks that
+    collapsed meet the negotiations that broke down, the crews who walked out the strike that
+    began, and neither meets the other."""
+    front = "---\npublished: 2026-03-05\n---\n"
+    (tmp_path / "wire.md").write_text(
+        front + "Talks between Kestrel Lines and the ferry crews' union collapsed on Wednesday.\n\n"
+        "Ferry crews walked out on Wednesday, halting sailings to the islands.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "daily.md").write_text(
+        front + "Negotiations to settle the ferry pay dispute broke down on Wednesday.\n\n"
+        "The strike began on Wednesday and stranded island residents.\n",
+        encoding="utf-8",
+    )
+    merged = sorted(sorted(m.text[:20] for m in e.mentions) for e in merge_events(mentions_of(tmp_path)))
+    assert merged == [
+        ["Ferry crews walked o", "The strike began on "],
+        ["Negotiations to sett", "Talks between Kestre"],
+    ]
 
 
 def test_television_meets_televised_and_a_name_keeps_its_stem() -> None:
@@ -536,9 +590,11 @@ def test_context_dating_unseen_while_tuning_on_the_seventh_development_set() -> 
     "shortly before midnight on Saturday" (resolved to the publish day); merge precision 0.75 (a
     statement about the strike merged with the strike, a "He added" with its speaker's first
     statement, each on one shared word), 1.0 once a sentence dated by context must share more
-    than one word with a report dated outright unless one speaker tells both; recall 0.474."""
+    than one word with a report dated outright unless one speaker tells both; recall 0.474, 0.789
+    once labour action ("walked out", "the strike began") and talks failing ("collapsed", "broke
+    down on Wednesday") had kinds of their own, no longer "strike" as an attack."""
     dev7 = _dev_scores("events_dev7")
     assert dev7["context"] >= 0.91 and dev7["explicit"] >= 0.96, dev7["errors"]
-    assert dev7["precision"] == 1.0 and dev7["recall"] >= 0.47, dev7["errors"]
+    assert dev7["precision"] == 1.0 and dev7["recall"] >= 0.78, dev7["errors"]
     assert dev7["junk_events"] == 0 and dev7["missing"] == 0, dev7["errors"]
     assert dev7["future_right"] == dev7["future_gold"], dev7["errors"]

@@ -148,7 +148,10 @@ def _contract_date(value: str | None) -> tuple[str | None, str | None]:
     if not value:
         return None, None
     if m := _DAY_TIME.match(value):
-        return (f"{m.group(1)}T{m.group(2)}:{m.group(3)}" if m.group(2) else m.group(1)), None
+        # TimeML's midnight that ends a day (T24:00) dates that day ("shortly before midnight on
+        # Saturday"); the contract's times run 00:00-23:59.
+        timed = m.group(2) and m.group(2) != "24"
+        return (f"{m.group(1)}T{m.group(2)}:{m.group(3)}" if timed else m.group(1)), None
     if _PLAIN.match(value):
         return value, None
     if m := _WEEK.match(value):

@@ -451,3 +451,10 @@ def test_a_word_list_regex_is_skipped_only_where_it_cannot_match(parts: list[str
     for listed in (REPORTING, lexicon().caption):
         found, regex = listed.search(text), listed.pattern.search(text)
         assert (found and found.span()) == (regex and regex.span())
+
+
+def test_midnight_ending_a_day_dates_that_day() -> None:
+    """TimeML writes the midnight that ends a day as T24:00 ("shortly before midnight on Saturday");
+    the contract's times run to 23:59, so the event is dated that day."""
+    assert event_date("2026-03-07T24:00") == ("2026-03-07", None)
+    assert event_date("2026-03-07T23:30") == ("2026-03-07T23:30", None)

@@ -592,9 +592,11 @@ def test_context_dating_unseen_while_tuning_on_the_seventh_development_set() -> 
     statement, each on one shared word), 1.0 once a sentence dated by context must share more
     than one word with a report dated outright unless one speaker tells both; recall 0.474, 0.789
     once labour action ("walked out", "the strike began") and talks failing ("collapsed", "broke
-    down on Wednesday") had kinds of their own, no longer "strike" as an attack."""
+    down on Wednesday") had kinds of their own, no longer "strike" as an attack; explicit 1.0,
+    context 0.944 and recall 0.895 once "shortly before midnight on Saturday" was that Saturday
+    (a clock time's preposition no longer overrides the clause's past tense; T24:00 dates its day)."""
     dev7 = _dev_scores("events_dev7")
-    assert dev7["context"] >= 0.91 and dev7["explicit"] >= 0.96, dev7["errors"]
-    assert dev7["precision"] == 1.0 and dev7["recall"] >= 0.78, dev7["errors"]
+    assert dev7["context"] >= 0.94 and dev7["explicit"] == 1.0, dev7["errors"]
+    assert dev7["precision"] == 1.0 and dev7["recall"] >= 0.89, dev7["errors"]
     assert dev7["junk_events"] == 0 and dev7["missing"] == 0, dev7["errors"]
     assert dev7["future_right"] == dev7["future_gold"], dev7["errors"]

@@ -77,7 +77,8 @@ class Grammar(_Frozen):
         description="Past participles without the regular ending ('been', 'left', 'gone')."
     )
     present_auxiliaries: tuple[str, ...] = Field(
-        description="The present of 'be', before a passive participle of Cues.passive_future."
+        description="The present of 'be': before a participle of Cues.passive_future it looks ahead;"
+        " before any other '-ed' word it makes no past cue ('the road is closed until 6 a.m. on Monday')."
     )
     adverbs: tuple[str, ...] = Field(
         description="Adverbs between an auxiliary and a participle ('is now expected'), with -adverb_suffix."

@@ -194,7 +194,14 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
         ):
             continue
         tense = (
-            tense_of(text, m.start, m.end, language.tense, possessive=m.fields.possessive)
+            tense_of(
+                text,
+                m.start,
+                m.end,
+                language.tense,
+                possessive=m.fields.possessive,
+                clock=m.fields.hour is not None,
+            )
             if m.resolver in NEEDS_TENSE
             else NO_CUE
         )

@@ -347,6 +347,10 @@ def clock_time(m: Mention, ctx: Context) -> Resolution | None:
         day, cue, basis = ctx.reference.date, None, REFERENCE
     else:
         day, cue = ctx.anchor + dt.timedelta(days=f.offset or 0), None
+        if f.offset is None and f.hour == 24 and ctx.tense.direction < 0:
+            # Midnight (T24:00) ends the publish day, after the article: in a past clause it is the
+            # one that began the day ("the fire broke out shortly before midnight").
+            day, cue = day - dt.timedelta(days=1), ctx.tense.cue
         basis = PUBLISH
     return Resolution(f"{day.isoformat()}T{f.hour:02d}:{f.minute or 0:02d}", basis, cue=cue)
 

@@ -55,9 +55,11 @@ def _cue_regex(cues: Cues, grammar: Grammar) -> _CueRegex:
     def alt(words: tuple[str, ...]) -> str:
         return literal_alternation(w.lower() for w in words)
 
-    passive = "".join(rf"(?<!\b{re.escape(word.lower())}\s)" for word in grammar.passive_auxiliaries)
-    # Future cues first: at one position "scheduled" is a future cue, not a past -ed form;
-    # a passive "will be held" is not a past cue.
+    # A form with the past ending after "be" or "is" is a participle, no past: "will be held", "the
+    # road is closed until Monday".
+    auxiliaries = grammar.passive_auxiliaries + grammar.present_auxiliaries
+    passive = "".join(rf"(?<!\b{re.escape(word.lower())}\s)" for word in auxiliaries)
+    # Future cues first: at one position "scheduled" is a future cue, not a past -ed form.
     suffix = re.escape(grammar.past_suffix.lower())
     # "indeed", "hundred": the ending without the past tense
     not_past = rf"(?!(?:{alt(grammar.not_past_forms)})(?![\w-]))" if grammar.not_past_forms else ""
@@ -80,7 +82,7 @@ def _cue_regex(cues: Cues, grammar: Grammar) -> _CueRegex:
         rf"|{passive}(?P<past>{alt(cues.past)})|(?P<modal>{alt(cues.modals)}){perfect}"
         rf"|(?P<infinitive>{alt(cues.infinitives)})|{past_form})(?![\w-])"
     )
-    margin = max((len(word) for word in grammar.passive_auxiliaries), default=0) + 2
+    margin = max((len(word) for word in auxiliaries), default=0) + 2
     return _CueRegex(re.compile(pattern, re.IGNORECASE), re.compile(pattern), margin)
 
 
@@ -220,10 +222,13 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
     )
 
 
-def tense_of(text: str, start: int, end: int, rules: TenseRules, *, possessive: bool = False) -> Tense:
+def tense_of(
+    text: str, start: int, end: int, rules: TenseRules, *, possessive: bool = False, clock: bool = False
+) -> Tense:
     """A preposition right before the expression, else the nearest cue before it in its sentence,
-    else the nearest one after it; for a possessive weekday, see _possessive. A future seen from
-    the past perfect is past."""
+    else the nearest one after it; for a possessive weekday, see _possessive. Before a clock time
+    (`clock`) a future preposition yields to the clause, see _tense. A future seen from the past
+    perfect is past."""
     sentence_start = max(0, start - WINDOW)
     boundaries = list(_SENTENCE_END.finditer(text, sentence_start, start))
     if boundaries:
@@ -231,7 +236,7 @@ def tense_of(text: str, start: int, end: int, rules: TenseRules, *, possessive: 
     if possessive:
         tense = _possessive(text, start, sentence_start, rules)
     else:
-        tense = _tense(text, start, end, sentence_start, rules)
+        tense = _tense(text, start, end, sentence_start, rules, clock)
     if tense.direction > 0:
         # "had been due to expire Friday", "had filed reports by Wednesday", "Until Thursday, they
         # had not ...": the future of a past time, already past when the article is written.
@@ -271,10 +276,23 @@ def _possessive(text: str, start: int, sentence_start: int, rules: TenseRules) -
     return Tense(1, cue.group().lower())
 
 
-def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRules) -> Tense:
+def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRules, clock: bool) -> Tense:
     prep = rules.preposition.search(text, max(0, start - 12), start)
     if prep is not None:
-        return Tense(1 if prep.group("future") else -1, prep.group().strip().lower(), preposition=True)
+        tense = Tense(1 if prep.group("future") else -1, prep.group().strip().lower(), preposition=True)
+        # Before a clock time "before", "until", "by" place a moment in its day, which the clause
+        # dates: "broke out shortly before midnight on Saturday" is past, "must register before
+        # midnight on Saturday" ahead; only a clause without a cue keeps the preposition's future
+        # ("the offer runs until midnight on Friday"). "since" counts from a time already past.
+        if not clock or tense.direction < 0:
+            return tense
+        clause = _clause_tense(text, start, end, sentence_start, rules)
+        return tense if clause is NO_CUE else clause
+    return _clause_tense(text, start, end, sentence_start, rules)
+
+
+def _clause_tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRules) -> Tense:
+    """The nearest cue before the expression in its sentence, else the first one after it in its clause."""
     cues_before, offset = _cues_in(text, sentence_start, start, rules.cue)
     governing = _governing(_verbs(cues_before, offset, text), offset, text, start, rules)
     if governing is not None:

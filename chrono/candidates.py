@@ -113,6 +113,11 @@ class Filings:
     block: np.ndarray  # uint64 block numbers, one per (item, filed word, block of its date)
     block_item: np.ndarray
 
+    @staticmethod
+    def empty() -> Filings:
+        words, items = np.zeros(0, np.uint64), np.zeros(0, np.int64)
+        return Filings(words, items, words, items)
+
 
 @dataclass(frozen=True, slots=True)
 class Pairs:
@@ -149,8 +154,7 @@ def blocked_pairs(
     n = len(items)
     if n < 2 and not (record and n):
         empty = np.zeros(0, np.int64)
-        none = Filings(*(np.zeros(0, np.uint64), empty) * 2) if record else None
-        return Pairs(empty, empty, np.zeros(0), none)
+        return Pairs(empty, empty, np.zeros(0), Filings.empty() if record else None)
     # Stage 1: the words each mention is filed under: its weightiest words and quoted ones.
     vocabulary, matrix = vectors.vocabulary, vectors.matrix
     single = np.fromiter((" " not in t for t in vocabulary), bool, len(vocabulary))
@@ -167,7 +171,10 @@ def blocked_pairs(
     del weighty, quoted
     filing = np.unique(f_item * len(vocabulary) + f_word)
     f_item, f_word = filing // len(vocabulary), filing % len(vocabulary)
-    ids = word_ids(vocabulary)
+    # Ids of the filed words only: most of the vocabulary is pairs of words, never filed.
+    ids = np.zeros(len(vocabulary), np.uint64)
+    filed_words = np.unique(f_word)
+    ids[filed_words] = word_ids([vocabulary[k] for k in filed_words.tolist()])
     dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
     levels = np.array([level(it.first, it.last) for it in items], np.int64)
     articles = np.unique(np.array([it.mention.article for it in items], object), return_inverse=True)[1]

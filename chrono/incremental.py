@@ -20,12 +20,13 @@ import pickle
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Counts, Filings, level
+from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Filings, level
 from chrono.errors import ChronoError
 from chrono.files import write_atomic
 from chrono.merge import KindIndex, Merged, finished, handed_over, merge_mentions
@@ -78,9 +79,7 @@ class _Rows:
 
     @staticmethod
     def empty(n: int) -> _Rows:
-        none = Filings(
-            np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, np.uint64), np.zeros(0, np.int64)
-        )
+        none = Filings.empty()
         return _Rows(
             np.zeros(n, np.int64),
             np.zeros(n, np.int8),
@@ -100,6 +99,10 @@ class _Rows:
             self.dates[index.rows] = index.dates
             filings.append(_sorted(_concat(self.filings[kind], index.filings)))
         self.filings = (filings[0], filings[1])
+
+    def labels(self, merged: Merged) -> list[int]:
+        """The component of each of a merge's events (that of its first mention)."""
+        return [int(self.component[rows[0]]) for rows in merged.rows]
 
 
 @dataclass(slots=True)
@@ -161,7 +164,7 @@ class MergeStore:
             merged = merge_mentions(enumerate(handed_over(mentions)), jobs, record=True)  # type: ignore[arg-type]
             rows = _Rows.empty(n)
             rows.set(merged)
-            events, labels, changed = merged.events, [int(rows.component[r[0]]) for r in merged.rows], None
+            events, labels, changed = merged.events, rows.labels(merged), None
         else:
             events, labels, rows, changed = outcome
         if not self.last.startswith("none"):
@@ -224,7 +227,8 @@ class MergeStore:
         near = np.flatnonzero(np.isin(old.identical, old.identical[near]) & (part.new_of_old >= 0))
         reached = old.component[part.gone]
         if len(near):
-            probe = _merged(old, part, near, mentions, where, load, jobs).index
+            blocks = _split(old, _leaving(old, part, near))
+            probe = _merged(blocks, part, near, mentions, where, load, jobs).index
             assert probe is not None
             added_to = np.concatenate([i.component[np.isin(i.rows, part.added)] for i in probe])
             met = np.concatenate([i.rows[np.isin(i.component, added_to)] for i in probe])
@@ -235,13 +239,13 @@ class MergeStore:
             self.last = "whole: changes reach much"
             return None
         # Merge them again, with each block's members counted over the whole corpus.
-        merged = _merged(old, part, again, mentions, where, load, jobs)
+        leaving = _leaving(old, part, again)
+        blocks = _split(old, leaving)
+        merged = _merged(blocks, part, again, mentions, where, load, jobs)
         assert merged.index is not None
-        leaving = np.zeros(len(old.component), bool)
-        leaving[again] = True
-        leaving[part.gone] = True
         if any(
-            _crowding_changed(old.filings[k], leaving, index.filings) for k, index in enumerate(merged.index)
+            _crowding_changed(old.filings[k].block, blocks[k], index.filings.block)
+            for k, index in enumerate(merged.index)
         ):
             self.last = "whole: a block's crowding changed"
             return None
@@ -267,7 +271,7 @@ class MergeStore:
         events = [stored[i] for i, k in zip(state.event_ids, keeps.tolist(), strict=True) if k]
         event_labels = [renamed[c] for c in state.event_component[keeps].tolist()]
         events += merged.events
-        event_labels += [int(out.component[r[0]]) for r in merged.rows]
+        event_labels += out.labels(merged)
         return events, event_labels, out, gone_ids | {e.id for e in merged.events}
 
     def _reachable(self, kind: int, index: KindIndex) -> np.ndarray:
@@ -366,8 +370,34 @@ class MergeStore:
                 path.unlink(missing_ok=True)
 
 
+def _leaving(old: _Rows, part: _Part, again: np.ndarray) -> np.ndarray:
+    """Per old row: whether it is gone or merged again (its filings no longer count as they were)."""
+    leaving = np.zeros(len(old.component), bool)
+    leaving[again] = True
+    leaving[part.gone] = True
+    return leaving
+
+
+@dataclass(frozen=True, slots=True)
+class _Blocks:
+    """One kind's old block numbers (each a subsequence of the sorted ones): of the rows that stay
+    as they are, and of those gone or merged again."""
+
+    staying: np.ndarray
+    leaving: np.ndarray
+
+
+def _split(old: _Rows, leaving: np.ndarray) -> tuple[_Blocks, _Blocks]:
+    """Dated and undated: the old rows' blocks, split by whether the rows stay as they are."""
+    leaves = [leaving[f.block_item] for f in old.filings]
+    return (
+        _Blocks(old.filings[0].block[~leaves[0]], old.filings[0].block[leaves[0]]),
+        _Blocks(old.filings[1].block[~leaves[1]], old.filings[1].block[leaves[1]]),
+    )
+
+
 def _merged(
-    old: _Rows,
+    blocks: tuple[_Blocks, _Blocks],
     part: _Part,
     again: np.ndarray,
     mentions: list[EventMention | None],
@@ -376,13 +406,10 @@ def _merged(
     jobs: int,
 ) -> Merged:
     """The merge of the old rows `again` and the added ones, as part of the whole corpus: blocks
-    count the members that the rows gone and merged again no longer give them."""
-    leaving = np.zeros(len(old.component), bool)
-    leaving[again] = True
-    leaving[part.gone] = True
+    count the members of the old rows that stay besides their own."""
     rows = np.sort(np.concatenate((part.new_of_old[again], part.added)))
     _fill(mentions, where, load, rows)
-    outside = (_counter(old.filings[0], leaving), _counter(old.filings[1], leaving))
+    outside = (partial(_members, blocks[0].staying), partial(_members, blocks[1].staying))
     return merge_mentions(((r, mentions[r]) for r in rows.tolist()), jobs, outside=outside, record=True)
 
 
@@ -417,29 +444,17 @@ def _levels(dates: np.ndarray) -> np.ndarray:
     return np.fromiter((level(a, b) for a, b in dates[:, :2].tolist()), np.int64, len(dates))
 
 
-def _counter(filings: Filings, leaving: np.ndarray) -> Counts:
-    """Members of each block among the rows that stay as they are (not `leaving`)."""
-    keys, counts = np.unique(filings.block[~leaving[filings.block_item]], return_counts=True)
-
-    def members(blocks: np.ndarray) -> np.ndarray:
-        if not len(keys):
-            return np.zeros(len(blocks), np.int64)
-        at = np.minimum(np.searchsorted(keys, blocks), len(keys) - 1)
-        return np.where(keys[at] == blocks, counts[at], 0)
-
-    return members
-
-
 def _members(sorted_blocks: np.ndarray, blocks: np.ndarray) -> np.ndarray:
+    """How many times each of `blocks` is in `sorted_blocks`: the members a block has there."""
     return np.searchsorted(sorted_blocks, blocks, "right") - np.searchsorted(sorted_blocks, blocks, "left")
 
 
-def _crowding_changed(old: Filings, leaving: np.ndarray, part: Filings) -> bool:
-    """Whether a block the merged part is filed in (before or now) changed sides of MAX_BLOCK."""
-    leaves = leaving[old.block_item]
-    touched = np.unique(np.concatenate((old.block[leaves], part.block)))
-    before = _members(old.block, touched)  # old.block is sorted
-    after = _members(old.block[~leaves], touched) + _members(np.sort(part.block), touched)
+def _crowding_changed(old: np.ndarray, blocks: _Blocks, part: np.ndarray) -> bool:
+    """Whether a block the merged part is filed in (before or now) changed sides of MAX_BLOCK:
+    `old` every old row's blocks (sorted), `part` the merged part's."""
+    touched = np.unique(np.concatenate((blocks.leaving, part)))
+    before = _members(old, touched)
+    after = _members(blocks.staying, touched) + _members(np.sort(part), touched)
     return bool(np.any((before <= MAX_BLOCK) != (after <= MAX_BLOCK)))
 
 

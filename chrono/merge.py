@@ -184,14 +184,17 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     """Similarity of two dated mentions (from the `cosine` of their vectors) and how their dates
     relate; None if they cannot merge."""
     relation = _relation(a, b)
+    if relation is None:
+        return None
     ours, theirs = a.mention, b.mention
+    one_speaker = not set(ours.speakers).isdisjoint(theirs.speakers)
     # One side dated outright, the other by context, no speaker telling both: the context date is
     # borrowed from its article's previous event, which the sentence mostly talks about ("the
     # strike would last a week", "the cancellations were a precaution"), so sharing that event's
     # one word with its dated report is no evidence; a participant ("Morrow stepped down") or what
     # is said of it must meet too.
-    alike = ours.inferred == theirs.inferred or not set(ours.speakers).isdisjoint(theirs.speakers)
-    if relation is None or (not alike and not _tied(ours, theirs)):
+    alike = ours.inferred == theirs.inferred or one_speaker
+    if not alike and not _tied(ours, theirs):
         return None
     score = cosine
     # Words quoted verbatim by both ("a “repositioning”, not a “real withdrawal”") tie the reports.
@@ -212,7 +215,7 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     if penalty == 1.0 and (days_only or _day_in_month(a, b) or _day_in_month(b, a)):
         score += ACT_BONUS if alike and _same_act(a, b) else 0.0
     if penalty == 1.0 and days_only:
-        score += SPEAKER_BONUS if not set(ours.speakers).isdisjoint(theirs.speakers) else 0.0
+        score += SPEAKER_BONUS if one_speaker else 0.0
     return min(1.0, score * penalty), relation
 
 

@@ -46,6 +46,8 @@ class ArticleResult:
 
 # One file's results in file order: a JSONL file holds many articles, any file may add problems.
 FileResult = tuple[ArticleResult | Problem, ...]
+# Runs stages 1-3 on files and yields their results in order (in workers, or on a Dask cluster).
+Run = Callable[[Sequence[FileTask]], Iterator[FileResult]]
 
 
 def process_file(task: FileTask) -> FileResult:
@@ -105,7 +107,7 @@ def extract(
 
 def _extract(
     inputs: Sequence[Path],
-    run: Callable[[Sequence[FileTask]], Iterator[FileResult]],
+    run: Run,
     cache_dir: Path | None,
     progress: bool,
     merge_jobs: int,
@@ -232,7 +234,7 @@ def _cached(
     keys: Sequence[str | None],
     cache: ResultCache,
     store: MergeStore,
-    run: Callable[[Sequence[FileTask]], Iterator[FileResult]],
+    run: Run,
     results: list[FileResult],
 ) -> Iterator[FileResult]:
     """Results in task order (also appended to `results`): as the merge state's skeleton when it
@@ -252,10 +254,12 @@ def _cached(
         decoded = cache.decode(entry) if entry is not None else None
         if skeleton is not None:
             decoded = skeleton.placeholder()
-        elif decoded is None:  # not cached, or a damaged entry (then extracted now, on its own)
-            decoded = next(fresh) if entry is None else next(iter(run([task])))
+        elif entry is None:  # not cached: extracted with the others
+            decoded = next(fresh)
             if key is not None:
                 cache.put(key, decoded)
+        elif decoded is None:  # a damaged entry
+            decoded = _alone(cache, key, task, run)
         results.append(decoded)
         yield decoded
 
@@ -264,16 +268,22 @@ def _load(
     cache: ResultCache,
     key: str | None,
     task: FileTask,
-    run: Callable[[Sequence[FileTask]], Iterator[FileResult]],
+    run: Run,
 ) -> FileResult:
     """A file's result from the cache, or extracted again when its entry is gone or damaged."""
     entry = cache.read(key) if key is not None else None
     result = cache.decode(entry) if entry is not None else None
     if result is None:
-        result = next(iter(run([task])))
-        if key is not None:
-            cache.put(key, result)
-            cache.flush()  # the merge may fork next
+        result = _alone(cache, key, task, run)
+        cache.flush()  # the merge may fork next
+    return result
+
+
+def _alone(cache: ResultCache, key: str | None, task: FileTask, run: Run) -> FileResult:
+    """A file's result extracted now, on its own, and stored."""
+    result = next(iter(run([task])))
+    if key is not None:
+        cache.put(key, result)
     return result
 
 

@@ -16,6 +16,7 @@ import pytest
 from chrono.events import EventMention, extract_events
 from chrono.ingest import read_articles
 from chrono.merge import merge_events
+from chrono.models import Event
 from chrono.summary import acts, attribution, key_terms, stem
 from chrono.temporal import tag
 
@@ -26,6 +27,13 @@ def mentions_of(folder: str | Path) -> list[EventMention]:
     """The mentions of every article in a folder of tests/data/events, or in the folder given."""
     articles, _ = read_articles([DATA / folder])
     return [m for a in articles for m in mentions_in(a)]
+
+
+def merged_articles(folder: Path, published: str, **bodies: str) -> list[Event]:
+    """The events merged from Markdown articles `<name>.md` published on one day, each body given."""
+    for name, body in bodies.items():
+        (folder / f"{name}.md").write_text(f"---\npublished: {published}\n---\n{body}\n", encoding="utf-8")
+    return merge_events(mentions_of(folder))
 
 
 @pytest.fixture
@@ -268,23 +276,16 @@ def test_reports_in_other_forms_share_their_terms() -> None:
 def test_one_speaker_on_one_day_ties_two_reports_in_other_words(tmp_path: Path) -> None:
     """Two outlets at one briefing: the same speaker's statement told in other words merges; a
     statement of someone else on that day does not."""
-    front = "---\npublished: 2025-02-11\n---\n"
-    (tmp_path / "wire.md").write_text(
-        front + "The council voted to close the Hollin Street library on Tuesday.\n\n"
-        "Mayor Orla Penn said the town could no longer afford repairs to the building.\n",
-        encoding="utf-8",
+    events = merged_articles(
+        tmp_path,
+        "2025-02-11",
+        wire="The council voted to close the Hollin Street library on Tuesday.\n\n"
+        "Mayor Orla Penn said the town could no longer afford repairs to the building.",
+        bugle="Councillors decided on Tuesday to shut the Hollin Street library.\n\n"
+        "Mayor Orla Penn told the Bugle the leaky roof alone would cost a fortune to fix.",
+        post="The Hollin Street library will close, the council decided on Tuesday.\n\n"
+        "Librarian Ada Moss said the leaky roof would cost a fortune to fix.",
     )
-    (tmp_path / "bugle.md").write_text(
-        front + "Councillors decided on Tuesday to shut the Hollin Street library.\n\n"
-        "Mayor Orla Penn told the Bugle the leaky roof alone would cost a fortune to fix.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "post.md").write_text(
-        front + "The Hollin Street library will close, the council decided on Tuesday.\n\n"
-        "Librarian Ada Moss said the leaky roof would cost a fortune to fix.\n",
-        encoding="utf-8",
-    )
-    events = merge_events(mentions_of(tmp_path))
     [penn] = [e for e in events if any("Penn" in m.text for m in e.mentions)]
     assert {m.article for m in penn.mentions} == {"wire.md", "bugle.md"}, [e.summary for e in events]
 
@@ -296,21 +297,15 @@ def test_a_statement_dated_by_context_meets_a_dated_report_only_on_more_than_its
     ("strike") with another outlet's dated report of it is no paraphrase; a sentence dated by
     context that tells the same happening in more shared words still meets its dated report, and
     the walkout meets the strike by its kind."""
-    front = "---\npublished: 2026-03-10\n---\n"
-    (tmp_path / "wire.md").write_text(
-        front + "Ferry crews walked out on Monday.\n\n"
+    events = merged_articles(
+        tmp_path,
+        "2026-03-10",
+        wire="Ferry crews walked out on Monday.\n\n"
         "Union leader Bram Tollan said the strike would last a week.\n\n"
-        "All sailings to the islands were halted.\n",
-        encoding="utf-8",
+        "All sailings to the islands were halted.",
+        daily="The strike began on Monday.\n\nSailings to the islands were halted on Monday, the port said.",
     )
-    (tmp_path / "daily.md").write_text(
-        front
-        + "The strike began on Monday.\n\nSailings to the islands were halted on Monday, the port said.\n",
-        encoding="utf-8",
-    )
-    merged = [
-        sorted(m.text for m in e.mentions) for e in merge_events(mentions_of(tmp_path)) if len(e.mentions) > 1
-    ]
+    merged = [sorted(m.text for m in e.mentions) for e in events if len(e.mentions) > 1]
     assert sorted(merged) == [
         [
             "All sailings to the islands were halted.",
@@ -323,14 +318,13 @@ def test_a_statement_dated_by_context_meets_a_dated_report_only_on_more_than_its
 def test_a_statement_dated_by_context_meets_a_dated_report_on_a_shared_name(tmp_path: Path) -> None:
     """A participant's act in other words, dated by the sentence before it ("Mayor Adel Morrow
     stepped down"), still meets another outlet's dated report ("Morrow resigned on Tuesday")."""
-    front = "---\npublished: 2026-03-11\n---\n"
-    (tmp_path / "wire.md").write_text(
-        front + "The Harlow council met on Tuesday.\n\nMayor Adel Morrow stepped down.\n", encoding="utf-8"
+    events = merged_articles(
+        tmp_path,
+        "2026-03-11",
+        wire="The Harlow council met on Tuesday.\n\nMayor Adel Morrow stepped down.",
+        daily="Morrow resigned on Tuesday.",
     )
-    (tmp_path / "daily.md").write_text(front + "Morrow resigned on Tuesday.\n", encoding="utf-8")
-    merged = [
-        sorted(m.text for m in e.mentions) for e in merge_events(mentions_of(tmp_path)) if len(e.mentions) > 1
-    ]
+    merged = [sorted(m.text for m in e.mentions) for e in events if len(e.mentions) > 1]
     assert merged == [["Mayor Adel Morrow stepped down.", "Morrow resigned on Tuesday."]]
 
 
@@ -338,18 +332,14 @@ def test_kinds_of_event_tie_paraphrases_of_one_family_and_keep_two_kinds_apart(t
     """A protest told with placards and slogans, a closure told as "ceased trading": each meets its
     paraphrase by its kind of event alone ("@protest", "@close"), while the two, in one town on one
     day, stay apart."""
-    front = "---\npublished: 2025-09-06\n---\n"
-    (tmp_path / "wire.md").write_text(
-        front + "Hundreds of people protested in Kelso on Friday.\n\n"
-        "The Palace cinema in Kelso closed on Friday.\n",
-        encoding="utf-8",
+    events = merged_articles(
+        tmp_path,
+        "2025-09-06",
+        wire="Hundreds of people protested in Kelso on Friday.\n\n"
+        "The Palace cinema in Kelso closed on Friday.",
+        gazette="Locals waving placards and chanting slogans filled the main square of Kelso on Friday.\n\n"
+        "Kelso's last picture house ceased trading on Friday.",
     )
-    (tmp_path / "gazette.md").write_text(
-        front + "Locals waving placards and chanting slogans filled the main square of Kelso on Friday.\n\n"
-        "Kelso's last picture house ceased trading on Friday.\n",
-        encoding="utf-8",
-    )
-    events = merge_events(mentions_of(tmp_path))
     assert sorted(len(e.mentions) for e in events) == [2, 2], [e.summary for e in events]
     [rally] = [e for e in events if any("placards" in m.text for m in e.mentions)]
     [cinema] = [e for e in events if any("ceased trading" in m.text for m in e.mentions)]
@@ -450,18 +440,15 @@ def test_talks_failing_and_a_walkout_on_one_day_stay_apart_and_each_meets_its_pa
     """Two acts of one dispute on one day, told by two outlets in other words: the talks that
     collapsed meet the negotiations that broke down, the crews who walked out the strike that
     began, and neither meets the other."""
-    front = "---\npublished: 2026-03-05\n---\n"
-    (tmp_path / "wire.md").write_text(
-        front + "Talks between Kestrel Lines and the ferry crews' union collapsed on Wednesday.\n\n"
-        "Ferry crews walked out on Wednesday, halting sailings to the islands.\n",
-        encoding="utf-8",
+    events = merged_articles(
+        tmp_path,
+        "2026-03-05",
+        wire="Talks between Kestrel Lines and the ferry crews' union collapsed on Wednesday.\n\n"
+        "Ferry crews walked out on Wednesday, halting sailings to the islands.",
+        daily="Negotiations to settle the ferry pay dispute broke down on Wednesday.\n\n"
+        "The strike began on Wednesday and stranded island residents.",
     )
-    (tmp_path / "daily.md").write_text(
-        front + "Negotiations to settle the ferry pay dispute broke down on Wednesday.\n\n"
-        "The strike began on Wednesday and stranded island residents.\n",
-        encoding="utf-8",
-    )
-    merged = sorted(sorted(m.text[:20] for m in e.mentions) for e in merge_events(mentions_of(tmp_path)))
+    merged = sorted(sorted(m.text[:20] for m in e.mentions) for e in events)
     assert merged == [
         ["Ferry crews walked o", "The strike began on "],
         ["Negotiations to sett", "Talks between Kestre"],

@@ -57,8 +57,7 @@ def _cue_regex(cues: Cues, grammar: Grammar) -> _CueRegex:
 
     # A form with the past ending after "be" or "is" is a participle, no past: "will be held", "the
     # road is closed until Monday".
-    auxiliaries = grammar.passive_auxiliaries + grammar.present_auxiliaries
-    passive = "".join(rf"(?<!\b{re.escape(word.lower())}\s)" for word in auxiliaries)
+    passive = _no_auxiliary_before(grammar)
     # Future cues first: at one position "scheduled" is a future cue, not a past -ed form.
     suffix = re.escape(grammar.past_suffix.lower())
     # "indeed", "hundred": the ending without the past tense
@@ -82,7 +81,8 @@ def _cue_regex(cues: Cues, grammar: Grammar) -> _CueRegex:
         rf"|{passive}(?P<past>{alt(cues.past)})|(?P<modal>{alt(cues.modals)}){perfect}"
         rf"|(?P<infinitive>{alt(cues.infinitives)})|{past_form})(?![\w-])"
     )
-    margin = max((len(word) for word in auxiliaries), default=0) + 2
+    auxiliaries = grammar.passive_auxiliaries + grammar.present_auxiliaries
+    margin = max((len(word) for word in auxiliaries), default=0) + 2  # the lookbehinds' reach
     return _CueRegex(re.compile(pattern, re.IGNORECASE), re.compile(pattern), margin)
 
 
@@ -127,9 +127,16 @@ def _preposition_regex(cues: Cues) -> re.Pattern[str]:
     )
 
 
-def _negation_regex(grammar: Grammar) -> re.Pattern[str]:
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in grammar.negations)
-    return re.compile(rf"(?<![\w'’-])(?:{words})(?![\w-])", re.IGNORECASE)
+def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` as whole words ("no one" with any white space between its words)."""
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _no_auxiliary_before(grammar: Grammar) -> str:
+    """Lookbehinds: no passive or present auxiliary ("be", "is") right before what follows."""
+    auxiliaries = grammar.passive_auxiliaries + grammar.present_auxiliaries
+    return "".join(rf"(?<!\b{re.escape(word.lower())}\s)" for word in auxiliaries)
 
 
 _NEXT_WORD = re.compile(r"\s*\S*")
@@ -204,9 +211,7 @@ class TenseRules:
 
 def _active_past_regex(grammar: Grammar) -> re.Pattern[str]:
     """A word with the past ending and no auxiliary before it: "planned", not "is expected"."""
-    auxiliaries = grammar.present_auxiliaries + grammar.passive_auxiliaries
-    no_auxiliary = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in auxiliaries)
-    return re.compile(rf"{no_auxiliary}\w+{re.escape(grammar.past_suffix)}", re.IGNORECASE)
+    return re.compile(rf"{_no_auxiliary_before(grammar)}\w+{re.escape(grammar.past_suffix)}", re.IGNORECASE)
 
 
 def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
@@ -215,8 +220,8 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         _cue_regex(cues, grammar),
         _clause_end(grammar),
         _preposition_regex(cues),
-        _negation_regex(grammar),
-        _past_perfect_regex(grammar),
+        _words_regex(grammar.negations),
+        _words_regex(grammar.past_perfect),
         cues.past_modals,
         _active_past_regex(grammar),
     )
@@ -250,11 +255,6 @@ def tense_of(
         if perfect is not None:
             return Tense(-1, perfect.group().lower(), tense.preposition)
     return tense
-
-
-def _past_perfect_regex(grammar: Grammar) -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in grammar.past_perfect)
-    return re.compile(rf"(?<![\w'’-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 def _possessive(text: str, start: int, sentence_start: int, rules: TenseRules) -> Tense:

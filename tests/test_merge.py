@@ -455,6 +455,35 @@ def test_talks_failing_and_a_walkout_on_one_day_stay_apart_and_each_meets_its_pa
     ]
 
 
+def test_a_workforce_and_homes_named_in_other_words_meet_and_one_speakers_other_subject_does_not(
+    tmp_path: Path,
+) -> None:
+    """Outlets name one workforce, one supply and one result in other words ("laid-off staff" /
+    "Halvik workers", "households ... without electricity" / "homes lost power", "conceded" /
+    "accepted the result"): each meets its paraphrase, while the mayor's other subject that day
+    (sandbags before a storm) stays apart."""
+    events = merged_articles(
+        tmp_path,
+        "2026-04-17",
+        radio="Halvik Glass will close its Dunmere plant, the company said on Thursday.\n\n"
+        "Mayor Ansel Roe said on Thursday that the city would help Halvik workers find new jobs.\n\n"
+        "Roe also said sandbags would be handed out to homes near the river.\n\n"
+        "About 2,000 homes lost power on Thursday.\n\n"
+        "Owen Sall said on Thursday that he accepted the result.",
+        gazette="Halvik Glass announced on Thursday that it would shut its Dunmere plant.\n\n"
+        "Mayor Ansel Roe said the city would help the laid-off staff find work.\n\n"
+        "Two thousand households were left without electricity on Thursday.\n\n"
+        "Owen Sall conceded on Thursday.",
+    )
+    merged = sorted(sorted(m.text[:18] for m in e.mentions) for e in events if len(e.mentions) > 1)
+    assert merged == [
+        ["About 2,000 homes ", "Two thousand house"],
+        ["Halvik Glass annou", "Halvik Glass will "],
+        ["Mayor Ansel Roe sa", "Mayor Ansel Roe sa"],
+        ["Owen Sall conceded", "Owen Sall said on "],
+    ], [e.summary for e in events]
+
+
 def test_television_meets_televised_and_a_name_keeps_its_stem() -> None:
     """ "television" is no "-sion" noun of a verb ("decision"); "Mendes" is no "mend"."""
     assert "televis" in key_terms("Speaking on television, Morrow said he had lost his majority")
@@ -587,3 +616,24 @@ def test_context_dating_unseen_while_tuning_on_the_seventh_development_set() -> 
     assert dev7["precision"] == 1.0 and dev7["recall"] >= 0.89, dev7["errors"]
     assert dev7["junk_events"] == 0 and dev7["missing"] == 0, dev7["errors"]
     assert dev7["future_right"] == dev7["future_gold"], dev7["errors"]
+
+
+def test_rewrites_in_other_words_unseen_while_tuning_on_the_eighth_development_set() -> None:
+    """tests/data/events_dev8/: a judge voiding a water contract, a glassworks closing with 400 job
+    cuts, a storm, a recount, each retold by three or more outlets in their own words (other verbs
+    and nouns for one act, numbers in words, names shortened, weekday / calendar / "yesterday"),
+    gold written before the pipeline ran on them. Blind: explicit 1.0, context 0.963, precision
+    0.938, recall 0.698. Recall 0.791 once a workforce, homes and their power are named alike
+    ("staff" / "workers", "households" / "homes", "electricity" / "power", "councillors" /
+    "council") and "conceded" is accepting a result. Left: "said Petra Lund, Halvik's chief
+    executive" is no attribution, so the name ties her two statements of the day (a false merge);
+    a speaker's title ("Union organiser") drops its word; "blamed high energy costs" / "soaring
+    energy bills", "move" / "transferred", "without a tender" / "without competition"; the
+    relative clause "which has supplied the city since 2023" dates its sentence."""
+    dev8 = _dev_scores("events_dev8")
+    assert dev8["context"] >= 0.96 and dev8["explicit"] == 1.0, dev8["errors"]
+    assert dev8["precision"] >= 0.94 and dev8["recall"] >= 0.79, dev8["errors"]
+    assert dev8["junk_events"] == 0 and dev8["missing"] == 0, dev8["errors"]
+    assert dev8["future_right"] == dev8["future_gold"], dev8["errors"]
+    assert dev8["conflicts_flagged"] == dev8["conflicts_gold"] == 1, dev8["errors"]
+    assert dev8["false_conflicts"] == 0, dev8["errors"]

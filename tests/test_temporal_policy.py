@@ -58,6 +58,16 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
         ("The offer expires Nov. 16.", "1989-10-30", "Nov. 16", "1989-11-16"),
         ("It was signed on 24 February.", "2022-03-30", "24 February", "2022-02-24"),
         ("June last year", "2022-03-30", "June last year", "2021-06"),
+        # an attributive future participle does not own the verb after it; a deferral needs its
+        # target preposition right before the expression ("for two hours" moves no day)
+        ("The expected vote passed on Tuesday.", "2026-03-11", "Tuesday", "2026-03-10"),
+        (
+            "The hearing was delayed until Thursday evening.",
+            "2026-03-11",
+            "Thursday evening",
+            "2026-03-12TEV",
+        ),
+        ("Talks were extended for two hours on Friday.", "2026-03-11", "Friday", "2026-03-06"),
         # "last" as an adjective or a verb is no past cue: the future verb decides, for a part of
         # the month as for the month
         ("The doors will shut for the last time in late March.", "2026-02-11", "late March", "2026-03"),

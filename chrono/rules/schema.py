@@ -44,6 +44,13 @@ class Cues(_Frozen):
         description="Past decisions or promises with 'to': future before an expression, past after it."
     )
     future_prepositions: tuple[str, ...] = Field(description="Right before an expression: it is future.")
+    deferrals: tuple[str, ...] = Field(
+        description="Verbs that move a time later ('extended', 'postponed'): before one of deferral_targets"
+        " right before an expression, in their clause, they make it future, even before a clock time."
+    )
+    deferral_targets: tuple[str, ...] = Field(
+        description="Prepositions of the new time after a deferral verb ('extended the deadline to Friday')."
+    )
     past_prepositions: tuple[str, ...] = Field(description="Right before an expression: it is past.")
 
 
@@ -87,6 +94,10 @@ class Grammar(_Frozen):
         description="Ending of adverbs ('widely') between an auxiliary and a participle."
     )
     clause_breaks: tuple[str, ...] = Field(description="Words that end a clause when looking right.")
+    determiners: tuple[str, ...] = Field(
+        description="Words before a noun: a future cue right after one is an adjective ('the planned"
+        " strike'), no verb that owns the participles after it."
+    )
     possessive_suffixes: tuple[str, ...] = Field(description="Endings that make a weekday possessive.")
     negations: tuple[str, ...] = Field(description="Words that negate a clause ('not', 'neither').")
     coordinators: tuple[str, ...] = Field(

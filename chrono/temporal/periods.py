@@ -38,11 +38,13 @@ def half(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
     if f.ordinal is None:
         return None
+    # "the last half": the lexicon's "last" is the last quarter (4); of halves it is the second.
+    index = min(f.ordinal, 2)
     current = 1 if ctx.anchor is None or ctx.anchor.month <= 6 else 2
-    year = _year_for_period(f, ctx, f.ordinal, current)
+    year = _year_for_period(f, ctx, index, current)
     if year is None:
         return None
-    return Resolution(f"{year:04d}-H{f.ordinal}", PUBLISH if f.year is None else None)
+    return Resolution(f"{year:04d}-H{index}", PUBLISH if f.year is None else None)
 
 
 def current_quarter(m: Mention, ctx: Context) -> Resolution | None:

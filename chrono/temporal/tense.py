@@ -32,8 +32,9 @@ POSSESSIVE = Tense(-1, "possessive")
 
 def _clause_end(grammar: Grammar) -> re.Pattern[str]:
     # Looking right, the clause ends sooner: "progress on Tuesday and will resume ..." is two clauses.
+    # Not inside a name: "the National Abortion and Reproductive Rights Action League plans to".
     words = "|".join(re.escape(w) for w in grammar.clause_breaks)
-    return re.compile(rf"[.!?;:,]\s|\n|\s(?:{words})\s")
+    return re.compile(rf"[.!?;:,]\s|\n|\s(?:{words})\s(?![A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +128,36 @@ def _preposition_regex(cues: Cues) -> re.Pattern[str]:
     )
 
 
-def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of `words` as whole words ("no one" with any white space between its words)."""
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+def _phrases(words: tuple[str, ...]) -> str:
+    """An alternation of `words`, a phrase's words with any white space between them ("put  off")."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _deferral_regex(cues: Cues) -> re.Pattern[str]:
+    """A deferral verb, then in its clause a target preposition right before the end of the searched text."""
+    return re.compile(
+        rf"(?<![\w'’-])(?P<verb>{_phrases(cues.deferrals)})(?![\w-])[^.,;:!?\n]{{0,{_DEFERRAL_GAP}}}?"
+        rf"\s(?:{_phrases(cues.deferral_targets)})\s+$",
+        re.IGNORECASE,
+    )
+
+
+# How far a deferral verb may stand before its target preposition: an object between them ("extended
+# its tender offer for Telerate shares to ...").
+_DEFERRAL_GAP = 60
+# Room for the longest verb and preposition around the gap.
+_DEFERRAL_REACH = 30
+
+
+def _words_regex(words: tuple[str, ...], *, before: bool = False) -> re.Pattern[str]:
+    """Any of `words` as whole words ("no one" with any white space between its words); `before`:
+    only as the last word before the end of the searched text (then white space)."""
+    end = r"\s+$" if before else r"(?![\w-])"
+    return re.compile(rf"(?<![\w'’-])(?:{_phrases(words)}){end}", re.IGNORECASE)
+
+
+# How far before a cue a determiner is looked for (the longest determiner and a space, with room).
+_DETERMINER_REACH = 12
 
 
 def _no_auxiliary_before(grammar: Grammar) -> str:
@@ -162,7 +189,8 @@ def _governing(
       that he must go, and set Friday"; "Just ahead of Albright's trip, the State Department on
       Sunday issued");
     - "-ed" forms after a verbal future cue in the same clause belong to it ("will remain closed on
-      Monday": the participle does not make the clause past);
+      Monday": the participle does not make the clause past), unless a determiner makes the cue an
+      adjective ("The scheduled talks collapsed on Friday": "collapsed" is the verb, past);
     - a listed past form right after a verbal future cue is a base form that looks the same ("is
       expected to hit on Thursday", "will quit on Friday"): the future cue decides. After a cue that
       is no verb a past verb keeps its tense ("the deadline fell on Friday", "the deadline passed");
@@ -182,7 +210,9 @@ def _governing(
     if found[at].lastgroup == "past_form":
         verb = next((i for i in range(at - 1, -1, -1) if found[i].lastgroup != "past_form"), None)
         if verb is not None and found[verb].lastgroup in _VERBAL:
-            if same_clause(found[verb], offset + found[at].start() + 1):
+            cue_start = offset + found[verb].start()
+            attributive = rules.determiner.search(text, max(0, cue_start - _DETERMINER_REACH), cue_start)
+            if attributive is None and same_clause(found[verb], offset + found[at].start() + 1):
                 at = verb
     elif found[at].lastgroup == "past" and at > 0 and found[at - 1].lastgroup in _VERBAL:
         verb = found[at - 1]
@@ -207,6 +237,8 @@ class TenseRules:
     past_perfect: re.Pattern[str]
     past_modals: tuple[str, ...]
     active_past: re.Pattern[str]
+    determiner: re.Pattern[str]
+    deferral: re.Pattern[str]
 
 
 def _active_past_regex(grammar: Grammar) -> re.Pattern[str]:
@@ -224,6 +256,8 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         _words_regex(grammar.past_perfect),
         cues.past_modals,
         _active_past_regex(grammar),
+        _words_regex(grammar.determiners, before=True),
+        _deferral_regex(cues),
     )
 
 
@@ -277,6 +311,11 @@ def _possessive(text: str, start: int, sentence_start: int, rules: TenseRules) -
 
 
 def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRules, clock: bool) -> Tense:
+    # A time something was moved to ("extended the deadline to midnight Friday") is ahead of the move.
+    lo = max(sentence_start, start - _DEFERRAL_GAP - _DEFERRAL_REACH)
+    deferral = rules.deferral.search(text, lo, start)
+    if deferral is not None:
+        return Tense(1, deferral.group("verb").lower(), preposition=True)
     prep = rules.preposition.search(text, max(0, start - 12), start)
     if prep is not None:
         tense = Tense(1 if prep.group("future") else -1, prep.group().strip().lower(), preposition=True)

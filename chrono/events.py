@@ -3,8 +3,10 @@
 A sentence is dated by its own expression when it has one: the most specific DATE/TIME outside
 relative clauses ("…, which started in Istanbul on Tuesday" dates only that clause, which becomes
 a mention of its own). Otherwise it is dated like a careful reader would: by the narrative it
-continues (the previous dated event; the publish date for the lead), or not at all when the text
-does not allow it (an unresolvable "a day later"), never by the publish date as a fallback.
+continues (the previous dated event; the publish date for the lead; a flashback's date only within
+its paragraph), by the publish date when it is a statement in the present tense ("Critics say"), or
+not at all when the text does not allow it (an unresolvable "a day later"), never by the publish
+date as a fallback.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from chrono.summary import (
     key_terms,
     lexicon,
     names,
+    present_saying,
     speaker_span,
     summarize,
     unbroken,
@@ -65,7 +68,6 @@ _DATELINE = re.compile(
 )
 _POSSESSIVE = ("'s", "’s")
 _WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
-_SEQUENCE = re.compile(r"\b(?:then|later|afterwards|subsequently|thereafter)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +272,29 @@ class _Narrative:
     explicit: str | None = None  # day-precise date of the previous mention, when its own expression gave it
     resume: _Narrative | None = None  # in a flashback: the story's own narrative, to return to
     said: tuple[str, ...] = ()  # the sentence of the event it tells, and those that continued it
+    whole: bool = False  # a flashback that the rest of its paragraph goes on with, whatever it says
+
+
+def _said_now(sentence: str) -> bool:
+    """Whether a sentence is a statement in the present tense, in the reporter's own words ("Critics
+    say the council wants the land", "…, she says"): not when a past reporting verb comes first
+    ("Ruud said she believes …")."""
+    own = unquoted(sentence).lower()
+    at = present_saying(own)
+    if at is None:  # most sentences
+        return False
+    first = REPORTING.search(own)
+    return first is None or not first.group("verb") or first.start() == at
+
+
+def _ends_before(when: str, than: str | None) -> bool:
+    """Whether the date `when` is over before the date `than` begins."""
+    return than is not None and _days(when)[1] < _days(than)[0]
+
+
+def _precise(when: str | None) -> bool:
+    """Whether a date is a day or a week: precise enough to set the story's time."""
+    return _day_precise(when) or bool(when and _WEEK_VALUE.match(when))
 
 
 def _looks_back(sentence: str) -> bool:
@@ -571,6 +596,41 @@ def _schedule(text: str, sentence: str, sets: list[Timex], start: int, end: int,
     return speaker_span(sentence) is None and not lexicon().past.search(own.lower())
 
 
+def _by_context(
+    s: _Sentence, narrative: _Narrative, told: list[_Narrative], paragraph: bool
+) -> tuple[list[EventMention], _Narrative]:
+    """The mention of a sentence with no date of its own, and the narrative after it."""
+    published = s.article.published.isoformat() if s.article.published else None
+    # Tied to the time just told: in the past perfect, or saying so ("at the time").
+    perfect = _looks_back(s.text)
+    tied = perfect or bool(lexicon().anaphor.search(unquoted(s.text).lower()))
+    if narrative.resume is not None and paragraph and not (perfect and _precise(narrative.date)):
+        narrative = narrative.resume  # the flashback's paragraph is over: back to the story's time
+    # In a flashback's paragraph, what is not tied to its time is the story's.
+    flashback = narrative.resume is not None and not (narrative.whole or tied)
+    context = narrative.resume if flashback and narrative.resume else narrative
+    if published is not None and _said_now(s.text):
+        why = f"no date of its own: said in the present tense, when the article was written ({published})"
+        return [s.mention(published, None, why, s.text)], narrative
+    if context.date is None:
+        why = "undated: no date of its own and no dated narrative before"
+        return [s.mention(None, None, why, s.text)], narrative
+    found = s.mention(context.date, None, f"no date of its own: continues {context.source}", s.text)
+    # "At the time" points to the time just told, whatever event it names.
+    if not tied and (taken := _taken_up(found, context, told)) is not context:
+        # It names an earlier event: the story goes on from there.
+        context = narrative = replace(taken, resume=None, whole=False)
+        why = f"no date of its own: continues {context.source}, which it names"
+        found = s.mention(context.date, None, why, s.text)
+    if context is narrative:
+        # Built directly: dataclasses.replace costs twice as much, once per undated sentence.
+        said = (*narrative.said, s.text)
+        narrative = _Narrative(
+            narrative.date, narrative.source, None, narrative.resume, said, narrative.whole
+        )
+    return [found], narrative
+
+
 def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMention]:
     """Every event the article reports, in text order, dated by its own expression or by context."""
     clean = article.clean
@@ -584,6 +644,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
     sets = sorted((t for t in timexes if t.type == "SET"), key=_start)
     lead = _Narrative(published, f"the lead of the article, dated by its publish date {published}")
     narrative = lead
+    story_dated = False  # whether an event's own day has set the story's time yet
     told: list[_Narrative] = []  # the narratives explicit dates set, earliest first
     seen: set[str] = set()
     out: list[EventMention] = []
@@ -595,7 +656,12 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if _reports_nothing(s.text, seen, title):
             continue
         seen.add(s.text.lower())
-        if narrative.date is None and paragraph and out and not _SEQUENCE.search(unquoted(s.text)):
+        if (
+            narrative.date is None
+            and paragraph
+            and out
+            and not lexicon().anaphor.search(unquoted(s.text).lower())
+        ):
             narrative = lead  # a new paragraph returns to the story's own time, unless it says "then"
         dateline = _DATELINE.match(clean.match_text, start, end)
         opening = dateline.end() if dateline else start  # "MOSCOW, April 6 (Reuters) -" dates the filing
@@ -616,45 +682,37 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         main = [t for t in usable if t not in inside] if inside else usable
         if main:
             found, current = _dated_by_own(s, main)
-            # What is still ahead is no narrative; nor is a span longer than a week ("in 2019"),
-            # but "earlier this week" dates what follows it as well as the publish date would.
-            if (
-                current.date
-                and not current.future
-                and ((day := _day_precise(current.date)) or _WEEK_VALUE.match(current.date))
-            ):
-                story = (narrative.resume or narrative) if _looks_back(s.text) else None
-                narrative = _Narrative(
-                    current.date,
-                    f"the narrative of the previous event {s.text[:60]!r}",
-                    current.date if day else None,
-                    story,
-                    (s.text,),
-                )
-                if story is None:  # background in the past perfect is no story to go back to
-                    told.append(narrative)
+            # What is still ahead is no narrative. A flashback is in the past perfect, or over
+            # before the story's time (which the first event's own day sets, whatever the publish
+            # date): "Brenn was shot on October 14, 2023" in a trial story, "in 2019". Told in the
+            # simple past and to the day, the rest of its paragraph goes on with it ("He died at the
+            # scene. Police described the gunman as a professional."); otherwise only what is tied
+            # to its time (below). A span longer than a week starts no story, but "earlier this
+            # week" dates what follows it as well as the publish date would.
+            if current.date and not current.future:
+                day = _day_precise(current.date)
+                precise = _precise(current.date)
+                story = narrative.resume or narrative
+                perfect = _looks_back(s.text)
+                back = perfect or ((story_dated or not precise) and _ends_before(current.date, story.date))
+                if precise or back:
+                    narrative = _Narrative(
+                        current.date,
+                        f"the narrative of the previous event {s.text[:60]!r}",
+                        current.date if day else None,
+                        story if back else None,
+                        (s.text,),
+                        whole=back and precise and not perfect,
+                    )
+                    # Background in the past perfect, or longer than a week, is no event a later
+                    # statement goes back to.
+                    if precise and not perfect:
+                        told.append(narrative)
+                    story_dated = story_dated or (day and not back)
         elif unresolved:
             found = [s.mention(None, None, "undated: its own time expression cannot be resolved", s.text)]
             narrative = _Narrative(None, "")
         else:
-            if narrative.resume is not None and not _looks_back(s.text):
-                narrative = narrative.resume  # the flashback is over: back to the story's time
-            if narrative.date is not None:
-                found = [
-                    s.mention(
-                        narrative.date, None, f"no date of its own: continues {narrative.source}", s.text
-                    )
-                ]
-                if (taken := _taken_up(found[0], narrative, told)) is not narrative:
-                    narrative = taken
-                    why = f"no date of its own: continues {narrative.source}, which it names"
-                    found = [s.mention(narrative.date, None, why, s.text)]
-                # Built directly: dataclasses.replace costs twice as much, once per undated sentence.
-                said = (*narrative.said, s.text)
-                narrative = _Narrative(narrative.date, narrative.source, None, narrative.resume, said)
-            else:
-                found = [
-                    s.mention(None, None, "undated: no date of its own and no dated narrative before", s.text)
-                ]
+            found, narrative = _by_context(s, narrative, told, paragraph)
         out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
     return out

@@ -100,6 +100,11 @@ class Lexicon:
     caption: Listed
     future: re.Pattern[str]  # matches lower-case text (IGNORECASE is 3x slower)
     perfect: re.Pattern[str]  # the past perfect ("had left"), on lower-case text
+    present_saying: Listed  # a reporting verb in the present tense ("says"), on lower-case text
+    tenseless: frozenset[str]  # words after which such a verb has no tense of its own ("to say")
+    anaphor: re.Pattern[
+        str
+    ]  # a word tying a sentence to the time just told ("at the time"), on lower-case text
     relative: re.Pattern[str]  # a relative clause after a comma, up to the next break (", which …")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
@@ -147,6 +152,9 @@ def lexicon() -> Lexicon:
                 rf"(?:\s+(?:{_words(data['perfect_adverbs'])}))*"
                 rf"\s+(?:[a-z]+ed|{_words(data['irregular_participles'])})\b"
             ),
+            present_saying=_listed(r"\b(?:{})\b", data["present_reporting"]),
+            tenseless=frozenset((*data["auxiliaries"], *data["present_reporting_not_after"])),
+            anaphor=re.compile(rf"\b(?:{_words(data['time_anaphors'])})\b"),
             relative=re.compile(rf",\s+(?:{_words(data['relative_pronouns'])})\b[^,;—–]*"),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
             participle=re.compile(
@@ -510,6 +518,19 @@ def speaker_span(text: str) -> tuple[int, int] | None:
     if start and len(head[:start].split()) >= _TRAILING_HEAD and _trailing(rest):
         return start, verb.end() + len(rest)  # "…, Peskov told France's LCI on Wednesday."
     return start, verb.end()
+
+
+def present_saying(text: str) -> int | None:
+    """Where lower-case `text` first has a reporting verb in the present tense ("says", "critics
+    say"), not right after a word that takes its tense away ("declined to say", "would not deny")."""
+    lex = lexicon()
+    if not lex.present_saying.holds_word(text):  # most texts
+        return None
+    for verb in lex.present_saying.pattern.finditer(text):
+        before = text[: verb.start()].rsplit(None, 1)[-1:]
+        if not before or before[0] not in lex.tenseless:
+            return verb.start()
+    return None
 
 
 def _trailing(rest: str) -> bool:

@@ -252,6 +252,66 @@ def test_a_flashback_in_the_past_perfect_does_not_move_the_story_back() -> None:
     assert speech.date == "2022-03-29" and "Adel Morrow quit" in speech.explanation
 
 
+def test_a_flashback_to_an_older_day_lasts_to_the_end_of_its_paragraph() -> None:
+    art = article(
+        "The trial of two men accused of murdering the journalist Tomas Brenn opened on Monday.\n\n"
+        "Brenn was shot outside his flat on October 14, 2021. He died at the scene. "
+        "Police described the gunman as a professional.\n\n"
+        "Both defendants deny the charges.\n\n"
+        "Dunst's lawyer, Petra Holm, said her client had been in another city.\n"
+    )
+    mentions = extract_events(
+        art, [timex(art, "on Monday", "2022-03-28"), timex(art, "on October 14, 2021", "2021-10-14")]
+    )
+    trial, shot, died, described, deny, lawyer = mentions
+    assert (trial.date, shot.date) == ("2022-03-28", "2021-10-14")
+    # Told in the simple past, an older day is background: its paragraph goes on with it, a
+    # statement included ("described … as" is one).
+    assert died.date == described.date == "2021-10-14"
+    # The next paragraph is back in the story's time, whatever it names.
+    assert deny.date == "2022-03-30" and "present tense" in deny.explanation
+    assert lawyer.date == "2022-03-28" and "The trial of two men" in lawyer.explanation
+
+
+def test_a_flashback_to_a_year_dates_only_what_is_tied_to_it() -> None:
+    art = article(
+        "Norlake Foods reported a loss on Tuesday.\n\n"
+        "Norlake bought Brightmill in 2021. Its stores never made a profit. "
+        "Analysts at the time described the price as far too high.\n\n"
+        "Ruud said the company would close 14 Brightmill stores.\n\n"
+        "Tenants complained about the cracks. A day later, workers filled them.\n"
+    )
+    mentions = extract_events(
+        art,
+        [
+            timex(art, "on Tuesday", "2022-03-29"),
+            timex(art, "in 2021", "2021"),
+            timex(art, "A day later", None, kind="reference time", anchor=None),
+        ],
+    )
+    loss, bought, stores, analysts, ruud, tenants, later = mentions
+    assert (loss.date, bought.date) == ("2022-03-29", "2021")
+    # A year is a span, not a scene: only what says it looks back to it ("at the time") takes its date.
+    assert stores.date == "2022-03-29" and analysts.date == "2021"
+    assert ruud.date == "2022-03-29" and tenants.date == "2022-03-29"
+    assert later.date is None  # "a day later" after an event dated by context stays undated
+
+
+def test_a_statement_in_the_present_tense_is_dated_by_the_publish_date() -> None:
+    art = article(
+        "The council voted on Tuesday to close the market.\n\n"
+        "Dana Oyelaran, 54, a nurse who has lived on the street for 30 years, says it broke her heart.\n"
+        "Critics say the council wants the land for flats.\n"
+        "Council leader Piet Marren said he believes the market is unsafe.\n"
+        "The mayor declined to say whether she would intervene.\n"
+    )
+    vote, nurse, critics, leader, mayor = extract_events(art, [timex(art, "on Tuesday", "2022-03-29")])
+    assert vote.date == "2022-03-29"
+    assert nurse.date == critics.date == "2022-03-30" and "present tense" in critics.explanation
+    # A past reporting verb first, or no tense at all ("to say"): the story's day.
+    assert leader.date == mayor.date == "2022-03-29"
+
+
 def test_a_named_statement_goes_with_the_event_it_names() -> None:
     art = article(
         "Harwick Rovers sold midfielder Ivo Brandt to Kessel FC on Wednesday.\n"

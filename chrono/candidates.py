@@ -33,10 +33,10 @@ from chrono.parallel import fork_map
 BLOCK_WORDS = 8  # a mention is filed under its weightiest words only
 MAX_BLOCK = 200  # mentions sharing one word in one block beyond which the word finds no pairs
 BLOCK_DAYS = (1, 8, 32, 367, 4096)  # day, week, month, year, any longer span
-PROBE_ROWS = 8192  # mentions whose pairs are found in one product
+PROBE_ROWS = 4096  # mentions whose pairs are found in one product
 PROBE_FILINGS = 1 << 17  # filings whose probes are expanded at once
 PARALLEL_MENTIONS = 30_000  # below this, forking workers costs more than the products they share
-COSINE_PAIRS = 1 << 17  # pairs whose cosines are computed in one product
+COSINE_PAIRS = 1 << 15  # pairs whose cosines are computed in one product
 _LEVELS = len(BLOCK_DAYS)
 _BLOCK_BITS = 23  # day ordinals up to 9999-12-31 (3,652,059), shifted by _BLOCK_SHIFT
 _BLOCK_SHIFT = 16  # a window may start a few days before ordinal 1: block numbers stay non-negative

@@ -34,7 +34,7 @@ from scipy.sparse.csgraph import connected_components  # type: ignore[import-unt
 
 from chrono.candidates import Counts, Filings, Keep, Vectors, blocked_pairs, vector_matrix
 from chrono.dates import days, sort_key
-from chrono.events import EventMention
+from chrono.events import EventMention, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
 from chrono.summary import event_nouns, specificity
@@ -541,7 +541,7 @@ def merge_mentions(
             continue
         first, last = _ordinals(m.date)
         slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
-        nouns = frozenset(event_nouns(m.terms))
+        nouns = shared_set(frozenset(event_nouns(m.terms)))
         dated.append(_Item(m, first, last, first - slack, last + slack, nouns, m.acts, row))
     groups: list[tuple[list[EventMention], list[str], list[int]]] = []
     index: list[KindIndex] = []

@@ -9,18 +9,20 @@ names and rare words tell most). The weights come from a fixed word list, never 
 so a mention's vector and a pair's score depend on those mentions alone: adding an article
 changes no other pair. One participant doing one kind of act on one day (or a plan dated to a
 month and a day inside it) adds a bonus (`summary.acts`). A sentence dated by context and a
-report dated outright must share a name or more than one word unless one speaker tells both. The vectors
-live in one sparse matrix; pairs the cosine leaves hopeless are dropped as they are found, and
-only the few hopeful ones are scored in Python. Clustering is greedy, explicitly dated pairs
-first (an article's slot in an event goes to its dated report before a sentence dated by
-context), then best pair first, average link, and never puts two mentions of one article into
-one event.
+report dated outright must share a name or more than one word unless one speaker tells both; two
+that count one thing differently ("11 missing" / "seven missing") are two reports unless told of
+one day. The vectors live in one sparse matrix; pairs the cosine leaves hopeless are dropped as
+they are found, and only the few hopeful ones are scored in Python. Clustering is greedy,
+explicitly dated pairs first (an article's slot in an event goes to its dated report before a
+sentence dated by context), then best pair first, average link, and never puts two mentions of
+one article into one event.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -37,7 +39,7 @@ from chrono.dates import days, sort_key
 from chrono.events import EventMention, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
-from chrono.summary import event_nouns, specificity
+from chrono.summary import event_nouns, lexicon, specificity, word_terms
 
 PAIR_WEIGHT = 0.7  # a pair of words tells more than either, but paraphrase rarely keeps it
 KIND_WEIGHT = 1.5  # a kind is common (many words name it), yet sharing one is what ties paraphrases
@@ -174,6 +176,30 @@ def _tied(a: EventMention, b: EventMention) -> bool:
     return len({t for t in set(a.terms) & set(b.terms) if " " not in t and t[0] != "@"}) > 1
 
 
+_NUMBER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=4096)
+def _counts(text: str) -> dict[str, str]:
+    """What a sentence counts, by the term of the word after each number: "11 people were still
+    missing" → {"peopl": "11"}; numbers in words as the synonyms fold them ("Seven" → "7"). A name
+    after a number is no thing counted ("May 12 (Corvane)": a dateline)."""
+    synonyms = lexicon().synonyms
+    words = _NUMBER_WORD.findall(text)
+    out: dict[str, str] = {}
+    for number, word in zip(words, words[1:], strict=False):
+        value = synonyms.get(number.lower(), number).replace(",", "")
+        if value.replace(".", "", 1).isdigit() and word[0].islower():
+            out.update(dict.fromkeys(word_terms(word)[:1], value))
+    return out
+
+
+def _counted_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether the two give one thing different counts ("11 people" / "seven people")."""
+    ours, theirs = _counts(a.text), _counts(b.text)
+    return any(theirs.get(t, n) != n for t, n in ours.items())
+
+
 def _day_in_month(a: _Item, b: _Item) -> bool:
     """Whether `a` is one day within `b`, a planned act dated to a span of a month at most."""
     day, span = a.first == a.last, b.last - b.first < MONTH_DAYS
@@ -212,11 +238,22 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     # value of a part of it, and a schedule is often announced that loosely. Past acts dated to a
     # month are mostly background, another happening.
     days_only = a.first == a.last and b.first == b.last
+    # Two days told of one act is a conflict of dates only if a participant is named on both
+    # sides: otherwise the act is as likely named in passing ("Rescuers found two survivors under
+    # the rubble of the collapsed block on Wednesday" / "The block collapsed on Tuesday").
     if penalty == 1.0 and (days_only or _day_in_month(a, b) or _day_in_month(b, a)):
-        score += ACT_BONUS if alike and _same_act(a, b) else 0.0
+        named = relation != "conflicting dates" or not set(ours.names).isdisjoint(theirs.names)
+        score += ACT_BONUS if alike and named and _same_act(a, b) else 0.0
     if penalty == 1.0 and days_only:
         score += SPEAKER_BONUS if one_speaker else 0.0
-    return min(1.0, score * penalty), relation
+    score = min(1.0, score * penalty)
+    # One thing counted differently ("11 people were still missing" / "seven people"): a count
+    # changes from one report to the next, so on other dates (or, said by both, on one day) the
+    # two are two reports; told of one day, two outlets' tolls or figures are only a conflict.
+    if score >= THRESHOLDS[relation] and _counted_apart(ours, theirs):
+        if (a.first, a.last) != (b.first, b.last) or (ours.speakers and theirs.speakers):
+            return None
+    return score, relation
 
 
 # A scored pair: similarity, the two items, how their dates relate, the cosine of their vectors.

@@ -484,6 +484,47 @@ def test_a_workforce_and_homes_named_in_other_words_meet_and_one_speakers_other_
     ], [e.summary for e in events]
 
 
+def test_one_thing_counted_differently_is_two_reports_unless_told_of_one_day(tmp_path: Path) -> None:
+    """ "11 people were still missing" on Tuesday and "seven people" on Wednesday are two reports
+    (a count changes), however alike their words; two outlets' figures for one day's fall are one
+    event (a conflict of figures)."""
+    (tmp_path / "missing").mkdir()
+    (tmp_path / "shares").mkdir()
+    missing = merged_articles(
+        tmp_path / "missing",
+        "2026-05-14",
+        wire="Rescuers said on Tuesday that 11 people were still missing in the rubble of the block.",
+        daily="Rescuers said on Wednesday that seven people were still missing in the rubble of the block.",
+    )
+    assert [len(e.mentions) for e in missing] == [1, 1], [e.summary for e in missing]
+    shares = merged_articles(
+        tmp_path / "shares",
+        "2026-05-15",
+        wire="Norlake Foods shares fell 9 percent in Arnstad on Thursday.",
+        daily="Norlake Foods shares fell 11 percent on Thursday.",
+    )
+    assert [len(e.mentions) for e in shares] == [2], [e.summary for e in shares]
+
+
+def test_an_act_named_in_passing_a_day_later_is_no_conflict_and_a_structure_that_came_down_collapsed(
+    tmp_path: Path,
+) -> None:
+    """Survivors found on Wednesday "under the rubble of the collapsed block" do not make the
+    collapse on Tuesday a conflict of dates (no participant named on both sides), while "the
+    building came down" on Tuesday is the collapse; prices coming down are not."""
+    events = merged_articles(
+        tmp_path,
+        "2026-05-15",
+        wire="The block collapsed early on Tuesday, killing nine people.",
+        daily="Rescuers found two survivors under the rubble of the collapsed Tanner Row block on "
+        "Wednesday.\n\nThe building came down early on Tuesday.",
+    )
+    merged = [sorted(m.text[:22] for m in e.mentions) for e in events if len(e.mentions) > 1]
+    assert merged == [["The block collapsed ea", "The building came down"]], [e.summary for e in events]
+    assert not any(e.conflict for e in events)
+    assert "@collapse" not in key_terms("Prices came down on Tuesday.")
+
+
 def test_television_meets_televised_and_a_name_keeps_its_stem() -> None:
     """ "television" is no "-sion" noun of a verb ("decision"); "Mendes" is no "mend"."""
     assert "televis" in key_terms("Speaking on television, Morrow said he had lost his majority")
@@ -637,3 +678,23 @@ def test_rewrites_in_other_words_unseen_while_tuning_on_the_eighth_development_s
     assert dev8["future_right"] == dev8["future_gold"], dev8["errors"]
     assert dev8["conflicts_flagged"] == dev8["conflicts_gold"] == 1, dev8["errors"]
     assert dev8["false_conflicts"] == 0, dev8["errors"]
+
+
+def test_flashbacks_and_attribution_unseen_while_tuning_on_the_ninth_development_set() -> None:
+    """tests/data/events_dev9/: an apartment block collapse and its owner's arrest, a murder trial,
+    a grocer's quarterly loss, a council closing a market, told by four outlets with flashbacks and
+    attribution. Blind: precision 0.571, recall 0.444, a false conflict. Precision 0.846 and recall
+    0.611, no false conflict, once a thing counted differently on other days is two reports ("11
+    people were still missing" / "seven people"), an act named in passing a day later is no
+    conflict of dates without a participant named on both sides (survivors found "under the rubble
+    of the collapsed block" on Wednesday), and a building that "came down" collapsed. Left: one
+    speaker's two subjects on one day sharing a word ("would close 14 stores" / "the closures would
+    save"), a company's two acts on one day sharing only its name ("reported a loss" / "shares
+    fell"), "The trial had opened on May 11" never blocked with the long lede (no weighty word in
+    common), and a lede and its detail in one article ("Councillors voted 23 to 11") that one event
+    may not hold together."""
+    dev9 = _dev_scores("events_dev9")
+    assert dev9["explicit"] == 1.0 and dev9["context"] >= 0.87, dev9["errors"]
+    assert dev9["precision"] >= 0.84 and dev9["recall"] >= 0.6, dev9["errors"]
+    assert dev9["false_conflicts"] == 0, dev9["errors"]
+    assert dev9["junk_events"] == 0 and dev9["missing"] == 0, dev9["errors"]

@@ -181,20 +181,29 @@ def blocked_pairs(
     f_level = levels[f_item]
 
     # Stage 2: filings, one per (mention, word, block of its own date); crowded blocks dropped.
+    # Expanded a chunk at a time into block numbers and items: the expansion's other columns for
+    # every filing at once were the merge's biggest arrays.
     sizes = np.array(BLOCK_DAYS, np.int64)
-    item, word, lev, block = _expand(
-        f_item, f_word, f_level, dates[f_item, 0], dates[f_item, 1], sizes[f_level]
-    )
-    keys = _key(ids[word], lev, block)
+    keys_parts, item_parts = [np.zeros(0, np.uint64)], [np.zeros(0, np.int64)]
+    for chunk in range(0, len(f_item), PROBE_FILINGS):
+        c_item, c_word, c_level = (a[chunk : chunk + PROBE_FILINGS] for a in (f_item, f_word, f_level))
+        item, word, lev, block = _expand(
+            c_item, c_word, c_level, dates[c_item, 0], dates[c_item, 1], sizes[c_level]
+        )
+        keys_parts.append(_key(ids[word], lev, block))
+        item_parts.append(item)
+    keys, item = np.concatenate(keys_parts), np.concatenate(item_parts)
+    del keys_parts, item_parts, word, lev, block
     filings = Filings(ids[f_word], f_item, keys, item) if record else None
-    blocks, column, members = np.unique(keys, return_inverse=True, return_counts=True)
+    blocks, members = np.unique(keys, return_counts=True)
+    column = np.searchsorted(blocks, keys)
     if counts is not None:
         members = counts(blocks)
     kept = members[column] <= crowded
     filed = sparse.csr_matrix(
         (np.ones(int(kept.sum()), np.int8), (item[kept], column[kept])), shape=(n, len(blocks))
     )
-    del item, word, lev, block, keys, column, kept
+    del item, keys, column, kept
 
     # Stage 3: probes, one per (mention, word, block its window touches) at its own level and
     # every coarser level the word is filed at; only blocks that exist and are not crowded.
@@ -224,6 +233,7 @@ def blocked_pairs(
             same.append((p_item[hit][own], where[hit][own]))
             coarser.append((p_item[hit][~own], where[hit][~own]))
     probe_same, probe_coarser = (_matrix(parts, n, len(blocks)) for parts in (same, coarser))
+    del same, coarser, f_item, f_word, f_level, present, blocks, members, dates, levels
 
     # Stage 4: the pairs and their cosines, a slice of probing mentions at a time (in `jobs`
     # forked workers for a big input), then in one order whoever found them.

@@ -22,6 +22,7 @@ from itertools import chain
 from typing import Any
 
 from chrono.dates import days
+from chrono.entities import EntityKind, HeuristicRecognizer
 from chrono.ingest.article import Article
 from chrono.segment import split_sentences
 from chrono.summary import (
@@ -58,6 +59,7 @@ _MIN_WORDS = 4  # fewer words than this report nothing ("Yeah.", "Small numbers.
 _MIN_FOCUS_TERMS = 5  # content words a clause needs to stand for its sentence in comparisons
 _MIN_CLAUSE_TERMS = 3  # … and to be reported as an event of its own
 _QUALIFIER_WORDS = 6  # words at most between a participle and the date of its phrase
+_SUBJECT_WORDS = 4  # words at most before a sentence's subject ("Chief executive Petra Lund")
 _CLAUSE_BREAK = re.compile(
     r"[,;:]\s|\s[—–-]+\s|\s(?:after|before|despite|because|while|although|though|whereas)\s"
 )
@@ -399,6 +401,7 @@ class _Sentence:
     start: int
     end: int
     text: str
+    person: str | None = None  # who "he" or "she" stands for here (`_person_after`)
 
     def mention(
         self,
@@ -424,6 +427,9 @@ class _Sentence:
         line = focus if focus is self.text else collapse(focus)  # the sentence is collapsed already
         said = collapse(compared) if compared else line
         content, speaker = attribution(said)
+        speakers = names(speaker, initial=said.startswith(speaker), speaking=True)
+        if self.person is not None:
+            content, speakers = _as_person(said, content, speaker, speakers, self.person)
         summary = summarize(line)
         return EventMention(
             article=self.article.id,
@@ -439,12 +445,84 @@ class _Sentence:
             terms=key_terms(content),
             acts=shared_set(acts(content)),
             names=names(content, initial=not (speaker and said.startswith(speaker))),
-            speakers=names(speaker, initial=said.startswith(speaker), speaking=True),
+            speakers=speakers,
             quoted=_quoted(focus),
             published=published.isoformat() if published else None,
             sentence=self.index,
             part=part,
         )
+
+
+def _as_person(
+    said: str, content: str, speaker: str, speakers: tuple[str, ...], person: str
+) -> tuple[str, tuple[str, ...]]:
+    """(content, speakers) with a subject pronoun read as the `person` it stands for, as if named:
+    "she said" is a statement of theirs, "She blamed soaring energy bills" an act."""
+    pronouns = lexicon().subject_pronouns
+    if speaker and not pronouns.isdisjoint(speaker.lower().split()):  # "he told the Times": not the Times
+        return content, names(person, initial=False, speaking=True)
+    first = said.split(" ", 1)[0]
+    if first[:1].isupper() and first.lower() in pronouns and content.startswith(said[: len(first) + 1]):
+        return f"{person} {content[len(first) + 1 :]}", speakers
+    return content, speakers
+
+
+_RECOGNIZER = HeuristicRecognizer()
+_TWO_CAPITALS = re.compile(r"\b[A-Z][\w'’-]*\.?\s+[A-Z]")  # "Petra Lund", "Mr. Nadir"
+
+
+def _subject(sentence: str) -> str | None:
+    """The person a sentence names in its first words as its subject ("Chief executive Petra Lund
+    blamed", "Oskar Brannock, 61, was"): a name followed by a comma or a verb, not one that
+    qualifies a noun ("New York State double-jeopardy laws", "Smith Barney's Mr. Doyle"), nor one
+    after a verb or a pronoun ("He said Du Pont holds …")."""
+    lex = lexicon()
+    words = sentence.split(" ", 2 * _SUBJECT_WORDS)[: 2 * _SUBJECT_WORDS]  # room for a long name
+    # Up to the first verb, which follows the name.
+    ends = (k for k, w in enumerate(words) if w.lower() in lex.subject_pronouns or lex.verb.fullmatch(w))
+    opening = " ".join(words[: next(ends, len(words) - 1) + 1])
+    if not _TWO_CAPITALS.search(opening):  # most sentences: a person is named by two words at least
+        return None
+    for e in _RECOGNIZER.recognize(opening):
+        if len(opening[: e.start].split()) >= _SUBJECT_WORDS:
+            return None
+        after = opening[e.end :]
+        word = after.split(" ", 2)[1] if after.startswith(" ") and after.count(" ") else ""
+        if e.kind is EntityKind.PERSON and (after.startswith(",") or bool(lex.verb.fullmatch(word))):
+            return e.text
+    return None
+
+
+def _person_after(sentence: str, person: str | None, subject: str | None) -> str | None:
+    """Who "he" or "she" stands for after `sentence` (`subject_pronouns`), `person` before it
+    (its `subject` when it has one): the person it names as its speaker ("…, said Petra Lund"),
+    else its subject; still `person` after a sentence of theirs ("Lund said", "she said", "She
+    blamed …") or one that names only places and organisations; nobody after a statement by
+    someone unnamed ("a spokeswoman said"), by something ("Officials said"), or a sentence naming
+    someone else ("Brenn was shot …": "He had been investigating" is Brenn)."""
+    pronouns = lexicon().subject_pronouns
+    span = speaker_span(sentence)
+    own = frozenset(names(person, initial=False)) if person else frozenset()
+    if span is not None:
+        speaker = sentence[span[0] : span[1]]
+        if not pronouns.isdisjoint(speaker.lower().split()):  # "she said", "he told the Times"
+            return person
+        said_by = names(speaker, initial=not span[0], speaking=True)
+        if not said_by:
+            # A statement by someone unnamed is its subject's, if it has one ("James Fallon, a
+            # marketing consultant …, says"), else nobody's ("a spokeswoman said").
+            return subject
+        named = [e.text for e in _RECOGNIZER.recognize(speaker) if e.kind is EntityKind.PERSON]
+        if named:
+            return named[0]
+        return person if own.issuperset(said_by) else None
+    if not person or subject or sentence.split(" ", 1)[0].lower() in pronouns:
+        return person
+    if own.issuperset(names(sentence)):  # most sentences: no name, or only theirs
+        return person
+    # A place or an organisation is no one "he" could stand for; a name of no known kind may be.
+    others = (e for e in _RECOGNIZER.recognize(sentence) if e.kind in (EntityKind.PERSON, None))
+    return person if all(own.issuperset(names(e.text, initial=False)) for e in others) else None
 
 
 def _quoted(focus: str) -> tuple[str, ...]:
@@ -587,6 +665,41 @@ def _qualifiers(sentence: str, base: int, timexes: list[Timex]) -> dict[Timex, i
     return out
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def _naming(sentence: str, base: int, timexes: list[Timex]) -> list[Timex]:
+    """The expressions that name a thing after the verb of their clause rather than date the act
+    it reports: a date between a determiner and its noun ("questioned about the 2024 engineer's
+    report", "reported a first-quarter loss"), unless the noun names an event ("won the 2019
+    election"), and a period as an object ("described the quarter as painful"); none that a time
+    preposition introduces ("at the 2024 Olympics", "in the quarter"). `sentence` starts at `base`
+    in the text the expressions index."""
+    lex = lexicon()
+    out = []
+    for t in timexes:
+        at, end = t.start - base, t.end - base
+        own = sentence[at:end].lower().split()
+        before = sentence[:at].lower().split()[-2:]
+        if len(own) == 2 and own[0] in lex.determiners and own[1] in lex.period_nouns:
+            lead = before[-1:]
+        elif before and before[-1] in lex.determiners and (noun := _NEXT_WORD.match(sentence, end)):
+            word = noun[1].lower().removesuffix("'s").removesuffix("’s")
+            if word in lex.stopwords or word in lex.event_words or word.rstrip("s") in lex.event_words:
+                continue
+            if acts(word):  # "the 2024 inspection" names an act
+                continue
+            lead = before[-2:-1]
+        else:
+            continue
+        if lead and lead[0] in lex.time_prepositions:
+            continue
+        clause = max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
+        if lex.verb.search(sentence[clause:at].lower()):
+            out.append(t)
+    return out
+
+
 def _start(t: Timex) -> int:
     return t.start
 
@@ -660,13 +773,17 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
     seen: set[str] = set()
     out: list[EventMention] = []
     prev_end = 0
+    person: str | None = None  # who "he" or "she" stands for
     for index, (start, end) in enumerate(split_sentences(clean.text)):
         paragraph = "\n" in clean.text[prev_end:start]
         prev_end = end
-        s = _Sentence(article, index, start, end, collapse(clean.text[start:end]))
-        if _reports_nothing(s.text, seen, title):
+        text = collapse(clean.text[start:end])
+        if _reports_nothing(text, seen, title):
             continue
-        seen.add(s.text.lower())
+        seen.add(text.lower())
+        subject = _subject(text)
+        person = subject or person
+        s = _Sentence(article, index, start, end, text, person)
         if (
             narrative.date is None
             and paragraph
@@ -680,6 +797,10 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if _schedule(clean.match_text, s.text, sets, opening, end, local):
             continue
         usable, unresolved = _resolved(local, narrative)
+        if usable and (things := _naming(clean.match_text[start:end], start, usable)):
+            # A thing's date, not the act's; and what cannot be resolved compares the thing ("a
+            # third-quarter loss, against a profit a year earlier"), it does not date the act.
+            usable, unresolved = [t for t in usable if t not in things], False
         spans = _clauses(clean.match_text[start:end])
         if len(usable) > 1 and (qualifiers := _qualifiers(clean.match_text[start:end], start, usable)):
             # A date of the thing, not of the happening, when the sentence has one of its own; a
@@ -726,4 +847,5 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         else:
             found, narrative = _by_context(s, narrative, told, paragraph)
         out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
+        person = _person_after(s.text, person, subject)
     return out

@@ -67,9 +67,11 @@ QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # 54, said"): its commas break no clause and end no attribution.
 _APPOSITIVE = re.compile(r",(\s(?:[A-Z][\w'’.-]*|\d{1,3})(?:\s(?:of\s)?[A-Z][\w'’.-]*){0,3}),(?=\s)")
 _SPEAKER_END = re.compile(r"[,.;:]")
+_NEXT_QUOTE = re.compile(r"[.!?]\s+(?:[`\"“]|'')")
 _APPOSITIVE_WORDS = 5  # at most this many words describe a speaker between commas before the verb
 _TRAILING_HEAD = 4  # words of content before an attribution that ends the sentence
 _TRAILING_WORDS = 6  # … and at most this many words after its verb
+_DESCRIPTION_WORDS = 8  # … then descriptions of the speaker, each of at most this many words
 # A clause of its own after the verb ("said Saren would appeal"): what was said, not to whom.
 _SAID_CLAUSE = re.compile(r"\b(?:would|will|could|should|might|must|can|had|has|have|was|were|is|are)\b")
 _TRAILING_COMMA = re.compile(r",([\"”’]?)$")  # the comma a quotation ends with before "he said"
@@ -106,8 +108,14 @@ class Lexicon:
         str
     ]  # a word tying a sentence to the time just told ("at the time"), on lower-case text
     relative: re.Pattern[str]  # a relative clause after a comma, up to the next break (", which …")
+    relative_words: frozenset[str]  # the relative pronouns ("which", "who")
+    subject_pronouns: frozenset[str]  # pronouns that stand for the last person named ("she")
+    conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
+    determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
+    period_nouns: frozenset[str]  # "the quarter", "the year": a period as a thing
+    time_prepositions: frozenset[str]  # words that make a date the time of an act ("in", "during")
     verb: re.Pattern[str]  # a word that is (part of) a verb, on lower-case text
     past: re.Pattern[str]  # a cue of the past tense, on lower-case text
     openers: re.Pattern[str]
@@ -156,12 +164,18 @@ def lexicon() -> Lexicon:
             tenseless=frozenset((*data["auxiliaries"], *data["present_reporting_not_after"])),
             anaphor=re.compile(rf"\b(?:{_words(data['time_anaphors'])})\b"),
             relative=re.compile(rf",\s+(?:{_words(data['relative_pronouns'])})\b[^,;—–]*"),
+            relative_words=frozenset(data["relative_pronouns"]),
+            subject_pronouns=frozenset(data["subject_pronouns"]),
+            conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
             participle=re.compile(
                 rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"
                 rf"(?P<participle>[a-z]+ed|{_words(data['irregular_participles'])})"
                 rf"\s+(?:{_words(data['participle_prepositions'])})\b"
             ),
+            determiners=frozenset(data["determiners"]),
+            period_nouns=frozenset(data["period_nouns"]),
+            time_prepositions=frozenset(data["time_prepositions"]),
             verb=re.compile(
                 rf"\b(?:[a-z]{{2,}}(?:ed|ing)|{_words(data['irregular_participles'])}"
                 rf"|{_words(data['auxiliaries'])})\b"
@@ -501,7 +515,9 @@ def speaker_span(text: str) -> tuple[int, int] | None:
         return verb.start(), stop.start() if stop else len(text)
     # A relative clause or a description between the speaker and the verb tells who the speaker
     # is ("Tomas Brell, who leads the union, told the Post …"; "Ansel Roe, Lund's lawyer, said").
-    rest = masked[verb.end() :].rstrip(" .!")
+    # A quotation `QUOTED` leaves (``…'') after the sentence ends: what follows is no attribution.
+    quote = _NEXT_QUOTE.search(masked, verb.end())
+    rest = masked[verb.end() : quote.start() if quote else None].rstrip(" .!")
     named = head
     if head.endswith(","):
         clause = next((m for m in lexicon().relative.finditer(head) if m.end() == len(head) - 1), None)
@@ -534,12 +550,27 @@ def present_saying(text: str) -> int | None:
 
 
 def _trailing(rest: str) -> bool:
-    """Whether what follows a reporting verb only completes the attribution ("told LCI on Monday")."""
+    """Whether what follows a reporting verb only completes the attribution ("told LCI on Monday"),
+    descriptions of the speaker between commas included ("said Petra Lund, Halvik's chief executive")."""
+    said, *described = rest.split(",")
     return (
-        len(rest.split()) <= _TRAILING_WORDS
-        and not any(c in rest for c in ",;:_")
-        and not _SAID_CLAUSE.search(rest)
+        len(said.split()) <= _TRAILING_WORDS
+        and not any(c in rest for c in ";:_")
+        and not _SAID_CLAUSE.search(said)
+        and (not described or bool(said.strip()) and all(map(_describes, described)))
     )
+
+
+def _describes(phrase: str) -> bool:
+    """Whether a phrase between commas after a speaker describes them ("Halvik's chief executive",
+    "54", "who leads the union"), rather than going on with a clause ("adding that …", "but wages fell")."""
+    lex = lexicon()
+    words = phrase.lower().split()
+    if not words or len(words) > _DESCRIPTION_WORDS:
+        return False
+    if words[0] in lex.relative_words:
+        return True
+    return words[0] not in lex.conjunction_words and not lex.verb.search(" ".join(words))
 
 
 def attribution(text: str) -> tuple[str, str]:

@@ -477,6 +477,59 @@ def test_a_date_in_the_possessive_names_a_thing_not_the_time_of_the_sentence() -
     assert "leak" not in m.terms and "vessa" not in m.terms and "return" in m.terms
 
 
+def test_a_date_naming_a_thing_after_the_verb_does_not_date_the_act() -> None:
+    art = article(
+        "Police arrested the owner of the block on Friday.\n"
+        "Prosecutors said he would be questioned about the 2024 engineer's report.\n"
+        "The grocer reported a first-quarter loss and cut its outlook for the year.\n"
+        "Ruud described the quarter as painful.\n"
+        "Sales rose 5 percent in the quarter.\n"
+        "Morrow won the 2019 election.\n"
+    )
+    tx = [
+        timex(art, "on Friday", "2022-03-25"),
+        timex(art, "2024", "2024"),
+        timex(art, "first-quarter", "2022-Q1"),
+        timex(art, "the year", "2022"),
+        timex(art, "the quarter", "2022-Q1"),
+        timex(art, "the quarter", "2022-Q1", nth=1),
+        timex(art, "2019", "2019"),
+    ]
+    _, report, loss, painful, sales, won = extract_events(art, tx)
+    # An attributive date ("the 2024 report", "a first-quarter loss") or a period as an object ("the
+    # quarter", "its outlook for the year") names a thing: the sentence is dated from context.
+    assert [m.date for m in (report, loss, painful)] == ["2022-03-25"] * 3
+    assert all(m.timex is None for m in (report, loss, painful))
+    # A time preposition makes it the time of the act; an event noun keeps its date.
+    assert (sales.date, won.date) == ("2022-01", "2019")
+
+
+def test_he_and_she_stand_for_the_last_person_named() -> None:
+    art = article(
+        "Halvik Glass will close its Dunmere factory.\n"
+        "Work is being transferred to Poland, said Petra Lund, Halvik's chief executive.\n"
+        "She blamed soaring energy bills.\n"
+        "Chief executive Petra Lund blamed high energy costs.\n"
+        "She said production would move to Poland.\n"
+        "A company spokeswoman said the cancellations were a precaution.\n"
+        "She added that passengers would get refunds.\n"
+        "Oskar Brannock, 61, was arrested at his home.\n"
+        "Tomas Brenn was shot outside his flat.\n"
+        "He had been investigating a port scandal.\n"
+    )
+    _, moved, blamed, named, said, _, added, _, shot, investigating = extract_events(art, [])
+    # A description after a trailing speaker is the speaker's, not what was said.
+    assert {"petra", "lund"} <= set(moved.speakers) and not {"petra", "lund", "chief"} & set(moved.terms)
+    assert moved.summary == "Work is being transferred to Poland."
+    # "She blamed" is an act of hers, "she said" a statement: the name goes where it would go written.
+    assert {"petra", "lund"} <= set(blamed.terms) and blamed.summary == "She blamed soaring energy bills."
+    assert {"petra", "lund"} <= set(said.speakers) and "lund" not in said.terms
+    assert named.speakers == ()
+    # Not after someone unnamed spoke, and not across another person's sentence.
+    assert added.speakers == ()
+    assert "brenn" in shot.names and not {"oskar", "brannock"} & set(investigating.terms)
+
+
 def test_a_lead_dated_by_its_week_dates_what_follows_it() -> None:
     art = article(
         "Holm Foods struck a deal earlier this week to take over the Crustly bakery chain.\n"

@@ -84,6 +84,35 @@ def test_the_scorer_fails_when_the_gold_disagrees(tmp_path):
     assert out["recall"] < 0.9 and any(f.startswith("recall") for f in out["failures"])
 
 
+def test_the_scorer_takes_the_mention_that_reports_the_phrase():
+    """A sentence gives the mention of what it reports and one of a relative clause with a date of
+    its own: a phrase of the main clause names the first, even though only the clause's mention
+    has an expression near the phrase."""
+    import importlib.util
+
+    from chrono.models import Event, Mention, MentionTimex
+
+    spec = importlib.util.spec_from_file_location("eval_events", REPO / "bench" / "eval_events.py")
+    module = sys.modules.setdefault("eval_events", importlib.util.module_from_spec(spec))
+    spec.loader.exec_module(module)  # registered first: its dataclasses look their module up
+    text = "Oskar Brannock, 61, who founded the firm in 1990, was questioned for six hours, police said."
+    clause = "Oskar Brannock, 61, who founded the firm in 1990"
+    said = Mention(
+        article="a", text=text, start=0, end=len(text), date="2026-05-15", timex=None,
+        explanation="no date of its own: continues the lead of the article",
+    )  # fmt: skip
+    founded = Mention(
+        article="a", text=text, start=0, end=len(text), date="1990",
+        timex=MentionTimex(text="1990", value="1990", start=43, end=47),
+        explanation=f"dated by '1990' in the clause {clause!r}: rule date.year; absolute",
+    )  # fmt: skip
+    events = [
+        Event(id=str(k), date=m.date, summary=m.text, mentions=[m]) for k, m in enumerate((founded, said))
+    ]
+    assert module._find(events, {"article": "a", "phrase": "was questioned for six hours"}) == (1, said)
+    assert module._find(events, {"article": "a", "phrase": "founded the firm in 1990"}) == (0, founded)
+
+
 def _dev_scores(name: str) -> dict:
     done = _run(str(REPO / "tests" / "data" / name), "--json")
     assert done.returncode in (0, 1), done.stderr
@@ -101,26 +130,3 @@ def test_paraphrases_on_the_development_set_merge_without_false_merges():
     assert dev["explicit"] >= 0.93 and dev["context"] >= 0.8, dev["errors"]
     assert dev["junk_events"] == 0 and dev["missing"] == 0, dev["errors"]
     assert dev["conflicts_flagged"] == dev["conflicts_gold"] == 1, dev["errors"]
-
-
-def test_dating_from_context_around_flashbacks_on_the_ninth_development_set():
-    """tests/data/events_dev9/: an apartment block's collapse, a journalist's murder trial, a
-    grocer's loss and a market's closure, told by four outlets, aimed at how attribution meets
-    flashbacks ("Police described the gunman as a professional" after "Brenn was shot on October
-    14, 2023"; "described his report at the time as alarmist" after a past perfect in March 2024),
-    statements after a flashback, present-tense "says" in a feature; gold written before the
-    pipeline ran on them. Context dating 0.655 blind, with today's code and with 0163f43 alike;
-    0.873 once a flashback (in the past perfect, or over before the story's time, which the first
-    event's own day sets) lasts only to the end of its paragraph (told in the simple past and to
-    the day, the whole paragraph goes on with it; otherwise only what is in the past perfect or
-    says "at the time"), and a statement in the present tense is dated by the publish date. Left:
-    a date naming a thing ("a first-quarter loss", "described the quarter as painful", "the 2024
-    engineer's report"), the simple past after a past perfect in 2019 ("Traders protested"), and
-    three statements whose relative clause has a date of its own ("Oskar Brannock, 61, who founded
-    the firm in 1990, …, was questioned"): dated right, but the scorer picks the clause's mention.
-    Merging is not tuned on this set: its numbers are guarded as found (0.571 / 0.444)."""
-    dev9 = _dev_scores("events_dev9")
-    assert dev9["context"] >= 0.87 and dev9["explicit"] == 1.0, dev9["errors"]
-    assert dev9["precision"] >= 0.57 and dev9["recall"] >= 0.44, dev9["errors"]
-    assert dev9["junk_events"] == 0 and dev9["missing"] == 0, dev9["errors"]
-    assert dev9["future_right"] == dev9["future_gold"], dev9["errors"]

@@ -651,10 +651,14 @@ def test_context_dating_unseen_while_tuning_on_the_seventh_development_set() -> 
     once labour action ("walked out", "the strike began") and talks failing ("collapsed", "broke
     down on Wednesday") had kinds of their own, no longer "strike" as an attack; explicit 1.0,
     context 0.944 and recall 0.895 once "shortly before midnight on Saturday" was that Saturday
-    (a clock time's preposition no longer overrides the clause's past tense; T24:00 dates its day)."""
+    (a clock time's preposition no longer overrides the clause's past tense; T24:00 dates its day);
+    context 1.0 once a flashback lasts to its paragraph's end ("Minister Varga welcomed the
+    agreement", "They said afterwards"); recall 0.947 once "He added" is its speaker's (the gold
+    filed the radio's "petrol was used" under Renke's arson statement until a review moved it to
+    his "traces of petrol" one)."""
     dev7 = _dev_scores("events_dev7")
-    assert dev7["context"] >= 0.94 and dev7["explicit"] == 1.0, dev7["errors"]
-    assert dev7["precision"] == 1.0 and dev7["recall"] >= 0.89, dev7["errors"]
+    assert dev7["context"] == 1.0 and dev7["explicit"] == 1.0, dev7["errors"]
+    assert dev7["precision"] == 1.0 and dev7["recall"] >= 0.94, dev7["errors"]
     assert dev7["junk_events"] == 0 and dev7["missing"] == 0, dev7["errors"]
     assert dev7["future_right"] == dev7["future_gold"], dev7["errors"]
 
@@ -670,10 +674,14 @@ def test_rewrites_in_other_words_unseen_while_tuning_on_the_eighth_development_s
     executive" is no attribution, so the name ties her two statements of the day (a false merge);
     a speaker's title ("Union organiser") drops its word; "blamed high energy costs" / "soaring
     energy bills", "move" / "transferred", "without a tender" / "without competition"; the
-    relative clause "which has supplied the city since 2023" dates its sentence."""
+    relative clause "which has supplied the city since 2023" dates its sentence (it does not: the
+    scorer took the clause's mention). Precision 1.0, recall 0.930, context 1.0 once a trailing
+    speaker may carry a description ("said Petra Lund, Halvik's chief executive"), "he"/"she" stand
+    for the person last named ("She blamed soaring energy bills") and the scorer takes the mention
+    that reports the phrase."""
     dev8 = _dev_scores("events_dev8")
-    assert dev8["context"] >= 0.96 and dev8["explicit"] == 1.0, dev8["errors"]
-    assert dev8["precision"] >= 0.94 and dev8["recall"] >= 0.79, dev8["errors"]
+    assert dev8["context"] == 1.0 and dev8["explicit"] == 1.0, dev8["errors"]
+    assert dev8["precision"] == 1.0 and dev8["recall"] >= 0.93, dev8["errors"]
     assert dev8["junk_events"] == 0 and dev8["missing"] == 0, dev8["errors"]
     assert dev8["future_right"] == dev8["future_gold"], dev8["errors"]
     assert dev8["conflicts_flagged"] == dev8["conflicts_gold"] == 1, dev8["errors"]
@@ -692,9 +700,19 @@ def test_flashbacks_and_attribution_unseen_while_tuning_on_the_ninth_development
     save"), a company's two acts on one day sharing only its name ("reported a loss" / "shares
     fell"), "The trial had opened on May 11" never blocked with the long lede (no weighty word in
     common), and a lede and its detail in one article ("Councillors voted 23 to 11") that one event
-    may not hold together."""
+    may not hold together.
+
+    Dating from context, blind 0.655 (as with the code before the attribution changes); 0.873 once
+    a flashback (past perfect, or over before the story's time, which the first event's own day
+    sets) lasts only to the end of its paragraph (told in the simple past and to the day, the whole
+    paragraph goes on with it; otherwise only what is in the past perfect or says "at the time"),
+    and a statement in the present tense is dated by the publish date; 0.927 once the scorer takes
+    the mention that reports the phrase, not a relative clause's; 0.982 once a date naming a thing
+    after the verb ("a first-quarter loss", "the 2024 engineer's report") no longer dates the act.
+    Left: the simple past after a past perfect in 2019 ("Traders protested")."""
     dev9 = _dev_scores("events_dev9")
-    assert dev9["explicit"] == 1.0 and dev9["context"] >= 0.87, dev9["errors"]
+    assert dev9["explicit"] == 1.0 and dev9["context"] >= 0.98, dev9["errors"]
+    assert dev9["future_right"] == dev9["future_gold"], dev9["errors"]
     assert dev9["precision"] >= 0.84 and dev9["recall"] >= 0.6, dev9["errors"]
     assert dev9["false_conflicts"] == 0, dev9["errors"]
     assert dev9["junk_events"] == 0 and dev9["missing"] == 0, dev9["errors"]

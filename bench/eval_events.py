@@ -9,7 +9,8 @@ sentence gives several mentions, the one whose focus (its clause, else its sente
 the phrase's words, then the one dated by the expression nearest the phrase. Prints:
 
 - explicit / context dating: share of gold mentions whose output mention has the gold date (a
-  missing mention counts as wrong);
+  missing mention counts as wrong; a gold `date: null` wants an undated mention: the mention of an
+  undated article that no text can date);
 - merge precision / recall over pairs of found gold mentions: a pair is "merged" when both sit in
   one output event, and "should be" when both belong to one gold event (B-cubed-free, pairwise);
 - junk events: output events with a mention containing a gold junk phrase;
@@ -114,7 +115,8 @@ def score(events: list[Event], gold: dict, errors: list[str]) -> Scores:
     for g in gold["events"]:
         where: list[int] = []
         for gm in g["mentions"]:
-            want = str(gm.get("date", g["date"]))
+            given = gm.get("date", g["date"])
+            want = None if given is None else str(given)  # null: the text dates it nowhere
             total[gm["kind"]] += 1
             found = _find(events, gm)
             if found is None:

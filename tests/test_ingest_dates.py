@@ -79,3 +79,20 @@ def test_a_page_dated_after_today_keeps_its_date() -> None:
     )
     _, meta = read_html(page)
     assert meta.published == date(2090, 3, 8)
+
+
+def test_a_page_without_a_date_field_is_undated_whatever_years_its_story_names() -> None:
+    """A publish date comes from the page's fields, never from its story: htmldate's extensive
+    search took "built in 2009" for the publish date (2009-01-01), and every "on Tuesday" with it."""
+    from chrono.ingest.html import read_html
+
+    story = (
+        "<p>The ferry, built in 2009, ran aground on Tuesday near Kell Island with 212 passengers "
+        "on board. All of them were taken off safely, the coastguard said.</p>"
+    )
+    page = f"<html><head><title>Ferry aground</title></head><body><article>{story}</article></body></html>"
+    _, meta = read_html(page)
+    assert meta.published is None
+    byline = '<p class="date">Published <time datetime="2026-03-03">3 March 2026</time></p>'
+    _, meta = read_html(page.replace("<article>", f"<article>{byline}"))
+    assert meta.published == date(2026, 3, 3)

@@ -25,7 +25,9 @@ _META_FIELDS = (
 
 # htmldate drops dates after today's date unless told otherwise: the wall clock would decide
 # whether a page is dated (a page dated next year reads undated until then). Any date a page
-# gives stands.
+# gives stands. Its extensive search is off: it takes a year from the running text ("built in
+# 2009" dated a page with no date of its own 2009-01-01), and a publish date comes from the page's
+# fields (metadata, <time>, a byline's date element), never from the story.
 _LATEST = "9999-12-31"
 
 
@@ -36,7 +38,9 @@ def read_html(page: str) -> tuple[str, Meta]:
 
     try:
         doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
-        found = htmldate.find_date(page, original_date=True, outputformat=_DATE_FORMAT, max_date=_LATEST)
+        found = htmldate.find_date(
+            page, original_date=True, outputformat=_DATE_FORMAT, max_date=_LATEST, extensive_search=False
+        )
     except Exception as exc:  # a hostile page must not crash the run: report it like any bad input
         raise InputError(f"the page could not be parsed ({type(exc).__name__}: {exc})") from exc
     text = doc.text if doc is not None else None

@@ -192,8 +192,9 @@ def blocked_pairs(
         )
         keys_parts.append(_key(ids[word], lev, block))
         item_parts.append(item)
+        del word, lev, block  # in the loop: with no filings (no single word at all) it never runs
     keys, item = np.concatenate(keys_parts), np.concatenate(item_parts)
-    del keys_parts, item_parts, word, lev, block
+    del keys_parts, item_parts
     filings = Filings(ids[f_word], f_item, keys, item) if record else None
     blocks, members = np.unique(keys, return_counts=True)
     column = np.searchsorted(blocks, keys)

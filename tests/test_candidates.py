@@ -117,3 +117,9 @@ def test_keep_drops_exactly_the_pairs_it_rejects(items, floor) -> None:
         if c >= floor and i % 2 == 0
     ]
     assert list(zip(kept.first.tolist(), kept.second.tolist(), kept.cosine.tolist(), strict=True)) == expected
+
+
+def test_mentions_with_no_single_word_file_nothing_and_pair_nobody() -> None:
+    """Only pairs of words ("peace talk"): nothing to file under, so no pairs, and no error."""
+    items = [_Item({"peace talk": 1.0}, 738_000, 738_000, 737_998, 738_002, _Quoting(a)) for a in "ab"]
+    assert len(_pairs(items)) == 0

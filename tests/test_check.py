@@ -140,6 +140,21 @@ def test_schema_findings_name_the_path_of_the_bad_field():
     assert strict.message == "events[2].mentions[0].start: Input should be a valid integer"
 
 
+def test_an_event_may_hold_two_mentions_of_one_article(tmp_path):
+    # A lede and the sentence that restates it with detail are one event (contract: one event per
+    # real-world happening); only dates that disagree are worth a warning.
+    data = orjson.loads(VALID.read_bytes())
+    [mention] = data["events"][0]["mentions"]
+    detail = {**mention, "start": 180, "end": 220, "text": "The rounds ran all month.", "timex": None}
+    data["events"][0]["mentions"].append(detail)
+    path = tmp_path / "restated.json"
+    path.write_bytes(orjson.dumps(data))
+    assert check_file(path) == []
+    detail["date"] = "2022-01"
+    path.write_bytes(orjson.dumps(data))
+    assert [f.code for f in check_file(path)] == ["C201"]
+
+
 def test_conflict_warning_says_when_the_event_is_not_marked(tmp_path):
     data = orjson.loads((DATA / "c201_conflict.json").read_bytes())
     data["events"][3]["conflict"] = False

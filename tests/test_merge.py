@@ -716,3 +716,25 @@ def test_flashbacks_and_attribution_unseen_while_tuning_on_the_ninth_development
     assert dev9["precision"] >= 0.84 and dev9["recall"] >= 0.6, dev9["errors"]
     assert dev9["false_conflicts"] == 0, dev9["errors"]
     assert dev9["junk_events"] == 0 and dev9["missing"] == 0, dev9["errors"]
+
+
+def test_restatements_in_one_article_on_the_tenth_development_set() -> None:
+    """tests/data/events_dev10/: a council closing a library, a fire at a chemical plant, a port
+    director sentenced for bribery, told by a wire, a local paper and a radio station, each article
+    restating its lede with detail (the vote count, "The closure, approved on Tuesday evening", the
+    quote of a statement) beside other acts of its day (a protest, a second decision of the
+    meeting, the mayor speaking "after the vote" of something else, an order and an acquittal at
+    the sentencing), gold written before the pipeline ran on it (its gold puts 11 pairs within one
+    article in one event). Blind: explicit 0.963, context 0.824, precision 0.926, recall 0.391.
+    A rule letting a sentence dated by context that retells its article's dated report join it
+    lifted recall to 0.422 here (and dev9's to 0.722) with no precision lost on any dev set, but on
+    3,000 wire articles about a third of the 138 events it made were wrong ("hostages released" /
+    "some hostages were killed"): rejected, one article still gives each event one mention. Left:
+    outlets naming one act in other words ("passed the sentence" / "has been jailed", "walked
+    free" / "acquitted"), "2 a.m." cut into a sentence of its own."""
+    dev10 = _dev_scores("events_dev10")
+    assert dev10["explicit"] >= 0.96 and dev10["context"] >= 0.82, dev10["errors"]
+    assert dev10["precision"] >= 0.92 and dev10["recall"] >= 0.39, dev10["errors"]
+    assert dev10["junk_events"] == 0 and dev10["missing"] == 0, dev10["errors"]
+    assert dev10["future_right"] == dev10["future_gold"] == 1, dev10["errors"]
+    assert dev10["false_conflicts"] == 0, dev10["errors"]

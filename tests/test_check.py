@@ -141,8 +141,8 @@ def test_schema_findings_name_the_path_of_the_bad_field():
 
 
 def test_an_event_may_hold_two_mentions_of_one_article(tmp_path):
-    # A lede and the sentence that restates it with detail are one event (contract: one event per
-    # real-world happening); only dates that disagree are worth a warning.
+    # The contract allows it (chrono gives an event one mention per article, another tool may
+    # group a lede with the sentence restating it); only dates that disagree are worth a warning.
     data = orjson.loads(VALID.read_bytes())
     [mention] = data["events"][0]["mentions"]
     detail = {**mention, "start": 180, "end": 220, "text": "The rounds ran all month.", "timex": None}

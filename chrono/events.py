@@ -55,7 +55,7 @@ _OPEN_MODS = ("BEFORE", "AFTER")  # TimeML mods of a span open on one side ("pos
 _READER = re.compile(r"\byou(?:r|rs|'ve|’ve)?\b", re.IGNORECASE)
 _END_PUNCT = tuple(".!\"”’')")
 _ANTECEDENT_WORDS = 5
-_MIN_WORDS = 4  # fewer words than this report nothing ("Yeah.", "Small numbers.")
+_MIN_WORDS = 4  # fewer words than this report nothing ("Yeah.", "Small numbers."), unless `_short_report`
 _MIN_FOCUS_TERMS = 5  # content words a clause needs to stand for its sentence in comparisons
 _MIN_CLAUSE_TERMS = 3  # … and to be reported as an event of its own
 _QUALIFIER_WORDS = 6  # words at most between a participle and the date of its phrase
@@ -69,6 +69,7 @@ _DATELINE = re.compile(
     r"\s*(?:\([\w .'-]{2,30}\))?\s*[-–—]{1,2}\s"  # (agency) and the dash
 )
 _POSSESSIVE = ("'s", "’s")
+_CLOSING_QUOTES = frozenset("\"'”’")
 _WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
 
 
@@ -183,14 +184,16 @@ def _day_precise(value: str | None) -> bool:
     return value is not None and len(value) >= 10 and "W" not in value
 
 
-def _reports_nothing(sentence: str, seen: set[str], title: str) -> bool:
-    """Headlines, repeats, questions, captions, reader address and page furniture."""
+def _reports_nothing(sentence: str, seen: set[str], title: str, after_quote: bool = False) -> bool:
+    """Headlines, repeats, questions, captions, reader address and page furniture. A few words
+    right after a quotation (`after_quote`) say who spoke: '"No one gives up!" Castro declared.'
+    is split after the "!"."""
     lex = lexicon()
     words = sentence.count(" ") + 1  # the sentence is collapsed
     own = unquoted(sentence)
     lowered = sentence.lower()
     return (
-        words < _MIN_WORDS
+        (words < _MIN_WORDS and (after_quote or not _short_report(sentence, lowered)))
         or lowered in seen
         or lowered == title
         or (not sentence.endswith(_END_PUNCT) and words <= 15)
@@ -199,6 +202,19 @@ def _reports_nothing(sentence: str, seen: set[str], title: str) -> bool:
         # The regex matches only where the lower-cased text has "you": testing that first is 10x faster.
         or ("you" in own.lower() and bool(_READER.search(own)))
         or bool(lex.caption.search(own))
+    )
+
+
+def _short_report(sentence: str, lowered: str) -> bool:
+    """Whether a sentence of a few words reports a happening all the same: a subject, then a verb
+    in the past ("Nobody was hurt.", "Two died."), not what someone said ('"No," he said.', '"I
+    was delighted.')."""
+    first = lowered.find(" ")
+    return (
+        first > 0
+        and sentence[0].isalnum()
+        and bool(lexicon().past.search(lowered, first))
+        and not REPORTING.search(sentence)
     )
 
 
@@ -244,7 +260,10 @@ def _focus_span(
     """
     bounds = unbroken(sentence)
     first, last = _conjunct(cuts, start, len(sentence))
-    first = max((m.end() for m in _CLAUSE_BREAK.finditer(bounds, first, start)), default=first)
+    # A subordinator just before the expression is its preposition ("broke out shortly after 2
+    # a.m. and took …"), not the start of a clause.
+    breaks = _CLAUSE_BREAK.finditer(bounds, first, start)
+    first = max((m.end() for m in breaks if m.end() < start or not m[0][1:2].isalpha()), default=first)
     after = _CLAUSE_BREAK.search(bounds, end, last)
     last = after.start() if after else last
     return (first, last) if has_content(sentence[first:last], least) else (0, len(sentence))
@@ -776,9 +795,10 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
     person: str | None = None  # who "he" or "she" stands for
     for index, (start, end) in enumerate(split_sentences(clean.text)):
         paragraph = "\n" in clean.text[prev_end:start]
+        after_quote = not paragraph and clean.text[prev_end - 1 : prev_end] in _CLOSING_QUOTES
         prev_end = end
         text = collapse(clean.text[start:end])
-        if _reports_nothing(text, seen, title):
+        if _reports_nothing(text, seen, title, after_quote):
             continue
         seen.add(text.lower())
         subject = _subject(text)

@@ -65,7 +65,7 @@ def _is_end(text: str, line_start: int, dot: int, next_start: int, abbr: _Abbrev
     if token in abbr.prenominal:
         return nxt.lower() in abbr.starters
     if "." in token[:-1]:  # other dotted abbreviations: "a.m.", "N.Y."
-        return nxt.lower() not in abbr.continuers
+        return nxt.lower() not in abbr.continuers and text[next_start] != "("
     return True
 
 

@@ -50,17 +50,35 @@ _SAYING += "confirmed warned insisted stressed".split()
 _PROMISING = ["vowed", "pledged", "promised"]
 # "Described its offer as fair" states a view; "described how" tells a story.
 _DESCRIBING = ["described", "describes"]
+# So does naming what a thing is, before an object and its complement: an indefinite article, a
+# quotation or an evaluative adjective ("called the theft devastating", "branded it a disgrace",
+# "called the ruling ``outrageous''"). Not "called for", "called off", "called the police", "called a
+# strike", "was called", "so-called", nor the participle ("…, calling it a betrayal" goes with
+# the act before it).
+_NAMING = ["called", "calls", "branded", "labelled", "labeled", "termed"]
+_NAMED = (
+    r"(?:it|them|him|her|this|that|(?:the|his|her|its|their|our|these|those)"
+    r"(?:\s(?!(?:to|for|on|in|at|by|with|from|after|and|or|but)\b)[\w'’-]+){1,3})"
+)
+_EVALUATIVE = "devastating disappointing shocking disturbing alarming appalling troubling worrying".split()
+_EVALUATIVE += "misleading humiliating insulting sickening heartbreaking wrong unfair unjust absurd".split()
+_EVALUATIVE += "false illegal unconstitutional premature baseless pointless reckless positive".split()
+_EVALUATIVE += "negative constructive counterproductive provocative destructive".split()
+# (A quotation is masked with "_" where the speaker is sought.)
+_COMPLEMENT = rf"(?:an?\s|[\"“`'‘_]|\w{{3,}}(?:ous|ful|ble|sive|ical)\b|(?:{'|'.join(_EVALUATIVE)})\b)"
 REPORTING = Listed(
     re.compile(
-        r"\b(?=[Aacdimnpstvw])"  # the verbs' first letters: most words fail here, before the lookbehinds
+        r"\b(?=[Aabcdilmnpstvw])"  # the verbs' first letters: most words fail here, before the lookbehinds
         r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
         rf"(?:(?P<verb>{'|'.join(_SAYING)}|(?:{'|'.join(_PROMISING)})(?=\s+(?:to|that)\b)"
-        rf"|(?:{'|'.join(_DESCRIBING)})(?=\s[^,;:.]*\bas\s))\b(?!\s+sorry\b)"
+        rf"|(?:{'|'.join(_DESCRIBING)})(?=\s[^,;:.]*\bas\s)"
+        rf"|(?<![-’'])(?<!\bis )(?<!\bare )(?<!\bbeing )(?:{'|'.join(_NAMING)})(?=\s{_NAMED}\s{_COMPLEMENT})"
+        r")\b(?!\s+sorry\b)"
         r"(?:\s+(?:on|in|at)\s+\w+(?:\s\(local time\))?)?"
         r"(?:\s+(?:reporters|journalists))?"
         r"(?:\s+that\b)?|[Aa]ccording to)"
     ),
-    (*_SAYING, *_PROMISING, *_DESCRIBING, "ccording to"),
+    (*_SAYING, *_PROMISING, *_DESCRIBING, *_NAMING, "ccording to"),
 )
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # An appositive between commas, a name or an age ("The firm's boss, Hanna Lind, said"; "Morrow,

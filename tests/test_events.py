@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from chrono.events import EventMention, event_date, extract_events
 from chrono.ingest import Article, clean_text
-from chrono.summary import REPORTING, collapse, lexicon, names
+from chrono.summary import REPORTING, collapse, lexicon, names, stem
 from chrono.temporal import tag
 from chrono.temporal.types import Timex
 
@@ -571,3 +571,58 @@ def test_midnight_ending_a_day_dates_that_day() -> None:
     the contract's times run to 23:59, so the event is dated that day."""
     assert event_date("2026-03-07T24:00") == ("2026-03-07", None)
     assert event_date("2026-03-07T23:30") == ("2026-03-07T23:30", None)
+
+
+def test_a_time_after_its_preposition_opens_no_clause() -> None:
+    """ "shortly after 2 a.m." dates the sentence's act: "after" is the time's own preposition, not
+    a subordinator starting a clause that the mention would stand for."""
+    text = (
+        "The blaze broke out shortly after 2 a.m. and took 80 firefighters six hours to bring under control."
+    )
+    art = article(text)
+    (mention,) = extract_events(art, [timex(art, "2 a.m.", "2022-03-30T02:00", type_="TIME")])
+    assert mention.summary == text and "fire" in mention.terms  # "blaze" is a "fire"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("refloat", "refloated", "refloating", "refloats"),
+        ("retreat", "retreated", "retreating"),
+        ("create", "created", "creation"),
+        ("evacuate", "evacuated", "evacuation"),
+    ],
+)
+def test_the_forms_of_a_verb_in_at_or_ate_share_a_stem(words: tuple[str, ...]) -> None:
+    # "-ated" is "-ate" + "d" after most letters, but "-oat"/"-eat" + "ed" after o and e.
+    assert len({stem(w) for w in words}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Director Oda Sandvik called the theft devastating for the city.", ("oda", "sandvik")),
+        ("Judge Ravi Stern called it a betrayal of the whole city.", ("ravi", "stern")),
+        ('Mayor Ida Pell called the ruling "a disgrace" for the town.', ("ida", "pell")),
+        ("Mayor Ida Pell called for calm in the town.", ()),
+        ("Mayor Ida Pell called off the festival in the town.", ()),
+        ("Mayor Ida Pell called on residents to stay indoors.", ()),
+        ("Neighbours of Ida Pell called the police after hearing shots.", ()),
+        ("The union of Ida Pell called a strike for Monday.", ()),
+        ("Ida Pell was called a liar by the opposition.", ()),
+        ("The so-called deal of Ida Pell collapsed in the town.", ()),
+    ],
+)
+def test_calling_a_thing_something_is_a_statement(text: str, speaker: tuple[str, ...]) -> None:
+    (mention,) = extract_events(article(text), [])
+    assert set(speaker) <= set(mention.speakers) and bool(mention.speakers) == bool(speaker)
+
+
+def test_a_short_sentence_with_a_subject_and_a_past_verb_reports() -> None:
+    art = article(
+        "A footbridge collapsed into the canal on Saturday.\n\nNobody was hurt. Yeah. Small numbers.\n\n"
+        '"Here, no one gives up!" Castro declared. "No," he said. Stay tuned.'
+    )
+    texts = [m.text for m in extract_events(art, [timex(art, "Saturday", "2022-03-26")])]
+    assert "Nobody was hurt." in texts
+    assert not {"Yeah.", "Small numbers.", "Castro declared.", '"No," he said.', "Stay tuned."} & set(texts)

@@ -605,13 +605,15 @@ def test_paraphrase_unseen_while_tuning_on_the_fifth_development_set() -> None:
     … on October 16" / "will meet again in mid-October" (an event noun names no act), speakers
     with no word in common ("Tomas Brell, who leads the union, told the Post …" / "… said the
     drivers would stay out"), and "on Thursday" resolved to the past Thursday (the tagger's),
-    which leaves the meeting unmerged and not future."""
+    which leaves the meeting unmerged and not future. Recall 0.697 once "Nobody was hurt" is
+    found (a short sentence with a past verb reports): the gold pairs it with "No one was on it
+    when it fell", no word in common, a day apart."""
     dev5 = _dev_scores("events_dev5")
     assert dev5["precision"] == 1.0, dev5["errors"]
-    assert dev5["recall"] >= 0.71, dev5["errors"]
+    assert dev5["recall"] >= 0.69, dev5["errors"]
     assert dev5["conflicts_flagged"] == dev5["conflicts_gold"] == 1, dev5["errors"]
     # Junk 0 since "every weekday" is a SET and the time after it that of the schedule (dev6).
-    assert dev5["false_conflicts"] == 0 and dev5["junk_events"] == 0 and dev5["missing"] <= 1, dev5["errors"]
+    assert dev5["false_conflicts"] == 0 and dev5["junk_events"] == 0 and dev5["missing"] == 0, dev5["errors"]
 
 
 def test_registers_unseen_while_tuning_on_the_sixth_development_set() -> None:

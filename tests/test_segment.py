@@ -17,6 +17,14 @@ def sentences(text: str) -> list[str]:
         ("The meeting ended at 5 p.m. Officials left.", ["The meeting ended at 5 p.m.", "Officials left."]),
         ("It starts at 9 a.m. EST on Monday.", ["It starts at 9 a.m. EST on Monday."]),
         (
+            "He was seized at 10 p.m. Wednesday, police said. A ransom was asked.",
+            ["He was seized at 10 p.m. Wednesday, police said.", "A ransom was asked."],
+        ),
+        (
+            "The blast came at 10:35 a.m. (0735 GMT) Friday. The building fell.",
+            ["The blast came at 10:35 a.m. (0735 GMT) Friday.", "The building fell."],
+        ),
+        (
             "Sen. Cory Booker (D-N.J.) said no. It was over.",
             ["Sen. Cory Booker (D-N.J.) said no.", "It was over."],
         ),

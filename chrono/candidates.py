@@ -6,7 +6,9 @@ blocks of its own date at its own level: a day for "March 5", a month for "March
 It probes the blocks its window (date and slack) touches at its own level and at every coarser
 one, so two dates that can relate always meet once: the finer one finds the coarser; at the same
 level the earlier mention finds the later. A block holding more than MAX_BLOCK mentions (a word
-every report of the day uses) pairs nobody: a shared rarer word finds the pair instead. With
+every report of the day uses) pairs nobody: a shared rarer word finds the pair instead. Mentions
+with no date meet dated ones by a filed word alone (`word_pairs`), a word more than MAX_BLOCK
+dated mentions file pairing nobody. With
 filings and probes as sparse 0/1 matrices Q and P (mentions × blocks), the pairs are the non-zero
 entries of P·Qᵀ, computed a slice of rows at a time so memory holds one slice's pairs. The work
 grows with the number of mentions, not with its square.
@@ -146,15 +148,17 @@ def blocked_pairs(
     keep: Keep | None = None,
     counts: Counts | None = None,
     record: bool = False,
+    words: bool = False,
 ) -> Pairs:
     """Pairs of mentions from different articles sharing a weighty or quoted word near in date;
     a block of more than `crowded` mentions pairs nobody (members as `counts` says, else as
-    these items fill it); with `keep`, only the pairs it keeps; with `record`, the filings too.
-    `vectors` has a row for each item. The same pairs whatever `jobs` is."""
+    these items fill it); with `keep`, only the pairs it keeps; with `record`, the filings too;
+    with `words`, the filed words only (for `word_pairs`). `vectors` has a row for each item.
+    The same pairs whatever `jobs` is."""
     n = len(items)
-    if n < 2 and not (record and n):
+    if n < 2 and not ((record or words) and n):
         empty = np.zeros(0, np.int64)
-        return Pairs(empty, empty, np.zeros(0), Filings.empty() if record else None)
+        return Pairs(empty, empty, np.zeros(0), Filings.empty() if record or words else None)
     # Stage 1: the words each mention is filed under: its weightiest words and quoted ones.
     vocabulary, matrix = vectors.vocabulary, vectors.matrix
     single = np.fromiter((" " not in t for t in vocabulary), bool, len(vocabulary))
@@ -195,7 +199,10 @@ def blocked_pairs(
         del word, lev, block  # in the loop: with no filings (no single word at all) it never runs
     keys, item = np.concatenate(keys_parts), np.concatenate(item_parts)
     del keys_parts, item_parts
-    filings = Filings(ids[f_word], f_item, keys, item) if record else None
+    filings = None
+    if record or words:
+        blocks_kept = (keys, item) if record else (np.zeros(0, np.uint64), np.zeros(0, np.int64))
+        filings = Filings(ids[f_word], f_item, *blocks_kept)
     blocks, members = np.unique(keys, return_counts=True)
     column = np.searchsorted(blocks, keys)
     if counts is not None:
@@ -246,6 +253,23 @@ def blocked_pairs(
     return Pairs(first[order], second[order], cosine[order], filings)
 
 
+def word_pairs(probes: Filings, filed: Filings, crowded: int = MAX_BLOCK) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (probing item, filed item) sharing a filed word whatever their dates, each once,
+    ascending: how mentions with no date meet dated ones (their `words` filings). A word more
+    than `crowded` filed items file pairs nobody: a rarer word shared finds the pair instead."""
+    order = np.argsort(filed.word, kind="stable")
+    words, items = filed.word[order], filed.word_item[order]
+    lo = np.searchsorted(words, probes.word, "left")
+    count = np.searchsorted(words, probes.word, "right") - lo
+    count[count > crowded] = 0
+    first = np.repeat(probes.word_item, count)
+    offset = np.arange(len(first)) - np.repeat(np.cumsum(count) - count, count)
+    second = items[np.repeat(lo, count) + offset]
+    width = int(items.max(initial=0)) + 1
+    key = np.unique(first * width + second)
+    return key // width, key % width
+
+
 def _weightiest(
     matrix: sparse.csr_matrix, single: np.ndarray, start: int, stop: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -287,7 +311,7 @@ def _pairs_of_slice(shared: _Shared, rows: tuple[int, int]) -> tuple[np.ndarray,
         firsts.append(np.minimum(i[apart], j[apart]))
         seconds.append(np.maximum(i[apart], j[apart]))
     first, second = np.concatenate(firsts), np.concatenate(seconds)
-    cosine = _cosines(shared.vectors, first, second)
+    cosine = cosines(shared.vectors, first, second)
     if shared.keep is None:
         return first, second, cosine
     kept = shared.keep(first, second, cosine)
@@ -333,7 +357,7 @@ def _matrix(parts: list[tuple[np.ndarray, np.ndarray]], rows: int, columns: int)
     return sparse.csr_matrix((np.ones(len(row), np.int8), (row, col)), shape=(rows, columns))
 
 
-def _cosines(vectors: sparse.csr_matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+def cosines(vectors: sparse.csr_matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """Dot products of the pairs' unit vectors, summed over shared terms in term order."""
     out = np.empty(len(first), np.float64)
     for start in range(0, len(first), COSINE_PAIRS):

@@ -10,6 +10,11 @@ run merges again only the components that lost a mention or that a new mention c
 filed word shared near in date, or a copy), with every block's members counted over the whole
 corpus, and keeps every other event as it was. It merges everything when a block's crowding
 changes (pairs elsewhere would change), when the part to merge is big anyway, or with no state.
+An undated mention meets dated ones by a filed word whatever their dates, a word more than
+MAX_BLOCK dated mentions file pairing nobody (`candidates.word_pairs`): everything is merged
+again, too, when undated mentions are added or gone or in a component to merge again, when an
+added dated mention would merge with an undated one, or when dated mentions added or gone may
+change how crowded a word an undated mention files is.
 Either way the events are the same (tests/test_incremental.py).
 """
 
@@ -26,10 +31,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Filings, level
+from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Filings, level, word_pairs
 from chrono.errors import ChronoError
 from chrono.files import write_atomic
-from chrono.merge import KindIndex, Merged, finished, handed_over, merge_mentions
+from chrono.merge import KindIndex, Merged, finished, handed_over, meets_undated, merge_mentions
 from chrono.pipeline import ArticleResult, FileResult
 
 if TYPE_CHECKING:
@@ -221,8 +226,16 @@ class MergeStore:
         # the mentions it can meet (a filed word shared near in date, or a copy), found by
         # merging those with it, every block's members counted over the whole corpus.
         _fill(mentions, where, load, part.added)
+        added_undated = any(getattr(mentions[r], "date", "") is None for r in part.added.tolist())
+        if added_undated or np.any(old.kind[part.gone] == 1):
+            self.last = "whole: undated mentions changed"
+            return None
         alone = merge_mentions(((r, mentions[r]) for r in part.added.tolist()), record=True).index
         assert alone is not None
+        why = self._undated_met(part, alone[0], mentions, where, load)
+        if why is not None:
+            self.last = why
+            return None
         near = np.concatenate([self._reachable(kind, index) for kind, index in enumerate(alone)])
         near = np.flatnonzero(np.isin(old.identical, old.identical[near]) & (part.new_of_old >= 0))
         reached = old.component[part.gone]
@@ -237,6 +250,9 @@ class MergeStore:
         again = np.flatnonzero(np.isin(old.component, affected) & (part.new_of_old >= 0))
         if len(again) + len(part.added) > PART_SHARE * max(1, n):
             self.last = "whole: changes reach much"
+            return None
+        if np.any(old.kind[again] == 1):
+            self.last = "whole: changes reach undated mentions"
             return None
         # Merge them again, with each block's members counted over the whole corpus.
         leaving = _leaving(old, part, again)
@@ -273,6 +289,39 @@ class MergeStore:
         events += merged.events
         event_labels += out.labels(merged)
         return events, event_labels, out, gone_ids | {e.id for e in merged.events}
+
+    def _undated_met(
+        self,
+        part: _Part,
+        added: KindIndex,
+        mentions: list[EventMention | None],
+        where: tuple[np.ndarray, np.ndarray],
+        load: Callable[[int], FileResult],
+    ) -> str | None:
+        """Why a whole merge is due when dated mentions are `added` (merged alone) or gone beside
+        old undated ones, else None: a word an undated mention files may change sides of
+        MAX_BLOCK, or an added dated mention would merge with an undated one."""
+        state = self.state
+        assert state is not None
+        dated, undated = state.rows.filings
+        words = np.unique(undated.word)
+        before = _members(dated.word, words)  # dated filings are sorted by word
+        gone = np.sort(dated.word[np.isin(dated.word_item, part.gone)])
+        # Copies file once: an added copy or a gone one whose copy stays may leave the count as
+        # it was, so the count after lies between these two.
+        low, high = before - _members(gone, words), before + _members(np.sort(added.filings.word), words)
+        if np.any((low <= MAX_BLOCK) != (high <= MAX_BLOCK)):
+            return "whole: how crowded a word an undated mention files is may change"
+        open_words = np.isin(undated.word, words[high <= MAX_BLOCK])
+        probes = replace(undated, word=undated.word[open_words], word_item=undated.word_item[open_words])
+        old_rows, new_rows = word_pairs(probes, added.filings, crowded=len(part.new_of_old) + 1)
+        if not len(old_rows):
+            return None
+        _fill(mentions, where, load, part.new_of_old[old_rows])
+        for u, d in zip(part.new_of_old[old_rows].tolist(), new_rows.tolist(), strict=True):
+            if meets_undated(mentions[d], mentions[u]):  # type: ignore[arg-type]
+                return "whole: an added dated mention meets an undated one"
+        return None
 
     def _reachable(self, kind: int, index: KindIndex) -> np.ndarray:
         """Old rows an added mention may pair with (a filed word shared near in date) or copy."""

@@ -15,7 +15,10 @@ one day. The vectors live in one sparse matrix; pairs the cosine leaves hopeless
 they are found, and only the few hopeful ones are scored in Python. Clustering is greedy,
 explicitly dated pairs first (an article's slot in an event goes to its dated report before a
 sentence dated by context), then best pair first, average link, and never puts two mentions of
-one article into one event.
+one article into one event. Last, a mention of an undated article that no text dates joins the
+dated event it matches best by content alone (a shared name or speaker, or nearly all its words;
+no figure the other lacks on both sides), never tying two dated events; the event takes its date
+from its dated mentions and the undated one stays undated.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -34,7 +38,16 @@ import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
 
-from chrono.candidates import Counts, Filings, Keep, Vectors, blocked_pairs, vector_matrix
+from chrono.candidates import (
+    Counts,
+    Filings,
+    Keep,
+    Vectors,
+    blocked_pairs,
+    cosines,
+    vector_matrix,
+    word_pairs,
+)
 from chrono.dates import days, sort_key
 from chrono.events import EventMention, shared_set
 from chrono.models import Event, Mention, MentionTimex
@@ -59,7 +72,14 @@ THRESHOLDS = {
     "dated by context": 0.45,
     "conflicting dates": 0.5,
     "undated, near-identical": 0.7,
+    # An undated mention and a dated one: above any pair of dates, since no date confirms them
+    # (one story's other events share its names and some words: "Police arrested a man over the
+    # theft of three paintings from the Halvard Museum" / "Thieves stole three paintings from ...").
+    "undated, matched by content": 0.7,
 }
+# Words (a kind of event counting as one) an undated mention shares at least with a dated one that
+# names nothing it names: two short sentences share two by chance ("No trains ran" / "Trains ran again").
+UNDATED_COPY_WORDS = 3
 SCORE_CHUNK = 20_000  # candidate pairs scored per task
 PARALLEL_PAIRS = 50_000  # below this, scoring in this process beats forking workers
 CONTEXT_SLACK = 1  # days a context-inferred date may be off
@@ -200,10 +220,55 @@ def _counted_apart(a: EventMention, b: EventMention) -> bool:
     return any(theirs.get(t, n) != n for t, n in ours.items())
 
 
+@lru_cache(maxsize=4096)
+def _figures(text: str) -> frozenset[str]:
+    """The numbers a sentence gives ("1,668.8", "1500", "Three" as the synonyms fold it)."""
+    synonyms = lexicon().synonyms
+    values = (synonyms.get(w.lower(), w).replace(",", "") for w in _NUMBER_WORD.findall(text))
+    return frozenset(v for v in values if v.replace(".", "", 1).isdigit())
+
+
+def _figures_apart(a: str, b: str) -> bool:
+    """Whether each sentence gives a number the other does not: a rewrite may drop a figure, but
+    two that give different ones are two reports ("ended lower ... at 1,668.8 points" / "ended
+    higher ... at 1,664.8 points", "polls close at 3 p.m." / "results within 24 hours")."""
+    ours, theirs = _figures(a), _figures(b)
+    return not (ours <= theirs or theirs <= ours)
+
+
 def _day_in_month(a: _Item, b: _Item) -> bool:
     """Whether `a` is one day within `b`, a planned act dated to a span of a month at most."""
     day, span = a.first == a.last, b.last - b.first < MONTH_DAYS
     return day and span and b.first <= a.first <= b.last and b.mention.future
+
+
+def _score_undated(a: EventMention, b: EventMention, cosine: float) -> float | None:
+    """Similarity of a dated mention and an undated one, which no date can confirm: they must
+    share a name or speaker, or nearly all their words (a syndicated copy), and count nothing
+    differently; the bonuses for quotes, one speaker and one act of one participant count as
+    between dated reports. The undated mention must come from an undated article: a dated
+    article's sentence its date does not date is no report of a day ("The polls will close at
+    1500 GMT", said of every election). None if they cannot merge."""
+    if b.published is not None:
+        return None
+    named = not {*a.names, *a.speakers}.isdisjoint((*b.names, *b.speakers))
+    if not named:
+        words = {t for t in set(a.terms) & set(b.terms) if " " not in t}
+        if cosine < THRESHOLDS["undated, near-identical"] or len(words) < UNDATED_COPY_WORDS:
+            return None
+    if a.article == b.article or _counted_apart(a, b) or _figures_apart(a.text, b.text):
+        return None
+    score = cosine + min(QUOTE_BONUS_MAX, QUOTE_BONUS * len(set(a.quoted) & set(b.quoted)))
+    score += ACT_BONUS if named and a.acts & b.acts else 0.0
+    score += SPEAKER_BONUS if not set(a.speakers).isdisjoint(b.speakers) else 0.0
+    return min(1.0, score * _name_penalty(a, b))
+
+
+def meets_undated(dated: EventMention, undated: EventMention) -> bool:
+    """Whether a dated mention and an undated one would merge if blocking paired them (the edge
+    an incremental merge must not miss)."""
+    score = _score_undated(dated, undated, _cosine(_vector(dated), _vector(undated)))
+    return score is not None and score >= THRESHOLDS["undated, matched by content"]
 
 
 def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
@@ -322,6 +387,48 @@ def _undated_candidates(
     return [(cosine, i, j, "undated, near-identical", cosine) for i, j, cosine in found], pairs.filings
 
 
+def _cross_candidates(
+    items: list[_Item], dated: list[int], undated: list[int], filings: tuple[Filings, Filings]
+) -> list[Pair]:
+    """Scored pairs (dated item, undated item of an undated article) above the threshold for an
+    undated mention meeting a dated one: blocked by a filed word shared whatever the date
+    (`word_pairs`), so an undated mention meets at most MAX_BLOCK dated ones per word it files."""
+    probing = np.fromiter((items[r].mention.published is None for r in undated), bool, len(undated))
+    probes = filings[1]
+    own = probing[probes.word_item]
+    u, d = word_pairs(replace(probes, word=probes.word[own], word_item=probes.word_item[own]), filings[0])
+    involved, d_row = np.unique(d, return_inverse=True)
+    d_row += len(undated)
+    members = [items[k].mention for k in (*undated, *(dated[k] for k in involved.tolist()))]
+    cosine = cosines(vector_matrix(map(_vector, members)).matrix, u, d_row)
+    # As in `_candidates`: a pair its cosine and every bonus it might get leave below the threshold,
+    # or that shares no name where it must, is dropped before it is scored in Python.
+    quoted, kinds, speakers, named = (
+        np.fromiter(map(bool, values), bool, len(members))
+        for values in (
+            [m.quoted for m in members],
+            [m.acts for m in members],
+            [m.speakers for m in members],
+            [m.names or m.speakers for m in members],
+        )
+    )
+    bonus = (
+        QUOTE_BONUS_MAX * (quoted[u] & quoted[d_row])
+        + ACT_BONUS * (kinds[u] & kinds[d_row])
+        + SPEAKER_BONUS * (speakers[u] & speakers[d_row])
+    )
+    near = cosine >= THRESHOLDS["undated, near-identical"]
+    floor = THRESHOLDS["undated, matched by content"] - 1e-9
+    hopeful = np.flatnonzero((cosine + bonus >= floor) & (near | (named[u] & named[d_row])))
+    out = []
+    for k in hopeful.tolist():
+        i, j = dated[int(d[k])], undated[int(u[k])]
+        score = _score_undated(items[i].mention, items[j].mention, float(cosine[k]))
+        if score is not None and score >= THRESHOLDS["undated, matched by content"]:
+            out.append((score, i, j, "undated, matched by content", float(cosine[k])))
+    return out
+
+
 @dataclass(slots=True)
 class _Cluster:
     """A growing event: its mentions, their articles, why they merged, and the sum of their vectors.
@@ -380,24 +487,34 @@ def _identical(items: list[_Item]) -> tuple[list[int], dict[int, _Cluster]]:
 
 
 def _cluster(
-    items: list[_Item], pairs: Sequence[Pair], reps: list[int], clusters: dict[int, _Cluster]
+    items: list[_Item],
+    pairs: Sequence[Pair],
+    reps: list[int],
+    clusters: dict[int, _Cluster],
+    cross: Sequence[Pair] = (),
 ) -> list[_Cluster]:
     """Greedy average-link clustering, explicitly dated pairs first, then best pair first; one
     mention per article per cluster. An article's lede ("The act is dead.") dated by context must
     not take the place of its report dated outright ("the court annulled the act on Tuesday").
+    Then the `cross` pairs (dated item, undated item), best first: an undated cluster joins the
+    dated event it matches best, and never ties two dated events together (it has no date to
+    say they are one).
 
     The average similarity of two clusters is the dot product of their vector sums divided by
     their sizes, so a merge costs the size of a vocabulary, not of a cross product.
     """
     cluster_of = {k: root for root, c in clusters.items() for k in c.members}
     explicit_first = sorted(pairs, key=lambda p: (p[3] == "dated by context", -p[0], p[1], p[2]))
-    for score, i, j, relation, cosine in explicit_first:
+    best_first = sorted(cross, key=lambda p: (-p[0], p[1], p[2]))
+    for score, i, j, relation, cosine in [*explicit_first, *best_first]:
         ci, cj = cluster_of.get(i, i), cluster_of.get(j, j)
         if ci == cj:
             continue
         left, right = clusters.get(ci) or _lone(items, ci), clusters.get(cj) or _lone(items, cj)
         if left.articles & right.articles:
             continue
+        if relation == "undated, matched by content" and any(items[k].mention.date for k in right.members):
+            continue  # the undated side already joined a dated event
         # The pair's own bonuses (shared quotes, a named event) count for the clusters too.
         bonus = max(0.0, score - cosine)
         if len(left.members) == len(right.members) == 1:
@@ -555,6 +672,7 @@ class Merged:
 class Blocking(TypedDict):
     counts: Counts | None
     record: bool
+    words: bool
 
 
 def merge_mentions(
@@ -580,33 +698,51 @@ def merge_mentions(
         slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
         nouns = shared_set(frozenset(event_nouns(m.terms)))
         dated.append(_Item(m, first, last, first - slack, last + slack, nouns, m.acts, row))
-    groups: list[tuple[list[EventMention], list[str], list[int]]] = []
-    index: list[KindIndex] = []
-    for kind, (items, find) in enumerate(((dated, _candidates), (undated, _undated_candidates))):
-        reps, clusters = _identical(items)
+    # Copies share a date, so `_identical` never joins a dated item to an undated one.
+    items, n_dated = dated + undated, len(dated)
+    del dated, undated
+    reps, clusters = _identical(items)
+    split = bisect_left(reps, n_dated)
+    kinds = (reps[:split], reps[split:])
+    # An undated article's mentions meet dated ones by filed words.
+    words = bool(kinds[0]) and any(items[r].mention.published is None for r in kinds[1])
+    pairs: list[Pair] = []
+    filings: list[Filings] = []
+    for kind, find in enumerate((_candidates, _undated_candidates)):
         counts = outside[kind] if outside is not None else None
-        found, filings = find([items[r] for r in reps], jobs, Blocking(counts=counts, record=record))
-        pairs = [(s, reps[i], reps[j], why, c) for s, i, j, why, c in found]
-        merged = _cluster(items, pairs, reps, clusters)
-        groups += [
-            ([items[k].mention for k in c.members], c.reasons, [items[k].row for k in c.members])
-            for c in merged
-        ]
-        if filings is not None:
-            index.append(_kind_index(items, reps, clusters, pairs, filings))
-        del pairs, merged, clusters
-        items.clear()
+        own = kinds[kind]
+        found, filed = find(
+            [items[r] for r in own], jobs, Blocking(counts=counts, record=record, words=words)
+        )
+        pairs += [(s, own[i], own[j], why, c) for s, i, j, why, c in found]
+        if filed is not None:
+            filings.append(filed)
+    cross = _cross_candidates(items, *kinds, (filings[0], filings[1])) if words else []
+    merged = _cluster(items, pairs, reps, clusters, cross)
+    groups = [
+        ([items[k].mention for k in c.members], c.reasons, [items[k].row for k in c.members]) for c in merged
+    ]
+    index = _kind_indexes(items, n_dated, kinds, clusters, [*pairs, *cross], filings) if record else None
+    del pairs, cross, merged, clusters
+    items.clear()
     events, rows = [], []
     for mentions, reasons, members in handed_over(groups):  # each group freed once built
         events.append(_event(mentions, reasons))
         rows.append(members)
-    return Merged(events, rows, (index[0], index[1]) if record else None)
+    return Merged(events, rows, index)
 
 
-def _kind_index(
-    items: list[_Item], reps: list[int], clusters: dict[int, _Cluster], pairs: list[Pair], filings: Filings
-) -> KindIndex:
-    """Components of the graph whose edges are the scored pairs and the copies of one mention."""
+def _kind_indexes(
+    items: list[_Item],
+    n_dated: int,
+    reps: tuple[list[int], list[int]],
+    clusters: dict[int, _Cluster],
+    pairs: list[Pair],
+    filings: list[Filings],
+) -> tuple[KindIndex, KindIndex]:
+    """Components of the graph whose edges are the scored pairs (an undated mention meeting a
+    dated one among them) and the copies of one mention; the dated items (the first `n_dated`)
+    and the undated ones each get their index."""
     n = len(items)
     copies = [(root, k) for root, c in clusters.items() for k in c.members]
     edges = [(i, j) for _, i, j, _, _ in pairs] + copies
@@ -617,17 +753,25 @@ def _kind_index(
     rows = np.fromiter((it.row for it in items), np.int64, n)
     smallest = np.full(label.max(initial=-1) + 1, np.iinfo(np.int64).max)
     np.minimum.at(smallest, label, rows)
+    component = smallest[label]
     dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
-    rep_rows = rows[np.array(reps, np.int64)]
-    return KindIndex(
-        rows=rows,
-        component=smallest[label],
-        identical=np.fromiter((copy_hash(it.mention) for it in items), np.uint64, n),
-        dates=dates,
-        filings=replace(
-            filings, word_item=rep_rows[filings.word_item], block_item=rep_rows[filings.block_item]
-        ),
-    )
+    identical = np.fromiter((copy_hash(it.mention) for it in items), np.uint64, n)
+    out = []
+    for kind, part in enumerate((slice(0, n_dated), slice(n_dated, n))):
+        rep_rows = rows[np.array(reps[kind], np.int64)]
+        filed = filings[kind]
+        out.append(
+            KindIndex(
+                rows=rows[part],
+                component=component[part],
+                identical=identical[part],
+                dates=dates[part],
+                filings=replace(
+                    filed, word_item=rep_rows[filed.word_item], block_item=rep_rows[filed.block_item]
+                ),
+            )
+        )
+    return out[0], out[1]
 
 
 def copy_key(m: EventMention) -> tuple[object, ...]:

@@ -11,10 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.candidates import BLOCK_DAYS, BLOCK_WORDS, Pairs, blocked_pairs, level, vector_matrix
+from chrono.candidates import (
+    BLOCK_DAYS,
+    BLOCK_WORDS,
+    Filings,
+    Pairs,
+    blocked_pairs,
+    level,
+    vector_matrix,
+    word_pairs,
+)
 from chrono.merge import _cosine
 
 
@@ -123,3 +133,27 @@ def test_mentions_with_no_single_word_file_nothing_and_pair_nobody() -> None:
     """Only pairs of words ("peace talk"): nothing to file under, so no pairs, and no error."""
     items = [_Item({"peace talk": 1.0}, 738_000, 738_000, 737_998, 738_002, _Quoting(a)) for a in "ab"]
     assert len(_pairs(items)) == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.sampled_from([1, 2, 3, 4])), max_size=20),
+    st.lists(st.tuples(st.integers(0, 8), st.sampled_from([1, 2, 3, 4])), max_size=30),
+    st.integers(1, 4),
+)
+def test_word_pairs_are_the_pairs_sharing_a_word_few_filed_items_file(probing, filed, crowded) -> None:
+    """Mentions with no date meet dated ones on a shared filed word alone, unless more than
+    `crowded` filed items file it."""
+
+    def filings(rows: list[tuple[int, int]]) -> Filings:
+        unique = sorted(set(rows))
+        words = np.array([w for _, w in unique], np.uint64)
+        items = np.array([i for i, _ in unique], np.int64)
+        return Filings(words, items, np.zeros(0, np.uint64), np.zeros(0, np.int64))
+
+    first, second = word_pairs(filings(probing), filings(filed), crowded)
+    files = {w: {i for i, v in set(filed) if v == w} for _, w in filed}
+    expected = sorted(
+        {(i, j) for i, w in set(probing) if len(files.get(w, ())) <= crowded for j in files.get(w, ())}
+    )
+    assert list(zip(first.tolist(), second.tolist(), strict=True)) == expected

@@ -30,7 +30,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from operator import mul
 from typing import TypedDict, TypeVar
 
@@ -116,7 +116,9 @@ def _vector(m: EventMention) -> Vector:
     return {t: w / norm for t, w in vec.items()}
 
 
-@cache  # a corpus repeats its terms: one lookup instead of two calls per term and mention
+# A corpus repeats its words: one lookup instead of two calls per term and mention. Bounded: pairs
+# of words are mostly unique, and an unbounded cache would keep every one alive after its mention.
+@lru_cache(maxsize=1 << 18)
 def _weight(term: str) -> float:
     """A term's specificity, times the weight of its form: a pair of words, a kind of event or one word."""
     return specificity(term) * (PAIR_WEIGHT if " " in term else KIND_WEIGHT if term[0] == "@" else 1.0)

@@ -797,3 +797,77 @@ def test_undated_articles_among_dated_ones_on_the_eleventh_development_set() -> 
     assert dev11["future_right"] == dev11["future_gold"], dev11["errors"]
     assert dev11["false_conflicts"] == 0, dev11["errors"]
     assert dev11["junk_events"] == 0 and dev11["missing"] == 0, dev11["errors"]
+
+
+@pytest.mark.parametrize(
+    ("wire", "daily"),
+    [
+        (
+            "Thieves stole three paintings from the Halvard Museum on Thursday night.",
+            "The thieves struck on Thursday night.",
+        ),
+        (
+            "Thieves stole three paintings from the Halvard Museum on Thursday night.",
+            "Burglars took the works on Thursday night.",
+        ),
+        ("Elin Kask walked free on Thursday.", "The former port director was acquitted on Thursday."),
+        ("The carmaker went bust on Thursday.", "Halvik Motors filed for bankruptcy on Thursday."),
+        ("The vessel ran aground on Thursday.", "The ferry was wrecked on Thursday."),
+    ],
+)
+def test_one_act_named_by_two_outlets_in_words_of_no_shared_stem_merges(
+    tmp_path: Path, wire: str, daily: str
+) -> None:
+    """A theft told by its act or its agents, an acquittal as walking free, a bankruptcy as going
+    bust, a ship aground as wrecked: the kind of act ties the two reports of one day."""
+    events = merged_articles(tmp_path, "2026-03-06", wire=wire, daily=daily)
+    assert len(events) == 1, [e.summary for e in events]
+
+
+@pytest.mark.parametrize(
+    ("wire", "daily"),
+    [
+        ("Parliament passed the budget on Thursday.", "The judge passed sentence on Thursday."),
+        (
+            "The minister came under fire on Thursday over the budget.",
+            "A fire destroyed the budget office on Thursday.",
+        ),
+        ("Labour won by a landslide on Thursday.", "A landslide buried the village road on Thursday."),
+    ],
+)
+def test_a_word_of_two_senses_names_the_kind_of_one_sense_only(tmp_path: Path, wire: str, daily: str) -> None:
+    """A sentence "passed" is no bill passed, criticism "under fire" no fire, a landslide win no
+    disaster: the two reports of one day stay apart."""
+    events = merged_articles(tmp_path, "2026-03-06", wire=wire, daily=daily)
+    assert len(events) == 2, [e.summary for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "not_kinds"),
+    [
+        ("The jury found him not guilty.", {"@acquit"}, {"@convict"}),
+        ("Both men pleaded not guilty.", set(), {"@convict", "@acquit"}),
+        ("Kask walked free from court.", {"@acquit", "@free"}, set()),
+        ("Police arrested a man over the theft.", {"@arrest"}, {"@theft"}),
+        ("The senator passed away on Sunday.", {"@die"}, {"@approve"}),
+        ("Gemayel was shot dead in Beirut.", {"@attack", "@die"}, set()),
+        ("Rovers fired him as manager.", {"@resign"}, set()),
+        ("Troops fired on the crowd.", set(), {"@resign"}),
+        ("He was fined 5,000 crowns.", {"@fine"}, set()),
+        ("It was a fine day for the parade.", set(), {"@fine"}),
+        ("The company went into administration.", {"@bankrupt"}, {"@government"}),
+        ("The barriers were completed in 2009.", {"@build"}, set()),
+        ("The family sued the hospital.", {"@sue"}, set()),
+        ("Orla Penn took office on Monday.", {"@appoint"}, set()),
+        ("Road construction equipment was delivered.", set(), {"@build"}),
+        ("Sales of mobile phones rose.", set(), {"@buy"}),
+    ],
+)
+def test_kinds_of_act_follow_the_news_sense_of_a_word(
+    text: str, kinds: set[str], not_kinds: set[str]
+) -> None:
+    """Kinds after the ACE event types: phrases fold the idioms ("walked free", "took office",
+    "went into administration"), and a word of two senses or a noun of the act named in passing
+    ("over the theft") adds no kind of its other sense."""
+    terms = set(key_terms(text))
+    assert kinds <= terms and not (not_kinds & terms), terms

@@ -54,7 +54,11 @@ class Entity:
 
 
 _WORD = r"[A-Z][\w’'-]*\w"
-_SEQUENCE = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:of|for|de|del|von|van|al|bin)[ ])?{_WORD})*")
+# The boundary is checked after the first capital, so that the regex engine skips to capitals
+# instead of trying every position.
+_SEQUENCE = re.compile(
+    rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*\w(?:[ ](?:(?:of|for|de|del|von|van|al|bin)[ ])?{_WORD})*"
+)
 _CALENDAR = set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Today Yesterday Tomorrow".split()
@@ -110,18 +114,18 @@ _PLACE_ACRONYMS = {"US", "UK", "USA", "UAE"}  # countries, while other short acr
 
 
 def _kind_from_name(words: list[str]) -> EntityKind | None:
-    if any(w in _PLACE_WORDS for w in words):
+    if not _PLACE_WORDS.isdisjoint(words):
         return EntityKind.PLACE
     if len(words) == 1 and words[0] in _PLACE_ACRONYMS:
         return EntityKind.PLACE
-    if any(w in _ORG_WORDS for w in words) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+    if not _ORG_WORDS.isdisjoint(words) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
         return EntityKind.ORGANISATION
     return None
 
 
 def _not_a_name(words: list[str]) -> bool:
     """Demonyms ("Russian"), "Russian-speaking", "Ka-52", dates and dangling connectors are not names."""
-    if not words or any(w in _CALENDAR for w in words) or words[-1] in {"of", "for", "de", "al", "bin"}:
+    if not words or not _CALENDAR.isdisjoint(words) or words[-1] in {"of", "for", "de", "al", "bin"}:
         return True
     if all(w.endswith(("ian", "ese", "ish")) or _HYPHEN_LOWER.search(w) for w in words):
         return True
@@ -129,16 +133,17 @@ def _not_a_name(words: list[str]) -> bool:
 
 
 def _classify(
-    words: list[str], titled: bool, before: str, after: str, listed: bool
+    words: list[str], titled: bool, before: str, text: str, end: int, listed: bool
 ) -> tuple[EntityKind | None, bool]:
-    """The kind of a name from its words and its surroundings, and whether the cue is strong."""
+    """The kind of a name from its words and its surroundings (`before` it; in `text` from `end`),
+    and whether the cue is strong."""
     kind = _kind_from_name(words)
     if kind is not None:
         return kind, True
     bare_name = 2 <= len(words) <= 3 and all(w[1:].islower() for w in words)
     if (titled or _ROLE_BEFORE.search(before)) and not words[0].isupper():
         return EntityKind.PERSON, True
-    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, end):
         return EntityKind.PLACE, True
     if bare_name or (_WEAK_ROLE_BEFORE.search(before) and not words[-1].isupper()):
         return EntityKind.PERSON, False
@@ -158,6 +163,8 @@ class HeuristicRecognizer:
             while words and words[0] in _LEADING_STOP:
                 start += len(words[0]) + 1
                 words = words[1:]
+            if not words:  # a capitalised stop word alone ("The", "He"): most sequences
+                continue
             # "Ukrainian President Volodymyr Zelenskyy": the name is what follows the last title word,
             # unless that is an organisation ("Defence Ministry").
             cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in _TITLES), default=0)
@@ -170,9 +177,8 @@ class HeuristicRecognizer:
                 continue
             name = " ".join(words)
             listed = last_place_end >= 0 and bool(_LIST_JOINER.fullmatch(text, last_place_end, start))
-            kind, strong = _classify(
-                words, titled, text[max(0, start - 40) : start], text[match.end() :], listed
-            )
+            before = text[max(0, start - 40) : start]
+            kind, strong = _classify(words, titled, before, text, match.end(), listed)
             found.append(EntityMention(name, kind, start, start + len(name), strong))
             last_place_end = start + len(name) if kind is EntityKind.PLACE else -1
         return found

@@ -200,9 +200,15 @@ def _reports_nothing(sentence: str, seen: set[str], title: str, after_quote: boo
         or sentence.rstrip("\"”’' ").endswith("?")
         or is_boilerplate(sentence.lstrip("*_#>•·-–— ").replace("**", ""))
         # The regex matches only where the lower-cased text has "you": testing that first is 10x faster.
-        or ("you" in own.lower() and bool(_READER.search(own)))
+        or ("you" in _own(sentence) and bool(_READER.search(own)))
         or bool(lex.caption.search(own))
     )
+
+
+@lru_cache(maxsize=64)  # several tests of one sentence read its own words
+def _own(sentence: str) -> str:
+    """The reporter's own words of a sentence, its quotations out, in lower case."""
+    return unquoted(sentence).lower()
 
 
 def _short_report(sentence: str, lowered: str) -> bool:
@@ -310,7 +316,7 @@ def _said_now(sentence: str) -> bool:
     """Whether a sentence is a statement in the present tense, in the reporter's own words ("Critics
     say the council wants the land", "…, she says"): not when a past reporting verb comes first
     ("Ruud said she believes …")."""
-    own = unquoted(sentence).lower()
+    own = _own(sentence)
     at = present_saying(own)
     if at is None:  # most sentences
         return False
@@ -331,7 +337,7 @@ def _precise(when: str | None) -> bool:
 def _looks_back(sentence: str) -> bool:
     """Whether a sentence is a flashback: the past perfect in the reporter's own words ("The Greens
     had left the alliance on Monday"), not in what someone said ("Morrow said he had lost")."""
-    return speaker_span(sentence) is None and bool(lexicon().perfect.search(unquoted(sentence).lower()))
+    return speaker_span(sentence) is None and bool(lexicon().perfect.search(_own(sentence)))
 
 
 def _shifted(t: Timex, reference: str) -> Timex | None:
@@ -490,6 +496,13 @@ _RECOGNIZER = HeuristicRecognizer()
 _TWO_CAPITALS = re.compile(r"\b[A-Z][\w'’-]*\.?\s+[A-Z]")  # "Petra Lund", "Mr. Nadir"
 
 
+@lru_cache(maxsize=1 << 14)  # asked of the first words of every sentence: they repeat
+def _ends_subject(word: str) -> bool:
+    """Whether a word ends the opening where a sentence's subject is sought: a pronoun or a verb."""
+    lex = lexicon()
+    return word.lower() in lex.subject_pronouns or bool(lex.verb.fullmatch(word))
+
+
 def _subject(sentence: str) -> str | None:
     """The person a sentence names in its first words as its subject ("Chief executive Petra Lund
     blamed", "Oskar Brannock, 61, was"): a name followed by a comma or a verb, not one that
@@ -497,8 +510,10 @@ def _subject(sentence: str) -> str | None:
     after a verb or a pronoun ("He said Du Pont holds …")."""
     lex = lexicon()
     words = sentence.split(" ", 2 * _SUBJECT_WORDS)[: 2 * _SUBJECT_WORDS]  # room for a long name
+    if not _TWO_CAPITALS.search(" ".join(words)):  # most sentences; the opening below is a prefix
+        return None
     # Up to the first verb, which follows the name.
-    ends = (k for k, w in enumerate(words) if w.lower() in lex.subject_pronouns or lex.verb.fullmatch(w))
+    ends = (k for k, w in enumerate(words) if _ends_subject(w))
     opening = " ".join(words[: next(ends, len(words) - 1) + 1])
     if not _TWO_CAPITALS.search(opening):  # most sentences: a person is named by two words at least
         return None
@@ -512,6 +527,12 @@ def _subject(sentence: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)  # asked after every sentence, of the few people an article names
+def _names_of(person: str | None) -> frozenset[str]:
+    """The names of a person `_person_after` follows ("Petra Lund": her name's stems and initials)."""
+    return frozenset(names(person, initial=False)) if person else frozenset()
+
+
 def _person_after(sentence: str, person: str | None, subject: str | None) -> str | None:
     """Who "he" or "she" stands for after `sentence` (`subject_pronouns`), `person` before it
     (its `subject` when it has one): the person it names as its speaker ("…, said Petra Lund"),
@@ -521,7 +542,7 @@ def _person_after(sentence: str, person: str | None, subject: str | None) -> str
     someone else ("Brenn was shot …": "He had been investigating" is Brenn)."""
     pronouns = lexicon().subject_pronouns
     span = speaker_span(sentence)
-    own = frozenset(names(person, initial=False)) if person else frozenset()
+    own = _names_of(person)
     if span is not None:
         speaker = sentence[span[0] : span[1]]
         if not pronouns.isdisjoint(speaker.lower().split()):  # "she said", "he told the Times"
@@ -746,7 +767,7 @@ def _by_context(
     published = s.article.published.isoformat() if s.article.published else None
     # Tied to the time just told: in the past perfect, or saying so ("at the time").
     perfect = _looks_back(s.text)
-    tied = perfect or bool(lexicon().anaphor.search(unquoted(s.text).lower()))
+    tied = perfect or bool(lexicon().anaphor.search(_own(s.text)))
     if narrative.resume is not None and paragraph and not (perfect and _precise(narrative.date)):
         narrative = narrative.resume  # the flashback's paragraph is over: back to the story's time
     # In a flashback's paragraph, what is not tied to its time is the story's.
@@ -804,12 +825,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         subject = _subject(text)
         person = subject or person
         s = _Sentence(article, index, start, end, text, person)
-        if (
-            narrative.date is None
-            and paragraph
-            and out
-            and not lexicon().anaphor.search(unquoted(s.text).lower())
-        ):
+        if narrative.date is None and paragraph and out and not lexicon().anaphor.search(_own(s.text)):
             narrative = lead  # a new paragraph returns to the story's own time, unless it says "then"
         dateline = _DATELINE.match(clean.match_text, start, end)
         opening = dateline.end() if dateline else start  # "MOSCOW, April 6 (Reuters) -" dates the filing

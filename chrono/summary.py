@@ -482,7 +482,8 @@ def _numbers(words: Sequence[str]) -> Sequence[str]:
 
 _LINKS = frozenset({"of", "for", "and"})  # lower-case words inside a name: "Bank of Ardenia"
 # Two or more capitalised words in a row, links allowed between them: where initialisms come from.
-_NAME_RUN = re.compile(r"[A-Z][A-Za-z'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][A-Za-z'’-]*)+")
+# (Possessive: a word is never given back to try a space inside it.)
+_NAME_RUN = re.compile(r"[A-Z][A-Za-z'’-]*+(?:\s+(?:(?:of|for|and)\s+)?[A-Z][A-Za-z'’-]*+)+")
 
 
 @lru_cache(maxsize=4096)  # key_terms and names ask for the same text
@@ -645,6 +646,8 @@ def names(text: str, *, initial: bool = True, speaking: bool = False) -> tuple[s
     if not text:  # most mentions have no attribution
         return ()
     words = _CAPITALISED.findall(text)
+    if not words:  # no capital after a non-word character: no run of them to abbreviate either
+        return ()
     # A capitalised first word is the first of `words`: nothing before it starts a word.
     if initial and (first := _WORD.search(text)) and _CAPITALISED.match(text, first.start()):
         after = _WORD.search(text, first.end())
@@ -670,10 +673,11 @@ def _name_term(word: str) -> str:
 _NAMES = _Memo(_name_term)
 
 
-def _part_initialisms(initialisms: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=4096)  # a name recurs in an article and across articles
+def _part_initialisms(initialisms: tuple[str, ...]) -> tuple[str, ...]:
     """The `initialisms` of a text's names and those of their first and last words: "Prime Minister
     Adel Morrow" gives "pmam" and "am" too, so it is not another name than "Adel Morrow" ("am")."""
-    out = []
+    out: list[str] = []
     for full in initialisms:
         out += [full[:k] for k in range(2, len(full))] + [full[k:] for k in range(len(full) - 1)]
-    return out
+    return tuple(out)

@@ -10,11 +10,11 @@ run merges again only the components that lost a mention or that a new mention c
 filed word shared near in date, or a copy), with every block's members counted over the whole
 corpus, and keeps every other event as it was. It merges everything when a block's crowding
 changes (pairs elsewhere would change), when the part to merge is big anyway, or with no state.
-An undated mention meets dated ones by a filed word whatever their dates, a word more than
-MAX_BLOCK dated mentions file pairing nobody (`candidates.word_pairs`): everything is merged
-again, too, when undated mentions are added or gone or in a component to merge again, when an
-added dated mention would merge with an undated one, or when dated mentions added or gone may
-change how crowded a word an undated mention files is.
+An undated article's undated mention meets dated ones by a filed word whatever their dates, a
+word more than MAX_BLOCK dated mentions file pairing nobody (`candidates.word_pairs`):
+everything is merged again, too, when such mentions are added or gone or in a component to
+merge again, when an added dated mention would merge with one, or when dated mentions added or
+gone may change how crowded a word one files is.
 Either way the events are the same (tests/test_incremental.py).
 """
 
@@ -34,14 +34,22 @@ import numpy as np
 from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Filings, level, word_pairs
 from chrono.errors import ChronoError
 from chrono.files import write_atomic
-from chrono.merge import KindIndex, Merged, finished, handed_over, meets_undated, merge_mentions
+from chrono.merge import (
+    KindIndex,
+    Merged,
+    finished,
+    handed_over,
+    matched_by_content,
+    meets_undated,
+    merge_mentions,
+)
 from chrono.pipeline import ArticleResult, FileResult
 
 if TYPE_CHECKING:
     from chrono.events import EventMention
     from chrono.models import Event
 
-FORMAT = 1  # of the files below; another format is no state (a whole merge writes a new one)
+FORMAT = 2  # of the files below; another format is no state (a whole merge writes a new one)
 STATE_FILE = "state"
 SHARDS = 256  # events are kept in this many files by id, so a run rewrites only those it changes
 PART_SHARE = 0.3  # merging more than this share of the mentions again gains little over all of them
@@ -78,6 +86,7 @@ class _Rows:
 
     component: np.ndarray  # the smallest row of its component
     kind: np.ndarray  # 0 dated, 1 undated
+    probing: np.ndarray  # undated, of an undated article: meets dated mentions by content alone
     identical: np.ndarray  # hash of what copies share (`merge.copy_hash`)
     dates: np.ndarray  # first, last, lo, hi (day ordinals)
     filings: tuple[Filings, Filings]  # dated, undated: sorted by word and by block
@@ -88,6 +97,7 @@ class _Rows:
         return _Rows(
             np.zeros(n, np.int64),
             np.zeros(n, np.int8),
+            np.zeros(n, bool),
             np.zeros(n, np.uint64),
             np.zeros((n, 4), np.int64),
             (none, none),
@@ -100,6 +110,7 @@ class _Rows:
         for kind, index in enumerate(merged.index):
             self.component[index.rows] = index.component
             self.kind[index.rows] = kind
+            self.probing[index.rows] = index.probing
             self.identical[index.rows] = index.identical
             self.dates[index.rows] = index.dates
             filings.append(_sorted(_concat(self.filings[kind], index.filings)))
@@ -226,9 +237,9 @@ class MergeStore:
         # the mentions it can meet (a filed word shared near in date, or a copy), found by
         # merging those with it, every block's members counted over the whole corpus.
         _fill(mentions, where, load, part.added)
-        added_undated = any(getattr(mentions[r], "date", "") is None for r in part.added.tolist())
-        if added_undated or np.any(old.kind[part.gone] == 1):
-            self.last = "whole: undated mentions changed"
+        added_probing = any(matched_by_content(mentions[r]) for r in part.added.tolist())  # type: ignore[arg-type]
+        if added_probing or np.any(old.probing[part.gone]):
+            self.last = "whole: undated articles' mentions changed"
             return None
         alone = merge_mentions(((r, mentions[r]) for r in part.added.tolist()), record=True).index
         assert alone is not None
@@ -251,8 +262,8 @@ class MergeStore:
         if len(again) + len(part.added) > PART_SHARE * max(1, n):
             self.last = "whole: changes reach much"
             return None
-        if np.any(old.kind[again] == 1):
-            self.last = "whole: changes reach undated mentions"
+        if np.any(old.probing[again]):
+            self.last = "whole: changes reach an undated article's mentions"
             return None
         # Merge them again, with each block's members counted over the whole corpus.
         leaving = _leaving(old, part, again)
@@ -276,6 +287,7 @@ class MergeStore:
         out = _Rows.empty(n)
         out.component[new[kept]] = smallest[label_at]
         out.kind[new[kept]] = old.kind[kept]
+        out.probing[new[kept]] = old.probing[kept]
         out.identical[new[kept]] = old.identical[kept]
         out.dates[new[kept]] = old.dates[kept]
         out.filings = (_renumbered(old.filings[0], new, leaving), _renumbered(old.filings[1], new, leaving))
@@ -299,11 +311,13 @@ class MergeStore:
         load: Callable[[int], FileResult],
     ) -> str | None:
         """Why a whole merge is due when dated mentions are `added` (merged alone) or gone beside
-        old undated ones, else None: a word an undated mention files may change sides of
-        MAX_BLOCK, or an added dated mention would merge with an undated one."""
+        old mentions of undated articles (`merge.matched_by_content`), else None: a word one files
+        may change sides of MAX_BLOCK, or an added dated mention would merge with one."""
         state = self.state
         assert state is not None
         dated, undated = state.rows.filings
+        probing = state.rows.probing[undated.word_item]
+        undated = replace(undated, word=undated.word[probing], word_item=undated.word_item[probing])
         words = np.unique(undated.word)
         before = _members(dated.word, words)  # dated filings are sorted by word
         gone = np.sort(dated.word[np.isin(dated.word_item, part.gone)])

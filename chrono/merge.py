@@ -244,14 +244,19 @@ def _day_in_month(a: _Item, b: _Item) -> bool:
     return day and span and b.first <= a.first <= b.last and b.mention.future
 
 
+def matched_by_content(m: EventMention) -> bool:
+    """Whether a mention meets dated ones by content alone: undated, in an undated article (a dated
+    article's sentence its date does not date is no report of a day: "The polls will close at
+    1500 GMT", said of every election)."""
+    return m.date is None and m.published is None
+
+
 def _score_undated(a: EventMention, b: EventMention, cosine: float) -> float | None:
     """Similarity of a dated mention and an undated one, which no date can confirm: they must
     share a name or speaker, or nearly all their words (a syndicated copy), and count nothing
     differently; the bonuses for quotes, one speaker and one act of one participant count as
-    between dated reports. The undated mention must come from an undated article: a dated
-    article's sentence its date does not date is no report of a day ("The polls will close at
-    1500 GMT", said of every election). None if they cannot merge."""
-    if b.published is not None:
+    between dated reports. The undated mention must be `matched_by_content`. None if they cannot merge."""
+    if not matched_by_content(b):
         return None
     named = not {*a.names, *a.speakers}.isdisjoint((*b.names, *b.speakers))
     if not named:
@@ -395,7 +400,7 @@ def _cross_candidates(
     """Scored pairs (dated item, undated item of an undated article) above the threshold for an
     undated mention meeting a dated one: blocked by a filed word shared whatever the date
     (`word_pairs`), so an undated mention meets at most MAX_BLOCK dated ones per word it files."""
-    probing = np.fromiter((items[r].mention.published is None for r in undated), bool, len(undated))
+    probing = np.fromiter((matched_by_content(items[r].mention) for r in undated), bool, len(undated))
     probes = filings[1]
     own = probing[probes.word_item]
     u, d = word_pairs(replace(probes, word=probes.word[own], word_item=probes.word_item[own]), filings[0])
@@ -659,6 +664,8 @@ class KindIndex:
     identical: np.ndarray  # per mention: a hash of what makes two mentions copies (see `_identical`)
     dates: np.ndarray  # per mention: first, last, lo, hi (day ordinals)
     filings: Filings  # of the mentions that were blocked (one of each set of copies), by row
+    # per mention: of an undated article and undated, so meeting dated ones by content alone
+    probing: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -707,7 +714,7 @@ def merge_mentions(
     split = bisect_left(reps, n_dated)
     kinds = (reps[:split], reps[split:])
     # An undated article's mentions meet dated ones by filed words.
-    words = bool(kinds[0]) and any(items[r].mention.published is None for r in kinds[1])
+    words = bool(kinds[0]) and any(matched_by_content(items[r].mention) for r in kinds[1])
     pairs: list[Pair] = []
     filings: list[Filings] = []
     for kind, find in enumerate((_candidates, _undated_candidates)):
@@ -758,6 +765,7 @@ def _kind_indexes(
     component = smallest[label]
     dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
     identical = np.fromiter((copy_hash(it.mention) for it in items), np.uint64, n)
+    probing = np.fromiter((matched_by_content(it.mention) for it in items), bool, n)
     out = []
     for kind, part in enumerate((slice(0, n_dated), slice(n_dated, n))):
         rep_rows = rows[np.array(reps[kind], np.int64)]
@@ -767,6 +775,7 @@ def _kind_indexes(
                 rows=rows[part],
                 component=component[part],
                 identical=identical[part],
+                probing=probing[part],
                 dates=dates[part],
                 filings=replace(
                     filed, word_item=rep_rows[filed.word_item], block_item=rep_rows[filed.block_item]

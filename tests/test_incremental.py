@@ -92,6 +92,20 @@ def test_one_added_article_is_merged_with_only_what_it_reaches(corpus: Path, tmp
     assert extract(corpus, cache) == (warm, "none: nothing changed")
 
 
+def test_a_dated_article_with_undated_sentences_is_merged_as_a_part(corpus: Path, tmp_path: Path) -> None:
+    """Only an undated article's mentions meet dated ones by content alone (and so merge whole):
+    seed 004 is dated, and two of its sentences are not ("then informed reporters")."""
+    cache = tmp_path / "cache"
+    extract(corpus, cache)
+    spun = (corpus / "0seeds" / "004_f37f68e56e8894e5.txt").read_text(encoding="utf-8")
+    copy = corpus / "2events_dev2" / "spun_copy.md"
+    copy.write_text(f"---\npublished: 2022-03-30\n---\n{spun}", encoding="utf-8")
+    warm, how = extract(corpus, cache)
+    assert warm == extract(corpus, None)[0]
+    assert how.startswith("part: "), how
+    assert b'"article": "2events_dev2/spun_copy.md"' in warm
+
+
 def test_a_damaged_state_means_a_whole_merge_with_the_same_bytes(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cold, _ = extract(corpus, cache)

@@ -198,7 +198,7 @@ def _tied(a: EventMention, b: EventMention) -> bool:
     return len({t for t in set(a.terms) & set(b.terms) if " " not in t and t[0] != "@"}) > 1
 
 
-_NUMBER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?")
+_NUMBER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?")
 
 
 @lru_cache(maxsize=4096)

@@ -506,6 +506,16 @@ def test_one_thing_counted_differently_is_two_reports_unless_told_of_one_day(tmp
     assert [len(e.mentions) for e in shares] == [2], [e.summary for e in shares]
 
 
+def test_a_figure_with_thousands_and_decimals_is_one_number() -> None:
+    """ "1,668.8" is one figure, not "1,668" and "8": two closes of an index a point apart differ,
+    and a rewrite that keeps the figure gives no other."""
+    from chrono.merge import _counts, _figures
+
+    assert _figures("The index ended at 1,668.8 points.") == {"1668.8"}
+    assert _counts("The index ended at 1,668.8 points.") == {"point": "1668.8"}
+    assert _figures("It cut 2,500 jobs and 3.5 percent of costs.") == {"2500", "3.5"}
+
+
 def test_an_act_named_in_passing_a_day_later_is_no_conflict_and_a_structure_that_came_down_collapsed(
     tmp_path: Path,
 ) -> None:

@@ -122,9 +122,8 @@ class Lexicon:
     perfect: re.Pattern[str]  # the past perfect ("had left"), on lower-case text
     present_saying: Listed  # a reporting verb in the present tense ("says"), on lower-case text
     tenseless: frozenset[str]  # words after which such a verb has no tense of its own ("to say")
-    anaphor: re.Pattern[
-        str
-    ]  # a word tying a sentence to the time just told ("at the time"), on lower-case text
+    # a word tying a sentence to the time just told ("at the time"), on lower-case text
+    anaphor: re.Pattern[str]
     relative: re.Pattern[str]  # a relative clause after a comma, up to the next break (", which …")
     relative_words: frozenset[str]  # the relative pronouns ("which", "who")
     subject_pronouns: frozenset[str]  # pronouns that stand for the last person named ("she")

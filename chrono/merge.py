@@ -238,6 +238,11 @@ def _figures_apart(a: str, b: str) -> bool:
     return not (ours <= theirs or theirs <= ours)
 
 
+def _quote_bonus(a: EventMention, b: EventMention) -> float:
+    """Words quoted verbatim by both ("a “repositioning”, not a “real withdrawal”") tie the reports."""
+    return min(QUOTE_BONUS_MAX, QUOTE_BONUS * len(set(a.quoted) & set(b.quoted)))
+
+
 def _day_in_month(a: _Item, b: _Item) -> bool:
     """Whether `a` is one day within `b`, a planned act dated to a span of a month at most."""
     day, span = a.first == a.last, b.last - b.first < MONTH_DAYS
@@ -265,7 +270,7 @@ def _score_undated(a: EventMention, b: EventMention, cosine: float) -> float | N
             return None
     if a.article == b.article or _counted_apart(a, b) or _figures_apart(a.text, b.text):
         return None
-    score = cosine + min(QUOTE_BONUS_MAX, QUOTE_BONUS * len(set(a.quoted) & set(b.quoted)))
+    score = cosine + _quote_bonus(a, b)
     score += ACT_BONUS if named and a.acts & b.acts else 0.0
     score += SPEAKER_BONUS if not set(a.speakers).isdisjoint(b.speakers) else 0.0
     return min(1.0, score * _name_penalty(a, b))
@@ -294,9 +299,7 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     alike = ours.inferred == theirs.inferred or one_speaker
     if not alike and not _tied(ours, theirs):
         return None
-    score = cosine
-    # Words quoted verbatim by both ("a “repositioning”, not a “real withdrawal”") tie the reports.
-    score += min(QUOTE_BONUS_MAX, QUOTE_BONUS * len(set(a.mention.quoted) & set(b.mention.quoted)))
+    score = cosine + _quote_bonus(a.mention, b.mention)
     if relation == "same date":
         score += _nominal_bonus(a, b)
     penalty = _name_penalty(a.mention, b.mention)

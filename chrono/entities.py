@@ -6,19 +6,23 @@ model can replace it: capitalised word sequences, role and honorific cues ("Pres
 "... region"). A name with no cue anywhere in the timeline is left out rather than guessed.
 Variants fold together by transliteration ("Zelenskyy" = "Zelensky", "Kyiv" = "Kiev") and a lone
 surname joins the one full name that ends with it ("Zelensky" → "Volodymyr Zelenskyy").
+The word lists are data (`entities_en.toml`).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Protocol
 
+from chrono.errors import RulesError
 from chrono.models import Timeline
 
 
@@ -53,132 +57,142 @@ class Entity:
     event_ids: tuple[str, ...]
 
 
+_DATA = Path(__file__).with_name("entities_en.toml")
 _WORD = r"[A-Z][\w’'-]*\w"
-# The boundary is checked after the first capital, so that the regex engine skips to capitals
-# instead of trying every position.
-_SEQUENCE = re.compile(
-    rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*\w(?:[ ](?:(?:of|for|de|del|von|van|al|bin)[ ])?{_WORD})*"
-)
-_CALENDAR = set(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December Today Yesterday Tomorrow".split()
-)
-_LEADING_STOP = (
-    set(
-        """
-    The A An And But Or So If As At In On Of To For From By With After Before During Since Until
-    While When Where Why How What Who Which This That These Those There Here He She It They We You I
-    His Her Its Their Our My Your However Meanwhile Earlier Later Last Next Also Both Some Many Most
-    Such Other Another Each Every No Not All Speaking According Asked Despite Although Though Once
-    Then Now Still Yet Even Only
-    """.split()
-    )
-    | _CALENDAR
-)
-_TITLES = set(
-    """
-    President Prime Minister Chancellor Secretary General Gen Colonel Col Senator Sen Rep Governor
-    Mayor King Queen Prince Princess Pope Ambassador Commander Chief Deputy Lieutenant Foreign
-    Defence Defense Mr Mrs Ms Dr Sir Lord Lady Spokesman Spokeswoman Premier Patriarch Judge Justice
-    """.split()
-)
-# Cues just before a name. Strong ones decide; weak ones ("said X", "of X") only count when
-# nothing strong was ever seen for that name.
-_ROLE_BEFORE = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|minister|president|leader|chief|head|official|adviser|advisor|negotiator|"
-    r"envoy|ambassador|secretary|chancellor|mayor|governor|commander|general|senator|analyst|correspondent|"
-    r"premier|aide|deputy)\W*$"
-)
-_WEAK_ROLE_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|around|across|into|towards?|via|left|leave|leaving|reached|entered|"
-    r"shelled|struck|bombed|captured|visited|liberated|attacked|besieged)\s+(?:the\s+)?$"
-)
-_WEAK_PLACE_BEFORE = re.compile(r"\b(?:from|to|of)\s+(?:the\s+)?$")
-_LIST_JOINER = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)$")  # "in Kyiv, Kharkiv and Chernihiv"
 _HYPHEN_LOWER = re.compile(r"-[a-z]")
-_PLACE_AFTER = re.compile(r"[’']?s?\s+(?:region|oblast|city|province|district|border)\b")
-_ORG_WORDS = set(
-    """
-    Ministry Council Party Army Forces Force Agency Union Nations Organisation Organization
-    Committee Commission Bank Company Corp Corporation Inc Ltd Group University Parliament Duma
-    Kremlin Pentagon Office Department Service Services Times News Post Journal Reuters Guard Navy
-    Court Government Senate Congress Assembly Rada Alliance Fund Institute Association Network Press
-    Television Radio Foundation Church
-    """.split()
-)
-_PLACE_WORDS = set(
-    "Region Oblast City Province Republic Sea River Island Islands Peninsula Square Street".split()
-)
-_PLACE_ACRONYMS = {"US", "UK", "USA", "UAE"}  # countries, while other short acronyms are organisations
 
 
-def _kind_from_name(words: list[str]) -> EntityKind | None:
-    if not _PLACE_WORDS.isdisjoint(words):
+@dataclass(frozen=True, slots=True)
+class _Lists:
+    """The word lists of `entities_en.toml`, compiled (what each is for is told there)."""
+
+    sequence: re.Pattern[str]  # a capitalised word sequence, connectors allowed inside
+    calendar: frozenset[str]
+    leading_stop: frozenset[str]  # the calendar words too
+    titles: frozenset[str]
+    organisation_words: frozenset[str]
+    place_words: frozenset[str]
+    place_acronyms: frozenset[str]
+    demonym_endings: tuple[str, ...]
+    # Cues just before a name (in the text up to it) and after it. Strong ones decide; weak ones
+    # ("said X", "of X") only count when nothing strong was ever seen for that name.
+    role_before: re.Pattern[str]
+    weak_role_before: re.Pattern[str]
+    place_before: re.Pattern[str]
+    weak_place_before: re.Pattern[str]
+    place_after: re.Pattern[str]
+    list_joiner: re.Pattern[str]  # between two names of a list: "in Kyiv, Kharkiv and Chernihiv"
+
+
+@cache
+def _lists(path: Path) -> _Lists:
+    """The lists of `path`, read and compiled once; a missing or broken one is a RulesError naming it."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+
+        def words(key: str) -> str:
+            return "|".join(map(re.escape, data[key]))
+
+        calendar = frozenset(data["calendar"])
+        article = rf"(?:(?:{words('articles')})\s+)?"
+        conjunction = rf"\s+(?:{words('list_conjunctions')})\s+"
+        return _Lists(
+            # The boundary is checked after the first capital, so that the regex engine skips to
+            # capitals instead of trying every position.
+            sequence=re.compile(
+                rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*\w(?:[ ](?:(?:{words('name_connectors')})[ ])?{_WORD})*"
+            ),
+            calendar=calendar,
+            leading_stop=frozenset(data["leading_stop"]) | calendar,
+            titles=frozenset(data["titles"]),
+            organisation_words=frozenset(data["organisation_words"]),
+            place_words=frozenset(data["place_words"]),
+            place_acronyms=frozenset(data["place_acronyms"]),
+            demonym_endings=tuple(data["demonym_endings"]),
+            role_before=re.compile(rf"\b(?:{words('role_before')})\W*$"),
+            weak_role_before=re.compile(rf"\b(?:{words('weak_role_before')})\s+$"),
+            place_before=re.compile(rf"\b(?:{words('place_before')})\s+{article}$"),
+            weak_place_before=re.compile(rf"\b(?:{words('weak_place_before')})\s+{article}$"),
+            place_after=re.compile(rf"[’']?s?\s+(?:{words('place_after')})\b"),
+            list_joiner=re.compile(rf"(?:,\s*|{conjunction}|,{conjunction})$"),
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+        raise RulesError(f"{path.name}: {exc}") from exc
+
+
+def _kind_from_name(words: list[str], lists: _Lists) -> EntityKind | None:
+    if not lists.place_words.isdisjoint(words):
         return EntityKind.PLACE
-    if len(words) == 1 and words[0] in _PLACE_ACRONYMS:
+    if len(words) == 1 and words[0] in lists.place_acronyms:
         return EntityKind.PLACE
-    if not _ORG_WORDS.isdisjoint(words) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+    if not lists.organisation_words.isdisjoint(words) or (
+        len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+    ):
         return EntityKind.ORGANISATION
     return None
 
 
-def _not_a_name(words: list[str]) -> bool:
-    """Demonyms ("Russian"), "Russian-speaking", "Ka-52", dates and dangling connectors are not names."""
-    if not words or not _CALENDAR.isdisjoint(words) or words[-1] in {"of", "for", "de", "al", "bin"}:
+def _not_a_name(words: list[str], lists: _Lists) -> bool:
+    """Demonyms ("Russian"), "Russian-speaking", "Ka-52" and dates are not names."""
+    if not words or not lists.calendar.isdisjoint(words):
         return True
-    if all(w.endswith(("ian", "ese", "ish")) or _HYPHEN_LOWER.search(w) for w in words):
+    if all(w.endswith(lists.demonym_endings) or _HYPHEN_LOWER.search(w) for w in words):
         return True
     return len(words) == 1 and any(ch.isdigit() for ch in words[0]) and not words[0].isupper()
 
 
 def _classify(
-    words: list[str], titled: bool, before: str, text: str, end: int, listed: bool
+    words: list[str], titled: bool, before: str, text: str, end: int, listed: bool, lists: _Lists
 ) -> tuple[EntityKind | None, bool]:
     """The kind of a name from its words and its surroundings (`before` it; in `text` from `end`),
     and whether the cue is strong."""
-    kind = _kind_from_name(words)
+    kind = _kind_from_name(words, lists)
     if kind is not None:
         return kind, True
     bare_name = 2 <= len(words) <= 3 and all(w[1:].islower() for w in words)
-    if (titled or _ROLE_BEFORE.search(before)) and not words[0].isupper():
+    if (titled or lists.role_before.search(before)) and not words[0].isupper():
         return EntityKind.PERSON, True
-    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, end):
+    if lists.place_before.search(before) or lists.place_after.match(text, end):
         return EntityKind.PLACE, True
-    if bare_name or (_WEAK_ROLE_BEFORE.search(before) and not words[-1].isupper()):
+    if bare_name or (lists.weak_role_before.search(before) and not words[-1].isupper()):
         return EntityKind.PERSON, False
-    if _WEAK_PLACE_BEFORE.search(before) or listed:
+    if lists.weak_place_before.search(before) or listed:
         return EntityKind.PLACE, False
     return None, False
 
 
 class HeuristicRecognizer:
-    """Capitalised sequences classified by the words in and just before them."""
+    """Capitalised sequences classified by the words in and just before them: those of `data`, a
+    file like `entities_en.toml` (loaded on first use)."""
+
+    def __init__(self, data: Path = _DATA) -> None:
+        self.data = data
 
     def recognize(self, text: str) -> list[EntityMention]:
+        lists = _lists(self.data)
         found: list[EntityMention] = []
         last_place_end = -1
-        for match in _SEQUENCE.finditer(text):
+        for match in lists.sequence.finditer(text):
             words, start = match.group().split(" "), match.start()
-            while words and words[0] in _LEADING_STOP:
+            while words and words[0] in lists.leading_stop:
                 start += len(words[0]) + 1
                 words = words[1:]
             if not words:  # a capitalised stop word alone ("The", "He"): most sequences
                 continue
             # "Ukrainian President Volodymyr Zelenskyy": the name is what follows the last title word,
             # unless that is an organisation ("Defence Ministry").
-            cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in _TITLES), default=0)
-            titled = bool(cut) and not any(w in _ORG_WORDS for w in words[cut:])
+            cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lists.titles), default=0)
+            titled = bool(cut) and not any(w in lists.organisation_words for w in words[cut:])
             if titled:
                 start += sum(len(w) + 1 for w in words[:cut])
                 words = words[cut:]
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]  # possessive "s" off
-            if _not_a_name(words):
+            if _not_a_name(words, lists):
                 continue
             name = " ".join(words)
-            listed = last_place_end >= 0 and bool(_LIST_JOINER.fullmatch(text, last_place_end, start))
+            listed = last_place_end >= 0 and bool(lists.list_joiner.fullmatch(text, last_place_end, start))
             before = text[max(0, start - 40) : start]
-            kind, strong = _classify(words, titled, before, text, match.end(), listed)
+            kind, strong = _classify(words, titled, before, text, match.end(), listed, lists)
             found.append(EntityMention(name, kind, start, start + len(name), strong))
             last_place_end = start + len(name) if kind is EntityKind.PLACE else -1
         return found

@@ -27,7 +27,6 @@ from chrono.ingest.article import Article
 from chrono.segment import split_sentences
 from chrono.summary import (
     QUOTED,
-    REPORTING,
     acts,
     attribution,
     collapse,
@@ -220,7 +219,7 @@ def _short_report(sentence: str, lowered: str) -> bool:
         first > 0
         and sentence[0].isalnum()
         and bool(lexicon().past.search(lowered, first))
-        and not REPORTING.search(sentence)
+        and not lexicon().reporting.search(sentence)
     )
 
 
@@ -249,7 +248,7 @@ def _is_future(clause: str, when: str, published: date | None) -> bool:
     if published > last:
         return False
     own = unquoted(clause)
-    return bool(lexicon().future.search(own.lower())) and not REPORTING.search(own)
+    return bool(lexicon().future.search(own.lower())) and not lexicon().reporting.search(own)
 
 
 def _focus_span(
@@ -320,7 +319,7 @@ def _said_now(sentence: str) -> bool:
     at = present_saying(own)
     if at is None:  # most sentences
         return False
-    first = REPORTING.search(own)
+    first = lexicon().reporting.search(own)
     return first is None or not first.group("verb") or first.start() == at
 
 

@@ -41,45 +41,6 @@ class Listed:
         return any(map(text.__contains__, self.words))
 
 
-# A reporting verb outside quotes. Its speaker is the clause just before it ("Peskov said"), or
-# just after it when it follows a quotation or reads "according to" ("…,” said Kirby"). "Said
-# sorry" reports an apology, not what someone said; "promised a review" an act, "promised to" a statement;
-# "were told to leave" an order, passive.
-_SAYING = "said says told tells added stated asserted announced mentioned informed noted claimed".split()
-_SAYING += "confirmed warned insisted stressed".split()
-_PROMISING = ["vowed", "pledged", "promised"]
-# "Described its offer as fair" states a view; "described how" tells a story.
-_DESCRIBING = ["described", "describes"]
-# So does naming what a thing is, before an object and its complement: an indefinite article, a
-# quotation or an evaluative adjective ("called the theft devastating", "branded it a disgrace",
-# "called the ruling ``outrageous''"). Not "called for", "called off", "called the police", "called a
-# strike", "was called", "so-called", nor the participle ("…, calling it a betrayal" goes with
-# the act before it).
-_NAMING = ["called", "calls", "branded", "labelled", "labeled", "termed"]
-_NAMED = (
-    r"(?:it|them|him|her|this|that|(?:the|his|her|its|their|our|these|those)"
-    r"(?:\s(?!(?:to|for|on|in|at|by|with|from|after|and|or|but)\b)[\w'’-]+){1,3})"
-)
-_EVALUATIVE = "devastating disappointing shocking disturbing alarming appalling troubling worrying".split()
-_EVALUATIVE += "misleading humiliating insulting sickening heartbreaking wrong unfair unjust absurd".split()
-_EVALUATIVE += "false illegal unconstitutional premature baseless pointless reckless positive".split()
-_EVALUATIVE += "negative constructive counterproductive provocative destructive".split()
-# (A quotation is masked with "_" where the speaker is sought.)
-_COMPLEMENT = rf"(?:an?\s|[\"“`'‘_]|\w{{3,}}(?:ous|ful|ble|sive|ical)\b|(?:{'|'.join(_EVALUATIVE)})\b)"
-REPORTING = Listed(
-    re.compile(
-        r"\b(?=[Aabcdilmnpstvw])"  # the verbs' first letters: most words fail here, before the lookbehinds
-        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
-        rf"(?:(?P<verb>{'|'.join(_SAYING)}|(?:{'|'.join(_PROMISING)})(?=\s+(?:to|that)\b)"
-        rf"|(?:{'|'.join(_DESCRIBING)})(?=\s[^,;:.]*\bas\s)"
-        rf"|(?<![-’'])(?<!\bis )(?<!\bare )(?<!\bbeing )(?:{'|'.join(_NAMING)})(?=\s{_NAMED}\s{_COMPLEMENT})"
-        r")\b(?!\s+sorry\b)"
-        r"(?:\s+(?:on|in|at)\s+\w+(?:\s\(local time\))?)?"
-        r"(?:\s+(?:reporters|journalists))?"
-        r"(?:\s+that\b)?|[Aa]ccording to)"
-    ),
-    (*_SAYING, *_PROMISING, *_DESCRIBING, *_NAMING, "ccording to"),
-)
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # An appositive between commas, a name or an age ("The firm's boss, Hanna Lind, said"; "Morrow,
 # 54, said"): its commas break no clause and end no attribution.
@@ -117,6 +78,7 @@ class Lexicon:
     """The word lists of `events_en.toml`, compiled."""
 
     boilerplate: _Furniture  # on lower-case text
+    reporting: Listed  # a reporting verb or "according to" (`_reporting`)
     caption: Listed
     future: re.Pattern[str]  # matches lower-case text (IGNORECASE is 3x slower)
     perfect: re.Pattern[str]  # the past perfect ("had left"), on lower-case text
@@ -138,6 +100,7 @@ class Lexicon:
     openers: re.Pattern[str]
     stopwords: frozenset[str]
     synonyms: dict[str, str]
+    scale_numbers: frozenset[str]  # what number words that multiply fold to ("100")
     scales: frozenset[str]  # the words whose synonym is a scale ("hundred")
     phrases: re.Pattern[str]  # multi-word paraphrases ("walked off the job"), folded before the words
     phrase_map: dict[str, str]
@@ -146,11 +109,50 @@ class Lexicon:
     classes: dict[str, tuple[str, ...]]  # a word's term → the kinds it names, as "@kind" terms
     acts: frozenset[str]  # the "@kind" terms that name an act ("@resign"), not a thing ("@government")
     members: dict[str, tuple[str, ...]]  # a "@kind" term → the terms of its words
+    name_links: frozenset[str]  # lower-case words inside a name ("of")
+    # Two or more capitalised words in a row, links allowed between them: where initialisms come
+    # from. (Possessive: a word is never given back to try a space inside it.)
+    name_run: re.Pattern[str]
 
 
 def _words(words: list[str]) -> str:
     # One shared beginning is tried once, not once per word: twice as fast on the long lists.
     return literal_alternation(words, space=" ")
+
+
+def _reporting(data: dict[str, Any]) -> Listed:
+    """A reporting verb outside quotes, with what completes the attribution ("said on Monday that"),
+    or "according to". Its words are lists of `events_en.toml`, whose comments tell what each is
+    for. (A quotation is masked with "_" where the speaker is sought.)"""
+    saying, promising, describing, naming = (
+        data[k] for k in ("reporting_verbs", "promising_verbs", "describing_verbs", "naming_verbs")
+    )
+    named = (
+        rf"(?:{'|'.join(data['named_pronouns'])}|(?:{'|'.join(data['named_determiners'])})"
+        rf"(?:\s(?!(?:{'|'.join(data['named_object_ends'])})\b)[\w'’-]+){{1,3}})"
+    )
+    complement = (
+        rf"(?:an?\s|[\"“`'‘_]|\w{{3,}}(?:{'|'.join(data['evaluative_endings'])})\b"
+        rf"|(?:{'|'.join(data['evaluative_adjectives'])})\b)"
+    )
+    verbs = (*saying, *promising, *describing, *naming)
+    return Listed(
+        re.compile(
+            # the first letters of the verbs and "according": most words fail here, before the lookbehinds
+            rf"\b(?=[{''.join(sorted({'A', 'a', *(v[0] for v in verbs)}))}])"
+            + "".join(rf"(?<!\b{w} )" for w in data["reporting_passive"])
+            + rf"(?:(?P<verb>{'|'.join(saying)}|(?:{'|'.join(promising)})(?=\s+(?:to|that)\b)"
+            rf"|(?:{'|'.join(describing)})(?=\s[^,;:.]*\bas\s)"
+            r"|(?<![-’'])"
+            + "".join(rf"(?<!\b{w} )" for w in data["naming_passive"])
+            + rf"(?:{'|'.join(naming)})(?=\s{named}\s{complement})"
+            r")\b(?!\s+sorry\b)"
+            r"(?:\s+(?:on|in|at)\s+\w+(?:\s\(local time\))?)?"
+            rf"(?:\s+(?:{'|'.join(data['reporting_audiences'])}))?"
+            r"(?:\s+that\b)?|[Aa]ccording to)"
+        ),
+        (*verbs, "ccording to"),
+    )
 
 
 @cache
@@ -170,6 +172,7 @@ def lexicon() -> Lexicon:
         classes = _classes({**data["event_classes"], **data["thing_classes"]}, data["synonyms"])
         return Lexicon(
             boilerplate=_furniture(data["boilerplate"]),
+            reporting=_reporting(data),
             caption=_listed(r"\b(?:{})\b", data["caption_verbs"]),
             future=re.compile(rf"\b(?:{_words(data['future_cues'])})\b"),  # on lower-case text
             perfect=re.compile(
@@ -204,7 +207,8 @@ def lexicon() -> Lexicon:
             openers=re.compile(rf"^(?:{_words(data['discourse_openers'])})\b,?\s*", re.IGNORECASE),
             stopwords=frozenset(data["stopwords"]),
             synonyms=dict(data["synonyms"]),
-            scales=frozenset(w for w, n in data["synonyms"].items() if n in _SCALES),
+            scale_numbers=frozenset(data["number_scales"]),
+            scales=frozenset(w for w, n in data["synonyms"].items() if n in data["number_scales"]),
             phrases=re.compile(rf"\b(?:{_words(list(data['phrases']))})\b"),  # on lower-case text
             phrase_map=dict(data["phrases"]),
             event_nouns=frozenset(stem(w) for w in data["event_nouns"]),
@@ -212,6 +216,10 @@ def lexicon() -> Lexicon:
             classes=classes,
             acts=frozenset(f"@{kind}" for kind in data["event_classes"]),
             members=_members(classes),
+            name_links=frozenset(data["name_links"]),
+            name_run=re.compile(
+                rf"[A-Z][A-Za-z'’-]*+(?:\s+(?:(?:{'|'.join(data['name_links'])})\s+)?[A-Z][A-Za-z'’-]*+)+"
+            ),
         )
     except (KeyError, re.error) as exc:
         raise RulesError(f"{_DATA.name}: {exc}") from exc
@@ -458,9 +466,6 @@ def word_terms(text: str) -> tuple[str, ...]:
     return (*filter(None, map(_TERMS.__getitem__, _numbers(_folded_words(text)))), *_initialisms(text))
 
 
-_SCALES = frozenset({"100", "1000"})  # what number words like "hundred" fold to
-
-
 def _numbers(words: Sequence[str]) -> Sequence[str]:
     """Numbers in words multiplied out: "two hundred" (synonyms of "2" and "100") is "200", as
     written in digits by another outlet."""
@@ -472,38 +477,34 @@ def _numbers(words: Sequence[str]) -> Sequence[str]:
     for word in words:
         number = synonyms.get(word, word)
         before = synonyms.get(out[-1], out[-1]) if out else ""
-        if number in _SCALES and before.isdigit():
+        if number in lex.scale_numbers and before.isdigit():
             out[-1] = str(int(before) * int(number))
         else:
             out.append(word)
     return out
 
 
-_LINKS = frozenset({"of", "for", "and"})  # lower-case words inside a name: "Bank of Ardenia"
-# Two or more capitalised words in a row, links allowed between them: where initialisms come from.
-# (Possessive: a word is never given back to try a space inside it.)
-_NAME_RUN = re.compile(r"[A-Z][A-Za-z'’-]*+(?:\s+(?:(?:of|for|and)\s+)?[A-Z][A-Za-z'’-]*+)+")
-
-
 @lru_cache(maxsize=4096)  # key_terms and names ask for the same text
 def _initialisms(text: str) -> tuple[str, ...]:
     """ "European Central Bank" → "ecb", "Bank of Ardenia" → "ba" and "boa": a name meets its abbreviation."""
-    return tuple(chain.from_iterable(map(_NAME_INITIALISMS.__getitem__, _NAME_RUN.findall(text))))
+    runs = lexicon().name_run.findall(text)
+    return tuple(chain.from_iterable(map(_NAME_INITIALISMS.__getitem__, runs)))
 
 
 def _name_initialisms(found: str) -> tuple[str, ...]:
     """The initialisms of one run of capitalised words (`_initialisms`)."""
-    stop = lexicon().stopwords
+    lex = lexicon()
+    stop, links = lex.stopwords, lex.name_links
     out: list[str] = []
     run: list[str] = []  # initials, links in lower case
     for word in [*found.split(), ""]:
         if word[:1].isupper() and word.lower() not in stop and not word.isupper():
             run.append(word[0].lower())
             continue
-        if run and word in _LINKS:
+        if run and word in links:
             run.append(word)
             continue
-        while run and run[-1] in _LINKS:
+        while run and run[-1] in links:
             run.pop()
         if sum(len(r) == 1 for r in run) >= 2:
             out.append("".join(r for r in run if len(r) == 1))
@@ -519,12 +520,13 @@ _NAME_INITIALISMS = _Memo(_name_initialisms)  # a name recurs in an article and 
 @lru_cache(maxsize=4096)  # a sentence's summary and its merge features both ask
 def speaker_span(text: str) -> tuple[int, int] | None:
     """Where `text` says who said it ("Peskov said on Monday that", "…,” said Kirby"), if it does."""
-    if not REPORTING.holds_word(text):  # most texts: no verb, nothing to mask (masking keeps the verbs)
+    reporting = lexicon().reporting
+    if not reporting.holds_word(text):  # most texts: no verb, nothing to mask (masking keeps the verbs)
         return None
     quotes = '"' in text or "“" in text
     bare = QUOTED.sub(lambda m: "_" * len(m.group()), text) if quotes else text
     masked = unbroken(bare)
-    verb = REPORTING.pattern.search(masked)
+    verb = reporting.pattern.search(masked)
     if verb is None:
         return None
     head = masked[: verb.start()].rstrip()

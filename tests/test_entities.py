@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+import chrono.entities
 from chrono.entities import Entity, EntityKind, EntityMention, HeuristicRecognizer, collect_entities, fold
+from chrono.errors import RulesError
 from chrono.models import Event, Mention, Timeline
 
 FIXTURE = Path(__file__).parent / "data" / "site" / "timeline.json"
@@ -117,3 +121,23 @@ class _Gazetteer:
 def test_collect_entities_takes_any_recognizer() -> None:
     entities = collect_entities(_timeline("Kharkiv was shelled.", "Peace talks with Mr Smith."), _Gazetteer())
     assert entities == [Entity(EntityKind.PLACE, "Kharkiv", (), ("e0",))]
+
+
+def test_the_word_lists_are_data_another_file_gives_other_names(tmp_path: Path) -> None:
+    """What makes a name a place is a list of `entities_en.toml`: a copy with one more place word
+    recognises what the shipped lists do not; a copy without a list is one error naming the file."""
+    shipped = Path(chrono.entities.__file__).with_name("entities_en.toml").read_text(encoding="utf-8")
+    assert '"Square", "Street",\n' in shipped
+    text = "Greenfield Shire flooded."
+
+    def found(recognizer: HeuristicRecognizer) -> list[tuple[str, EntityKind | None, bool]]:
+        return [(m.text, m.kind, m.strong) for m in recognizer.recognize(text)]
+
+    assert found(HeuristicRecognizer()) == [("Greenfield Shire", EntityKind.PERSON, False)]  # two bare words
+    shire = tmp_path / "shire.toml"
+    shire.write_text(shipped.replace('"Street",\n', '"Street", "Shire",\n'), encoding="utf-8")
+    assert found(HeuristicRecognizer(shire)) == [("Greenfield Shire", EntityKind.PLACE, True)]
+    broken = tmp_path / "broken.toml"
+    broken.write_text(shipped.replace("place_words =", "place_names ="), encoding="utf-8")
+    with pytest.raises(RulesError, match=r"broken\.toml: 'place_words'"):
+        HeuristicRecognizer(broken).recognize(text)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from chrono.events import EventMention, event_date, extract_events
 from chrono.ingest import Article, clean_text
-from chrono.summary import REPORTING, collapse, lexicon, names, stem
+from chrono.summary import collapse, lexicon, names, stem
 from chrono.temporal import tag
 from chrono.temporal.types import Timex
 
@@ -551,7 +551,16 @@ def test_a_pickled_mention_comes_back_equal_with_its_words_shared() -> None:
     assert first.explanation is second.explanation
 
 
-_CUES = [*REPORTING.words, *lexicon().caption.words, "According to", "Said", "was", "be", "sorry", "that"]
+_CUES = [
+    *lexicon().reporting.words,
+    *lexicon().caption.words,
+    "According to",
+    "Said",
+    "was",
+    "be",
+    "sorry",
+    "that",
+]
 _TEXT = st.lists(st.sampled_from([*_CUES, "Peskov", "on Monday", ", ", '"', "“", "”", " ", "  ", "\n", "d"]))
 
 
@@ -561,7 +570,7 @@ def test_a_word_list_regex_is_skipped_only_where_it_cannot_match(parts: list[str
     # Reporting verbs and captions are looked for only in texts holding one of their words: the
     # words must cover every form the regex matches, or a statement would lose its speaker.
     text = "".join(parts)
-    for listed in (REPORTING, lexicon().caption):
+    for listed in (lexicon().reporting, lexicon().caption):
         found, regex = listed.search(text), listed.pattern.search(text)
         assert (found and found.span()) == (regex and regex.span())
 

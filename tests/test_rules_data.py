@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from chrono import summary
 from chrono.errors import RulesError
 from chrono.rules import RULES_ROOT, load_rules
 from chrono.temporal import rules_for, tag
@@ -95,3 +97,31 @@ def test_bad_toml_and_missing_language(tmp_path: Path) -> None:
         load_rules("xx", root=tmp_path)
     with pytest.raises(RulesError, match=r"lexicon\.toml: cannot read"):
         load_rules("zz", root=tmp_path)
+
+
+def test_every_attribution_word_of_events_en_works_as_its_comment_says() -> None:
+    """The reporting verbs and their cues are the lists of `events_en.toml`: each word of each list
+    gives an attribution where its comment says, and none where it says not."""
+    data = tomllib.loads(Path(summary.__file__).with_name("events_en.toml").read_text(encoding="utf-8"))
+
+    def said(text: str) -> str | None:
+        found = summary.lexicon().reporting.search(text)
+        return found.group() if found else None
+
+    for verb in data["reporting_verbs"]:
+        assert said(f"Lund {verb} reporters that the plant would close.") == f"{verb} reporters that"
+        for passive in data["reporting_passive"]:
+            assert said(f"The crews {passive} {verb} to leave.") is None
+    for verb in data["promising_verbs"]:
+        assert said(f"The council {verb} to reopen it.") == verb
+        assert said(f"The council {verb} a review.") is None
+    for verb in data["describing_verbs"]:
+        assert said(f"Lund {verb} the offer as fair.") == verb
+        assert said(f"Lund {verb} how the fire spread.") is None
+    for verb in data["naming_verbs"]:
+        for adjective in data["evaluative_adjectives"]:
+            assert said(f"Lund {verb} the ruling {adjective}.") == verb
+        for pronoun in data["named_pronouns"]:
+            assert (said(f"Lund {verb} {pronoun} a disgrace.") or "").startswith(verb)
+        assert said(f"Lund {verb} the police for an ambulance.") is None  # no object past "for"
+        assert said(f"The strike is {verb} the union's most successful.") is None

@@ -204,7 +204,7 @@ def blocked_pairs(
         blocks_kept = (keys, item) if record else (np.zeros(0, np.uint64), np.zeros(0, np.int64))
         filings = Filings(ids[f_word], f_item, *blocks_kept)
     blocks, members = np.unique(keys, return_counts=True)
-    column = np.searchsorted(blocks, keys)
+    column = _positions(blocks, keys)
     if counts is not None:
         members = counts(blocks)
     kept = members[column] <= crowded
@@ -230,11 +230,7 @@ def blocked_pairs(
             )
             keys = _key(ids[p_word], p_level, p_block)
             del p_word, p_level, p_block
-            # Block numbers are hashes: looked up in ascending order, each search starts where the
-            # last ended (numpy's hint for sorted needles) instead of missing the cache at random.
-            order = np.argsort(keys)
-            where = np.empty(len(keys), np.int64)
-            where[order] = np.searchsorted(blocks, keys[order])
+            where = _positions(blocks, keys)
             where[where == len(blocks)] = 0
             hit = (blocks[where] == keys) & (members[where] <= crowded)
             own = levels[p_item[hit]] == probe_level
@@ -258,16 +254,22 @@ def word_pairs(probes: Filings, filed: Filings, crowded: int = MAX_BLOCK) -> tup
     ascending: how mentions with no date meet dated ones (their `words` filings). A word more
     than `crowded` filed items file pairs nobody: a rarer word shared finds the pair instead."""
     order = np.argsort(filed.word, kind="stable")
-    words, items = filed.word[order], filed.word_item[order]
-    lo = np.searchsorted(words, probes.word, "left")
-    count = np.searchsorted(words, probes.word, "right") - lo
-    count[count > crowded] = 0
-    first = np.repeat(probes.word_item, count)
-    offset = np.arange(len(first)) - np.repeat(np.cumsum(count) - count, count)
-    second = items[np.repeat(lo, count) + offset]
-    width = int(items.max(initial=0)) + 1
+    first, second = shared_words(probes, filed.word[order], filed.word_item[order], crowded)
+    width = int(filed.word_item.max(initial=0)) + 1
     key = np.unique(first * width + second)
     return key // width, key % width
+
+
+def shared_words(
+    probes: Filings, words: np.ndarray, items: np.ndarray, crowded: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(probing item, item) for each probe's word found in `words` (sorted, `items` theirs), in
+    the probes' order; a word held more than `crowded` times finds nothing."""
+    lo = np.searchsorted(words, probes.word, "left")
+    count = np.searchsorted(words, probes.word, "right") - lo
+    if crowded is not None:
+        count[count > crowded] = 0
+    return np.repeat(probes.word_item, count), items[np.repeat(lo, count) + ranks(count)]
 
 
 def _weightiest(
@@ -325,8 +327,12 @@ def _expand(
     start, stop = lo // size, hi // size
     count = stop - start + 1
     row = np.repeat(np.arange(len(item)), count)
-    offset = np.arange(len(row)) - np.repeat(np.cumsum(count) - count, count)
-    return item[row], word[row], lev[row], start[row] + offset + _BLOCK_SHIFT
+    return item[row], word[row], lev[row], start[row] + ranks(count) + _BLOCK_SHIFT
+
+
+def ranks(count: np.ndarray) -> np.ndarray:
+    """0..n-1 for each n in `count`, concatenated."""
+    return np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
 
 
 def _key(word: np.ndarray, lev: np.ndarray, block: np.ndarray) -> np.ndarray:
@@ -343,6 +349,16 @@ def word_ids(words: Sequence[str]) -> np.ndarray:
 @lru_cache(maxsize=1 << 18)
 def _word_id(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def _positions(sorted_values: np.ndarray, needles: np.ndarray) -> np.ndarray:
+    """`np.searchsorted(sorted_values, needles)`, the needles looked up in ascending order: block
+    numbers are hashes, and each search in order starts where the last ended (numpy's hint for
+    sorted needles) instead of missing the cache at random."""
+    order = np.argsort(needles)
+    where = np.empty(len(needles), np.int64)
+    where[order] = np.searchsorted(sorted_values, needles[order])
+    return where
 
 
 def _isin(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Filings, level, word_pairs
+from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Filings, level, shared_words, word_pairs
 from chrono.errors import ChronoError
 from chrono.files import write_atomic
 from chrono.merge import (
@@ -342,11 +342,7 @@ class MergeStore:
         state = self.state
         assert state is not None
         old = state.rows
-        words, word_rows = old.filings[kind].word, old.filings[kind].word_item
-        lo = np.searchsorted(words, index.filings.word, "left")
-        count = np.searchsorted(words, index.filings.word, "right") - lo
-        mine = np.repeat(index.filings.word_item, count)
-        theirs = word_rows[np.repeat(lo, count) + _ranks(count)]
+        mine, theirs = shared_words(index.filings, old.filings[kind].word, old.filings[kind].word_item)
         by_row = np.argsort(index.rows)
         ours = index.dates[by_row[np.searchsorted(index.rows[by_row], mine)]]
         others = old.dates[theirs]
@@ -452,11 +448,11 @@ class _Blocks:
 
 def _split(old: _Rows, leaving: np.ndarray) -> tuple[_Blocks, _Blocks]:
     """Dated and undated: the old rows' blocks, split by whether the rows stay as they are."""
-    leaves = [leaving[f.block_item] for f in old.filings]
-    return (
-        _Blocks(old.filings[0].block[~leaves[0]], old.filings[0].block[leaves[0]]),
-        _Blocks(old.filings[1].block[~leaves[1]], old.filings[1].block[leaves[1]]),
+    leaves = (leaving[f.block_item] for f in old.filings)
+    dated, undated = (
+        _Blocks(f.block[~gone], f.block[gone]) for f, gone in zip(old.filings, leaves, strict=True)
     )
+    return dated, undated
 
 
 def _merged(
@@ -496,11 +492,6 @@ def _fill(
         flat = [m for entry in load(pos) for m in getattr(entry, "mentions", ())]
         for r in missing:
             mentions[r] = flat[int(where[1][r])]
-
-
-def _ranks(count: np.ndarray) -> np.ndarray:
-    """0..n-1 for each n in `count`, concatenated."""
-    return np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
 
 
 def _levels(dates: np.ndarray) -> np.ndarray:

@@ -443,7 +443,7 @@ class _Sentence:
         until = None
         if tx is not None and when is not None:
             until = event_date(tx.range_end)[0] if tx.range_end else event_date(tx.value)[1]
-            if until is not None and _days(until)[1] < _days(when)[0]:
+            if until is not None and _ends_before(until, when):
                 until = None  # a range that ends before it starts spans nothing
         ref = (
             TimexRef(tx.text, tx.value, clean.to_raw(tx.start), clean.to_raw(tx.end - 1) + 1) if tx else None
@@ -477,15 +477,21 @@ class _Sentence:
         )
 
 
+def _by_pronoun(speaker: str) -> bool:
+    """Whether an attribution's speaker is "he" or "she" (`subject_pronouns`): "she said", "he told
+    the Times"."""
+    return not lexicon().subject_pronouns.isdisjoint(speaker.lower().split())
+
+
 def _as_person(
     said: str, content: str, speaker: str, speakers: tuple[str, ...], person: str
 ) -> tuple[str, tuple[str, ...]]:
     """(content, speakers) with a subject pronoun read as the `person` it stands for, as if named:
     "she said" is a statement of theirs, "She blamed soaring energy bills" an act."""
-    pronouns = lexicon().subject_pronouns
-    if speaker and not pronouns.isdisjoint(speaker.lower().split()):  # "he told the Times": not the Times
+    if speaker and _by_pronoun(speaker):  # "he told the Times": not the Times
         return content, names(person, initial=False, speaking=True)
     first = said.split(" ", 1)[0]
+    pronouns = lexicon().subject_pronouns
     if first[:1].isupper() and first.lower() in pronouns and content.startswith(said[: len(first) + 1]):
         return f"{person} {content[len(first) + 1 :]}", speakers
     return content, speakers
@@ -539,12 +545,11 @@ def _person_after(sentence: str, person: str | None, subject: str | None) -> str
     blamed …") or one that names only places and organisations; nobody after a statement by
     someone unnamed ("a spokeswoman said"), by something ("Officials said"), or a sentence naming
     someone else ("Brenn was shot …": "He had been investigating" is Brenn)."""
-    pronouns = lexicon().subject_pronouns
     span = speaker_span(sentence)
     own = _names_of(person)
     if span is not None:
         speaker = sentence[span[0] : span[1]]
-        if not pronouns.isdisjoint(speaker.lower().split()):  # "she said", "he told the Times"
+        if _by_pronoun(speaker):  # "she said", "he told the Times"
             return person
         said_by = names(speaker, initial=not span[0], speaking=True)
         if not said_by:
@@ -555,7 +560,7 @@ def _person_after(sentence: str, person: str | None, subject: str | None) -> str
         if named:
             return named[0]
         return person if own.issuperset(said_by) else None
-    if not person or subject or sentence.split(" ", 1)[0].lower() in pronouns:
+    if not person or subject or sentence.split(" ", 1)[0].lower() in lexicon().subject_pronouns:
         return person
     if own.issuperset(names(sentence)):  # most sentences: no name, or only theirs
         return person

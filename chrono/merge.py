@@ -201,17 +201,22 @@ def _tied(a: EventMention, b: EventMention) -> bool:
 _NUMBER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?")
 
 
+def _number(word: str) -> str | None:
+    """The figure a word gives ("1,668.8" → "1668.8", "Seven" as the synonyms fold it → "7"), if any."""
+    value = lexicon().synonyms.get(word.lower(), word).replace(",", "")
+    return value if value.replace(".", "", 1).isdigit() else None
+
+
 @lru_cache(maxsize=4096)
 def _counts(text: str) -> dict[str, str]:
     """What a sentence counts, by the term of the word after each number: "11 people were still
     missing" → {"peopl": "11"}; numbers in words as the synonyms fold them ("Seven" → "7"). A name
     after a number is no thing counted ("May 12 (Corvane)": a dateline)."""
-    synonyms = lexicon().synonyms
     words = _NUMBER_WORD.findall(text)
     out: dict[str, str] = {}
     for number, word in zip(words, words[1:], strict=False):
-        value = synonyms.get(number.lower(), number).replace(",", "")
-        if value.replace(".", "", 1).isdigit() and word[0].islower():
+        value = _number(number)
+        if value is not None and word[0].islower():
             out.update(dict.fromkeys(word_terms(word)[:1], value))
     return out
 
@@ -225,9 +230,7 @@ def _counted_apart(a: EventMention, b: EventMention) -> bool:
 @lru_cache(maxsize=4096)
 def _figures(text: str) -> frozenset[str]:
     """The numbers a sentence gives ("1,668.8", "1500", "Three" as the synonyms fold it)."""
-    synonyms = lexicon().synonyms
-    values = (synonyms.get(w.lower(), w).replace(",", "") for w in _NUMBER_WORD.findall(text))
-    return frozenset(v for v in values if v.replace(".", "", 1).isdigit())
+    return frozenset(v for v in map(_number, _NUMBER_WORD.findall(text)) if v is not None)
 
 
 def _figures_apart(a: str, b: str) -> bool:

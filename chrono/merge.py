@@ -703,19 +703,7 @@ def merge_mentions(
     these mentions (an incremental merge of part of a corpus blocks as the whole would); with
     `record`, the merge also returns what an incremental merge keeps (`KindIndex`).
     """
-    dated: list[_Item] = []
-    undated: list[_Item] = []
-    for row, m in sorted(numbered, key=lambda pair: _order_key(pair[1])):
-        if m.date is None:
-            undated.append(_Item(m, 0, 0, 0, 0, row=row))
-            continue
-        first, last = _ordinals(m.date)
-        slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
-        nouns = shared_set(frozenset(event_nouns(m.terms)))
-        dated.append(_Item(m, first, last, first - slack, last + slack, nouns, m.acts, row))
-    # Copies share a date, so `_identical` never joins a dated item to an undated one.
-    items, n_dated = dated + undated, len(dated)
-    del dated, undated
+    items, n_dated = _items(numbered)
     reps, clusters = _identical(items)
     split = bisect_left(reps, n_dated)
     kinds = (reps[:split], reps[split:])
@@ -745,6 +733,22 @@ def merge_mentions(
         events.append(_event(mentions, reasons))
         rows.append(members)
     return Merged(events, rows, index)
+
+
+def _items(numbered: Iterable[tuple[int, EventMention]]) -> tuple[list[_Item], int]:
+    """The mentions as items in merge order, the dated ones (how many: the second value) first."""
+    dated: list[_Item] = []
+    undated: list[_Item] = []
+    for row, m in sorted(numbered, key=lambda pair: _order_key(pair[1])):
+        if m.date is None:
+            undated.append(_Item(m, 0, 0, 0, 0, row=row))
+            continue
+        first, last = _ordinals(m.date)
+        slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
+        nouns = shared_set(frozenset(event_nouns(m.terms)))
+        dated.append(_Item(m, first, last, first - slack, last + slack, nouns, m.acts, row))
+    # Copies share a date, so `_identical` never joins a dated item to an undated one.
+    return dated + undated, len(dated)
 
 
 def _kind_indexes(

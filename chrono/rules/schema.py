@@ -52,6 +52,10 @@ class Cues(_Frozen):
         description="Prepositions of the new time after a deferral verb ('extended the deadline to Friday')."
     )
     past_prepositions: tuple[str, ...] = Field(description="Right before an expression: it is past.")
+    span_ends: tuple[str, ...] = Field(
+        description="A span of time and a future preposition ('the 12 months through February'): right before"
+        " an expression they end the span there, no deadline: the clause dates it."
+    )
 
 
 class Deictic(_Frozen):

@@ -64,6 +64,8 @@ def season(m: Mention, ctx: Context) -> Resolution | None:
     if ctx.anchor is None:
         return None
     anchor, year = ctx.anchor, ctx.anchor.year
+    if f.year_shift is not None:  # "the spring of last year"
+        return Resolution(f"{year + f.year_shift:04d}-{f.season}", PUBLISH, mod=f.mod)
     start = cal.season_start(year, f.season)
     if f.shift == -1 and cal.add_months(start, 3) > anchor:
         year -= 1

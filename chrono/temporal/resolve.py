@@ -75,7 +75,10 @@ def calendar_date(m: Mention, ctx: Context) -> Resolution | None:
 
 def _calendar_date(f: Fields, ctx: Context) -> Resolution | None:
     if f.month is None:
-        return None if f.year is None else Resolution(str(f.year), mod=f.mod)
+        if f.year is None:
+            return None
+        # "the winter of nineteen ninety-four"
+        return Resolution(f"{f.year:04d}-{f.season}" if f.season else str(f.year), mod=f.mod)
     if f.year is not None and f.day is not None:
         try:
             return Resolution(dt.date(f.year, f.month, f.day).isoformat(), mod=f.mod)
@@ -101,6 +104,10 @@ def _instance_year(f: Fields, month: int, anchor: dt.date, tense: Tense) -> tupl
     if f.shift == 0:
         return anchor.year, None  # "this September"
     if f.shift is not None and f.shift < 0:  # "last November": the latest November before this month
+        if f.day is None and month == anchor.month - 1:
+            # the month just past is "last month": "last February" in a March article is a year
+            # earlier; "last December" in January is already last year's, the one just past
+            return anchor.year - 1, None
         return (anchor.year if month < anchor.month else anchor.year - 1), None
     if f.shift is not None:  # "next March": the first March after this month
         return (anchor.year if month > anchor.month else anchor.year + 1), None
@@ -128,6 +135,8 @@ def weekday(m: Mention, ctx: Context) -> Resolution | None:
     if ctx.anchor is None or f.weekday is None:
         return None
     direction, cue = _direction(f, ctx)
+    if f.shift == 0 and direction == 0:
+        direction = 1  # "this Friday" with no cue is the coming one; "This Monday, he said" the past one
     # "last Friday"/"next Friday" skip the anchor day itself; a bare weekday may be the anchor day.
     inclusive = not f.shift
     day = cal.weekday_near(ctx.anchor, f.weekday, 1 if direction > 0 else -1, inclusive=inclusive)

@@ -156,6 +156,8 @@ def _words_regex(words: tuple[str, ...], *, before: bool = False) -> re.Pattern[
     return re.compile(rf"(?<![\w'’-])(?:{_phrases(words)}){end}", re.IGNORECASE)
 
 
+# How far before an expression a span's end is looked for (the longest phrase and spaces, with room).
+_SPAN_END_REACH = 24
 # How far before a cue a determiner is looked for (the longest determiner and a space, with room).
 _DETERMINER_REACH = 12
 
@@ -239,6 +241,7 @@ class TenseRules:
     active_past: re.Pattern[str]
     determiner: re.Pattern[str]
     deferral: re.Pattern[str]
+    span_end: re.Pattern[str]
 
 
 def _active_past_regex(grammar: Grammar) -> re.Pattern[str]:
@@ -258,6 +261,7 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         _active_past_regex(grammar),
         _words_regex(grammar.determiners, before=True),
         _deferral_regex(cues),
+        _words_regex(cues.span_ends, before=True),
     )
 
 
@@ -317,6 +321,8 @@ def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRul
     if deferral is not None:
         return Tense(1, deferral.group("verb").lower(), preposition=True)
     prep = rules.preposition.search(text, max(0, start - 12), start)
+    if prep is not None and rules.span_end.search(text, max(0, start - _SPAN_END_REACH), start) is not None:
+        prep = None  # "the 12 months through February": the end of a span, dated by its clause
     if prep is not None:
         tense = Tense(1 if prep.group("future") else -1, prep.group().strip().lower(), preposition=True)
         # Before a clock time "before", "until", "by" place a moment in its day, which the clause

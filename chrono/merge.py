@@ -8,17 +8,18 @@ so paraphrases meet), each weighed by how rare it is in general English (`summar
 names and rare words tell most). The weights come from a fixed word list, never from the input,
 so a mention's vector and a pair's score depend on those mentions alone: adding an article
 changes no other pair. One participant doing one kind of act on one day (or a plan dated to a
-month and a day inside it) adds a bonus (`summary.acts`). A sentence dated by context and a
-report dated outright must share a name or more than one word unless one speaker tells both; two
-that count one thing differently ("11 missing" / "seven missing") are two reports unless told of
-one day. The vectors live in one sparse matrix; pairs the cosine leaves hopeless are dropped as
-they are found, and only the few hopeful ones are scored in Python. Clustering is greedy,
-explicitly dated pairs first (an article's slot in an event goes to its dated report before a
-sentence dated by context), then best pair first, average link, and never puts two mentions of
-one article into one event. Last, a mention of an undated article that no text dates joins the
-dated event it matches best by content alone (a shared name or speaker, or nearly all its words;
-no figure the other lacks on both sides), never tying two dated events; the event takes its date
-from its dated mentions and the undated one stays undated.
+month and a day inside it) adds a bonus (`summary.acts`); with no name on one side, two reports
+of one day must share more than the act's words, or the act be most of what one tells. A
+sentence dated by context and a report dated outright must share a name or more than one word
+unless one speaker tells both; two that count one thing differently ("11 missing" / "seven
+missing") are two reports unless told of one day. The vectors live in one sparse matrix; pairs
+the cosine leaves hopeless are dropped as they are found, and only the few hopeful ones are
+scored in Python. Clustering is greedy, explicitly dated pairs first (an article's slot in an
+event goes to its dated report before a sentence dated by context), then best pair first, average
+link, and never puts two mentions of one article into one event. Last, a mention of an undated
+article that no text dates joins the dated event it matches best by content alone (a shared name
+or speaker, or nearly all its words; no figure the other lacks on both sides), never tying two
+dated events; the event takes its date from its dated mentions and the undated one stays undated.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ KIND_WEIGHT = 1.5  # a kind is common (many words name it), yet sharing one is w
 NOMINAL_PAIR_BONUS = 0.15
 NOMINAL_BONUS = 0.05
 ACT_BONUS = 0.2  # one participant, one kind of act, one day ("Morrow resigned" / "Morrow quit")
+# Of a report's weight: the act is most of what it tells ("Burglars took the works on Thursday night").
+ACT_SHARE = 0.4
 # One speaker, one day: outlets at one briefing report the same statement in other words ("said the
 # town could no longer afford repairs" / "told the Bugle the sums didn't add up").
 SPEAKER_BONUS = 0.15
@@ -181,13 +184,38 @@ def _nominal_bonus(a: _Item, b: _Item) -> float:
 
 def _same_act(a: _Item, b: _Item) -> bool:
     """One kind of act ("@resign") by one participant: a name shared (in the content or as the
-    speaker), or none given on one side ("Lind apologised" / "the firm's boss said sorry")."""
+    speaker), or none given on one side ("Lind apologised" / "the firm's boss said sorry"). With
+    none given, two reports dated outright to one day must also tell the act by more than its
+    kind (`_act_evidence`); a plan dated to a month meets a day inside it by the act alone, and so
+    does a sentence dated by context, whose threshold asks more already."""
     if not a.acts & b.acts:
         return False
     ours, theirs = a.mention, b.mention
-    if not (ours.names and theirs.names):
+    if ours.names and theirs.names:
+        return not {*ours.names, *ours.speakers}.isdisjoint((*theirs.names, *theirs.speakers))
+    if ours.inferred or theirs.inferred or _day_in_month(a, b) or _day_in_month(b, a):
         return True
-    return not {*ours.names, *ours.speakers}.isdisjoint((*theirs.names, *theirs.speakers))
+    return _act_evidence(ours, theirs)
+
+
+def _act_evidence(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions of one kind of act share more than it: a name, a quoted word, or a
+    word beyond the kinds' words and the words of their dates; or whether the act is most of what
+    one of them tells ("Burglars took the works on Thursday night"). Sentences about much else
+    that share only "killed" (or "met", "agreed") on one day tell of two happenings far more often
+    than of one."""
+    named = not {*a.names, *a.speakers}.isdisjoint((*b.names, *b.speakers))
+    if named or not set(a.quoted).isdisjoint(b.quoted):
+        return True
+    shared = set(a.terms) & set(b.terms)
+    members = lexicon().members
+    told = {w for t in shared if t[0] == "@" for w in members.get(t, ())}
+    told.update(*(word_terms(m.timex.text) for m in (a, b) if m.timex is not None))
+    if any(t[0] != "@" and not told.issuperset(t.split(" ")) for t in shared):
+        return True
+    ours, theirs = _vector(a), _vector(b)
+    both = ours.keys() & theirs.keys()
+    return max(sum(ours[t] ** 2 for t in both), sum(theirs[t] ** 2 for t in both)) >= ACT_SHARE
 
 
 def _tied(a: EventMention, b: EventMention) -> bool:

@@ -829,9 +829,41 @@ def test_one_act_named_by_two_outlets_in_words_of_no_shared_stem_merges(
     tmp_path: Path, wire: str, daily: str
 ) -> None:
     """A theft told by its act or its agents, an acquittal as walking free, a bankruptcy as going
-    bust, a ship aground as wrecked: the kind of act ties the two reports of one day."""
+    bust, a ship aground as wrecked: the kind of act, most of what one report tells, ties the two
+    reports of one day."""
     events = merged_articles(tmp_path, "2026-03-06", wire=wire, daily=daily)
     assert len(events) == 1, [e.summary for e in events]
+
+
+@pytest.mark.parametrize(
+    ("wire", "daily"),
+    [
+        (
+            "Riot police arrested 40 protesters outside the Halvard parliament on Thursday.",
+            "A man suspected of stealing copper cable from the railway was detained on Thursday night.",
+        ),
+        (
+            "Gunmen killed a police officer in Castra on Thursday.",
+            "An elderly couple died in a house fire on Thursday.",
+        ),
+        (
+            "Castra's foreign minister resigned on Thursday over a leaked memo.",
+            "The coach of the city's football club quit on Thursday after a fifth straight defeat.",
+        ),
+        (
+            "Norvia signed a trade agreement with Castra on Thursday.",
+            "Striking dock workers agreed on Thursday to return to work.",
+        ),
+    ],
+)
+def test_two_reports_of_one_day_sharing_only_a_kind_of_act_stay_apart(
+    tmp_path: Path, wire: str, daily: str
+) -> None:
+    """An arrest and a detention, a killing and a death, on one day, in sentences that tell much
+    else and share nothing else: in a day's news these are two happenings far more often than one
+    (wire copy of 3,000 articles: nearly all such pairs were)."""
+    events = merged_articles(tmp_path, "2026-03-06", wire=wire, daily=daily)
+    assert len(events) == 2, [e.merge_reasons for e in events]
 
 
 @pytest.mark.parametrize(

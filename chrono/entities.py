@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from chrono.errors import RulesError
 from chrono.models import Timeline
@@ -141,24 +141,35 @@ def _not_a_name(words: list[str], lists: _Lists) -> bool:
     return len(words) == 1 and any(ch.isdigit() for ch in words[0]) and not words[0].isupper()
 
 
+class _Name(NamedTuple):
+    """The name a capitalised sequence holds, and what its words alone say of it."""
+
+    skipped: int  # characters of the sequence before it ("The", a title)
+    words: tuple[str, ...]
+    text: str
+    titled: bool  # a title word came before it ("President")
+    kind: EntityKind | None  # the kind its own words give ("Ministry")
+    bare: bool  # two or three words, capitalised only at the start: a person's look
+
+
 def _classify(
-    words: list[str], titled: bool, before: str, text: str, end: int, listed: bool, lists: _Lists
+    name: _Name, before: str, text: str, end: int, listed: bool, lists: _Lists
 ) -> tuple[EntityKind | None, bool]:
-    """The kind of a name from its words and its surroundings (`before` it; in `text` from `end`),
-    and whether the cue is strong."""
-    kind = _kind_from_name(words, lists)
-    if kind is not None:
-        return kind, True
-    bare_name = 2 <= len(words) <= 3 and all(w[1:].islower() for w in words)
-    if (titled or lists.role_before.search(before)) and not words[0].isupper():
+    """The kind of a name its words leave open, from its surroundings (`before` it; in `text` from
+    `end`), and whether the cue is strong."""
+    words = name.words
+    if (name.titled or lists.role_before.search(before)) and not words[0].isupper():
         return EntityKind.PERSON, True
     if lists.place_before.search(before) or lists.place_after.match(text, end):
         return EntityKind.PLACE, True
-    if bare_name or (lists.weak_role_before.search(before) and not words[-1].isupper()):
+    if name.bare or (lists.weak_role_before.search(before) and not words[-1].isupper()):
         return EntityKind.PERSON, False
     if lists.weak_place_before.search(before) or listed:
         return EntityKind.PLACE, False
     return None, False
+
+
+_MAX_SEQUENCES = 1 << 14  # sequences a recogniser keeps read (a few MB)
 
 
 class HeuristicRecognizer:
@@ -167,35 +178,54 @@ class HeuristicRecognizer:
 
     def __init__(self, data: Path = _DATA) -> None:
         self.data = data
+        # Each sequence's name, read once: sequences recur ("The", "Police", a person's name).
+        self._names: dict[str, _Name | None] = {}
 
     def recognize(self, text: str) -> list[EntityMention]:
         lists = _lists(self.data)
         found: list[EntityMention] = []
         last_place_end = -1
         for match in lists.sequence.finditer(text):
-            words, start = match.group().split(" "), match.start()
-            while words and words[0] in lists.leading_stop:
-                start += len(words[0]) + 1
-                words = words[1:]
-            if not words:  # a capitalised stop word alone ("The", "He"): most sequences
+            sequence = match.group()
+            if sequence not in self._names:
+                if len(self._names) >= _MAX_SEQUENCES:  # a big corpus has many names
+                    self._names.clear()
+                self._names[sequence] = _name(sequence, lists)
+            if (name := self._names[sequence]) is None:
                 continue
-            # "Ukrainian President Volodymyr Zelenskyy": the name is what follows the last title word,
-            # unless that is an organisation ("Defence Ministry").
-            cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lists.titles), default=0)
-            titled = bool(cut) and not any(w in lists.organisation_words for w in words[cut:])
-            if titled:
-                start += sum(len(w) + 1 for w in words[:cut])
-                words = words[cut:]
-            words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]  # possessive "s" off
-            if _not_a_name(words, lists):
-                continue
-            name = " ".join(words)
-            listed = last_place_end >= 0 and bool(lists.list_joiner.fullmatch(text, last_place_end, start))
-            before = text[max(0, start - 40) : start]
-            kind, strong = _classify(words, titled, before, text, match.end(), listed, lists)
-            found.append(EntityMention(name, kind, start, start + len(name), strong))
-            last_place_end = start + len(name) if kind is EntityKind.PLACE else -1
+            start, kind, strong = match.start() + name.skipped, name.kind, True
+            if kind is None:
+                listed = last_place_end >= 0 and bool(
+                    lists.list_joiner.fullmatch(text, last_place_end, start)
+                )
+                before = text[max(0, start - 40) : start]
+                kind, strong = _classify(name, before, text, match.end(), listed, lists)
+            end = start + len(name.text)
+            found.append(EntityMention(name.text, kind, start, end, strong))
+            last_place_end = end if kind is EntityKind.PLACE else -1
         return found
+
+
+def _name(sequence: str, lists: _Lists) -> _Name | None:
+    """The name a capitalised sequence holds; None when it holds none."""
+    words, skipped = sequence.split(" "), 0
+    while words and words[0] in lists.leading_stop:
+        skipped += len(words[0]) + 1
+        words = words[1:]
+    if not words:  # a capitalised stop word alone ("The", "He"): most sequences
+        return None
+    # "Ukrainian President Volodymyr Zelenskyy": the name is what follows the last title word,
+    # unless that is an organisation ("Defence Ministry").
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lists.titles), default=0)
+    titled = bool(cut) and not any(w in lists.organisation_words for w in words[cut:])
+    if titled:
+        skipped += sum(len(w) + 1 for w in words[:cut])
+        words = words[cut:]
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]  # possessive "s" off
+    if _not_a_name(words, lists):
+        return None
+    bare = 2 <= len(words) <= 3 and all(w[1:].islower() for w in words)
+    return _Name(skipped, tuple(words), " ".join(words), titled, _kind_from_name(words, lists), bare)
 
 
 @lru_cache(maxsize=1 << 16)  # names repeat across a corpus' sentences

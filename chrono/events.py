@@ -247,8 +247,7 @@ def _is_future(clause: str, when: str, published: date | None) -> bool:
         return True
     if published > last:
         return False
-    own = unquoted(clause)
-    return bool(lexicon().future.search(own.lower())) and not lexicon().reporting.search(own)
+    return bool(lexicon().future.search(_own(clause))) and not lexicon().reporting.search(unquoted(clause))
 
 
 def _focus_span(
@@ -336,7 +335,7 @@ def _precise(when: str | None) -> bool:
 def _looks_back(sentence: str) -> bool:
     """Whether a sentence is a flashback: the past perfect in the reporter's own words ("The Greens
     had left the alliance on Monday"), not in what someone said ("Morrow said he had lost")."""
-    return speaker_span(sentence) is None and bool(lexicon().perfect.search(_own(sentence)))
+    return bool(lexicon().perfect.search(_own(sentence))) and speaker_span(sentence) is None
 
 
 def _shifted(t: Timex, reference: str) -> Timex | None:
@@ -498,7 +497,9 @@ def _as_person(
 
 
 _RECOGNIZER = HeuristicRecognizer()
-_TWO_CAPITALS = re.compile(r"\b[A-Z][\w'’-]*\.?\s+[A-Z]")  # "Petra Lund", "Mr. Nadir"
+# "Petra Lund", "Mr. Nadir". The boundary is checked after the first capital, so that the regex
+# engine skips to capitals instead of trying every position.
+_TWO_CAPITALS = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]*\.?\s+[A-Z]")
 
 
 @lru_cache(maxsize=1 << 14)  # asked of the first words of every sentence: they repeat

@@ -10,7 +10,7 @@ import math
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain, islice, repeat
 from operator import itemgetter
@@ -33,12 +33,19 @@ class Listed:
 
     pattern: re.Pattern[str]
     words: tuple[str, ...]
+    # The words that hold no other of them ("say", not "says"): a text holding none of these holds
+    # no word of the list, and a short list is tested faster.
+    needles: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        needles = tuple(w for w in self.words if not any(v != w and v in w for v in self.words))
+        object.__setattr__(self, "needles", needles)  # frozen
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.holds_word(text) else None
 
     def holds_word(self, text: str) -> bool:
-        return any(map(text.__contains__, self.words))
+        return any(map(text.__contains__, self.needles))
 
 
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
@@ -81,11 +88,11 @@ class Lexicon:
     reporting: Listed  # a reporting verb or "according to" (`_reporting`)
     caption: Listed
     future: re.Pattern[str]  # matches lower-case text (IGNORECASE is 3x slower)
-    perfect: re.Pattern[str]  # the past perfect ("had left"), on lower-case text
+    perfect: Listed  # the past perfect ("had left"), on lower-case text
     present_saying: Listed  # a reporting verb in the present tense ("says"), on lower-case text
     tenseless: frozenset[str]  # words after which such a verb has no tense of its own ("to say")
     # a word tying a sentence to the time just told ("at the time"), on lower-case text
-    anaphor: re.Pattern[str]
+    anaphor: Listed
     relative: re.Pattern[str]  # a relative clause after a comma, up to the next break (", which …")
     relative_words: frozenset[str]  # the relative pronouns ("which", "who")
     subject_pronouns: frozenset[str]  # pronouns that stand for the last person named ("she")
@@ -175,14 +182,17 @@ def lexicon() -> Lexicon:
             reporting=_reporting(data),
             caption=_listed(r"\b(?:{})\b", data["caption_verbs"]),
             future=re.compile(rf"\b(?:{_words(data['future_cues'])})\b"),  # on lower-case text
-            perfect=re.compile(
-                rf"\b(?:{_words(data['perfect_auxiliaries'])})"
-                rf"(?:\s+(?:{_words(data['perfect_adverbs'])}))*"
-                rf"\s+(?:[a-z]+ed|{_words(data['irregular_participles'])})\b"
+            perfect=Listed(  # most sentences hold no auxiliary of it
+                re.compile(
+                    rf"\b(?:{_words(data['perfect_auxiliaries'])})"
+                    rf"(?:\s+(?:{_words(data['perfect_adverbs'])}))*"
+                    rf"\s+(?:[a-z]+ed|{_words(data['irregular_participles'])})\b"
+                ),
+                tuple(data["perfect_auxiliaries"]),
             ),
             present_saying=_listed(r"\b(?:{})\b", data["present_reporting"]),
             tenseless=frozenset((*data["auxiliaries"], *data["present_reporting_not_after"])),
-            anaphor=re.compile(rf"\b(?:{_words(data['time_anaphors'])})\b"),
+            anaphor=_listed(r"\b(?:{})\b", data["time_anaphors"]),
             relative=re.compile(rf",\s+(?:{_words(data['relative_pronouns'])})\b[^,;—–]*"),
             relative_words=frozenset(data["relative_pronouns"]),
             subject_pronouns=frozenset(data["subject_pronouns"]),

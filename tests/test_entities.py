@@ -74,6 +74,19 @@ def test_roles_organisation_words_and_place_cues_decide_the_kind() -> None:
     ]
 
 
+def test_a_name_met_again_is_classified_again_where_it_stands() -> None:
+    # The recogniser reads each capitalised sequence's words once: a name met again still takes its
+    # offsets, and its kind from the words around it, in the new text.
+    recognizer = HeuristicRecognizer()
+    texts = (
+        "Troops shelled a depot in Moscow, President Dmitry Peskov said.",
+        "Moscow denied it, and President Dmitry Peskov left.",
+    )
+    first, again = ([(m.text, m.kind, m.start) for m in recognizer.recognize(t)] for t in texts)
+    assert first[1:] == [("Moscow", EntityKind.PLACE, 26), ("Dmitry Peskov", EntityKind.PERSON, 44)]
+    assert again == [("Moscow", None, 0), ("Dmitry Peskov", EntityKind.PERSON, 32)]
+
+
 def test_sentence_starters_calendar_words_and_demonyms_are_not_names() -> None:
     found = _found(
         "However, on Monday in March the Russian-speaking Ukrainian forces met. "

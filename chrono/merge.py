@@ -12,7 +12,10 @@ month and a day inside it) adds a bonus (`summary.acts`); with no name on one si
 of one day must share more than the act's words, or the act be most of what one tells. A
 sentence dated by context and a report dated outright must share a name or more than one word
 unless one speaker tells both; two that count one thing differently ("11 missing" / "seven
-missing") are two reports unless told of one day. The vectors live in one sparse matrix; pairs
+missing") are two reports unless told of one day. Two mentions dated coarser than a day must
+share words besides their dates' ("in 2003" is in every background sentence of that year), and
+two dated to spans that each give a figure the other lacks are two statistics ("1.6 percent in
+the third quarter" / "6.8 percent"). The vectors live in one sparse matrix; pairs
 the cosine leaves hopeless are dropped as they are found, and only the few hopeful ones are
 scored in Python. Clustering is greedy, explicitly dated pairs first (an article's slot in an
 event goes to its dated report before a sentence dated by context), then best pair first, average
@@ -88,6 +91,11 @@ PARALLEL_PAIRS = 50_000  # below this, scoring in this process beats forking wor
 CONTEXT_SLACK = 1  # days a context-inferred date may be off
 MONTH_DAYS = 31  # the longest span a plan may be dated to and still meet a day inside it
 CONFLICT_SLACK = 2  # days apart two outlets may disagree and still report one event
+# Cosine without the terms of the dates' words that two mentions dated coarser than a day must
+# reach: a year is a rare word that every background sentence of that year shares ("Italy sent
+# troops to Iraq in 2003" / "Although officially retired since 2003"), one word besides it is
+# enough ("Rovers last won the league in 1987" / "The club's last league title came in 1987").
+CONTENT_MIN = 0.15
 LINK_SHARE = 0.8  # two clusters merge when their average similarity reaches this share of the threshold
 
 Vector = dict[str, float]
@@ -209,13 +217,30 @@ def _act_evidence(a: EventMention, b: EventMention) -> bool:
         return True
     shared = set(a.terms) & set(b.terms)
     members = lexicon().members
-    told = {w for t in shared if t[0] == "@" for w in members.get(t, ())}
-    told.update(*(word_terms(m.timex.text) for m in (a, b) if m.timex is not None))
+    told = {w for t in shared if t[0] == "@" for w in members.get(t, ())} | _date_words(a, b)
     if any(t[0] != "@" and not told.issuperset(t.split(" ")) for t in shared):
         return True
     ours, theirs = _vector(a), _vector(b)
     both = ours.keys() & theirs.keys()
     return max(sum(ours[t] ** 2 for t in both), sum(theirs[t] ** 2 for t in both)) >= ACT_SHARE
+
+
+def _date_words(a: EventMention, b: EventMention) -> set[str]:
+    """The terms of the words that date the two ("2003", "third", "quarter")."""
+    return set().union(*(word_terms(m.timex.text) for m in (a, b) if m.timex is not None))
+
+
+def _content_cosine(a: EventMention, b: EventMention) -> float:
+    """The cosine of the two vectors without the terms their dates' words make ("1997", "sinc
+    2003", "third quarter"): a year is a rare word, so sharing it alone scores as much as a name,
+    yet every background sentence of that year shares it ("invaded Iraq in 2003" / "retired
+    since 2003")."""
+    told = _date_words(a, b)
+    ours, theirs = ({t: w for t, w in _vector(m).items() if told.isdisjoint(t.split(" "))} for m in (a, b))
+    norms = math.sqrt(sum(map(mul, ours.values(), ours.values()))) * math.sqrt(
+        sum(map(mul, theirs.values(), theirs.values()))
+    )
+    return _cosine(ours, theirs) / norms if norms else 0.0
 
 
 def _tied(a: EventMention, b: EventMention) -> bool:
@@ -261,12 +286,16 @@ def _figures(text: str) -> frozenset[str]:
     return frozenset(v for v in map(_number, _NUMBER_WORD.findall(text)) if v is not None)
 
 
-def _figures_apart(a: str, b: str) -> bool:
-    """Whether each sentence gives a number the other does not: a rewrite may drop a figure, but
-    two that give different ones are two reports ("ended lower ... at 1,668.8 points" / "ended
-    higher ... at 1,664.8 points", "polls close at 3 p.m." / "results within 24 hours")."""
-    ours, theirs = _figures(a), _figures(b)
+def _figures_apart(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether each sentence gives a number (`_figures`) the other does not: a rewrite may drop a
+    figure, but two that give different ones are two reports ("ended lower ... at 1,668.8 points"
+    / "ended higher ... at 1,664.8 points", "polls close at 3 p.m." / "results within 24 hours")."""
     return not (ours <= theirs or theirs <= ours)
+
+
+def _told_figures(m: EventMention) -> frozenset[str]:
+    """The numbers a mention gives besides its date's ("four years ago" / "five years ago")."""
+    return _figures(m.text) - _figures(m.timex.text) if m.timex is not None else _figures(m.text)
 
 
 def _quote_bonus(a: EventMention, b: EventMention) -> float:
@@ -299,7 +328,7 @@ def _score_undated(a: EventMention, b: EventMention, cosine: float) -> float | N
         words = {t for t in set(a.terms) & set(b.terms) if " " not in t}
         if cosine < THRESHOLDS["undated, near-identical"] or len(words) < UNDATED_COPY_WORDS:
             return None
-    if a.article == b.article or _counted_apart(a, b) or _figures_apart(a.text, b.text):
+    if a.article == b.article or _counted_apart(a, b) or _figures_apart(_figures(a.text), _figures(b.text)):
         return None
     score = cosine + _quote_bonus(a, b)
     score += ACT_BONUS if named and a.acts & b.acts else 0.0
@@ -330,6 +359,16 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     alike = ours.inferred == theirs.inferred or one_speaker
     if not alike and not _tied(ours, theirs):
         return None
+    days_only = a.first == a.last and b.first == b.last
+    # A span longer than a day ("in 2005", "the third quarter", "last month") is told by words that
+    # every sentence of that span may share, and its figures are its statistics: two reports of it
+    # must share what they tell besides its words, and not each give a figure the other lacks.
+    if not days_only:
+        spans = a.first < a.last and b.first < b.last
+        if spans and _figures_apart(_told_figures(ours), _told_figures(theirs)):
+            return None
+        if _content_cosine(ours, theirs) < CONTENT_MIN:
+            return None
     score = cosine + _quote_bonus(a.mention, b.mention)
     if relation == "same date":
         score += _nominal_bonus(a, b)
@@ -343,7 +382,6 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     # / "on June 16", "will shut at the end of March" / "on March 31"): the month is the tagger's
     # value of a part of it, and a schedule is often announced that loosely. Past acts dated to a
     # month are mostly background, another happening.
-    days_only = a.first == a.last and b.first == b.last
     # Two days told of one act is a conflict of dates only if a participant is named on both
     # sides: otherwise the act is as likely named in passing ("Rescuers found two survivors under
     # the rubble of the collapsed block on Wednesday" / "The block collapsed on Tuesday").

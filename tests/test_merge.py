@@ -396,6 +396,31 @@ def test_a_month_and_a_day_in_it_stay_apart_when_past_or_named_differently(
 
 
 @pytest.mark.parametrize(
+    ("wire", "daily", "one"),
+    [
+        ("Population growth started slowing in 2000.", "Talks have been held every year since 2000.", False),
+        (
+            "Castra's economy grew 1.6 percent in the third quarter.",
+            "Norvia's unemployment rate fell to 6.8 percent in the third quarter.",
+            False,
+        ),
+        (
+            "Millwind was founded in 1958 by the Harker family.",
+            "Millwind, set up in 1958, employs 1,400 people.",
+            True,
+        ),
+    ],
+)
+def test_reports_dated_to_a_year_or_a_quarter_meet_on_what_they_tell_besides_the_date(
+    tmp_path: Path, wire: str, daily: str, one: bool
+) -> None:
+    """A year is a rare word that every background sentence of that year shares, and two figures
+    of one quarter are two statistics: only the words besides the date's tie two such reports."""
+    apart = [["daily.md"], ["wire.md"]]
+    assert _two_outlets(tmp_path, "2006-12-04", wire, daily) == ([["daily.md", "wire.md"]] if one else apart)
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         ("Fire crews ordered about 600 people to leave the district.", "@evacuate"),

@@ -70,6 +70,7 @@ class _Lists:
     calendar: frozenset[str]
     leading_stop: frozenset[str]  # the calendar words too
     titles: frozenset[str]
+    roles: frozenset[str]  # titles and role words, capitalised: a name of these alone is none
     organisation_words: frozenset[str]
     place_words: frozenset[str]
     place_acronyms: frozenset[str]
@@ -94,6 +95,7 @@ def _lists(path: Path) -> _Lists:
             return "|".join(map(re.escape, data[key]))
 
         calendar = frozenset(data["calendar"])
+        titles = frozenset(data["titles"])
         article = rf"(?:(?:{words('articles')})\s+)?"
         conjunction = rf"\s+(?:{words('list_conjunctions')})\s+"
         return _Lists(
@@ -104,7 +106,8 @@ def _lists(path: Path) -> _Lists:
             ),
             calendar=calendar,
             leading_stop=frozenset(data["leading_stop"]) | calendar,
-            titles=frozenset(data["titles"]),
+            titles=titles,
+            roles=titles | {w.title() for w in data["role_before"]},
             organisation_words=frozenset(data["organisation_words"]),
             place_words=frozenset(data["place_words"]),
             place_acronyms=frozenset(data["place_acronyms"]),
@@ -132,9 +135,18 @@ def _kind_from_name(words: list[str], lists: _Lists) -> EntityKind | None:
     return None
 
 
+@cache
+def common_capitals(data: Path = _DATA) -> frozenset[str]:
+    """Capitalised words that name nobody on their own, in lower case: titles and roles
+    ("President", "Minister", "Spokesman") and dates ("Nov")."""
+    lists = _lists(data)
+    return frozenset(w.lower() for w in lists.roles | lists.calendar)
+
+
 def _not_a_name(words: list[str], lists: _Lists) -> bool:
-    """Demonyms ("Russian"), "Russian-speaking", "Ka-52" and dates are not names."""
-    if not words or not lists.calendar.isdisjoint(words):
+    """Demonyms ("Russian"), "Russian-speaking", "Ka-52", dates and titles alone ("the Prime
+    Minister") are not names."""
+    if not words or not lists.calendar.isdisjoint(words) or lists.roles.issuperset(words):
         return True
     if all(w.endswith(lists.demonym_endings) or _HYPHEN_LOWER.search(w) for w in words):
         return True

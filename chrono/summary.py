@@ -17,6 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
+from chrono.entities import common_capitals
 from chrono.errors import RulesError
 from chrono.rules import literal_alternation
 
@@ -335,9 +336,11 @@ def summarize(line: str) -> str:
 
 
 # Inflections: (ending, length the word must exceed, replacement). "freed" → "free", as "free".
+# -ion comes off only a word that keeps five letters ("election" → "elect"): "billion" is no
+# "bill", "million" no "mill", "station" no "stat", "mission" no "miss", "faction" no "fact".
 _INFLECTIONS = (
-    ("ions", 7, ""),
-    ("ion", 6, ""),
+    ("ions", 8, ""),
+    ("ion", 7, ""),
     ("ing", 5, ""),
     ("eed", 4, "ee"),
     ("ed", 4, ""),
@@ -676,9 +679,10 @@ def names(text: str, *, initial: bool = True, speaking: bool = False) -> tuple[s
 
 
 def _name_term(word: str) -> str:
-    """The term of a capitalised word; "" for a stop word."""
+    """The term of a capitalised word; "" for a stop word, a title or role ("President", "Minister")
+    or a date ("Nov")."""
     lowered = word.lower()
-    return "" if lowered in lexicon().stopwords else _TERMS[lowered]
+    return "" if lowered in lexicon().stopwords or lowered in common_capitals() else _TERMS[lowered]
 
 
 _NAMES = _Memo(_name_term)

@@ -95,6 +95,14 @@ def test_sentence_starters_calendar_words_and_demonyms_are_not_names() -> None:
     assert found == []
 
 
+def test_titles_roles_and_month_abbreviations_alone_are_not_names() -> None:
+    text = (
+        "The President met the Prime Minister on Nov. 5 and the Spokesman spoke on Dec 3. "
+        "Jan Egeland said President Bush would come."
+    )
+    assert [m.text for m in HeuristicRecognizer().recognize(text)] == ["Jan Egeland", "Bush"]
+
+
 def test_ambiguous_surnames_and_uncued_names_are_not_guessed() -> None:
     entities = _by_name(
         collect_entities(

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from chrono.events import EventMention, event_date, extract_events
 from chrono.ingest import Article, clean_text
-from chrono.summary import collapse, lexicon, names, stem
+from chrono.summary import collapse, key_terms, lexicon, names, stem
 from chrono.temporal import tag
 from chrono.temporal.types import Timex
 
@@ -431,6 +431,13 @@ def test_speakers_a_sentence_opener_a_relative_clause_or_a_description_would_hid
     )
 
 
+def test_titles_roles_and_month_abbreviations_are_no_name_terms() -> None:
+    # Two reports sharing only "the President" or a date written "Nov. 5" share no name.
+    found = names("President Bush met the Foreign Minister of Ardenia on Nov. 5.")
+    assert {"bush", "ardenia"} <= set(found)
+    assert not {"president", "foreign", "minister", "nov"} & set(found)
+
+
 def test_a_longer_form_of_a_name_is_not_another_name() -> None:
     short = names("Adel Morrow quit.")
     long = names("The resignation of Prime Minister Adel Morrow came as a shock.")
@@ -607,6 +614,23 @@ def test_a_time_after_its_preposition_opens_no_clause() -> None:
 def test_the_forms_of_a_verb_in_at_or_ate_share_a_stem(words: tuple[str, ...]) -> None:
     # "-ated" is "-ate" + "d" after most letters, but "-oat"/"-eat" + "ed" after o and e.
     assert len({stem(w) for w in words}) == 1
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("billion", "bill"),
+        ("million", "mill"),
+        ("station", "state"),
+        ("mission", "missed"),
+        ("faction", "fact"),
+    ],
+)
+def test_a_word_in_ion_keeps_its_stem_apart_from_a_shorter_word(word: str, other: str) -> None:
+    # "$2 billion" is no law ("bill"); "election" still meets "elected".
+    assert stem(word) == stem(word + "s") != stem(other)
+    assert stem("election") == stem("elected")
+    assert "@law" not in key_terms("The firm raised $2 billion.")
 
 
 @pytest.mark.parametrize(

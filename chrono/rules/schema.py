@@ -73,6 +73,9 @@ class Grammar(_Frozen):
         description="Prepositions/modifiers that make a guarded word a time."
     )
     never_alone: tuple[str, ...] = Field(description="Words never tagged on their own.")
+    game_words: tuple[str, ...] = Field(
+        description="Words or phrases that, in its sentence, make a half or quarter naming no year a game's."
+    )
     past_suffix: str = Field(description="Regular past-tense ending, a past cue.")
     not_past_forms: tuple[str, ...] = Field(
         description="Words with the past-tense ending that are no past verbs (indeed, hundred, succeed)."

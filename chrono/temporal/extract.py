@@ -137,6 +137,7 @@ class _Guards:
     guarded: frozenset[str]
     never_alone: frozenset[str]
     guard_before: re.Pattern[str]
+    game: re.Pattern[str]
 
 
 @cache
@@ -146,6 +147,8 @@ def _guards(grammar: Grammar) -> _Guards:
         frozenset(grammar.guarded_words),
         frozenset(grammar.never_alone),
         re.compile(rf"\b(?:{words})\s*-?\s*$", re.IGNORECASE),
+        # (no game words: a pattern that never matches, not the empty one that always does)
+        re.compile(rf"\b(?:{'|'.join(map(re.escape, grammar.game_words)) or '(?!)'})\b", re.IGNORECASE),
     )
 
 
@@ -183,12 +186,30 @@ def _convert(texts: tuple[str | None, ...], names: tuple[str, ...], lex: Lexicon
     return Fields(**values)  # type: ignore[arg-type]
 
 
-def _vetoed(text: str, start: int, end: int, fields: Fields, matched: str, guards: _Guards) -> bool:
+# Resolvers of a half or quarter of a year: with no year named, a game's in a sentence about one.
+_YEAR_PARTS = frozenset({"quarter", "half"})
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_REACH = 300
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end], roughly: from the last stop before it to the next one."""
+    left = max(0, start - _SENTENCE_REACH)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
+    after = _SENTENCE_END.search(text, end, end + _SENTENCE_REACH)
+    return text[before[-1] if before else left : after.start() if after else end + _SENTENCE_REACH]
+
+
+def _vetoed(
+    text: str, start: int, end: int, fields: Fields, matched: str, resolver: str, guards: _Guards
+) -> bool:
     word = matched.lower()
     if word in guards.never_alone:
         return True
     if word in guards.guarded:
         return guards.guard_before.search(text, max(0, start - 12), start) is None
+    if resolver in _YEAR_PARTS and fields.year is None and fields.shift is None:
+        return guards.game.search(_sentence(text, start, end)) is not None
     if fields.unit is not None and fields.number is not None and fields.number > 0:
         # "3 Months ₹300/Month": a price plan, not a time.
         return _PRICE_AFTER.match(text, end) is not None
@@ -234,7 +255,7 @@ def extract(text: str, rules: RuleSet) -> Iterator[Mention]:
             continue
         start, end = match.span()
         matched = match.group()
-        if _vetoed(text, start, end, fields, matched, guards):
+        if _vetoed(text, start, end, fields, matched, compiled.rule.resolver, guards):
             continue
         if fields.weekday is not None and text.startswith(possessive, end):
             fields = replace(fields, possessive=True)

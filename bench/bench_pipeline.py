@@ -42,20 +42,24 @@ from chrono.temporal import rules_for, tag  # noqa: E402
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 
-# The whole pipeline in a fresh interpreter: wall and CPU time (all processes), peak RSS of each.
+# The whole pipeline in a fresh interpreter, the timeline JSON written as `chrono extract` writes
+# it: wall and CPU time (all processes), peak RSS of each.
 _WHOLE = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from pathlib import Path
 from chrono import pipeline
-from chrono.export import timeline_json
 start = time.perf_counter()
 result = pipeline.extract([Path(sys.argv[1])], jobs=int(sys.argv[2]))
-data = timeline_json(result.timeline)
+size = 0
+with open(os.devnull, "wb") as out:
+    for part in result.json_parts():
+        size += out.write(part)
 wall = time.perf_counter() - start
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+events = len(result.head.events if result.records is None else result.records)
 print(json.dumps({"wall": wall, "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
                   "rss_parent": me.ru_maxrss * 1024, "rss_worker": kids.ru_maxrss * 1024,
-                  "events": len(result.timeline.events), "bytes": len(data)}))
+                  "events": events, "bytes": size}))
 """
 
 

@@ -80,18 +80,22 @@ def vector_matrix(vectors: Iterable[Mapping[str, float]], words: Iterable[str] =
     """The vectors as one matrix, built as they come: a corpus' vectors as dicts would take ten
     times the memory. `words` (quoted words) are numbered too, for filing."""
     terms: list[str] = []
-    weights, lengths = array("d"), array("q")
+    weights, lengths = array("d"), array("q", [0])
     for vector in vectors:
         terms += vector
         weights.extend(vector.values())
         lengths.append(len(vector))
     vocabulary = sorted({*terms, *words})
     number = {t: k for k, t in enumerate(vocabulary)}
-    rows = np.repeat(np.arange(len(lengths)), np.frombuffer(lengths, np.int64))
-    columns = np.fromiter(map(number.__getitem__, terms), np.int64, len(terms))
+    # Built in place as CSR (no row numbers, no conversion from coordinates, 32-bit columns): the
+    # conversion's copies made this the merge's biggest moment.
+    columns = np.fromiter(map(number.__getitem__, terms), np.int32, len(terms))
+    del terms
+    indptr = np.cumsum(np.frombuffer(lengths, np.int64))
     matrix = sparse.csr_matrix(
-        (np.frombuffer(weights, np.float64), (rows, columns)), shape=(len(lengths), len(vocabulary))
+        (np.frombuffer(weights, np.float64), columns, indptr), shape=(len(lengths) - 1, len(vocabulary))
     )
+    matrix.sort_indices()
     return Vectors(matrix, vocabulary, number)
 
 
@@ -174,7 +178,9 @@ def blocked_pairs(
     )
     del weighty, quoted
     filing = np.unique(f_item * len(vocabulary) + f_word)
-    f_item, f_word = filing // len(vocabulary), filing % len(vocabulary)
+    # 32-bit item and word numbers, 8-bit levels: these arrays live through the whole blocking.
+    f_item, f_word = (filing // len(vocabulary)).astype(np.int32), (filing % len(vocabulary)).astype(np.int32)
+    del filing
     # Ids of the filed words only: most of the vocabulary is pairs of words, never filed.
     ids = np.zeros(len(vocabulary), np.uint64)
     filed_words = np.unique(f_word)
@@ -182,71 +188,74 @@ def blocked_pairs(
     dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
     levels = np.array([level(it.first, it.last) for it in items], np.int64)
     articles = np.unique(np.array([it.mention.article for it in items], object), return_inverse=True)[1]
-    f_level = levels[f_item]
+    f_level = levels[f_item].astype(np.int8)
 
     # Stage 2: filings, one per (mention, word, block of its own date); crowded blocks dropped.
     # Expanded a chunk at a time into block numbers and items: the expansion's other columns for
     # every filing at once were the merge's biggest arrays.
     sizes = np.array(BLOCK_DAYS, np.int64)
-    keys_parts, item_parts = [np.zeros(0, np.uint64)], [np.zeros(0, np.int64)]
+    keys_parts, item_parts = [np.zeros(0, np.uint64)], [np.zeros(0, np.int32)]
     for chunk in range(0, len(f_item), PROBE_FILINGS):
         c_item, c_word, c_level = (a[chunk : chunk + PROBE_FILINGS] for a in (f_item, f_word, f_level))
         item, word, lev, block = _expand(
             c_item, c_word, c_level, dates[c_item, 0], dates[c_item, 1], sizes[c_level]
         )
         keys_parts.append(_key(ids[word], lev, block))
-        item_parts.append(item)
+        item_parts.append(item.astype(np.int32))  # as the sparse matrices keep it: no copy there
         del word, lev, block  # in the loop: with no filings (no single word at all) it never runs
     keys, item = np.concatenate(keys_parts), np.concatenate(item_parts)
     del keys_parts, item_parts
     filings = None
     if record or words:
-        blocks_kept = (keys, item) if record else (np.zeros(0, np.uint64), np.zeros(0, np.int64))
-        filings = Filings(ids[f_word], f_item, *blocks_kept)
-    blocks, members = np.unique(keys, return_counts=True)
-    column = _positions(blocks, keys)
-    if counts is not None:
-        members = counts(blocks)
-    kept = members[column] <= crowded
+        blocks_kept = (
+            (keys, item.astype(np.int64)) if record else (np.zeros(0, np.uint64), np.zeros(0, np.int64))
+        )
+        filings = Filings(ids[f_word], f_item.astype(np.int64), *blocks_kept)
+    # Numbered by one sort of the filings (np.unique and a search for each would take twice the memory).
+    order = np.argsort(keys)
+    keys, item = keys[order], item[order]
+    del order
+    starts = np.empty(len(keys), bool)
+    starts[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=starts[1:])
+    column = np.cumsum(starts, dtype=np.int32) - 1
+    starts = np.flatnonzero(starts)
+    blocks = keys[starts]
+    members = np.diff(starts, append=len(keys)) if counts is None else counts(blocks)
+    roomy = members <= crowded  # a block that pairs its members
+    del members, starts
+    kept = roomy[column]
     filed = sparse.csr_matrix(
         (np.ones(int(kept.sum()), np.int8), (item[kept], column[kept])), shape=(n, len(blocks))
     )
     del item, keys, column, kept
 
     # Stage 3: probes, one per (mention, word, block its window touches) at its own level and
-    # every coarser level the word is filed at; only blocks that exist and are not crowded.
-    # A filing probes several blocks at each level: expanded a chunk of filings at a time, so the
-    # probes that miss never all exist at once (they would be the merge's biggest arrays).
+    # every coarser level the word is filed at; only blocks that exist and are not crowded. They
+    # are made a slice of probing mentions at a time, with the pairs that slice finds (stage 4):
+    # all the probes at once would be the merge's biggest arrays.
     present = np.unique(f_word * _LEVELS + f_level)
-    same, coarser = [], []
-    for probe_level in range(_LEVELS):
-        for chunk in range(0, max(1, len(f_item)), PROBE_FILINGS):  # once when there are none
-            c_item, c_word, c_level = (a[chunk : chunk + PROBE_FILINGS] for a in (f_item, f_word, f_level))
-            at = (c_level <= probe_level) & _isin(c_word * _LEVELS + probe_level, present)
-            size = np.full(int(at.sum()), BLOCK_DAYS[probe_level], np.int64)
-            lo, hi = dates[c_item[at], 2], dates[c_item[at], 3]
-            p_item, p_word, p_level, p_block = _expand(
-                c_item[at], c_word[at], np.full_like(size, probe_level), lo, hi, size
-            )
-            keys = _key(ids[p_word], p_level, p_block)
-            del p_word, p_level, p_block
-            where = _positions(blocks, keys)
-            where[where == len(blocks)] = 0
-            hit = (blocks[where] == keys) & (members[where] <= crowded)
-            own = levels[p_item[hit]] == probe_level
-            same.append((p_item[hit][own], where[hit][own]))
-            coarser.append((p_item[hit][~own], where[hit][~own]))
-    probe_same, probe_coarser = (_matrix(parts, n, len(blocks)) for parts in (same, coarser))
-    del same, coarser, f_item, f_word, f_level, present, blocks, members, dates, levels
 
     # Stage 4: the pairs and their cosines, a slice of probing mentions at a time (in `jobs`
     # forked workers for a big input), then in one order whoever found them.
-    shared = _Shared(probe_same, probe_coarser, filed.T.tocsr(), articles, matrix, keep)
+    shared = _Shared(
+        _Filed(f_item, f_word, f_level, present, ids, dates, levels, blocks, roomy),
+        filed.T.tocsr(),
+        articles,
+        matrix,
+        keep,
+    )
+    del filed, f_item, f_word, f_level, present, dates, levels, blocks, roomy
     slices = [(start, min(n, start + PROBE_ROWS)) for start in range(0, n, PROBE_ROWS)]
     found = fork_map(_pairs_of_slice, shared, slices, jobs if n >= PARALLEL_MENTIONS else 1)
     first, second, cosine = (np.concatenate(part) for part in zip(*found, strict=True))
+    del found
+    # Sorted one array at a time: a big corpus has millions of pairs.
     order = np.lexsort((second, first))
-    return Pairs(first[order], second[order], cosine[order], filings)
+    first = first[order]
+    second = second[order]
+    cosine = cosine[order]
+    return Pairs(first, second, cosine, filings)
 
 
 def word_pairs(probes: Filings, filed: Filings, crowded: int = MAX_BLOCK) -> tuple[np.ndarray, np.ndarray]:
@@ -289,11 +298,48 @@ def _weightiest(
 
 
 @dataclass(frozen=True, slots=True)
-class _Shared:
-    """What every slice reads: probes and filings (mentions × blocks), articles, vectors."""
+class _Filed:
+    """The filings (one per item and filed word, ascending by item) and the blocks they made."""
 
-    probe_same: sparse.csr_matrix
-    probe_coarser: sparse.csr_matrix
+    item: np.ndarray
+    word: np.ndarray
+    level: np.ndarray
+    present: np.ndarray  # word * _LEVELS + level of each filing, unique and sorted
+    ids: np.ndarray  # word ids (`word_ids`) by word number
+    dates: np.ndarray  # per item: first, last, lo, hi
+    levels: np.ndarray  # per item
+    blocks: np.ndarray  # block numbers, sorted
+    roomy: np.ndarray  # per block: not crowded
+
+    def probes(self, start: int, stop: int) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """The blocks items start:stop probe (items × blocks), at their own level and at coarser ones."""
+        lo, hi = np.searchsorted(self.item, (start, stop))
+        item, word, level = self.item[lo:hi], self.word[lo:hi], self.level[lo:hi]
+        same, coarser = [], []
+        for probe_level in range(_LEVELS):
+            at = (level <= probe_level) & _isin(word * _LEVELS + probe_level, self.present)
+            size = np.full(int(at.sum()), BLOCK_DAYS[probe_level], np.int64)
+            window = self.dates[item[at]]
+            p_item, p_word, p_level, p_block = _expand(
+                item[at], word[at], np.full_like(size, probe_level), window[:, 2], window[:, 3], size
+            )
+            keys = _key(self.ids[p_word], p_level, p_block)
+            where = _positions(self.blocks, keys)
+            where[where == len(self.blocks)] = 0
+            hit = (self.blocks[where] == keys) & self.roomy[where]
+            p_item, where = p_item[hit] - start, where[hit]
+            own = self.levels[p_item + start] == probe_level
+            same.append((p_item[own], where[own]))
+            coarser.append((p_item[~own], where[~own]))
+        rows, columns = stop - start, len(self.blocks)
+        return _matrix(same, rows, columns), _matrix(coarser, rows, columns)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What every slice reads: the filings and blocks, the filings as blocks × items, articles, vectors."""
+
+    filed: _Filed
     filed_t: sparse.csr_matrix
     articles: np.ndarray
     vectors: sparse.csr_matrix
@@ -304,8 +350,8 @@ def _pairs_of_slice(shared: _Shared, rows: tuple[int, int]) -> tuple[np.ndarray,
     """The pairs that the mentions of rows start:stop find, normalised to first < second, with cosines."""
     start, stop = rows
     firsts, seconds = [], []
-    for probes, later_only in ((shared.probe_same, True), (shared.probe_coarser, False)):
-        found = (probes[start:stop] @ shared.filed_t).tocoo()
+    for probes, later_only in zip(shared.filed.probes(start, stop), (True, False), strict=True):
+        found = (probes @ shared.filed_t).tocoo()
         i, j = found.row.astype(np.int64) + start, found.col.astype(np.int64)
         apart = shared.articles[i] != shared.articles[j]
         if later_only:
@@ -337,7 +383,7 @@ def ranks(count: np.ndarray) -> np.ndarray:
 
 def _key(word: np.ndarray, lev: np.ndarray, block: np.ndarray) -> np.ndarray:
     """A block's number: its word's id mixed with its level and block, the same in every run."""
-    return word ^ (((lev << _BLOCK_BITS) + block).astype(np.uint64) * _MIX)
+    return word ^ (((lev.astype(np.int64) << _BLOCK_BITS) + block).astype(np.uint64) * _MIX)
 
 
 def word_ids(words: Sequence[str]) -> np.ndarray:
@@ -368,8 +414,9 @@ def _isin(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
 
 
 def _matrix(parts: list[tuple[np.ndarray, np.ndarray]], rows: int, columns: int) -> sparse.csr_matrix:
-    row = np.concatenate([r for r, _ in parts])
-    col = np.concatenate([c for _, c in parts])
+    """A 0/1 matrix with the (row, column) entries of the parts (32-bit: converted without copies)."""
+    row = np.concatenate([r for r, _ in parts]).astype(np.int32, copy=False)
+    col = np.concatenate([c for _, c in parts]).astype(np.int32, copy=False)
     return sparse.csr_matrix((np.ones(len(row), np.int8), (row, col)), shape=(rows, columns))
 
 

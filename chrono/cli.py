@@ -125,11 +125,9 @@ def extract(inputs: tuple[Path, ...], output: str, strict: bool, **run: Any) -> 
 
     Example: chrono extract seeds/ -o timeline.json
     """
-    from chrono.export import timeline_json_parts
-
     result = _extract(inputs, **run)
     _report(result.problems)
-    _write(timeline_json_parts(result.timeline), output)
+    _write(result.json_parts(), output)
     sys.exit(_exit_code(result.problems, strict=strict))
 
 
@@ -195,7 +193,7 @@ def export(fmt: str, inputs: tuple[Path, ...], output: str, **run: Any) -> None:
 
     result = _extract(inputs, **run)
     _report(result.problems)
-    _write(export_parts(result.timeline, fmt), output)
+    _write(result.json_parts() if fmt == "json" else export_parts(result.timeline, fmt), output)
 
 
 @cli.command()

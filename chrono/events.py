@@ -126,7 +126,11 @@ _FIELDS = tuple(f.name for f in fields(EventMention))
 def _unpickled(*values: Any) -> EventMention:
     """A pickled mention rebuilt, its repeated strings interned (see `EventMention.__reduce__`)."""
     named = dict(zip(_FIELDS, values, strict=True))
-    named["explanation"] = sys.intern(named["explanation"])
+    for name in ("explanation", "article", "published", "date", "date_end"):
+        if named[name] is not None:
+            named[name] = sys.intern(named[name])
+    if named["summary"] == named["text"]:  # most summaries are their whole sentence
+        named["summary"] = named["text"]
     named["acts"] = shared_set(named["acts"])
     for name in ("terms", "names", "speakers", "quoted"):
         named[name] = tuple(map(sys.intern, named[name]))

@@ -46,8 +46,9 @@ def timeline_json(timeline: Timeline) -> bytes:
     return b"".join(timeline_json_parts(timeline))
 
 
-def timeline_json_parts(timeline: Timeline) -> Iterator[bytes]:
-    """The canonical bytes in pieces, an event at a time, for writing without holding them all.
+def timeline_json_parts(timeline: Timeline, events: Iterable[Event] | None = None) -> Iterator[bytes]:
+    """The canonical bytes in pieces, an event at a time, for writing without holding them all;
+    `events` (made as they are taken) stand for the timeline's own when given.
 
     Events are dumped one at a time and spliced in, the same bytes as dumping the whole tree:
     with 100k articles the tree of dicts (or the whole file) would cost gigabytes of memory.
@@ -55,16 +56,14 @@ def timeline_json_parts(timeline: Timeline) -> Iterator[bytes]:
     head = orjson.dumps(
         timeline.model_dump(mode="json", exclude={"events"}) | {"events": []}, option=_JSON_OPTIONS
     )
-    if not timeline.events:
-        yield head + b"\n"
-        return
     before, after = head.split(_EMPTY_EVENTS)
-    yield before + b'\n  "events": ['
-    for index, event in enumerate(timeline.events):
+    empty = True
+    for event in timeline.events if events is None else events:
         # Raw newlines only occur between JSON tokens (never inside strings), so indenting is a replace.
         dumped = orjson.dumps(event.model_dump(mode="json"), option=_JSON_OPTIONS).replace(b"\n", b"\n    ")
-        yield (b",\n    " if index else b"\n    ") + dumped
-    yield b"\n  ]" + after + b"\n"
+        yield (before + b'\n  "events": [\n    ' if empty else b",\n    ") + dumped
+        empty = False
+    yield head + b"\n" if empty else b"\n  ]" + after + b"\n"
 
 
 def timeline_schema_json() -> bytes:

@@ -35,6 +35,7 @@ from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Filings, level, shared_word
 from chrono.errors import ChronoError
 from chrono.files import write_atomic
 from chrono.merge import (
+    EventRecord,
     KindIndex,
     Merged,
     finished,
@@ -47,9 +48,8 @@ from chrono.pipeline import ArticleResult, FileResult
 
 if TYPE_CHECKING:
     from chrono.events import EventMention
-    from chrono.models import Event
 
-FORMAT = 2  # of the files below; another format is no state (a whole merge writes a new one)
+FORMAT = 3  # of the files below; another format is no state (a whole merge writes a new one)
 STATE_FILE = "state"
 SHARDS = 256  # events are kept in this many files by id, so a run rewrites only those it changes
 PART_SHARE = 0.3  # merging more than this share of the mentions again gains little over all of them
@@ -118,7 +118,7 @@ class _Rows:
 
     def labels(self, merged: Merged) -> list[int]:
         """The component of each of a merge's events (that of its first mention)."""
-        return [int(self.component[rows[0]]) for rows in merged.rows]
+        return [int(self.component[row]) for row in merged.first_rows]
 
 
 @dataclass(slots=True)
@@ -150,7 +150,7 @@ class MergeStore:
         self.folder = cache_dir / "merge" / hashlib.sha256(named).hexdigest()[:16]
         self.state = self._load()
         self._skeleton = dict(zip(self.state.keys, self.state.skeletons, strict=True)) if self.state else {}
-        self._stored: dict[str, Event] | None = None
+        self._stored: dict[str, EventRecord] | None = None
         self.last = ""  # how the last merge ran and why (for benchmarks and tests)
         self.unwritable: str | None = None  # why the state could not be kept, if it could not
 
@@ -166,7 +166,7 @@ class MergeStore:
         where: tuple[np.ndarray, np.ndarray],
         load: Callable[[int], FileResult],
         jobs: int,
-    ) -> list[Event]:
+    ) -> list[EventRecord]:
         """The merged events of `mentions` (None where not loaded: `load(position)` gives that
         file's result), which came from the file at position `where[0]`, place `where[1]` among
         its mentions; `keys` and `results` are per file (results as skeleton placeholders where
@@ -222,7 +222,7 @@ class MergeStore:
         where: tuple[np.ndarray, np.ndarray],
         load: Callable[[int], FileResult],
         jobs: int,
-    ) -> tuple[list[Event], list[int], _Rows, set[str]] | None:
+    ) -> tuple[list[EventRecord], list[int], _Rows, set[str]] | None:
         """Events, their components, the rows and the event ids changed, when merging the part
         that changed is the same as merging everything; else None."""
         state = self.state
@@ -354,7 +354,7 @@ class MergeStore:
 
     # --- files --------------------------------------------------------------------------------
 
-    def _stored_events(self) -> dict[str, Event]:
+    def _stored_events(self) -> dict[str, EventRecord]:
         if self._stored is None:
             assert self.state is not None
             self._stored = {}
@@ -381,7 +381,7 @@ class MergeStore:
         results: Sequence[FileResult],
         where: tuple[np.ndarray, np.ndarray],
         rows: _Rows,
-        events: list[Event],
+        events: list[EventRecord],
         labels: list[int],
         changed: set[str] | None,
     ) -> None:
@@ -397,7 +397,7 @@ class MergeStore:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         shards = dict(self.state.shards) if self.state is not None and changed is not None else {}
-        by_shard: dict[int, dict[str, Event]] = {}
+        by_shard: dict[int, dict[str, EventRecord]] = {}
         for event in events:
             by_shard.setdefault(_shard(event.id), {})[event.id] = event
         touched = set(range(SHARDS)) if changed is None else {_shard(i) for i in changed}

@@ -46,6 +46,7 @@ from chrono.candidates import (
     Counts,
     Filings,
     Keep,
+    Pairs,
     Vectors,
     blocked_pairs,
     cosines,
@@ -53,7 +54,7 @@ from chrono.candidates import (
     word_pairs,
 )
 from chrono.dates import days, sort_key
-from chrono.events import EventMention, shared_set
+from chrono.events import EventMention, TimexRef, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
 from chrono.summary import event_nouns, lexicon, specificity, word_terms
@@ -112,6 +113,67 @@ class _Item:
     nouns: frozenset[str] = frozenset()  # terms that name an event ("peace talk")
     acts: frozenset[str] = frozenset()  # kinds of act ("@resign")
     row: int = 0  # the caller's number for the mention (see `merge_mentions`)
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRecord:
+    """A mention as its event keeps it: what `Mention` holds, in a fifth of the memory. A big
+    corpus' events are all held until sorted; the contract's models are made from these one at a
+    time as they are written (`EventRecord.model`)."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+    date: str | None
+    timex: TimexRef | None
+    future: bool
+    explanation: str
+
+    def __reduce__(self) -> tuple[type[MentionRecord], tuple[object, ...]]:
+        return MentionRecord, tuple(getattr(self, name) for name in self.__slots__)  # as TimexRef's
+
+    def model(self) -> Mention:
+        t = self.timex
+        return Mention(
+            article=self.article,
+            text=self.text,
+            start=self.start,
+            end=self.end,
+            date=self.date,
+            timex=None if t is None else MentionTimex(text=t.text, value=t.value, start=t.start, end=t.end),
+            future=self.future,
+            explanation=self.explanation,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """An event as the merge makes it (see `MentionRecord`); `model` gives the contract's `Event`."""
+
+    id: str
+    date: str | None
+    date_end: str | None
+    summary: str
+    future: bool
+    conflict: bool
+    mentions: tuple[MentionRecord, ...]
+    merge_reasons: tuple[str, ...]
+
+    def __reduce__(self) -> tuple[type[EventRecord], tuple[object, ...]]:
+        return EventRecord, tuple(getattr(self, name) for name in self.__slots__)
+
+    def model(self) -> Event:
+        return Event(
+            id=self.id,
+            date=self.date,
+            date_end=self.date_end,
+            summary=self.summary,
+            future=self.future,
+            conflict=self.conflict,
+            mentions=[m.model() for m in self.mentions],
+            merge_reasons=list(self.merge_reasons),
+        )
 
 
 def _order_key(m: EventMention) -> tuple[str, str, int, int]:
@@ -437,16 +499,22 @@ def _candidates(items: list[_Item], jobs: int, blocking: Blocking) -> tuple[list
         return cosine + bonus >= floor
 
     pairs = blocked_pairs(items, _vectors(items), jobs=jobs, keep=hopeful, **blocking)
-    chunks = [
-        (pairs.first[part].tolist(), pairs.second[part].tolist(), pairs.cosine[part].tolist())
-        for part in np.array_split(np.arange(len(pairs)), max(1, len(pairs) // SCORE_CHUNK))
-    ]
-    scored = fork_map(_scored, items, chunks, jobs if len(pairs) >= PARALLEL_PAIRS else 1)
+    # Workers take spans of the pairs (the arrays reach them by fork): as Python numbers all at
+    # once, a big corpus' pairs would take several times their arrays' memory.
+    spans = [(start, min(len(pairs), start + SCORE_CHUNK)) for start in range(0, len(pairs), SCORE_CHUNK)]
+    scored = fork_map(_scored, (items, pairs), spans, jobs if len(pairs) >= PARALLEL_PAIRS else 1)
     return [pair for part in scored for pair in part], pairs.filings
 
 
-def _scored(items: list[_Item], chunk: tuple[list[int], list[int], list[float]]) -> list[Pair]:
-    """The pairs of a chunk that reach the threshold of how their dates relate, with their scores."""
+def _scored(shared: tuple[list[_Item], Pairs], span: tuple[int, int]) -> list[Pair]:
+    """The pairs of a span that reach the threshold of how their dates relate, with their scores."""
+    items, pairs = shared
+    start, stop = span
+    chunk = (
+        pairs.first[start:stop].tolist(),
+        pairs.second[start:stop].tolist(),
+        pairs.cosine[start:stop].tolist(),
+    )
     out = []
     for i, j, cosine in zip(*chunk, strict=True):
         scored = _score(items[i], items[j], cosine)
@@ -512,8 +580,8 @@ def _cross_candidates(
 class _Cluster:
     """A growing event: its mentions, their articles, why they merged, and the sum of their vectors.
 
-    The sum is made when first needed: most mentions never merge, and a vector each would take
-    more memory than the mentions.
+    The sum is made when first needed, in member order: most mentions never merge, and most copies
+    (`_identical`) never meet another cluster; a vector each would take more memory than the mentions.
     """
 
     members: list[int]
@@ -523,8 +591,19 @@ class _Cluster:
 
     def vector(self, items: list[_Item]) -> Vector:
         if self.total is None:
-            self.total = _vector(items[self.members[0]].mention)  # a lone mention's own
+            total = _vector(items[self.members[0]].mention)
+            for k in self.members[1:]:
+                for t, w in _vector(items[k].mention).items():
+                    total[t] = total.get(t, 0.0) + w
+            self.total = total
         return self.total
+
+    def add(self, k: int, items: list[_Item], reason: str) -> None:
+        """Take a lone mention before the sum is made (a copy, in `_identical`)."""
+        assert self.total is None
+        self.members.append(k)
+        self.articles.add(items[k].mention.article)
+        self.reasons.append(reason)
 
     def absorb(self, other: _Cluster, reason: str, items: list[_Item]) -> None:
         total = self.vector(items)
@@ -557,7 +636,7 @@ def _identical(items: list[_Item]) -> tuple[list[int], dict[int, _Cluster]]:
             if m.article not in cluster.articles:
                 first = items[root].mention
                 why = f"{first.article} sentence {first.sentence} ~ {m.article} sentence {m.sentence}"
-                cluster.absorb(_lone(items, i), f"{why}: identical words", items)
+                cluster.add(i, items, f"{why}: identical words")
                 clusters[root] = cluster
                 continue
         first_of.setdefault(key, i)
@@ -571,7 +650,7 @@ def _cluster(
     reps: list[int],
     clusters: dict[int, _Cluster],
     cross: Sequence[Pair] = (),
-) -> list[_Cluster]:
+) -> list[tuple[Sequence[int], Sequence[str]]]:
     """Greedy average-link clustering, explicitly dated pairs first, then best pair first; one
     mention per article per cluster. An article's lede ("The act is dead.") dated by context must
     not take the place of its report dated outright ("the court annulled the act on Tuesday").
@@ -615,7 +694,12 @@ def _cluster(
         clusters.pop(cj, None)
         for k in right.members:
             cluster_of[k] = ci
-    return [clusters.get(r) or _lone(items, r) for r in reps if cluster_of.get(r, r) == r]
+    # Members and reasons of each event; a mention alone (most are) gets no cluster of its own.
+    return [
+        (c.members, c.reasons) if (c := clusters.get(r)) else ((r,), ())
+        for r in reps
+        if cluster_of.get(r, r) == r
+    ]
 
 
 def _source(group: list[EventMention]) -> tuple[EventMention, bool]:
@@ -638,7 +722,7 @@ def _source(group: list[EventMention]) -> tuple[EventMention, bool]:
     return min(dated, key=lambda m: (-counts[m.date], _order_key(m))), bool(explicit)
 
 
-def _event(group: list[EventMention], reasons: list[str]) -> Event:
+def _event(group: list[EventMention], reasons: Sequence[str]) -> EventRecord:
     """An event from its mentions: date from the explicit reports, conflict when they disagree."""
     group = sorted(group, key=_order_key)
     rep = group[0]
@@ -667,15 +751,18 @@ def _event(group: list[EventMention], reasons: list[str]) -> Event:
     future = all(m.future for m in group)
     voice = next((m for m in group if not m.future), rep)
     digest = hashlib.sha1(f"{rep.article}\x1f{rep.start}\x1f{rep.part}\x1f{rep.text}".encode()).hexdigest()
-    return Event(
+    return EventRecord(
         id=digest[:16],
         date=source.date,
         date_end=source.date_end,
         summary=voice.summary,
         future=future,
         conflict=conflict,
-        mentions=[_mention(m) for m in group],
-        merge_reasons=reasons,
+        mentions=tuple(
+            MentionRecord(m.article, m.text, m.start, m.end, m.date, m.timex, m.future, m.explanation)
+            for m in group
+        ),
+        merge_reasons=tuple(reasons),
     )
 
 
@@ -687,30 +774,12 @@ def _within(inner: str | None, outer: str | None) -> bool:
     return lo <= first and last <= hi
 
 
-def _mention(m: EventMention) -> Mention:
-    timex = (
-        MentionTimex(text=m.timex.text, value=m.timex.value, start=m.timex.start, end=m.timex.end)
-        if m.timex
-        else None
-    )
-    return Mention(
-        article=m.article,
-        text=m.text,
-        start=m.start,
-        end=m.end,
-        date=m.date,
-        timex=timex,
-        future=m.future,
-        explanation=m.explanation,
-    )
-
-
-def _sort_key(event: Event) -> tuple[int, int, int, str, str]:
+def _sort_key(event: EventRecord) -> tuple[int, int, int, str, str]:
     # The contract's order; ties by date (times of one day), undated ones by their article.
     return (*sort_key(event.date), event.date or event.mentions[0].article, event.id)
 
 
-def merge_events(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event]:
+def merge_records(mentions: Iterable[EventMention], jobs: int = 1) -> list[EventRecord]:
     """Merge mentions of the same happening into events, sorted as the contract says.
 
     A big input's candidate pairs are found and scored by `jobs` forked workers; the events are
@@ -720,7 +789,12 @@ def merge_events(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event]
     return finished(merge_mentions(enumerate(mentions), jobs).events)
 
 
-def finished(events: list[Event]) -> list[Event]:
+def merge_events(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event]:
+    """`merge_records` as the contract's models."""
+    return [event.model() for event in merge_records(mentions, jobs)]
+
+
+def finished(events: list[EventRecord]) -> list[EventRecord]:
     """Merged events with unique ids, in the contract's order."""
     unique = len({e.id for e in events}) == len(events)  # two representatives hashing alike are rare
     return sorted(events if unique else _unique_ids(events), key=_sort_key)
@@ -742,11 +816,11 @@ class KindIndex:
 
 @dataclass(frozen=True, slots=True)
 class Merged:
-    """A merge's events (ids not yet unique: `finished` makes them so) and the rows of each one's
-    mentions; with `record`, a `KindIndex` for dated and one for undated mentions."""
+    """A merge's events (ids not yet unique: `finished` makes them so) and the row of each one's
+    first mention; with `record`, a `KindIndex` for dated and one for undated mentions."""
 
-    events: list[Event]
-    rows: list[list[int]]
+    events: list[EventRecord]
+    first_rows: list[int]
     index: tuple[KindIndex, KindIndex] | None
 
 
@@ -788,17 +862,24 @@ def merge_mentions(
             filings.append(filed)
     cross = _cross_candidates(items, *kinds, (filings[0], filings[1])) if words else []
     merged = _cluster(items, pairs, reps, clusters, cross)
-    groups = [
-        ([items[k].mention for k in c.members], c.reasons, [items[k].row for k in c.members]) for c in merged
-    ]
     index = _kind_indexes(items, n_dated, kinds, clusters, [*pairs, *cross], filings) if record else None
-    del pairs, cross, merged, clusters
+    del pairs, cross, clusters
+    # Each item (and its mention, which the caller handed over) is freed once its event is built.
+    owned: list[_Item | None] = [*items]
     items.clear()
-    events, rows = [], []
-    for mentions, reasons, members in handed_over(groups):  # each group freed once built
-        events.append(_event(mentions, reasons))
-        rows.append(members)
-    return Merged(events, rows, index)
+    events, first_rows = [], []
+    for rows, reasons in handed_over(merged):
+        members = [_take(owned, k) for k in rows]
+        events.append(_event([it.mention for it in members], reasons))
+        first_rows.append(members[0].row)
+    return Merged(events, first_rows, index)
+
+
+def _take(owned: list[_Item | None], k: int) -> _Item:
+    """Item `k`, no longer held by the list (each item is in one cluster)."""
+    item, owned[k] = owned[k], None
+    assert item is not None
+    return item
 
 
 def _items(numbered: Iterable[tuple[int, EventMention]]) -> tuple[list[_Item], int]:
@@ -886,11 +967,11 @@ def _ordinals(value: str) -> tuple[int, int]:
     return first.toordinal(), last.toordinal()
 
 
-def _unique_ids(events: list[Event]) -> list[Event]:
+def _unique_ids(events: list[EventRecord]) -> list[EventRecord]:
     """Ids stay unique even if two representatives hash alike (suffix in a stable order)."""
     seen: Counter[str] = Counter()
     out = []
     for e in sorted(events, key=lambda e: (e.id, e.mentions[0].article, e.mentions[0].start, e.summary)):
         seen[e.id] += 1
-        out.append(e if seen[e.id] == 1 else e.model_copy(update={"id": f"{e.id}-{seen[e.id]}"}))
+        out.append(e if seen[e.id] == 1 else replace(e, id=f"{e.id}-{seen[e.id]}"))
     return out

@@ -7,6 +7,7 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,24 +16,44 @@ import numpy as np
 
 from chrono.errors import Level, Problem
 from chrono.ingest.discover import FileTask, discover
-from chrono.models import ArticleInfo, Timeline
+from chrono.models import ArticleInfo, Event, Timeline
 
 if TYPE_CHECKING:
     from chrono.cache import ResultCache
     from chrono.events import EventMention
     from chrono.incremental import MergeStore
+    from chrono.merge import EventRecord
 
 
 ARTICLE_BYTES = 4096  # a typical news article with its metadata, as a JSONL record
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ExtractResult:
-    """The timeline and every problem met on the way (already in `timeline.warnings` too)."""
+    """The timeline and every problem met on the way (already in `timeline.warnings` too).
 
-    timeline: Timeline
+    The events stay the merge's compact records until asked for: `json_parts` writes them one
+    at a time, while `timeline` makes the contract's models of them all at once (a big corpus'
+    models would take gigabytes). With an editor's overrides they are models from the start.
+    """
+
+    head: Timeline  # the articles and warnings; the events too when `records` is None
+    records: Sequence[EventRecord] | None
     problems: list[Problem]
     merge: str = "whole: no cache"  # how the merge ran, and why (`chrono.incremental`)
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        if self.records is None:
+            return self.head
+        return self.head.model_copy(update={"events": [event.model() for event in self.records]})
+
+    def json_parts(self) -> Iterator[bytes]:
+        """The timeline JSON's canonical bytes in pieces (`export.timeline_json_parts`)."""
+        from chrono.export import timeline_json_parts
+
+        events = None if self.records is None else (event.model() for event in self.records)
+        return timeline_json_parts(self.head, events)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +133,7 @@ def _extract(
     progress: bool,
     merge_jobs: int,
 ) -> ExtractResult:
-    from chrono.merge import handed_over, merge_events
+    from chrono.merge import handed_over, merge_records
 
     found = list(discover(inputs))
     tasks = [item for item in found if isinstance(item, FileTask)]
@@ -122,7 +143,7 @@ def _extract(
             infos, mentions, _, problems = _collect(found, run(tasks), bar.update)
         # Stage 4: merge. Reports of one happening from several articles become one event.
         # The list hands its mentions over: each one's features are freed as its event is built.
-        events = merge_events(handed_over(mentions), merge_jobs)  # type: ignore[arg-type]
+        events = merge_records(handed_over(mentions), merge_jobs)  # type: ignore[arg-type]
     else:
         from chrono.cache import ResultCache
         from chrono.incremental import MergeStore
@@ -150,26 +171,37 @@ def _extract(
             problems.append(Problem(Level.WARNING, str(cache_dir), f"cache not written: {unwritable}"))
 
     # Stage 5: the timeline, in a stable order and with no wall-clock fields.
-    timeline = Timeline(articles=sorted(infos, key=lambda a: a.id), events=events)
+    articles = sorted(infos, key=lambda a: a.id)
 
     # Stage 6: an editor's overrides (chrono.yaml in an INPUT folder), keyed by stable event ids.
-    timeline, edited = _apply_overrides(timeline, inputs)
-    problems += edited
-    timeline = timeline.model_copy(update={"warnings": [str(p) for p in problems]})
-    return ExtractResult(timeline=timeline, problems=problems, merge=how)
+    # They edit the contract's models, so only then are all the events made models at once.
+    overrides = [path for path in (Path(given) / OVERRIDES_FILE for given in inputs) if path.is_file()]
+    records: list[EventRecord] | None = None
+    if overrides:
+        timeline, edited = _apply_overrides(Timeline(articles=articles, events=_models(events)), overrides)
+        problems += edited
+    else:
+        timeline, records = Timeline(articles=articles, events=[]), events
+    head = timeline.model_copy(update={"warnings": [str(p) for p in problems]})
+    return ExtractResult(head, records, problems, how)
 
 
 OVERRIDES_FILE = "chrono.yaml"
 
 
-def _apply_overrides(timeline: Timeline, inputs: Sequence[Path]) -> tuple[Timeline, list[Problem]]:
+def _models(events: list[EventRecord]) -> list[Event]:
+    """The events as the contract's models, each record freed as its model is made."""
+    from chrono.merge import handed_over
+
+    return [event.model() for event in handed_over(events)]
+
+
+def _apply_overrides(timeline: Timeline, paths: Sequence[Path]) -> tuple[Timeline, list[Problem]]:
     from chrono.errors import ChronoError
     from chrono.overrides import apply_overrides, load_overrides
 
     problems: list[Problem] = []
-    for path in (Path(given) / OVERRIDES_FILE for given in inputs):
-        if not path.is_file():
-            continue
+    for path in paths:
         try:
             timeline, found = apply_overrides(timeline, load_overrides(path))
         except ChronoError as exc:

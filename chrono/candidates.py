@@ -163,24 +163,26 @@ def blocked_pairs(
     if n < 2 and not ((record or words) and n):
         empty = np.zeros(0, np.int64)
         return Pairs(empty, empty, np.zeros(0), Filings.empty() if record or words else None)
-    # Stage 1: the words each mention is filed under: its weightiest words and quoted ones.
+    # Stage 1: the words each mention is filed under: its weightiest words and quoted ones, a
+    # slice of mentions at a time, in order of mention and word. 32-bit mention and word numbers,
+    # 8-bit levels: these arrays live through the whole blocking.
     vocabulary, matrix = vectors.vocabulary, vectors.matrix
     single = np.fromiter((" " not in t for t in vocabulary), bool, len(vocabulary))
-    weighty = [
-        _weightiest(matrix, single, start, min(n, start + PROBE_ROWS)) for start in range(0, n, PROBE_ROWS)
-    ]
-    quoted = [t for it in items for t in it.mention.quoted]
     q_lengths = np.fromiter((len(it.mention.quoted) for it in items), np.int64, n)
-    f_item = np.concatenate([row for row, _ in weighty] + [np.repeat(np.arange(n), q_lengths)])
-    f_word = np.concatenate(
-        [column for _, column in weighty]
-        + [np.fromiter(map(vectors.number.__getitem__, quoted), np.int64, len(quoted))]
-    )
-    del weighty, quoted
-    filing = np.unique(f_item * len(vocabulary) + f_word)
-    # 32-bit item and word numbers, 8-bit levels: these arrays live through the whole blocking.
-    f_item, f_word = (filing // len(vocabulary)).astype(np.int32), (filing % len(vocabulary)).astype(np.int32)
-    del filing
+    q_starts = np.concatenate(([0], np.cumsum(q_lengths)))
+    quoted = (vectors.number[t] for it in items for t in it.mention.quoted)
+    q_words = np.fromiter(quoted, np.int64, int(q_starts[-1]))
+    items_parts, words_parts = [], []
+    for start in range(0, n, PROBE_ROWS):
+        stop = min(n, start + PROBE_ROWS)
+        row, column = _weightiest(matrix, single, start, stop)
+        row = np.concatenate((row, np.repeat(np.arange(start, stop), q_lengths[start:stop])))
+        column = np.concatenate((column, q_words[q_starts[start] : q_starts[stop]]))
+        filing = np.unique(row * len(vocabulary) + column)
+        items_parts.append((filing // len(vocabulary)).astype(np.int32))
+        words_parts.append((filing % len(vocabulary)).astype(np.int32))
+    f_item, f_word = np.concatenate(items_parts), np.concatenate(words_parts)
+    del items_parts, words_parts, q_words
     # Ids of the filed words only: most of the vocabulary is pairs of words, never filed.
     ids = np.zeros(len(vocabulary), np.uint64)
     filed_words = np.unique(f_word)

@@ -40,17 +40,17 @@ from chrono.pipeline import extract
 def _run(directory: Path) -> tuple[list[Event], list[EventMention]]:
     """The pipeline's events, and the mentions its merge was given."""
     given: list[EventMention] = []
-    real = merge.merge_events
+    real = merge.merge_records
 
-    def recording(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event]:
+    def recording(mentions: Iterable[EventMention], jobs: int = 1) -> list[merge.EventRecord]:
         given.extend(mentions)
         return real(given, jobs)
 
-    merge.merge_events = recording
+    merge.merge_records = recording
     try:
         events = extract([directory], jobs=1).timeline.events
     finally:
-        merge.merge_events = real
+        merge.merge_records = real
     return events, given
 
 

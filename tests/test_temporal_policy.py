@@ -155,6 +155,10 @@ def test_fixed_anchor_cases(text: str, anchor: str | None, expression: str, valu
         "Nineteen ninety people came.",
         "She is in her forties.",
         "He was last seen the day before police arrived.",
+        "They marched in the March on Washington.",
+        "The May government fell. the march was peaceful.",
+        "Rescue staged ``Spring of Life'' protests.",
+        'They sang at the "Summer of Love" concert.',
     ],
 )
 def test_non_dates_stay_non_dates(text: str) -> None:

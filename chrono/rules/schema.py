@@ -72,6 +72,10 @@ class Grammar(_Frozen):
     guard_words: tuple[str, ...] = Field(
         description="Prepositions/modifiers that make a guarded word a time."
     )
+    leader_nouns: tuple[str, ...] = Field(
+        description="Nouns a leader's name qualifies ('the May government'): a guarded word before one"
+        " is a name."
+    )
     never_alone: tuple[str, ...] = Field(description="Words never tagged on their own.")
     game_words: tuple[str, ...] = Field(
         description="Words or phrases that, in its sentence, make a half or quarter naming no year a game's."

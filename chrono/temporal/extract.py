@@ -137,6 +137,8 @@ class _Guards:
     guarded: frozenset[str]
     never_alone: frozenset[str]
     guard_before: re.Pattern[str]
+    determiner_before: re.Pattern[str]
+    noun_after: re.Pattern[str]
     game: re.Pattern[str]
 
 
@@ -147,6 +149,8 @@ def _guards(grammar: Grammar) -> _Guards:
         frozenset(grammar.guarded_words),
         frozenset(grammar.never_alone),
         re.compile(rf"\b(?:{words})\s*-?\s*$", re.IGNORECASE),
+        re.compile(rf"\b(?:{'|'.join(map(re.escape, grammar.determiners))})\s+$", re.IGNORECASE),
+        re.compile(rf"\s+(?!(?:{words}|{'|'.join(map(re.escape, grammar.leader_nouns))})\b)[a-z]"),
         # (no game words: a pattern that never matches, not the empty one that always does)
         re.compile(rf"\b(?:{'|'.join(map(re.escape, grammar.game_words)) or '(?!)'})\b", re.IGNORECASE),
     )
@@ -207,7 +211,15 @@ def _vetoed(
     if word in guards.never_alone:
         return True
     if word in guards.guarded:
-        return guards.guard_before.search(text, max(0, start - 12), start) is None
+        if guards.guard_before.search(text, max(0, start - 12), start) is not None:
+            return False
+        # "the March accession", "the May elections": a capital between a determiner and a noun
+        attributive = (
+            matched[:1].isupper()
+            and guards.determiner_before.search(text, max(0, start - 8), start) is not None
+            and guards.noun_after.match(text, end) is not None
+        )
+        return not attributive
     if resolver in _YEAR_PARTS and fields.year is None and fields.shift is None:
         return guards.game.search(_sentence(text, start, end)) is not None
     if fields.unit is not None and fields.number is not None and fields.number > 0:

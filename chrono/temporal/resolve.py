@@ -140,7 +140,7 @@ def weekday(m: Mention, ctx: Context) -> Resolution | None:
     # "last Friday"/"next Friday" skip the anchor day itself; a bare weekday may be the anchor day.
     inclusive = not f.shift
     day = cal.weekday_near(ctx.anchor, f.weekday, 1 if direction > 0 else -1, inclusive=inclusive)
-    value = day.isoformat()
+    value = (day + dt.timedelta(days=f.rel or 0)).isoformat()  # "the day before last Tuesday"
     if f.part is not None and f.part != "NI":
         return Resolution(f"{value}T{f.part}", PUBLISH, type="TIME", cue=cue)
     # "Wednesday night" stays the day: TimeBank/AQUAINT annotate most of them as a DATE of the day.
@@ -334,7 +334,12 @@ def reference_in_year(m: Mention, ctx: Context) -> Resolution | None:
 def same_as_reference(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
     ref = ctx.reference
-    if ref is None or f.unit is None or _coarser(ref.granularity, _GRANULARITY[f.unit]):
+    if ref is None or f.unit is None:
+        return None
+    if f.unit == "D" and ref.granularity == cal.MONTH:
+        # "shot last October ... crossed out that same day": a day of that month, which one unknown
+        return Resolution(f"{ref.value}-XX", REFERENCE)
+    if _coarser(ref.granularity, _GRANULARITY[f.unit]):
         return None
     return Resolution(cal.format_value(ref.date, _GRANULARITY[f.unit]), REFERENCE)
 

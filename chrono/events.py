@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import lru_cache
 from itertools import chain
-from typing import Any
+from operator import attrgetter
 
 from chrono.dates import days
 from chrono.entities import EntityKind, HeuristicRecognizer
@@ -117,24 +117,55 @@ class EventMention:
         # Mentions travel from workers and the cache by the hundred thousand: pickled as plain
         # fields and rebuilt with their repeated strings interned, so a corpus holds each stem,
         # name and explanation once (unpickled apart, they were half the merge's memory).
-        return _unpickled, tuple(getattr(self, name) for name in _FIELDS)
+        return _unpickled, _fields_of(self)
 
 
-_FIELDS = tuple(f.name for f in fields(EventMention))
+_fields_of = attrgetter(*(f.name for f in fields(EventMention)))
 
 
-def _unpickled(*values: Any) -> EventMention:
-    """A pickled mention rebuilt, its repeated strings interned (see `EventMention.__reduce__`)."""
-    named = dict(zip(_FIELDS, values, strict=True))
-    for name in ("explanation", "article", "published", "date", "date_end"):
-        if named[name] is not None:
-            named[name] = sys.intern(named[name])
-    if named["summary"] == named["text"]:  # most summaries are their whole sentence
-        named["summary"] = named["text"]
-    named["acts"] = shared_set(named["acts"])
-    for name in ("terms", "names", "speakers", "quoted"):
-        named[name] = tuple(map(sys.intern, named[name]))
-    return EventMention(**named)
+def _unpickled(
+    article: str,
+    start: int,
+    end: int,
+    text: str,
+    date: str | None,
+    date_end: str | None,
+    timex: TimexRef | None,
+    future: bool,
+    explanation: str,
+    summary: str,
+    terms: tuple[str, ...],
+    names: tuple[str, ...],
+    speakers: tuple[str, ...],
+    quoted: tuple[str, ...],
+    published: str | None,
+    sentence: int,
+    part: int,
+    acts: frozenset[str],
+) -> EventMention:
+    """A pickled mention rebuilt, its repeated strings interned (see `EventMention.__reduce__`);
+    positional, as `_fields_of` gives the fields: a mention of the corpus at a time, keywords cost."""
+    intern = sys.intern
+    return EventMention(
+        intern(article),
+        start,
+        end,
+        text,
+        None if date is None else intern(date),
+        None if date_end is None else intern(date_end),
+        timex,
+        future,
+        intern(explanation),
+        text if summary == text else summary,  # most summaries are their whole sentence
+        tuple(map(intern, terms)),
+        tuple(map(intern, names)),
+        tuple(map(intern, speakers)),
+        tuple(map(intern, quoted)),
+        None if published is None else intern(published),
+        sentence,
+        part,
+        shared_set(acts),
+    )
 
 
 _SETS: dict[frozenset[str], frozenset[str]] = {}
@@ -275,6 +306,21 @@ def _focus_span(
     after = _CLAUSE_BREAK.search(bounds, end, last)
     last = after.start() if after else last
     return (first, last) if has_content(sentence[first:last], least) else (0, len(sentence))
+
+
+def _with_subject(sentence: str, first: int, last: int) -> str:
+    """The clause `sentence[first:last]`, with its subject when a relative clause stands between
+    them: "Elin Kask, who ran the port for a decade, was sentenced on Thursday" reports that
+    "Elin Kask was sentenced on Thursday"; the predicate alone names nobody."""
+    clause = sentence[first:last]
+    end = len(sentence[:first].rstrip(" ,"))
+    relative = next((m for m in lexicon().relative.finditer(sentence, 0, first) if m.end() == end), None)
+    if relative is None:  # most clauses
+        return clause
+    breaks = _CLAUSE_BREAK.finditer(sentence, 0, relative.start())
+    start = max((m.end() for m in breaks), default=0)
+    subject = sentence[start : relative.start()].split()[-_ANTECEDENT_WORDS:]
+    return " ".join([*subject, clause]) if subject else clause
 
 
 def _conjunct(cuts: Sequence[tuple[int, int]], at: int, length: int) -> tuple[int, int]:
@@ -617,7 +663,7 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
         event_date(best.value)[0],
         best,
         f"dated by {best.text!r}: {best.explain()}",
-        raw[first:last],
+        _with_subject(raw, first, last),
         # "… on Monday and will reopen …": Monday's own conjunct says it is past.
         tense=raw[own_part[0] : own_part[1]] if cuts else None,
         compared=_unowned(raw, s.start, things) if things else None,
@@ -641,7 +687,7 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
             continue
         span = _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
         if span != (0, len(raw)):
-            clause = raw[span[0] : span[1]]
+            clause = _with_subject(raw, *span)
         elif apart:  # a short predicate of its own ("… and will reopen on Wednesday"): with its subject
             lo, hi = part
             verb = lexicon().verb.search(raw[:lo].lower())

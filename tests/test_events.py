@@ -143,6 +143,19 @@ def test_relative_clause_with_its_own_date_is_a_second_mention() -> None:
     assert "Crimea" in clause.summary and "annexed in 2014" in clause.summary
 
 
+def test_predicate_after_a_relative_clause_keeps_its_subject() -> None:
+    # The clause around "on Thursday" starts after the relative clause; without its subject it
+    # would name nobody ("Was sentenced …"), and meet no other outlet's report of Kask's sentence.
+    art = article(
+        "Elin Kask, who ran Dunmere's port for a decade, was sentenced to six years in prison "
+        "on Thursday for taking bribes.\n"
+    )
+    [m] = extract_events(art, [timex(art, "on Thursday", "2022-03-24")])
+    assert m.summary == "Elin Kask was sentenced to six years in prison on Thursday for taking bribes."
+    assert {"elin", "kask"} <= set(m.names)
+    assert m.text.startswith("Elin Kask, who ran")  # the mention cites the whole sentence
+
+
 def test_most_specific_expression_of_the_main_clause_wins() -> None:
     art = article("In March, the army said it withdrew from the town on March 5 after heavy losses.\n")
     [m] = extract_events(art, [timex(art, "In March", "2022-03"), timex(art, "on March 5", "2022-03-05")])

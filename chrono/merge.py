@@ -35,7 +35,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from operator import mul
+from itertools import repeat
+from operator import mul, truediv
 from typing import TypedDict, TypeVar
 
 import numpy as np
@@ -182,11 +183,23 @@ def _order_key(m: EventMention) -> tuple[str, str, int, int]:
 
 
 def _vector(m: EventMention) -> Vector:
-    """The mention's unit vector: term counts (dampened) weighed by general-English specificity,
+    """The mention's unit vector (`_unit_vector`), shared: its taker must not change it."""
+    return _shared_vector(m.terms)
+
+
+def _unit_vector(terms: tuple[str, ...]) -> Vector:
+    """A mention's unit vector: term counts (dampened) weighed by general-English specificity,
     so it depends on the mention alone, never on what else is merged with it."""
-    vec = {t: _weight(t) if c == 1 else (1 + math.log(c)) * _weight(t) for t, c in Counter(m.terms).items()}
+    if len(set(terms)) == len(terms):  # most: each term once, so its weight alone (in C)
+        vec = dict(zip(terms, map(_weight, terms), strict=True))
+    else:
+        vec = {t: _weight(t) if c == 1 else (1 + math.log(c)) * _weight(t) for t, c in Counter(terms).items()}
     norm = math.sqrt(sum(map(mul, vec.values(), vec.values()))) or 1.0
-    return {t: w / norm for t, w in vec.items()}
+    return dict(zip(vec, map(truediv, vec.values(), repeat(norm)), strict=True))
+
+
+# Scoring asks for the vectors of the pairs' mentions, and a mention is in many pairs in a row.
+_shared_vector = lru_cache(maxsize=1 << 12)(_unit_vector)
 
 
 # A corpus repeats its words: one lookup instead of two calls per term and mention. Bounded: pairs
@@ -298,11 +311,28 @@ def _content_cosine(a: EventMention, b: EventMention) -> float:
     yet every background sentence of that year shares it ("invaded Iraq in 2003" / "retired
     since 2003")."""
     told = _date_words(a, b)
-    ours, theirs = ({t: w for t, w in _vector(m).items() if told.isdisjoint(t.split(" "))} for m in (a, b))
+    ours, theirs = (_without(_vector(m), _terms_by_word(m.terms), told) for m in (a, b))
     norms = math.sqrt(sum(map(mul, ours.values(), ours.values()))) * math.sqrt(
         sum(map(mul, theirs.values(), theirs.values()))
     )
     return _cosine(ours, theirs) / norms if norms else 0.0
+
+
+def _without(vector: Vector, by_word: dict[str, list[str]], words: set[str]) -> Vector:
+    """`vector` without its terms that have any of `words` (`by_word` gives them): the vector itself
+    when none has (most)."""
+    dropped = {t for w in words for t in by_word.get(w, ())}
+    return {t: w for t, w in vector.items() if t not in dropped} if dropped else vector
+
+
+@lru_cache(maxsize=1 << 12)  # as `_shared_vector`: asked pair after pair of one mention
+def _terms_by_word(terms: tuple[str, ...]) -> dict[str, list[str]]:
+    """The terms (each once) that have each word: "third" → ["third", "third quarter"]."""
+    out: dict[str, list[str]] = {}
+    for t in dict.fromkeys(terms):
+        for w in t.split(" "):
+            out.setdefault(w, []).append(t)
+    return out
 
 
 def _tied(a: EventMention, b: EventMention) -> bool:
@@ -470,7 +500,7 @@ def _vectors(items: list[_Item]) -> Vectors:
     """The items' vectors as one sparse matrix; no item keeps its own (they are made again, one
     at a time, for the few that merge)."""
     quoted = (q for it in items for q in it.mention.quoted)
-    return vector_matrix((_vector(it.mention) for it in items), quoted)
+    return vector_matrix((_unit_vector(it.mention.terms) for it in items), quoted)
 
 
 def _candidates(items: list[_Item], jobs: int, blocking: Blocking) -> tuple[list[Pair], Filings | None]:
@@ -591,7 +621,7 @@ class _Cluster:
 
     def vector(self, items: list[_Item]) -> Vector:
         if self.total is None:
-            total = _vector(items[self.members[0]].mention)
+            total = dict(_vector(items[self.members[0]].mention))
             for k in self.members[1:]:
                 for t, w in _vector(items[k].mention).items():
                     total[t] = total.get(t, 0.0) + w

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from multiprocessing.connection import wait
 from typing import Any, TypeVar
 
 from chrono.errors import ChronoError
@@ -57,15 +58,15 @@ def run_batch(fn: Callable[[T], R], batch: Sequence[T]) -> list[R]:
 def map_local(
     fn: Callable[[T], R], tasks: Sequence[T], *, jobs: int | None, units: Callable[[T], int] = _one
 ) -> Iterator[R]:
-    """`fn` over `tasks` in order: in this process when one worker is enough, else in a process pool."""
+    """`fn` over `tasks` in order: in this process when one worker is enough, else in worker processes."""
     workers = workers_for(jobs, sum(map(units, tasks)))
     if workers == 1:
         yield from map(fn, tasks)
         return
     context = fork_context() or multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_warm_up) as pool:
-        for results in _windowed(lambda b: pool.apply_async(run_batch, (fn, b)), tasks, workers, units):
-            yield from results.get()
+    window = workers * WINDOW_PER_WORKER
+    for results in _pooled(context, workers, fn, _batches(tasks, units), window, _warm_up):
+        yield from results
 
 
 def fork_context() -> multiprocessing.context.BaseContext | None:
@@ -75,30 +76,110 @@ def fork_context() -> multiprocessing.context.BaseContext | None:
     return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
-_SHARED: object = None  # what forked workers of `fork_map` read, inherited rather than pickled
-
-
 def fork_map(fn: Callable[[S, T], R], shared: S, tasks: Sequence[T], workers: int) -> list[R]:
     """`fn(shared, task)` for each task, results in task order, in `workers` forked processes.
 
-    `shared` (big arrays, the parent's mentions) reaches the workers by fork, never pickled; only
-    tasks and results travel. In this process when one worker is asked for or there is no fork.
-    Callers must start no threads before (a Dask client's would be copied mid-state).
+    `fn` and `shared` (big arrays, the parent's mentions) reach the workers by fork, never pickled;
+    only tasks and results travel. In this process when one worker is asked for or there is no
+    fork. Callers must start no threads before (a Dask client's would be copied mid-state).
     """
-    global _SHARED
     context = fork_context()
     if workers <= 1 or context is None or len(tasks) <= 1:
         return [fn(shared, task) for task in tasks]
-    _SHARED = shared
+    batches = ((task,) for task in tasks)
+    pooled = _pooled(context, min(workers, len(tasks)), functools.partial(fn, shared), batches)
+    return [out for results in pooled for out in results]
+
+
+AHEAD = 2  # batches a worker holds: the one it runs and the next
+
+
+def _pooled(
+    context: multiprocessing.context.BaseContext,
+    workers: int,
+    fn: Callable[[T], R],
+    batches: Iterable[Sequence[T]],
+    window: int | None = None,
+    initializer: Callable[[], None] | None = None,
+) -> Iterator[list[R]]:
+    """`run_batch(fn, batch)` for each batch in `workers` processes, results in batch order, at most
+    `window` batches sent and not yet yielded (None: no bound).
+
+    This process runs no thread: it sends batches and reads results itself. (multiprocessing.Pool's
+    worker-handling thread wakes whenever results wait in the pipe and, not reading them, spins
+    while its result thread unpickles them: a second of a core in every ten, taken from the workers.)
+    `fn` reaches a worker as it starts (by fork: never pickled). Each worker holds AHEAD batches
+    and is sent the next as it returns one, so it never waits and a slow batch holds up no other.
+    Workers exit when the iteration ends; abandoned (an error, a taker that stops asking), they
+    are terminated.
+    """
+    conns: list[Any] = []
+    processes = []
+    finished = False
     try:
-        with context.Pool(min(workers, len(tasks))) as pool:
-            return pool.map(functools.partial(_call_shared, fn), tasks, chunksize=1)
+        for _ in range(workers):
+            ours, theirs = context.Pipe()
+            conns.append(ours)
+            process = context.Process(target=_serve, args=(theirs, fn, initializer), daemon=True)  # type: ignore[attr-defined]
+            process.start()
+            processes.append(process)
+            theirs.close()
+        queued: dict[Any, deque[int]] = {conn: deque() for conn in conns}  # batch numbers each one holds
+        done: dict[int, list[R]] = {}
+        todo = iter(batches)
+        sent = taken = 0
+        while True:
+            for conn in conns:
+                while len(queued[conn]) < AHEAD and (window is None or sent - taken < window):
+                    batch = next(todo, None)
+                    if batch is None:
+                        break
+                    conn.send(batch)
+                    queued[conn].append(sent)
+                    sent += 1
+            if taken == sent:
+                break
+            while taken not in done:
+                for conn in wait([conn for conn in conns if queued[conn]]):
+                    done[queued[conn].popleft()] = _received(conn)
+            taken += 1
+            yield done.pop(taken - 1)
+        finished = True
     finally:
-        _SHARED = None
+        for conn in conns:
+            if finished:
+                conn.send(None)
+            conn.close()
+        for process in processes:
+            if not finished:
+                process.terminate()
+            process.join()
 
 
-def _call_shared(fn: Callable[[Any, T], R], task: T) -> R:
-    return fn(_SHARED, task)
+def _received(conn: Any) -> Any:
+    """A worker's results, or its error raised here."""
+    try:
+        ok, value = conn.recv()
+    except EOFError:
+        raise ChronoError("a worker process stopped unexpectedly") from None
+    if not ok:
+        raise value
+    return value
+
+
+def _serve(conn: Any, fn: Callable[[T], R], initializer: Callable[[], None] | None) -> None:
+    """A worker: runs `fn` over the batches it is sent until it is sent None."""
+    if initializer is not None:
+        initializer()
+    while (batch := conn.recv()) is not None:
+        try:
+            reply = (True, run_batch(fn, batch))
+        except Exception as exc:  # raised again in the parent
+            reply = (False, exc)
+        try:
+            conn.send(reply)
+        except Exception as exc:  # a result or an error that cannot be pickled: nothing was sent
+            conn.send((False, ChronoError(f"a worker's result could not be sent back: {exc!r}")))
 
 
 def _warm_up() -> None:

@@ -133,3 +133,31 @@ def test_merge_in_forked_workers_gives_the_serial_events(
     forked = pipeline.extract([corpus], jobs=2)
     assert any(workers == 2 and tasks > 2 for workers, tasks in calls)
     assert timeline_json(forked.timeline) == serial
+
+
+def _inverse(n: int) -> float:
+    return 1 / n
+
+
+def test_a_workers_error_is_raised_here_and_the_workers_stop() -> None:
+    import multiprocessing
+
+    tasks = [1] * (2 * MIN_FILES_PER_WORKER) + [0] + [1] * MIN_FILES_PER_WORKER
+    with pytest.raises(ZeroDivisionError):
+        list(map_tasks(_inverse, tasks, jobs=2))
+    assert multiprocessing.active_children() == []
+
+
+def test_mentions_travel_whole_with_their_strings_shared() -> None:
+    import pickle
+
+    from chrono.ingest.discover import FileTask, discover
+
+    tasks = [task for task in discover([SEEDS]) if isinstance(task, FileTask)]
+    mentions = [m for task in tasks for a in pipeline.process_file(task) for m in getattr(a, "mentions", ())]
+    assert len(mentions) > 10
+    back = pickle.loads(pickle.dumps(mentions))
+    assert back == mentions
+    assert all(m.summary is m.text for m in back if m.summary == m.text)
+    again = pickle.loads(pickle.dumps(mentions[0]))
+    assert again.article is back[0].article and again.terms[0] is back[0].terms[0]  # interned

@@ -173,7 +173,7 @@ def _serve(conn: Any, fn: Callable[[T], R], initializer: Callable[[], None] | No
         initializer()
     while (batch := conn.recv()) is not None:
         try:
-            reply = (True, run_batch(fn, batch))
+            reply: tuple[bool, list[R] | Exception] = (True, run_batch(fn, batch))
         except Exception as exc:  # raised again in the parent
             reply = (False, exc)
         try:

@@ -327,8 +327,7 @@ class _Filed:
             )
             keys = _key(self.ids[p_word], p_level, p_block)
             where = _positions(self.blocks, keys)
-            where[where == len(self.blocks)] = 0
-            hit = (self.blocks[where] == keys) & self.roomy[where]
+            hit = _found(self.blocks, keys, where) & self.roomy[where]
             p_item, where = p_item[hit] - start, where[hit]
             own = self.levels[p_item + start] == probe_level
             same.append((p_item[own], where[own]))
@@ -410,9 +409,14 @@ def _positions(sorted_values: np.ndarray, needles: np.ndarray) -> np.ndarray:
 
 
 def _isin(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    where = np.searchsorted(sorted_set, values)
-    where[where == len(sorted_set)] = 0
-    return sorted_set[where] == values if len(sorted_set) else np.zeros(len(values), bool)
+    return _found(sorted_set, values, np.searchsorted(sorted_set, values))
+
+
+def _found(sorted_values: np.ndarray, needles: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """Whether each needle is in `sorted_values`, given where a search put it; `where` is
+    clamped in place to a valid position (past the end: 0)."""
+    where[where == len(sorted_values)] = 0
+    return sorted_values[where] == needles if len(sorted_values) else np.zeros(len(needles), bool)
 
 
 def _matrix(parts: list[tuple[np.ndarray, np.ndarray]], rows: int, columns: int) -> sparse.csr_matrix:

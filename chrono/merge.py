@@ -194,8 +194,18 @@ def _unit_vector(terms: tuple[str, ...]) -> Vector:
         vec = dict(zip(terms, map(_weight, terms), strict=True))
     else:
         vec = {t: _weight(t) if c == 1 else (1 + math.log(c)) * _weight(t) for t, c in Counter(terms).items()}
-    norm = math.sqrt(sum(map(mul, vec.values(), vec.values()))) or 1.0
+    norm = _norm(vec) or 1.0
     return dict(zip(vec, map(truediv, vec.values(), repeat(norm)), strict=True))
+
+
+def _norm(vector: Vector) -> float:
+    return math.sqrt(sum(map(mul, vector.values(), vector.values())))
+
+
+def _add(total: Vector, vector: Vector) -> None:
+    """Add `vector` into `total`, term by term in its order (sums in one order round alike)."""
+    for t, w in vector.items():
+        total[t] = total.get(t, 0.0) + w
 
 
 # Scoring asks for the vectors of the pairs' mentions, and a mention is in many pairs in a row.
@@ -275,10 +285,15 @@ def _same_act(a: _Item, b: _Item) -> bool:
         return False
     ours, theirs = a.mention, b.mention
     if ours.names and theirs.names:
-        return not {*ours.names, *ours.speakers}.isdisjoint((*theirs.names, *theirs.speakers))
+        return _share_participant(ours, theirs)
     if ours.inferred or theirs.inferred or _day_in_month(a, b) or _day_in_month(b, a):
         return True
     return _act_evidence(ours, theirs)
+
+
+def _share_participant(a: EventMention, b: EventMention) -> bool:
+    """Whether a name or speaker of one is a name or speaker of the other."""
+    return not {*a.names, *a.speakers}.isdisjoint((*b.names, *b.speakers))
 
 
 def _act_evidence(a: EventMention, b: EventMention) -> bool:
@@ -287,8 +302,7 @@ def _act_evidence(a: EventMention, b: EventMention) -> bool:
     one of them tells ("Burglars took the works on Thursday night"). Sentences about much else
     that share only "killed" (or "met", "agreed") on one day tell of two happenings far more often
     than of one."""
-    named = not {*a.names, *a.speakers}.isdisjoint((*b.names, *b.speakers))
-    if named or not set(a.quoted).isdisjoint(b.quoted):
+    if _share_participant(a, b) or not set(a.quoted).isdisjoint(b.quoted):
         return True
     shared = set(a.terms) & set(b.terms)
     members = lexicon().members
@@ -312,9 +326,7 @@ def _content_cosine(a: EventMention, b: EventMention) -> float:
     since 2003")."""
     told = _date_words(a, b)
     ours, theirs = (_without(_vector(m), _terms_by_word(m.terms), told) for m in (a, b))
-    norms = math.sqrt(sum(map(mul, ours.values(), ours.values()))) * math.sqrt(
-        sum(map(mul, theirs.values(), theirs.values()))
-    )
+    norms = _norm(ours) * _norm(theirs)
     return _cosine(ours, theirs) / norms if norms else 0.0
 
 
@@ -415,7 +427,7 @@ def _score_undated(a: EventMention, b: EventMention, cosine: float) -> float | N
     between dated reports. The undated mention must be `matched_by_content`. None if they cannot merge."""
     if not matched_by_content(b):
         return None
-    named = not {*a.names, *a.speakers}.isdisjoint((*b.names, *b.speakers))
+    named = _share_participant(a, b)
     if not named:
         words = {t for t in set(a.terms) & set(b.terms) if " " not in t}
         if cosine < THRESHOLDS["undated, near-identical"] or len(words) < UNDATED_COPY_WORDS:
@@ -623,8 +635,7 @@ class _Cluster:
         if self.total is None:
             total = dict(_vector(items[self.members[0]].mention))
             for k in self.members[1:]:
-                for t, w in _vector(items[k].mention).items():
-                    total[t] = total.get(t, 0.0) + w
+                _add(total, _vector(items[k].mention))
             self.total = total
         return self.total
 
@@ -636,9 +647,7 @@ class _Cluster:
         self.reasons.append(reason)
 
     def absorb(self, other: _Cluster, reason: str, items: list[_Item]) -> None:
-        total = self.vector(items)
-        for t, w in other.vector(items).items():
-            total[t] = total.get(t, 0.0) + w
+        _add(self.vector(items), other.vector(items))
         self.members += other.members
         self.articles |= other.articles
         self.reasons += [*other.reasons, reason]

@@ -212,8 +212,11 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
         if (
             reporting is not None
             and m.resolver in COMPARES_REPORTING_PERIOD
-            and ctx.reference is not None
-            and ctx.reference.granularity == cal.QUARTER
+            # "the 1988 quarter" after "last year": the noun names the period, not the year between
+            and (
+                m.fields.unit == "Q"
+                or (ctx.reference is not None and ctx.reference.granularity == cal.QUARTER)
+            )
         ):
             ctx = replace(ctx, reference=reporting)
         res = RESOLVERS[m.resolver](m, ctx)

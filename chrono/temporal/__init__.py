@@ -231,4 +231,8 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             if point is not None:
                 before_ago = (reference, reference_end) if m.resolver in COUNTS_BACK_FROM_PUBLISH else None
                 reference, reference_end = point, m.end
+        elif m.fields.year_to_date and reporting is not None:
+            # "For the nine months, ... a year earlier": the reporting year so far; what compares
+            # with it is the year before, not the quarter
+            reference, reference_end, before_ago = cal.parse_value(f"{reporting.date.year:04d}"), m.end, None
     return _link_ranges(text, out, language)

@@ -164,6 +164,16 @@ def _reporting_quarter(m: Mention, res: Resolution, point: cal.Point) -> bool:
     return point.granularity == cal.QUARTER and res.basis == PUBLISH and not m.fields.fiscal
 
 
+def _within_quarter(reference: cal.Point | None, quarter: cal.Point) -> bool:
+    """A quarter, or a day or month of it: "the quarter ended Sept. 30 ... the year-ago results"
+    compare with the quarter the day ends."""
+    if reference is None or reference.granularity not in (cal.QUARTER, cal.MONTH, cal.DAY):
+        return False
+    return (
+        reference.granularity == cal.QUARTER or cal.period_start(reference.date, cal.QUARTER) == quarter.date
+    )
+
+
 def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     """Temporal expressions of `text`, sorted by start and non-overlapping.
 
@@ -213,10 +223,7 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             reporting is not None
             and m.resolver in COMPARES_REPORTING_PERIOD
             # "the 1988 quarter" after "last year": the noun names the period, not the year between
-            and (
-                m.fields.unit == "Q"
-                or (ctx.reference is not None and ctx.reference.granularity == cal.QUARTER)
-            )
+            and (m.fields.unit == "Q" or _within_quarter(ctx.reference, reporting))
         ):
             ctx = replace(ctx, reference=reporting)
         res = RESOLVERS[m.resolver](m, ctx)

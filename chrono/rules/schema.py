@@ -109,6 +109,10 @@ class Grammar(_Frozen):
         description="Words before a noun: a future cue right after one is an adjective ('the planned"
         " strike'), no verb that owns the participles after it."
     )
+    comparisons: tuple[str, ...] = Field(
+        description="Words before a future cue (adverbs between) that compare with a plan or forecast"
+        " ('as planned', 'as previously scheduled', 'as expected'): no cue, the main verb dates."
+    )
     possessive_suffixes: tuple[str, ...] = Field(description="Endings that make a weekday possessive.")
     negations: tuple[str, ...] = Field(description="Words that negate a clause ('not', 'neither').")
     coordinators: tuple[str, ...] = Field(

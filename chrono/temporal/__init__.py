@@ -164,6 +164,16 @@ def _reporting_quarter(m: Mention, res: Resolution, point: cal.Point) -> bool:
     return point.granularity == cal.QUARTER and res.basis == PUBLISH and not m.fields.fiscal
 
 
+def _within_quarter(reference: cal.Point | None, quarter: cal.Point) -> bool:
+    """A quarter, or a day or month of it: "the quarter ended Sept. 30 ... the year-ago results"
+    compare with the quarter the day ends."""
+    if reference is None or reference.granularity not in (cal.QUARTER, cal.MONTH, cal.DAY):
+        return False
+    return (
+        reference.granularity == cal.QUARTER or cal.period_start(reference.date, cal.QUARTER) == quarter.date
+    )
+
+
 def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     """Temporal expressions of `text`, sorted by start and non-overlapping.
 
@@ -212,8 +222,8 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
         if (
             reporting is not None
             and m.resolver in COMPARES_REPORTING_PERIOD
-            and ctx.reference is not None
-            and ctx.reference.granularity == cal.QUARTER
+            # "the 1988 quarter" after "last year": the noun names the period, not the year between
+            and (m.fields.unit == "Q" or _within_quarter(ctx.reference, reporting))
         ):
             ctx = replace(ctx, reference=reporting)
         res = RESOLVERS[m.resolver](m, ctx)
@@ -228,4 +238,8 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             if point is not None:
                 before_ago = (reference, reference_end) if m.resolver in COUNTS_BACK_FROM_PUBLISH else None
                 reference, reference_end = point, m.end
+        elif m.fields.year_to_date and reporting is not None:
+            # "For the nine months, ... a year earlier": the reporting year so far; what compares
+            # with it is the year before, not the quarter
+            reference, reference_end, before_ago = cal.parse_value(f"{reporting.date.year:04d}"), m.end, None
     return _link_ranges(text, out, language)

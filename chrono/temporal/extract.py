@@ -128,6 +128,7 @@ CONVERTERS: dict[str, Converter] = {
     "holiday": _attr("holiday", lambda s, lex: lex.holidays[_norm(s)]),
     "period_noun": _attr("period_noun", lambda s, lex: True),
     "period_noun2": _attr("period_noun", lambda s, lex: True),
+    "year_to_date": _attr("year_to_date", lambda s, lex: True),
 }
 _PRICE_AFTER = re.compile(r"\s*(?:[₹$€£¥]|/|Rs\.?\s|INR|USD)")
 

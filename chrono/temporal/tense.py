@@ -113,9 +113,20 @@ _LOWER_ONLY = frozenset({"past_form", "modal"})
 _PAST = frozenset({"past", "past_form"})
 
 
-def _verbs(cues: list[re.Match[str]], offset: int, text: str) -> list[re.Match[str]]:
-    """The cues without capitalised "-ed" words or modals: "Mohamed", "Reed", "May" are names."""
-    return [m for m in cues if m.lastgroup not in _LOWER_ONLY or text[offset + m.start()].islower()]
+def _verbs(cues: list[re.Match[str]], offset: int, text: str, rules: TenseRules) -> list[re.Match[str]]:
+    """The cues without capitalised "-ed" words or modals ("Mohamed", "Reed", "May" are names) and
+    without a future cue that compares with a plan ("as previously planned", "as scheduled")."""
+    return [
+        m
+        for m in cues
+        if (m.lastgroup not in _LOWER_ONLY or text[offset + m.start()].islower())
+        and not (
+            m.lastgroup == "future"
+            and rules.comparison.search(
+                text, max(0, offset + m.start() - _COMPARISON_REACH), offset + m.start()
+            )
+        )
+    ]
 
 
 def _preposition_regex(cues: Cues) -> re.Pattern[str]:
@@ -160,6 +171,8 @@ def _words_regex(words: tuple[str, ...], *, before: bool = False) -> re.Pattern[
 _SPAN_END_REACH = 24
 # How far before a cue a determiner is looked for (the longest determiner and a space, with room).
 _DETERMINER_REACH = 12
+# How far before a cue a comparison is looked for ("as previously", "as originally", with room).
+_COMPARISON_REACH = 30
 
 
 def _no_auxiliary_before(grammar: Grammar) -> str:
@@ -240,6 +253,7 @@ class TenseRules:
     past_modals: tuple[str, ...]
     active_past: re.Pattern[str]
     determiner: re.Pattern[str]
+    comparison: re.Pattern[str]
     deferral: re.Pattern[str]
     span_end: re.Pattern[str]
 
@@ -247,6 +261,12 @@ class TenseRules:
 def _active_past_regex(grammar: Grammar) -> re.Pattern[str]:
     """A word with the past ending and no auxiliary before it: "planned", not "is expected"."""
     return re.compile(rf"{_no_auxiliary_before(grammar)}\w+{re.escape(grammar.past_suffix)}", re.IGNORECASE)
+
+
+def _comparison_regex(grammar: Grammar) -> re.Pattern[str]:
+    """A comparison word, perhaps adverbs, right before the end of the searched text: "as previously "."""
+    adverbs = rf"(?:(?:{_phrases(grammar.adverbs)}|\w{{2,}}{re.escape(grammar.adverb_suffix)})\s+)*"
+    return re.compile(rf"(?<![\w'’-])(?:{_phrases(grammar.comparisons)})\s+{adverbs}$", re.IGNORECASE)
 
 
 def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
@@ -260,6 +280,7 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         cues.past_modals,
         _active_past_regex(grammar),
         _words_regex(grammar.determiners, before=True),
+        _comparison_regex(grammar),
         _deferral_regex(cues),
         _words_regex(cues.span_ends, before=True),
     )
@@ -302,7 +323,7 @@ def _possessive(text: str, start: int, sentence_start: int, rules: TenseRules) -
     Monday's ruling"), and a plain preposition orders two events or names an agent ("before Friday's
     purchases", "swept away by Tuesday's vote"): neither says the event is ahead."""
     found, offset = _cues_in(text, sentence_start, start, rules.cue)
-    cues = _verbs(found, offset, text)
+    cues = _verbs(found, offset, text, rules)
     if not cues:
         return POSSESSIVE
     cue = cues[-1]
@@ -339,7 +360,7 @@ def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRul
 def _clause_tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRules) -> Tense:
     """The nearest cue before the expression in its sentence, else the first one after it in its clause."""
     cues_before, offset = _cues_in(text, sentence_start, start, rules.cue)
-    governing = _governing(_verbs(cues_before, offset, text), offset, text, start, rules)
+    governing = _governing(_verbs(cues_before, offset, text, rules), offset, text, start, rules)
     if governing is not None:
         return governing
     lo = end
@@ -352,7 +373,7 @@ def _clause_tense(text: str, start: int, end: int, sentence_start: int, rules: T
     hi = stop.start() if stop else min(len(text), lo + WINDOW)
     found, offset = _cues_in(text, lo, hi, rules.cue)
     # A preposition of an awaited event dates what follows it, not the expression before it.
-    cues_after = [m for m in _verbs(found, offset, text) if m.lastgroup != "awaiting"]
+    cues_after = [m for m in _verbs(found, offset, text, rules) if m.lastgroup != "awaiting"]
     if not cues_after:
         return NO_CUE
     first = cues_after[0]  # after the expression a decision is what it dates: "Monday agreed to ..."

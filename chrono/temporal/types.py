@@ -41,6 +41,7 @@ class Fields:
     possessive: bool = False
     holiday: str | None = None
     period_noun: bool = False
+    year_to_date: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,8 +127,9 @@ class Filings:
 
 @dataclass(frozen=True, slots=True)
 class Pairs:
-    """Candidate pairs i < j (indexes into the items), ascending, with the cosine of their vectors;
-    with the items' filings when asked for."""
+    """Candidate pairs i < j (indexes into the items), each once, with the cosine of their vectors;
+    with the items' filings when asked for. In the order blocking found them: the same in every
+    run, whatever the number of jobs, but not sorted."""
 
     first: np.ndarray
     second: np.ndarray
@@ -187,10 +188,13 @@ def blocked_pairs(
     ids = np.zeros(len(vocabulary), np.uint64)
     filed_words = np.unique(f_word)
     ids[filed_words] = word_ids([vocabulary[k] for k in filed_words.tolist()])
-    dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
-    levels = np.array([level(it.first, it.last) for it in items], np.int64)
-    articles = np.unique(np.array([it.mention.article for it in items], object), return_inverse=True)[1]
-    f_level = levels[f_item].astype(np.int8)
+    # Per mention, as narrow as they fit (day ordinals stay below 2**22): they live through the blocking.
+    dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int32).reshape(n, 4)
+    levels = np.array([level(it.first, it.last) for it in items], np.int8)
+    article_names = np.array([it.mention.article for it in items], object)
+    articles = np.unique(article_names, return_inverse=True)[1].astype(np.int32)
+    del article_names
+    f_level = levels[f_item]
 
     # Stage 2: filings, one per (mention, word, block of its own date); crowded blocks dropped.
     # Expanded a chunk at a time into block numbers and items: the expansion's other columns for
@@ -210,27 +214,36 @@ def blocked_pairs(
     filings = None
     if record or words:
         blocks_kept = (
-            (keys, item.astype(np.int64)) if record else (np.zeros(0, np.uint64), np.zeros(0, np.int64))
+            (keys.copy(), item.astype(np.int64))
+            if record
+            else (np.zeros(0, np.uint64), np.zeros(0, np.int64))
         )
         filings = Filings(ids[f_word], f_item.astype(np.int64), *blocks_kept)
-    # Numbered by one sort of the filings (np.unique and a search for each would take twice the memory).
-    order = np.argsort(keys)
-    keys, item = keys[order], item[order]
+    # Numbered by one stable sort of the filings, the keys sorted in place: a block's items stay
+    # ascending, so they are a row of the blocks × items matrix as they stand. (np.unique, a
+    # search for each filing, or an items × blocks matrix transposed took twice the memory.)
+    order = np.argsort(keys, kind="stable")
+    item = item[order]
     del order
+    keys.sort()
     starts = np.empty(len(keys), bool)
     starts[:1] = True
     np.not_equal(keys[1:], keys[:-1], out=starts[1:])
-    column = np.cumsum(starts, dtype=np.int32) - 1
     starts = np.flatnonzero(starts)
     blocks = keys[starts]
-    members = np.diff(starts, append=len(keys)) if counts is None else counts(blocks)
+    del keys
+    filled = np.diff(starts, append=len(item))  # filings per block
+    del starts
+    members = filled if counts is None else counts(blocks)
     roomy = members <= crowded  # a block that pairs its members
-    del members, starts
-    kept = roomy[column]
-    filed = sparse.csr_matrix(
-        (np.ones(int(kept.sum()), np.int8), (item[kept], column[kept])), shape=(n, len(blocks))
+    del members
+    members_kept = item[np.repeat(roomy, filled)]
+    del item
+    indptr = np.concatenate(([0], np.cumsum(np.where(roomy, filled, 0)))).astype(members_kept.dtype)
+    filed_t = sparse.csr_matrix(
+        (np.ones(len(members_kept), np.int8), members_kept, indptr), shape=(len(blocks), n)
     )
-    del item, keys, column, kept
+    del filled, members_kept, indptr
 
     # Stage 3: probes, one per (mention, word, block its window touches) at its own level and
     # every coarser level the word is filed at; only blocks that exist and are not crowded. They
@@ -239,24 +252,23 @@ def blocked_pairs(
     present = np.unique(f_word * _LEVELS + f_level)
 
     # Stage 4: the pairs and their cosines, a slice of probing mentions at a time (in `jobs`
-    # forked workers for a big input), then in one order whoever found them.
+    # forked workers for a big input).
     shared = _Shared(
         _Filed(f_item, f_word, f_level, present, ids, dates, levels, blocks, roomy),
-        filed.T.tocsr(),
+        filed_t,
         articles,
         matrix,
         keep,
     )
-    del filed, f_item, f_word, f_level, present, dates, levels, blocks, roomy
+    del filed_t, f_item, f_word, f_level, present, dates, levels, blocks, roomy
     slices = [(start, min(n, start + PROBE_ROWS)) for start in range(0, n, PROBE_ROWS)]
     found = fork_map(_pairs_of_slice, shared, slices, jobs if n >= PARALLEL_MENTIONS else 1)
-    first, second, cosine = (np.concatenate(part) for part in zip(*found, strict=True))
+    # Joined a column at a time, each column's parts freed once joined: a big corpus has millions
+    # of pairs. They stay in the order the slices found them (the same whatever `jobs` is): every
+    # taker orders them itself.
+    columns = [list(column) for column in zip(*found, strict=True)]
     del found
-    # Sorted one array at a time: a big corpus has millions of pairs.
-    order = np.lexsort((second, first))
-    first = first[order]
-    second = second[order]
-    cosine = cosine[order]
+    first, second, cosine = (np.concatenate(columns.pop(0)) for _ in range(3))
     return Pairs(first, second, cosine, filings)
 
 
@@ -353,7 +365,7 @@ def _pairs_of_slice(shared: _Shared, rows: tuple[int, int]) -> tuple[np.ndarray,
     firsts, seconds = [], []
     for probes, later_only in zip(shared.filed.probes(start, stop), (True, False), strict=True):
         found = (probes @ shared.filed_t).tocoo()
-        i, j = found.row.astype(np.int64) + start, found.col.astype(np.int64)
+        i, j = found.row + np.int32(start), found.col  # 32-bit, as the items are numbered
         apart = shared.articles[i] != shared.articles[j]
         if later_only:
             apart &= j > i

@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -113,7 +114,6 @@ class _Item:
     hi: int
     nouns: frozenset[str] = frozenset()  # terms that name an event ("peace talk")
     acts: frozenset[str] = frozenset()  # kinds of act ("@resign")
-    row: int = 0  # the caller's number for the mention (see `merge_mentions`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -577,7 +577,7 @@ def _undated_candidates(
 
 
 def _cross_candidates(
-    items: list[_Item], dated: list[int], undated: list[int], filings: tuple[Filings, Filings]
+    items: list[_Item], dated: Sequence[int], undated: Sequence[int], filings: tuple[Filings, Filings]
 ) -> list[Pair]:
     """Scored pairs (dated item, undated item of an undated article) above the threshold for an
     undated mention meeting a dated one: blocked by a filed word shared whatever the date
@@ -657,13 +657,14 @@ def _lone(items: list[_Item], k: int) -> _Cluster:
     return _Cluster([k], {items[k].mention.article}, [])
 
 
-def _identical(items: list[_Item]) -> tuple[list[int], dict[int, _Cluster]]:
+def _identical(items: list[_Item]) -> tuple[array[int], dict[int, _Cluster]]:
     """Syndicated copies (same date, same words) start as one cluster, so scoring skips them.
 
-    Returns the representative item of each cluster, and the clusters of more than one keyed by
-    it: a mention alone (most are) gets a cluster only when a pair reaches it.
+    Returns the representative item of each cluster (an array: most items are one), and the
+    clusters of more than one keyed by it: a mention alone (most are) gets a cluster only when a
+    pair reaches it.
     """
-    reps: list[int] = []
+    reps = array("q")
     clusters: dict[int, _Cluster] = {}
     first_of: dict[tuple[object, ...], int] = {}
     for i, item in enumerate(items):
@@ -686,7 +687,7 @@ def _identical(items: list[_Item]) -> tuple[list[int], dict[int, _Cluster]]:
 def _cluster(
     items: list[_Item],
     pairs: Sequence[Pair],
-    reps: list[int],
+    reps: Sequence[int],
     clusters: dict[int, _Cluster],
     cross: Sequence[Pair] = (),
 ) -> list[tuple[Sequence[int], Sequence[str]]]:
@@ -882,7 +883,7 @@ def merge_mentions(
     these mentions (an incremental merge of part of a corpus blocks as the whole would); with
     `record`, the merge also returns what an incremental merge keeps (`KindIndex`).
     """
-    items, n_dated = _items(numbered)
+    items, rows, n_dated = _items(numbered)
     reps, clusters = _identical(items)
     split = bisect_left(reps, n_dated)
     kinds = (reps[:split], reps[split:])
@@ -901,16 +902,17 @@ def merge_mentions(
             filings.append(filed)
     cross = _cross_candidates(items, *kinds, (filings[0], filings[1])) if words else []
     merged = _cluster(items, pairs, reps, clusters, cross)
-    index = _kind_indexes(items, n_dated, kinds, clusters, [*pairs, *cross], filings) if record else None
+    index = None
+    if record:
+        index = _kind_indexes(items, rows, n_dated, kinds, clusters, [*pairs, *cross], filings)
     del pairs, cross, clusters
     # Each item (and its mention, which the caller handed over) is freed once its event is built.
     owned: list[_Item | None] = [*items]
     items.clear()
     events, first_rows = [], []
-    for rows, reasons in handed_over(merged):
-        members = [_take(owned, k) for k in rows]
-        events.append(_event([it.mention for it in members], reasons))
-        first_rows.append(members[0].row)
+    for ks, reasons in handed_over(merged):
+        events.append(_event([_take(owned, k).mention for k in ks], reasons))
+        first_rows.append(int(rows[ks[0]]))
     return Merged(events, first_rows, index)
 
 
@@ -921,26 +923,39 @@ def _take(owned: list[_Item | None], k: int) -> _Item:
     return item
 
 
-def _items(numbered: Iterable[tuple[int, EventMention]]) -> tuple[list[_Item], int]:
-    """The mentions as items in merge order, the dated ones (how many: the second value) first."""
+def _items(numbered: Iterable[tuple[int, EventMention]]) -> tuple[list[_Item], np.ndarray, int]:
+    """The mentions as items in merge order, the dated ones (how many: the third value) first,
+    and the caller's number of each item's mention (an array: an int object each would cost more
+    than the item's other numbers, which are shared)."""
     dated: list[_Item] = []
     undated: list[_Item] = []
+    dated_rows, undated_rows = array("q"), array("q")
     for row, m in sorted(numbered, key=lambda pair: _order_key(pair[1])):
         if m.date is None:
-            undated.append(_Item(m, 0, 0, 0, 0, row=row))
+            undated.append(_Item(m, 0, 0, 0, 0))
+            undated_rows.append(row)
             continue
-        first, last = _ordinals(m.date)
-        slack = CONTEXT_SLACK if m.inferred else CONFLICT_SLACK
         nouns = shared_set(frozenset(event_nouns(m.terms)))
-        dated.append(_Item(m, first, last, first - slack, last + slack, nouns, m.acts, row))
+        dated.append(_Item(m, *_window(m.date, m.inferred), nouns, m.acts))
+        dated_rows.append(row)
     # Copies share a date, so `_identical` never joins a dated item to an undated one.
-    return dated + undated, len(dated)
+    rows = np.concatenate((np.frombuffer(dated_rows, np.int64), np.frombuffer(undated_rows, np.int64)))
+    return dated + undated, rows, len(dated)
+
+
+@lru_cache(maxsize=1 << 14)  # a corpus dates its mentions with few distinct dates
+def _window(value: str, inferred: bool) -> tuple[int, int, int, int]:
+    """First and last day of a date (ordinals), and the first and last it may fall on, slack included."""
+    first, last = _ordinals(value)
+    slack = CONTEXT_SLACK if inferred else CONFLICT_SLACK
+    return first, last, first - slack, last + slack
 
 
 def _kind_indexes(
     items: list[_Item],
+    rows: np.ndarray,
     n_dated: int,
-    reps: tuple[list[int], list[int]],
+    reps: tuple[Sequence[int], Sequence[int]],
     clusters: dict[int, _Cluster],
     pairs: list[Pair],
     filings: list[Filings],
@@ -955,7 +970,6 @@ def _kind_indexes(
     second = np.fromiter((j for _, j in edges), np.int64, len(edges))
     graph = sparse.csr_matrix((np.ones(len(edges), np.int8), (first, second)), shape=(n, n))
     label = connected_components(graph, directed=False)[1]
-    rows = np.fromiter((it.row for it in items), np.int64, n)
     smallest = np.full(label.max(initial=-1) + 1, np.iinfo(np.int64).max)
     np.minimum.at(smallest, label, rows)
     component = smallest[label]

@@ -105,7 +105,7 @@ def _pairs(items: list[_Item], crowded: int = 200, keep=None) -> Pairs:
 def test_pairs_are_exactly_those_of_the_blocking_rule(items, crowded) -> None:
     pairs = _pairs(items, crowded)  # small blocks, so crowded ones occur
     found = list(zip(pairs.first.tolist(), pairs.second.tolist(), strict=True))
-    assert found == _reference(items, crowded)
+    assert sorted(found) == _reference(items, crowded)  # each pair once (blocking does not sort them)
 
 
 @settings(max_examples=100, deadline=None)
@@ -126,7 +126,8 @@ def test_keep_drops_exactly_the_pairs_it_rejects(items, floor) -> None:
         for i, j, c in zip(every.first.tolist(), every.second.tolist(), every.cosine.tolist(), strict=True)
         if c >= floor and i % 2 == 0
     ]
-    assert list(zip(kept.first.tolist(), kept.second.tolist(), kept.cosine.tolist(), strict=True)) == expected
+    found = zip(kept.first.tolist(), kept.second.tolist(), kept.cosine.tolist(), strict=True)
+    assert sorted(found) == sorted(expected)
 
 
 def test_mentions_with_no_single_word_file_nothing_and_pair_nobody() -> None:

@@ -691,8 +691,9 @@ def _restates(a: _Item, b: _Item) -> bool:
 
 
 def _one_day(a: _Item, b: _Item) -> bool:
-    """Whether both are dated to one and the same day."""
-    return a.first == a.last == b.first == b.last
+    """Whether both are dated, to one and the same day."""
+    dated = a.mention.date is not None and b.mention.date is not None
+    return dated and a.first == a.last == b.first == b.last
 
 
 def _lone(items: list[_Item], k: int) -> _Cluster:

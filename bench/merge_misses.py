@@ -10,7 +10,10 @@ gold pair the merge left apart names the stage that lost it:
 - blocked, no score: the rule of `merge._score` (or `_score_undated`) that refused the pair;
 - below threshold: the score, the threshold and how the dates relate;
 - lost in clustering: the pair cleared its threshold, but one side's event already held a mention
-  of the other's article, or the two events' average link fell short.
+  of the other's article, or the two events' average link fell short;
+- one article: two mentions of one article, which one event holds only when they are its lead
+  and its restatement and a pair of one day ties them to another article's mentions (whether
+  they are is shown).
 
 Every wrong merged pair (two gold events in one output event) is bucketed likewise: copies, a
 pair that cleared its threshold itself, or joined through other mentions. Prints the counts per
@@ -91,7 +94,9 @@ class Diagnosis:
     def cause(self, a: EventMention, b: EventMention) -> tuple[str, str]:
         """(cause, detail) of why the merge's own pair (a, b) merged or not, as far as the pair tells."""
         if a.article == b.article:
-            return "one article", ""
+            if merge._restates(self.items[self.at[id(a)]], self.items[self.at[id(b)]]):
+                return "one article", "its lead restated, but no pair of one day ties it to another's event"
+            return "one article", "not its lead restated a sentence or two later"
         i, j = sorted(
             (self.rep_of.get(self.at[id(a)], self.at[id(a)]), self.rep_of.get(self.at[id(b)], self.at[id(b)]))
         )

@@ -19,7 +19,9 @@ the third quarter" / "6.8 percent"). The vectors live in one sparse matrix; pair
 the cosine leaves hopeless are dropped as they are found, and only the few hopeful ones are
 scored in Python. Clustering is greedy, explicitly dated pairs first (an article's slot in an
 event goes to its dated report before a sentence dated by context), then best pair first, average
-link, and never puts two mentions of one article into one event. Last, a mention of an undated
+link, and never puts two mentions of one article into one event but an article's lead and its
+restatement a sentence or two later ("X resigned on Monday ... X's resignation, ..."): after the
+other pairs, two events of one day that hold those join. Last, a mention of an undated
 article that no text dates joins the dated event it matches best by content alone (a shared name
 or speaker, or nearly all its words; no figure the other lacks on both sides), never tying two
 dated events; the event takes its date from its dated mentions and the undated one stays undated.
@@ -36,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul, truediv
 from typing import TypedDict, TypeVar
 
@@ -100,6 +102,10 @@ CONFLICT_SLACK = 2  # days apart two outlets may disagree and still report one e
 # enough ("Rovers last won the league in 1987" / "The club's last league title came in 1987").
 CONTENT_MIN = 0.15
 LINK_SHARE = 0.8  # two clusters merge when their average similarity reaches this share of the threshold
+# An article's lead: its first sentences (a headline or dateline may come first) ...
+LEAD_SENTENCES = 2
+# ... restated at most this many sentences later ("Councillors voted 17 to 9 for the closure").
+RESTATED_WITHIN = 2
 
 Vector = dict[str, float]
 T = TypeVar("T")
@@ -653,6 +659,43 @@ class _Cluster:
         self.reasons += [*other.reasons, reason]
 
 
+def _restated(left: _Cluster, right: _Cluster, items: list[_Item]) -> bool:
+    """Whether every two mentions of one article, one in each cluster, are its lead and a
+    restatement of it (`_restates`)."""
+    ours = [items[k] for k in left.members if items[k].mention.article in right.articles]
+    theirs = [items[k] for k in right.members if items[k].mention.article in left.articles]
+    return all(_restates(a, b) for a in ours for b in theirs if a.mention.article == b.mention.article)
+
+
+def _restates(a: _Item, b: _Item) -> bool:
+    """Whether two mentions of one article are its lead and, a sentence or two later, the same
+    happening told again ("Dunmere council voted on Tuesday to close the library" / "Councillors
+    voted 17 to 9 for the closure", "A fire tore through the plant early on Monday" / "The blaze
+    broke out shortly after 2 a.m."): one day, one kind of event, and the later one adds no
+    speaker and no quote, nor a name unless both tell one act ("Elin Kask has been jailed" /
+    "Judge Ravi Stern passed the sentence"). A later sentence further on, or after a sentence
+    that is no lead, is as often another event of the story: a reaction, a statement, the next
+    item of a list ("Hang Seng China-Affiliated Corporations Index rose ..." / "Hang Seng
+    Mainland Composite Index also went up ...")."""
+    lead, later = sorted((a.mention, b.mention), key=lambda m: (m.sentence, m.part))
+    if not _one_day(a, b) or lead.future != later.future or lead.sentence >= LEAD_SENTENCES:
+        return False
+    if not 0 < later.sentence - lead.sentence <= RESTATED_WITHIN or later.quoted:
+        return False
+    if not set(later.speakers) <= set(lead.speakers):
+        return False
+    named = set(later.names) <= {*lead.names, *lead.speakers}
+    if not named and lead.acts.isdisjoint(later.acts):
+        return False
+    return not {t for t in lead.terms if t[0] == "@"}.isdisjoint(t for t in later.terms if t[0] == "@")
+
+
+def _one_day(a: _Item, b: _Item) -> bool:
+    """Whether both are dated, to one and the same day."""
+    dated = a.mention.date is not None and b.mention.date is not None
+    return dated and a.first == a.last == b.first == b.last
+
+
 def _lone(items: list[_Item], k: int) -> _Cluster:
     return _Cluster([k], {items[k].mention.article}, [])
 
@@ -696,7 +739,8 @@ def _cluster(
     not take the place of its report dated outright ("the court annulled the act on Tuesday").
     Then the `cross` pairs (dated item, undated item), best first: an undated cluster joins the
     dated event it matches best, and never ties two dated events together (it has no date to
-    say they are one).
+    say they are one). Last, the dated pairs again, for an article's lead and its restatement
+    (`_restates`) in two events: after all else, so no event it makes takes another's place.
 
     The average similarity of two clusters is the dot product of their vector sums divided by
     their sizes, so a merge costs the size of a vocabulary, not of a cross product.
@@ -704,12 +748,17 @@ def _cluster(
     cluster_of = {k: root for root, c in clusters.items() for k in c.members}
     explicit_first = sorted(pairs, key=lambda p: (p[3] == "dated by context", -p[0], p[1], p[2]))
     best_first = sorted(cross, key=lambda p: (-p[0], p[1], p[2]))
-    for score, i, j, relation, cosine in [*explicit_first, *best_first]:
+    # Last, the dated pairs again for two events that hold mentions of one article: they join only
+    # when the article restates its lead (`_restated`) and the pair that ties them tells of one day.
+    passes = chain(zip(chain(explicit_first, best_first), repeat(False)), zip(explicit_first, repeat(True)))
+    for (score, i, j, relation, cosine), again in passes:
         ci, cj = cluster_of.get(i, i), cluster_of.get(j, j)
         if ci == cj:
             continue
         left, right = clusters.get(ci) or _lone(items, ci), clusters.get(cj) or _lone(items, cj)
-        if left.articles & right.articles:
+        if left.articles.isdisjoint(right.articles) == again:
+            continue
+        if again and not (_one_day(items[i], items[j]) and _restated(left, right, items)):
             continue
         if relation == "undated, matched by content" and any(items[k].mention.date for k in right.members):
             continue  # the undated side already joined a dated event

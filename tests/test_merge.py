@@ -766,15 +766,59 @@ def test_restatements_in_one_article_on_the_tenth_development_set() -> None:
     A rule letting a sentence dated by context that retells its article's dated report join it
     lifted recall to 0.422 here (and dev9's to 0.722) with no precision lost on any dev set, but on
     3,000 wire articles about a third of the 138 events it made were wrong ("hostages released" /
-    "some hostages were killed"): rejected, one article still gives each event one mention. Left:
-    outlets naming one act in other words ("passed the sentence" / "has been jailed", "walked
-    free" / "acquitted"), "2 a.m." cut into a sentence of its own."""
+    "some hostages were killed"): rejected. Precision 0.976, recall 0.641 (from 0.963 and 0.406)
+    once two events that each hold one of an article's lead and its restatement a sentence or two
+    later join, last, on a pair of one day (none joined on the 3,000 wire articles; with a wider
+    window, or any sentence for the lead, mostly two events of one story did); context dating
+    0.794 from 0.824 since then, the radio's lede ("A large fire has broken out", dated by context)
+    taking the time its next sentence gives the fire ("shortly after 2 a.m."), which the gold
+    leaves to that sentence. Left: outlets
+    naming one act in other words ("walked free" / "acquitted"), a quote that restates ("'We let
+    our neighbours down,' she said"), "2 a.m." cut into a sentence of its own."""
     dev10 = _dev_scores("events_dev10")
-    assert dev10["explicit"] >= 0.96 and dev10["context"] >= 0.82, dev10["errors"]
-    assert dev10["precision"] >= 0.92 and dev10["recall"] >= 0.39, dev10["errors"]
+    assert dev10["explicit"] >= 0.96 and dev10["context"] >= 0.79, dev10["errors"]
+    assert dev10["precision"] >= 0.97 and dev10["recall"] >= 0.64, dev10["errors"]
     assert dev10["junk_events"] == 0 and dev10["missing"] == 0, dev10["errors"]
     assert dev10["future_right"] == dev10["future_gold"] == 1, dev10["errors"]
     assert dev10["false_conflicts"] == 0, dev10["errors"]
+
+
+def test_a_lede_and_its_restatement_in_each_article_make_one_event(tmp_path: Path) -> None:
+    """Two outlets each retell their lede a sentence or two later ("Councillors voted 17 to 9 for
+    the closure"): one event holds all four mentions, and the mayor's statement after it stays
+    apart. Three sentences later the retelling is as likely another event of the story: it stays
+    with the other outlet's retelling, apart from the ledes."""
+    lede = "DUNMERE, Sept 8 - Dunmere city council voted on Tuesday to close the Harrow Lane library."
+    detail = "Councillors voted 17 to 9 for the closure after a four-hour debate."
+    radio = (
+        "Library to close\n\nDunmere council has voted to close the Harrow Lane library.\n\n"
+        "The closure, approved on Tuesday evening, ends 115 years of lending on the site.\n\n"
+        "Seventeen councillors backed it and nine voted against."
+    )
+    mayor = "Mayor Ansel Roe said the city could no longer afford the building."
+    (tmp_path / "near").mkdir()
+    (tmp_path / "far").mkdir()
+    events = merged_articles(
+        tmp_path / "near", "2026-09-08", wire=f"{lede}\n\n{detail}\n\n{mayor}", radio=radio
+    )
+    [vote] = [e for e in events if len(e.mentions) > 1]
+    assert sorted((m.article, m.text[:20]) for m in vote.mentions) == [
+        ("radio.md", "Dunmere council has "),
+        ("radio.md", "Seventeen councillor"),
+        ("wire.md", "Councillors voted 17"),
+        ("wire.md", "DUNMERE, Sept 8 - Du"),
+    ]
+    background = (
+        "The library opened in 1911 with a shipowner's gift.\n\nIts reading room was restored in 1990."
+    )
+    events = merged_articles(
+        tmp_path / "far", "2026-09-08", wire=f"{lede}\n\n{background}\n\n{detail}", radio=radio
+    )
+    merged = sorted(sorted(m.text[:20] for m in e.mentions) for e in events if len(e.mentions) > 1)
+    assert merged == [
+        ["Councillors voted 17", "Seventeen councillor"],
+        ["DUNMERE, Sept 8 - Du", "Dunmere council has "],
+    ]
 
 
 def _undated_and_dated(folder: Path, undated: str, **dated: tuple[str, str]) -> list[Event]:

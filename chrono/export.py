@@ -46,9 +46,12 @@ def timeline_json(timeline: Timeline) -> bytes:
     return b"".join(timeline_json_parts(timeline))
 
 
-def timeline_json_parts(timeline: Timeline, events: Iterable[Event] | None = None) -> Iterator[bytes]:
+def timeline_json_parts(
+    timeline: Timeline, events: Iterable[dict[str, object]] | None = None
+) -> Iterator[bytes]:
     """The canonical bytes in pieces, an event at a time, for writing without holding them all;
-    `events` (made as they are taken) stand for the timeline's own when given.
+    `events`, each as `Event.model_dump(mode="json")` gives it (made as they are taken, e.g. by
+    `merge.EventRecord.dump`), stand for the timeline's own when given.
 
     Events are dumped one at a time and spliced in, the same bytes as dumping the whole tree:
     with 100k articles the tree of dicts (or the whole file) would cost gigabytes of memory.
@@ -58,9 +61,9 @@ def timeline_json_parts(timeline: Timeline, events: Iterable[Event] | None = Non
     )
     before, after = head.split(_EMPTY_EVENTS)
     empty = True
-    for event in timeline.events if events is None else events:
+    for event in (e.model_dump(mode="json") for e in timeline.events) if events is None else events:
         # Raw newlines only occur between JSON tokens (never inside strings), so indenting is a replace.
-        dumped = orjson.dumps(event.model_dump(mode="json"), option=_JSON_OPTIONS).replace(b"\n", b"\n    ")
+        dumped = orjson.dumps(event, option=_JSON_OPTIONS).replace(b"\n", b"\n    ")
         yield (before + b'\n  "events": [\n    ' if empty else b",\n    ") + dumped
         empty = False
     yield head + b"\n" if empty else b"\n  ]" + after + b"\n"

@@ -118,6 +118,12 @@ class EventMention:
         """Dated from context rather than by an expression of its own."""
         return self.timex is None and self.date is not None
 
+    def stripped(self) -> EventMention:
+        """This mention without its text, summary and explanation (kept apart: `chrono.spool`)."""
+        values = list(_fields_of(self))
+        values[_TEXT] = values[_SUMMARY] = values[_EXPLANATION] = ""
+        return EventMention(*values)
+
     def __reduce__(self) -> tuple[Callable[..., EventMention], tuple[object, ...]]:
         # Mentions travel from workers and the cache by the hundred thousand: pickled as plain
         # fields and rebuilt with their repeated strings interned, so a corpus holds each stem,
@@ -125,7 +131,9 @@ class EventMention:
         return _unpickled, _fields_of(self)
 
 
-_fields_of = attrgetter(*(f.name for f in fields(EventMention)))
+_FIELDS = [f.name for f in fields(EventMention)]
+_fields_of = attrgetter(*_FIELDS)
+_TEXT, _SUMMARY, _EXPLANATION = map(_FIELDS.index, ("text", "summary", "explanation"))
 
 
 def _unpickled(

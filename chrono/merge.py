@@ -61,6 +61,7 @@ from chrono.dates import days, sort_key
 from chrono.events import EventMention, TimexRef, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
+from chrono.spool import strings, text
 from chrono.summary import event_nouns, lexicon, specificity, word_terms
 
 PAIR_WEIGHT = 0.7  # a pair of words tells more than either, but paraphrase rarely keeps it
@@ -419,7 +420,7 @@ def _counts(text: str) -> dict[str, str]:
 
 def _counted_apart(a: EventMention, b: EventMention) -> bool:
     """Whether the two give one thing different counts ("11 people" / "seven people")."""
-    ours, theirs = _counts(a.text), _counts(b.text)
+    ours, theirs = _counts(text(a)), _counts(text(b))
     return any(theirs.get(t, n) != n for t, n in ours.items())
 
 
@@ -438,7 +439,8 @@ def _figures_apart(ours: frozenset[str], theirs: frozenset[str]) -> bool:
 
 def _told_figures(m: EventMention) -> frozenset[str]:
     """The numbers a mention gives besides its date's ("four years ago" / "five years ago")."""
-    return _figures(m.text) - _figures(m.timex.text) if m.timex is not None else _figures(m.text)
+    figures = _figures(text(m))
+    return figures - _figures(m.timex.text) if m.timex is not None else figures
 
 
 def _quote_bonus(a: EventMention, b: EventMention) -> float:
@@ -471,7 +473,7 @@ def _score_undated(a: EventMention, b: EventMention, cosine: float) -> float | N
         words = {t for t in set(a.terms) & set(b.terms) if " " not in t}
         if cosine < THRESHOLDS["undated, near-identical"] or len(words) < UNDATED_COPY_WORDS:
             return None
-    if a.article == b.article or _counted_apart(a, b) or _figures_apart(_figures(a.text), _figures(b.text)):
+    if a.article == b.article or _counted_apart(a, b) or _figures_apart(_figures(text(a)), _figures(text(b))):
         return None
     score = cosine + _quote_bonus(a, b)
     score += ACT_BONUS if named and a.acts & b.acts else 0.0
@@ -855,35 +857,36 @@ def _event(group: list[EventMention], reasons: Sequence[str]) -> EventRecord:
     # the explanation keeps both. Against another article's disjoint guess it stands: one context
     # is no better evidence than another.
     start = days(source.date)[0].isoformat() if source.date else ""
-    group = [
-        replace(
-            m,
-            date=source.date,
-            explanation=f"{m.explanation}; context gave {m.date}, dated {source.date} by {how}",
+    said = [strings(m) for m in group]  # from the spool, for a big corpus
+    mentions = []
+    for m, (sentence, _, explanation) in zip(group, said, strict=True):
+        date = m.date
+        if (
+            m.inferred
+            and m.date != source.date
+            and start <= (m.published or "9999")
+            and (source.timex is not None or _within(source.date, m.date))
+        ):
+            date, explanation = (
+                source.date,
+                f"{explanation}; context gave {m.date}, dated {source.date} by {how}",
+            )
+        mentions.append(
+            MentionRecord(m.article, sentence, m.start, m.end, date, m.timex, m.future, explanation)
         )
-        if m.inferred
-        and m.date != source.date
-        and start <= (m.published or "9999")
-        and (source.timex is not None or _within(source.date, m.date))
-        else m
-        for m in group
-    ]
     # Future only while no article reports it done (contract: "had not happened yet when its
     # articles were published"); the preview mentions keep `future` themselves, which `check` reads.
     future = all(m.future for m in group)
-    voice = next((m for m in group if not m.future), rep)
-    digest = hashlib.sha1(f"{rep.article}\x1f{rep.start}\x1f{rep.part}\x1f{rep.text}".encode()).hexdigest()
+    voice = next((k for k, m in enumerate(group) if not m.future), 0)
+    digest = hashlib.sha1(f"{rep.article}\x1f{rep.start}\x1f{rep.part}\x1f{said[0][0]}".encode()).hexdigest()
     return EventRecord(
         id=digest[:16],
         date=source.date,
         date_end=source.date_end,
-        summary=voice.summary,
+        summary=said[voice][1],
         future=future,
         conflict=conflict,
-        mentions=tuple(
-            MentionRecord(m.article, m.text, m.start, m.end, m.date, m.timex, m.future, m.explanation)
-            for m in group
-        ),
+        mentions=tuple(mentions),
         merge_reasons=tuple(reasons),
     )
 

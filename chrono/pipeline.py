@@ -23,9 +23,11 @@ if TYPE_CHECKING:
     from chrono.events import EventMention
     from chrono.incremental import MergeStore
     from chrono.merge import EventRecord
+    from chrono.spool import Spool
 
 
 ARTICLE_BYTES = 4096  # a typical news article with its metadata, as a JSONL record
+SPOOL_ARTICLES = 20_000  # articles from which the mentions' strings wait on disk (about 80 MB of them)
 
 
 @dataclass(frozen=True)
@@ -135,16 +137,24 @@ def _extract(
     merge_jobs: int,
 ) -> ExtractResult:
     from chrono.merge import handed_over, merge_records
+    from chrono.spool import Spool, spooling
 
     found = list(discover(inputs))
     tasks = [item for item in found if isinstance(item, FileTask)]
     how = "whole: no cache"
     if cache_dir is None:
-        with _progress_bar(len(tasks), progress) as bar:
-            infos, mentions, _, problems = _collect(found, run(tasks), bar.update)
-        # Stage 4: merge. Reports of one happening from several articles become one event.
-        # The list hands its mentions over: each one's features are freed as its event is built.
-        events = merge_records(handed_over(mentions), merge_jobs)  # type: ignore[arg-type]
+        # A big corpus' mention strings wait on disk until their events are built (`chrono.spool`).
+        spool = Spool() if sum(map(work_units, tasks)) >= SPOOL_ARTICLES else None
+        try:
+            with _progress_bar(len(tasks), progress) as bar:
+                infos, mentions, _, problems = _collect(found, run(tasks), bar.update, spool)
+            # Stage 4: merge. Reports of one happening from several articles become one event.
+            # The list hands its mentions over: each one's features are freed as its event is built.
+            with spooling(spool):
+                events = merge_records(handed_over(mentions), merge_jobs)  # type: ignore[arg-type]
+        finally:
+            if spool is not None:
+                spool.close()
     else:
         from chrono.cache import ResultCache
         from chrono.incremental import MergeStore
@@ -213,11 +223,15 @@ def _apply_overrides(timeline: Timeline, paths: Sequence[Path]) -> tuple[Timelin
 
 
 def _collect(
-    found: Sequence[FileTask | Problem], results: Iterator[FileResult], advance: Callable[[], object]
+    found: Sequence[FileTask | Problem],
+    results: Iterator[FileResult],
+    advance: Callable[[], object],
+    spool: Spool | None = None,
 ) -> tuple[list[ArticleInfo], list[EventMention | None], tuple[np.ndarray, np.ndarray], list[Problem]]:
     """Articles, mentions and problems in input order; a repeated article id keeps the first.
     Also where each mention came from: the position of its file among the tasks, and its place
-    among that file's mentions. A mention not loaded (see `chrono.incremental`) is None."""
+    among that file's mentions. A mention not loaded (see `chrono.incremental`) is None. With a
+    `spool`, the mentions' strings go there (`Spool.stripped`)."""
     infos: list[ArticleInfo] = []
     mentions: list[EventMention | None] = []
     positions, places = array("q"), array("q")
@@ -245,7 +259,7 @@ def _collect(
             else:
                 seen.add(entry.info.id)
                 infos.append(entry.info)
-                mentions += entry.mentions
+                mentions += entry.mentions if spool is None else spool.stripped(entry.info.id, entry.mentions)
                 positions.extend(repeat(position, count))
                 places.extend(range(place, place + count))
                 if entry.info.published is None:

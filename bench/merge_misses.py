@@ -61,7 +61,7 @@ class Diagnosis:
     """The merge's stages replayed on its mentions: items, copies, blocked pairs, filed words."""
 
     def __init__(self, mentions: list[EventMention]) -> None:
-        self.items, n_dated = merge._items(enumerate(mentions))
+        self.items, _, n_dated = merge._items(enumerate(mentions))
         self.reps, clusters = merge._identical(self.items)
         self.rep_of = {k: root for root, c in clusters.items() for k in c.members}
         self.at = {id(it.mention): k for k, it in enumerate(self.items)}

@@ -76,11 +76,15 @@ class Vectors:
     number: Mapping[str, int]  # of each term and quoted word
 
 
-def vector_matrix(vectors: Iterable[Mapping[str, float]], words: Iterable[str] = ()) -> Vectors:
+def vector_matrix(
+    vectors: Iterable[Mapping[str, float]], words: Iterable[str] = (), *, normalise: bool = False
+) -> Vectors:
     """The vectors as one matrix, built as they come: a corpus' vectors as dicts would take ten
-    times the memory. `words` (quoted words) are numbered too, for filing."""
+    times the memory. `words` (quoted words) are numbered too, for filing. With `normalise`, each
+    row is divided by its norm, its squares summed in the vector's order as Python sums them: the
+    same bits as dividing each dict by `math.sqrt(sum(...))` (0 stays 0), for a corpus at once."""
     terms: list[str] = []
-    weights, lengths = array("d"), array("q", [0])
+    weights, lengths = array("d"), array("q")
     for vector in vectors:
         terms += vector
         weights.extend(vector.values())
@@ -91,10 +95,14 @@ def vector_matrix(vectors: Iterable[Mapping[str, float]], words: Iterable[str] =
     # conversion's copies made this the merge's biggest moment.
     columns = np.fromiter(map(number.__getitem__, terms), np.int32, len(terms))
     del terms
-    indptr = np.cumsum(np.frombuffer(lengths, np.int64))
-    matrix = sparse.csr_matrix(
-        (np.frombuffer(weights, np.float64), columns, indptr), shape=(len(lengths) - 1, len(vocabulary))
-    )
+    counts = np.frombuffer(lengths, np.int64)
+    indptr = np.concatenate(([0], np.cumsum(counts)))
+    data = np.frombuffer(weights, np.float64)
+    if normalise:
+        norms = np.sqrt(sums_in_order(data * data, indptr[:-1], counts))
+        norms[norms == 0] = 1.0
+        data = data / np.repeat(norms, counts)
+    matrix = sparse.csr_matrix((data, columns, indptr), shape=(len(counts), len(vocabulary)))
     matrix.sort_indices()
     return Vectors(matrix, vocabulary, number)
 
@@ -449,12 +457,17 @@ def cosines(vectors: sparse.csr_matrix, first: np.ndarray, second: np.ndarray) -
 
 
 def _row_sums(matrix: sparse.csr_matrix) -> np.ndarray:
-    """Each row's sum, added left to right from 0.0 as Python's `sum` adds (numpy's own sums add
-    pairwise, which rounds differently): one vectorised step per term position."""
+    """Each row's sum, its terms added in term order (as `merge._cosine` adds them)."""
     matrix.sort_indices()
-    starts, counts = matrix.indptr[:-1], np.diff(matrix.indptr)
-    out = np.zeros(matrix.shape[0], np.float64)
+    return sums_in_order(matrix.data, matrix.indptr[:-1], np.diff(matrix.indptr))
+
+
+def sums_in_order(values: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The sum of each run of `values` (`counts[k]` of them from `starts[k]`), added left to right
+    from 0.0 as Python's `sum` adds (numpy's own sums add pairwise, which rounds differently): one
+    vectorised step per position."""
+    out = np.zeros(len(counts), np.float64)
     for k in range(int(counts.max(initial=0))):
         rows = np.flatnonzero(counts > k)
-        out[rows] += matrix.data[starts[rows] + k]
+        out[rows] += values[starts[rows] + k]
     return out

@@ -228,14 +228,18 @@ def _vector(m: EventMention) -> Vector:
 
 
 def _unit_vector(terms: tuple[str, ...]) -> Vector:
-    """A mention's unit vector: term counts (dampened) weighed by general-English specificity,
-    so it depends on the mention alone, never on what else is merged with it."""
-    if len(set(terms)) == len(terms):  # most: each term once, so its weight alone (in C)
-        vec = dict(zip(terms, map(_weight, terms), strict=True))
-    else:
-        vec = {t: _weight(t) if c == 1 else (1 + math.log(c)) * _weight(t) for t, c in Counter(terms).items()}
+    """A mention's unit vector: its `_weights` divided by their norm."""
+    vec = _weights(terms)
     norm = _norm(vec) or 1.0
     return dict(zip(vec, map(truediv, vec.values(), repeat(norm)), strict=True))
+
+
+def _weights(terms: tuple[str, ...]) -> Vector:
+    """Term counts (dampened) weighed by general-English specificity, so a mention's vector
+    depends on the mention alone, never on what else is merged with it."""
+    if len(set(terms)) == len(terms):  # most: each term once, so its weight alone (in C)
+        return dict(zip(terms, map(_weight, terms), strict=True))
+    return {t: _weight(t) if c == 1 else (1 + math.log(c)) * _weight(t) for t, c in Counter(terms).items()}
 
 
 def _norm(vector: Vector) -> float:
@@ -550,10 +554,10 @@ Pair = tuple[float, int, int, str, float]
 
 
 def _vectors(items: list[_Item]) -> Vectors:
-    """The items' vectors as one sparse matrix; no item keeps its own (they are made again, one
-    at a time, for the few that merge)."""
+    """The items' unit vectors (`_unit_vector`, normalised for all at once) as one sparse matrix;
+    no item keeps its own (they are made again, one at a time, for the few that merge)."""
     quoted = (q for it in items for q in it.mention.quoted)
-    return vector_matrix((_unit_vector(it.mention.terms) for it in items), quoted)
+    return vector_matrix((_weights(it.mention.terms) for it in items), quoted, normalise=True)
 
 
 def _candidates(items: list[_Item], jobs: int, blocking: Blocking) -> tuple[list[Pair], Filings | None]:

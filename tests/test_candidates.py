@@ -25,7 +25,7 @@ from chrono.candidates import (
     vector_matrix,
     word_pairs,
 )
-from chrono.merge import _cosine
+from chrono.merge import _cosine, _unit_vector, _weights
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,29 @@ def test_keep_drops_exactly_the_pairs_it_rejects(items, floor) -> None:
     ]
     found = zip(kept.first.tolist(), kept.second.tolist(), kept.cosine.tolist(), strict=True)
     assert sorted(found) == sorted(expected)
+
+
+_TERMS = st.lists(
+    st.lists(
+        st.sampled_from(["talk", "peace talk", "@resign", "kyiv", "minist", "zzzqx", "quarter"]), max_size=12
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TERMS)
+def test_rows_normalised_together_are_each_mentions_unit_vector_to_the_last_bit(rows) -> None:
+    """The merge normalises a corpus' vectors in one numpy pass (`normalise=True`); scoring and
+    clustering make each one alone (`_unit_vector`): both must give the same floats."""
+    terms = [tuple(row) for row in rows]  # repeated terms included: their counts are dampened
+    matrix = vector_matrix((_weights(t) for t in terms), normalise=True).matrix
+    vocabulary = vector_matrix(_weights(t) for t in terms).vocabulary
+    for k, t in enumerate(terms):
+        row = matrix.getrow(k)
+        assert {vocabulary[c]: w for c, w in zip(row.indices.tolist(), row.data.tolist(), strict=True)} == (
+            _unit_vector(t)
+        )
 
 
 def test_mentions_with_no_single_word_file_nothing_and_pair_nobody() -> None:

@@ -161,7 +161,7 @@ class MergeStore:
     def merge(
         self,
         keys: Sequence[str | None],
-        results: Sequence[FileResult],
+        skeletons: Sequence[Skeleton],
         mentions: list[EventMention | None],
         where: tuple[np.ndarray, np.ndarray],
         load: Callable[[int], FileResult],
@@ -169,8 +169,8 @@ class MergeStore:
     ) -> list[EventRecord]:
         """The merged events of `mentions` (None where not loaded: `load(position)` gives that
         file's result), which came from the file at position `where[0]`, place `where[1]` among
-        its mentions; `keys` and `results` are per file (results as skeleton placeholders where
-        the state knew them). Merges only what changed when it can, and keeps the new state."""
+        its mentions; `keys` and `skeletons` are per file. Merges only what changed when it can, and
+        keeps the new state."""
         self.last = "whole: no state"
         part = self._part(keys, where) if self.state is not None else None
         outcome = self._merge_part(part, mentions, where, load, jobs) if part is not None else None
@@ -185,7 +185,7 @@ class MergeStore:
             events, labels, rows, changed = outcome
         if not self.last.startswith("none"):
             try:
-                self._save(keys, results, where, rows, events, labels, changed)
+                self._save(keys, skeletons, where, rows, events, labels, changed)
             except (OSError, ChronoError) as exc:  # the next run merges everything: slower, still right
                 self.unwritable = str(exc)
         return finished(events)
@@ -378,7 +378,7 @@ class MergeStore:
     def _save(
         self,
         keys: Sequence[str | None],
-        results: Sequence[FileResult],
+        skeletons: Sequence[Skeleton],
         where: tuple[np.ndarray, np.ndarray],
         rows: _Rows,
         events: list[EventRecord],
@@ -410,10 +410,9 @@ class MergeStore:
             name = f"events-{number:02x}-{hashlib.sha256(data).hexdigest()[:12]}"
             write_atomic(self.folder / name, data)
             shards[number] = name
-        skeletons = [self.skeleton(keys[pos]) or Skeleton.of(results[pos]) for pos in known]
         state = _State(
             keys=[keys[pos] for pos in known],  # type: ignore[misc]
-            skeletons=skeletons,
+            skeletons=[skeletons[pos] for pos in known],
             task=task,
             offset=where[1],
             rows=rows,

@@ -21,7 +21,7 @@ from chrono.models import ArticleInfo, Event, Timeline
 if TYPE_CHECKING:
     from chrono.cache import ResultCache
     from chrono.events import EventMention
-    from chrono.incremental import MergeStore
+    from chrono.incremental import MergeStore, Skeleton
     from chrono.merge import EventRecord
     from chrono.spool import Spool
 
@@ -137,49 +137,43 @@ def _extract(
     merge_jobs: int,
 ) -> ExtractResult:
     from chrono.merge import handed_over, merge_records
-    from chrono.spool import Spool, spooling
 
     found = list(discover(inputs))
     tasks = [item for item in found if isinstance(item, FileTask)]
     how = "whole: no cache"
-    if cache_dir is None:
-        # A big corpus' mention strings wait on disk until their events are built (`chrono.spool`).
-        spool = Spool() if sum(map(work_units, tasks)) >= SPOOL_ARTICLES else None
-        try:
+    # A big corpus' mention strings wait on disk until their events are built (`chrono.spool`).
+    with _spool_for(tasks) as spool:
+        if cache_dir is None:
             with _progress_bar(len(tasks), progress) as bar:
                 infos, mentions, _, problems = _collect(found, run(tasks), bar.update, spool)
             # Stage 4: merge. Reports of one happening from several articles become one event.
             # The list hands its mentions over: each one's features are freed as its event is built.
-            with spooling(spool):
-                events = merge_records(handed_over(mentions), merge_jobs)  # type: ignore[arg-type]
-        finally:
-            if spool is not None:
-                spool.close()
-    else:
-        from chrono.cache import ResultCache
-        from chrono.incremental import MergeStore
+            events = merge_records(handed_over(mentions), merge_jobs)  # type: ignore[arg-type]
+        else:
+            from chrono.cache import ResultCache
+            from chrono.incremental import MergeStore
 
-        cache = ResultCache(cache_dir)
-        store = MergeStore(cache.dir, inputs)
-        keys = [cache.key(task) for task in tasks]
-        results: list[FileResult] = []
-        try:
-            with _progress_bar(len(tasks), progress) as bar:
-                cached = _cached(tasks, keys, cache, store, run, results)
-                infos, mentions, where, problems = _collect(found, cached, bar.update)
-        finally:
-            cache.flush()  # no writing thread left when the merge forks its workers
+            cache = ResultCache(cache_dir)
+            store = MergeStore(cache.dir, inputs)
+            keys = [cache.key(task) for task in tasks]
+            skeletons: list[Skeleton] = []
+            try:
+                with _progress_bar(len(tasks), progress) as bar:
+                    cached = _cached(tasks, keys, cache, store, run, skeletons)
+                    infos, mentions, where, problems = _collect(found, cached, bar.update, spool)
+            finally:
+                cache.flush()  # no writing thread left when the merge forks its workers
 
-        # Stage 4, incremental: only the part of the corpus that changed since the last run is
-        # merged again (`chrono.incremental`); the events are those of a whole merge.
-        def load(position: int) -> FileResult:
-            return _load(cache, keys[position], tasks[position], run)
+            # Stage 4, incremental: only the part of the corpus that changed since the last run is
+            # merged again (`chrono.incremental`); the events are those of a whole merge.
+            def load(position: int) -> FileResult:
+                return _load(cache, keys[position], tasks[position], run)
 
-        events = store.merge(keys, results, mentions, where, load, merge_jobs)
-        how = store.last
-        unwritable = cache.unwritable or store.unwritable
-        if unwritable:
-            problems.append(Problem(Level.WARNING, str(cache_dir), f"cache not written: {unwritable}"))
+            events = store.merge(keys, skeletons, mentions, where, load, merge_jobs)
+            how = store.last
+            unwritable = cache.unwritable or store.unwritable
+            if unwritable:
+                problems.append(Problem(Level.WARNING, str(cache_dir), f"cache not written: {unwritable}"))
 
     # Stage 5: the timeline, in a stable order and with no wall-clock fields.
     articles = sorted(infos, key=lambda a: a.id)
@@ -198,6 +192,22 @@ def _extract(
 
 
 OVERRIDES_FILE = "chrono.yaml"
+
+
+@contextmanager
+def _spool_for(tasks: Sequence[FileTask]) -> Iterator[Spool | None]:
+    """A spool for the mention strings of a corpus of SPOOL_ARTICLES or more, read from while inside."""
+    from chrono.spool import Spool, spooling
+
+    if sum(map(work_units, tasks)) < SPOOL_ARTICLES:
+        yield None
+        return
+    spool = Spool()
+    try:
+        with spooling(spool):
+            yield spool
+    finally:
+        spool.close()
 
 
 def _models(events: list[EventRecord]) -> list[Event]:
@@ -282,21 +292,24 @@ def _cached(
     cache: ResultCache,
     store: MergeStore,
     run: Run,
-    results: list[FileResult],
+    skeletons: list[Skeleton],
 ) -> Iterator[FileResult]:
-    """Results in task order (also appended to `results`): as the merge state's skeleton when it
-    knows the file (its mentions loaded only if merged again), else from the cache when the key is
-    there, else from `run` (then stored)."""
-    skeletons = [store.skeleton(key) for key in keys]
+    """Results in task order, their skeletons appended to `skeletons` (what the merge state keeps:
+    the results themselves, mentions and all, are let go once read): as the merge state's skeleton
+    when it knows the file (its mentions loaded only if merged again), else from the cache when the
+    key is there, else from `run` (then stored)."""
+    from chrono.incremental import Skeleton
+
+    known = [store.skeleton(key) for key in keys]
     # Entries are read first, to know what to extract, but unpickled one at a time as they are
     # yielded: a big corpus' results all unpickled at once would double the memory of the run.
     stored = [
         cache.read(key) if key is not None and skeleton is None else None
-        for key, skeleton in zip(keys, skeletons, strict=True)
+        for key, skeleton in zip(keys, known, strict=True)
     ]
-    todo = zip(tasks, stored, skeletons, strict=True)
+    todo = zip(tasks, stored, known, strict=True)
     fresh = run([task for task, entry, skeleton in todo if entry is None and skeleton is None])
-    for index, (task, key, skeleton) in enumerate(zip(tasks, keys, skeletons, strict=True)):
+    for index, (task, key, skeleton) in enumerate(zip(tasks, keys, known, strict=True)):
         entry, stored[index] = stored[index], None
         decoded = cache.decode(entry) if entry is not None else None
         if skeleton is not None:
@@ -307,7 +320,7 @@ def _cached(
                 cache.put(key, decoded)
         elif decoded is None:  # a damaged entry
             decoded = _alone(cache, key, task, run)
-        results.append(decoded)
+        skeletons.append(skeleton or Skeleton.of(decoded))
         yield decoded
 
 

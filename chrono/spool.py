@@ -39,9 +39,10 @@ class Spool:
         self._where: dict[str, tuple[int, int]] = {}
         self._record = lru_cache(maxsize=RECORDS_CACHED)(self._read)
 
-    def stripped(self, article: str, mentions: Sequence[EventMention]) -> list[EventMention]:
-        """The article's mentions without their strings, which are written here."""
-        record = {(m.start, m.part): (m.text, m.summary, m.explanation) for m in mentions}
+    def stripped(self, article: str, mentions: Sequence[EventMention | None]) -> list[EventMention | None]:
+        """The article's mentions without their strings, which are written here (None, a mention
+        an incremental merge has not loaded, stays None)."""
+        record = {(m.start, m.part): (m.text, m.summary, m.explanation) for m in mentions if m is not None}
         data = pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
         try:
             os.pwrite(self._file.fileno(), data, self._end)
@@ -49,7 +50,7 @@ class Spool:
             raise ChronoError(f"cannot write the merge's temporary file: {exc}") from None
         self._where[article] = (self._end, len(data))
         self._end += len(data)
-        return [m.stripped() for m in mentions]
+        return [None if m is None else m.stripped() for m in mentions]
 
     def strings(self, m: EventMention) -> Strings:
         return self._record(m.article)[(m.start, m.part)]

@@ -3,6 +3,7 @@ the same bytes, and every process of the merge reads them back."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,11 @@ def _mentions(folder: Path) -> dict[str, list[EventMention]]:
     return {a.id: extract_events(a, tag(a.clean.match_text, a.published)) for a in articles}
 
 
-def _timeline(folder: Path, jobs: int, monkeypatch: pytest.MonkeyPatch, spooled: bool) -> bytes:
+def _timeline(
+    folder: Path, jobs: int, monkeypatch: pytest.MonkeyPatch, spooled: bool, cache: Path | None = None
+) -> bytes:
     monkeypatch.setattr(pipeline, "SPOOL_ARTICLES", 0 if spooled else 10**9)
-    return b"".join(pipeline.extract([folder], jobs=jobs).json_parts())
+    return b"".join(pipeline.extract([folder], jobs=jobs, cache_dir=cache).json_parts())
 
 
 @pytest.mark.parametrize("folder", [SEEDS, DATA / "events_dev10", DATA / "events_dev9"])
@@ -33,6 +36,28 @@ def test_a_spooled_merge_writes_the_same_chronology(folder: Path, monkeypatch: p
     kept = _timeline(folder, 1, monkeypatch, spooled=False)
     assert _timeline(folder, 1, monkeypatch, spooled=True) == kept
     assert b'"text": ""' not in kept  # no mention lost its text on the way
+
+
+def test_a_spooled_incremental_merge_writes_the_same_chronology(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a cache: a first run, then a run that merges again only what an edit changed."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DATA / "events_dev10", corpus)
+    runs = []
+    for _ in range(2):
+        runs.append(
+            [
+                _timeline(corpus, 1, monkeypatch, spooled, tmp_path / f"cache-{spooled}")
+                for spooled in (False, True)
+            ]
+        )
+        edited = sorted(corpus.glob("*.txt"))[0]
+        edited.write_text(
+            edited.read_text(encoding="utf-8") + "\nThe council met again on Monday.\n", "utf-8"
+        )
+    assert all(kept == spooled for kept, spooled in runs)
+    assert runs[0][0] != runs[1][0]  # the edit reached the second run
 
 
 def test_stripped_mentions_keep_all_but_their_strings_which_the_spool_gives_back() -> None:

@@ -142,7 +142,7 @@ def _extract(
     tasks = [item for item in found if isinstance(item, FileTask)]
     how = "whole: no cache"
     # A big corpus' mention strings wait on disk until their events are built (`chrono.spool`).
-    with _spool_for(tasks) as spool:
+    with _spool_for(tasks, cache_dir) as spool:
         if cache_dir is None:
             with _progress_bar(len(tasks), progress) as bar:
                 infos, mentions, _, problems = _collect(found, run(tasks), bar.update, spool)
@@ -195,14 +195,15 @@ OVERRIDES_FILE = "chrono.yaml"
 
 
 @contextmanager
-def _spool_for(tasks: Sequence[FileTask]) -> Iterator[Spool | None]:
-    """A spool for the mention strings of a corpus of SPOOL_ARTICLES or more, read from while inside."""
+def _spool_for(tasks: Sequence[FileTask], folder: Path | None) -> Iterator[Spool | None]:
+    """A spool (its file in `folder`) for the mention strings of a corpus of SPOOL_ARTICLES or more,
+    read from while inside."""
     from chrono.spool import Spool, spooling
 
     if sum(map(work_units, tasks)) < SPOOL_ARTICLES:
         yield None
         return
-    spool = Spool()
+    spool = Spool(folder)
     try:
         with spooling(spool):
             yield spool

@@ -4,7 +4,8 @@ A mention's text, summary and explanation are two fifths of its memory, yet the 
 only for the few pairs it scores closely and when it builds the events. With a big corpus the
 pipeline keeps them here (`Spool.stripped`) and the merge reads them back (`strings`): one record
 per article in an unnamed temporary file, read with `pread`, so processes forked during the merge
-read it too, and the pages stay the system's cache, not anyone's memory.
+read it too, and the pages stay the system's cache, not anyone's memory. The file goes in the
+cache folder when there is one, else in /var/tmp: /tmp is often memory itself (tmpfs).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chrono.errors import ChronoError
@@ -27,12 +29,23 @@ RECORDS_CACHED = 256  # articles' records kept unpickled per process: an event's
 Strings = tuple[str, str, str]  # text, summary, explanation
 
 
-class Spool:
-    """Mentions' strings by article, in an unnamed temporary file."""
+DISK_TEMP = Path("/var/tmp")  # temporary files on disk by convention (/tmp is often memory: tmpfs)
 
-    def __init__(self) -> None:
+
+class Spool:
+    """Mentions' strings by article, in an unnamed temporary file in `folder` (None: on disk where
+    the system keeps such files)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
         try:
-            self._file = tempfile.TemporaryFile(prefix="chrono-spool-")
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = None  # an unwritable cache folder (the cache warns of it itself)
+        if folder is None and DISK_TEMP.is_dir() and os.access(DISK_TEMP, os.W_OK):
+            folder = DISK_TEMP
+        try:
+            self._file = tempfile.TemporaryFile(prefix="chrono-spool-", dir=folder)
         except OSError as exc:
             raise ChronoError(f"cannot make a temporary file for the merge: {exc}") from None
         self._end = 0
@@ -53,7 +66,8 @@ class Spool:
         return [None if m is None else m.stripped() for m in mentions]
 
     def strings(self, m: EventMention) -> Strings:
-        return self._record(m.article)[(m.start, m.part)]
+        said = self._record(m.article).get((m.start, m.part)) if m.article in self._where else None
+        return said or (m.text, m.summary, m.explanation)
 
     def _read(self, article: str) -> dict[tuple[int, int], Strings]:
         at, size = self._where[article]

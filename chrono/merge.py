@@ -9,11 +9,12 @@ names and rare words tell most). The weights come from a fixed word list, never 
 so a mention's vector and a pair's score depend on those mentions alone: adding an article
 changes no other pair. One participant doing one kind of act on one day (or a plan dated to a
 month and a day inside it) adds a bonus (`summary.acts`); with no name on one side, two reports
-of one day must share more than the act's words, or the act be most of what one tells; two that name
-kinds of act of no common family and share nothing else but who acted and when are two acts. A
-sentence dated by context and a report dated outright must share a name or more than one word
-unless one speaker tells both; two that count one thing differently ("11 missing" / "seven
-missing") are two reports unless told of one day. Two mentions dated coarser than a day must
+of one day must share more than the act's words, or the act be most of what one tells. Two that
+name kinds of act of no common family and share nothing else but who acted and when are two acts,
+and two that share nothing but their dates' words are two events. A sentence dated by context and
+a report dated outright must share a name or more than one word unless one speaker tells both;
+two that count one thing differently ("11 missing" / "seven missing") are two reports unless told
+of one day. Two mentions dated coarser than a day must
 share words besides their dates' ("in 2003" is in every background sentence of that year), and
 two dated to spans that each give a figure the other lacks are two statistics ("1.6 percent in
 the third quarter" / "6.8 percent"). The vectors live in one sparse matrix; pairs
@@ -328,6 +329,17 @@ def _two_acts(a: EventMention, b: EventMention) -> bool:
     return all(w in told for t in set(a.terms) & set(b.terms) if t[0] != "@" for w in t.split(" "))
 
 
+def _dates_only(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions share nothing but the words of their dates: no name, no kind, no other
+    word ("Heavy artillery shooting will take place on Nov. 15" / "announced the price hikes from
+    Nov. 15", "She died on Nov. 22"). A date's number is a rare word, so it alone scores them high."""
+    told = _date_words(a, b)
+    for t in set(a.terms).intersection(b.terms):
+        if t[0] == "@" or not told.issuperset(t.split(" ")):
+            return False
+    return True
+
+
 def _told_kinds(m: EventMention) -> bool:
     """Whether a word of the mention besides its names names a kind of act ("the People's
     Liberation Army invaded Tibet" names none)."""
@@ -551,7 +563,7 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     if relation is None:
         return None
     ours, theirs = a.mention, b.mention
-    if _two_acts(ours, theirs):
+    if _two_acts(ours, theirs) or _dates_only(ours, theirs):
         return None
     one_speaker = not set(ours.speakers).isdisjoint(theirs.speakers)
     # One side dated outright, the other by context, no speaker telling both: the context date is

@@ -9,10 +9,12 @@ names and rare words tell most). The weights come from a fixed word list, never 
 so a mention's vector and a pair's score depend on those mentions alone: adding an article
 changes no other pair. One participant doing one kind of act on one day (or a plan dated to a
 month and a day inside it) adds a bonus (`summary.acts`); with no name on one side, two reports
-of one day must share more than the act's words, or the act be most of what one tells. A
-sentence dated by context and a report dated outright must share a name or more than one word
-unless one speaker tells both; two that count one thing differently ("11 missing" / "seven
-missing") are two reports unless told of one day. Two mentions dated coarser than a day must
+of one day must share more than the act's words, or the act be most of what one tells. Two that
+name kinds of act of no common family and share nothing else but who acted and when are two acts,
+and two that share nothing but their dates' words are two events. A sentence dated by context and
+a report dated outright must share a name or more than one word unless one speaker tells both;
+two that count one thing differently ("11 missing" / "seven missing") are two reports unless told
+of one day. Two mentions dated coarser than a day must
 share words besides their dates' ("in 2003" is in every background sentence of that year), and
 two dated to spans that each give a figure the other lacks are two statistics ("1.6 percent in
 the third quarter" / "6.8 percent"). The vectors live in one sparse matrix; pairs
@@ -32,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import tomllib
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -40,6 +43,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain, repeat
 from operator import mul, truediv
+from pathlib import Path
 from typing import TypedDict, TypeVar
 
 import numpy as np
@@ -58,6 +62,8 @@ from chrono.candidates import (
     word_pairs,
 )
 from chrono.dates import days, sort_key
+from chrono.entities import common_capitals
+from chrono.errors import RulesError
 from chrono.events import EventMention, TimexRef, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
@@ -110,6 +116,7 @@ RESTATED_WITHIN = 2
 
 Vector = dict[str, float]
 T = TypeVar("T")
+_LEXICON = Path(__file__).with_name("events_en.toml")  # its [act_families]
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +313,65 @@ def _name_penalty(a: EventMention, b: EventMention) -> float:
     return penalty
 
 
+def _two_acts(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions tell two acts, so cannot merge: each names a kind of act in its own
+    words, they share none and no family of kinds (`_act_families`), and nothing else but who
+    acted and when (names, titles, their dates' words): "Rice met Nogaideli on Monday" / "Rice
+    called on Russia on Monday", "Pope John Paul II appointed two scientists on Friday" /
+    "arrived in Prague Friday". A rare name shared scores such pairs high, however short the
+    sentences; one more word shared ("will vote on the bill" / "approved the bill") or kinds of
+    one family ("four explosions" / "200 people were killed") tell one happening as often."""
+    acts = lexicon().acts
+    ours, theirs = (frozenset(t for t in m.terms if t in acts) for m in (a, b))
+    if not ours or not theirs or not ours.isdisjoint(theirs):
+        return False
+    if any(ours & family and theirs & family for family in _act_families()):
+        return False
+    if not (_told_kinds(a) and _told_kinds(b)):
+        return False
+    told = {*a.names, *b.names, *a.speakers, *b.speakers, *_titles(), *_date_words(a, b)}
+    return all(w in told for t in set(a.terms) & set(b.terms) if t[0] != "@" for w in t.split(" "))
+
+
+def _dates_only(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions share nothing but the words of their dates: no name, no kind, no other
+    word ("Heavy artillery shooting will take place on Nov. 15" / "announced the price hikes from
+    Nov. 15", "She died on Nov. 22"). A date's number is a rare word, so it alone scores them high."""
+    told = _date_words(a, b)
+    for t in set(a.terms).intersection(b.terms):
+        if t[0] == "@" or not told.issuperset(t.split(" ")):
+            return False
+    return True
+
+
+def _told_kinds(m: EventMention) -> bool:
+    """Whether a word of the mention besides its names names a kind of act ("the People's
+    Liberation Army invaded Tibet" names none)."""
+    lex = lexicon()
+    words = set(m.terms).difference(m.names)
+    return any(t in lex.acts and not words.isdisjoint(lex.members[t]) for t in m.terms)
+
+
+@lru_cache(maxsize=1)
+def _act_families() -> tuple[frozenset[str], ...]:
+    """The families of kinds of act (`events_en.toml`), as sets of "@kind" terms."""
+    try:
+        families = tomllib.loads(_LEXICON.read_text(encoding="utf-8"))["act_families"]
+        out = tuple(frozenset(f"@{kind}" for kind in kinds) for kinds in families.values())
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        raise RulesError(f"{_LEXICON.name}: act_families: {exc}") from exc
+    unknown = frozenset().union(*out) - lexicon().acts
+    if unknown:
+        raise RulesError(f"{_LEXICON.name}: act_families: no such kind of act: {', '.join(sorted(unknown))}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """The terms of titles and roles ("president", "secretary"): who acted, not what was done."""
+    return frozenset(t for w in common_capitals() for t in word_terms(w))
+
+
 def _unmentioned(a: EventMention, b: EventMention) -> bool:
     """Whether `b` mentions none of the names of `a`."""
     return {*b.names, *b.speakers, *b.terms}.isdisjoint(a.names)
@@ -479,6 +545,8 @@ def _score_undated(a: EventMention, b: EventMention, cosine: float) -> float | N
             return None
     if a.article == b.article or _counted_apart(a, b) or _figures_apart(_figures(text(a)), _figures(text(b))):
         return None
+    if _two_acts(a, b):
+        return None
     score = cosine + _quote_bonus(a, b)
     score += ACT_BONUS if named and a.acts & b.acts else 0.0
     score += SPEAKER_BONUS if not set(a.speakers).isdisjoint(b.speakers) else 0.0
@@ -499,6 +567,8 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     if relation is None:
         return None
     ours, theirs = a.mention, b.mention
+    if _two_acts(ours, theirs) or _dates_only(ours, theirs):
+        return None
     one_speaker = not set(ours.speakers).isdisjoint(theirs.speakers)
     # One side dated outright, the other by context, no speaker telling both: the context date is
     # borrowed from its article's previous event, which the sentence mostly talks about ("the

@@ -352,6 +352,53 @@ def test_kinds_of_event_tie_paraphrases_of_one_family_and_keep_two_kinds_apart(t
     assert any("@close" in r for r in cinema.merge_reasons), cinema.merge_reasons
 
 
+@pytest.mark.parametrize(
+    ("wire", "daily", "merged"),
+    [
+        # One participant, two kinds of act, nothing else shared: two happenings.
+        (
+            "Prime Minister Adel Morrow met union leaders in Dunmere on Monday.",
+            "Prime Minister Adel Morrow sacked his transport minister on Monday.",
+            False,
+        ),
+        (
+            "Pope Clement XV appointed two astronomers to the academy on Friday.",
+            "Pope Clement XV arrived in Velton on Friday for a three-day visit.",
+            False,
+        ),
+        # Kinds of one family: one deal told as an agreement and as a purchase.
+        (
+            "Holm Foods agreed on Monday to buy Crustly.",
+            "Holm Foods will acquire Crustly, the two firms said on Monday.",
+            True,
+        ),
+    ],
+)
+def test_two_kinds_of_act_of_one_participant_on_one_day_are_two_events_unless_of_one_family(
+    tmp_path: Path, wire: str, daily: str, merged: bool
+) -> None:
+    events = merged_articles(tmp_path, "2025-09-09", wire=wire, daily=daily)
+    assert (len(events) == 1) == merged, [e.merge_reasons for e in events]
+
+
+@pytest.mark.parametrize(
+    ("wire", "daily"),
+    [
+        (
+            "Army gunners will hold live-fire drills near Varn on Nov. 15.",
+            "The postal service will raise its prices from Nov. 15.",
+        ),
+        ("The festival will last until Dec. 8.", "The treaty will take effect on Dec. 8."),
+    ],
+)
+def test_two_reports_that_share_only_the_words_of_their_date_are_two_events(
+    tmp_path: Path, wire: str, daily: str
+) -> None:
+    events = merged_articles(tmp_path, "2025-11-03", wire=wire, daily=daily)
+    assert len(events) == 2, [e.merge_reasons for e in events]
+    assert len({e.date for e in events}) == 1  # one day, two happenings
+
+
 def _two_outlets(tmp_path: Path, published: str, wire: str, daily: str) -> list[list[str]]:
     front = f"---\npublished: {published}\n---\n"
     (tmp_path / "wire.md").write_text(front + wire + "\n", encoding="utf-8")

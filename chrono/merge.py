@@ -34,7 +34,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import tomllib
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -43,7 +42,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain, repeat
 from operator import mul, truediv
-from pathlib import Path
 from typing import TypedDict, TypeVar
 
 import numpy as np
@@ -63,7 +61,6 @@ from chrono.candidates import (
 )
 from chrono.dates import days, sort_key
 from chrono.entities import common_capitals
-from chrono.errors import RulesError
 from chrono.events import EventMention, TimexRef, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
@@ -116,7 +113,6 @@ RESTATED_WITHIN = 2
 
 Vector = dict[str, float]
 T = TypeVar("T")
-_LEXICON = Path(__file__).with_name("events_en.toml")  # its [act_families]
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +311,7 @@ def _name_penalty(a: EventMention, b: EventMention) -> float:
 
 def _two_acts(a: EventMention, b: EventMention) -> bool:
     """Whether two mentions tell two acts, so cannot merge: each names a kind of act in its own
-    words, they share none and no family of kinds (`_act_families`), and nothing else but who
+    words, they share none and no family of kinds (`act_families`), and nothing else but who
     acted and when (names, titles, their dates' words): "Rice met Nogaideli on Monday" / "Rice
     called on Russia on Monday", "Pope John Paul II appointed two scientists on Friday" /
     "arrived in Prague Friday". A rare name shared scores such pairs high, however short the
@@ -325,7 +321,7 @@ def _two_acts(a: EventMention, b: EventMention) -> bool:
     ours, theirs = (frozenset(t for t in m.terms if t in acts) for m in (a, b))
     if not ours or not theirs or not ours.isdisjoint(theirs):
         return False
-    if any(ours & family and theirs & family for family in _act_families()):
+    if any(ours & family and theirs & family for family in lexicon().act_families):
         return False
     if not (_told_kinds(a) and _told_kinds(b)):
         return False
@@ -350,20 +346,6 @@ def _told_kinds(m: EventMention) -> bool:
     lex = lexicon()
     words = set(m.terms).difference(m.names)
     return any(t in lex.acts and not words.isdisjoint(lex.members[t]) for t in m.terms)
-
-
-@lru_cache(maxsize=1)
-def _act_families() -> tuple[frozenset[str], ...]:
-    """The families of kinds of act (`events_en.toml`), as sets of "@kind" terms."""
-    try:
-        families = tomllib.loads(_LEXICON.read_text(encoding="utf-8"))["act_families"]
-        out = tuple(frozenset(f"@{kind}" for kind in kinds) for kinds in families.values())
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        raise RulesError(f"{_LEXICON.name}: act_families: {exc}") from exc
-    unknown = frozenset().union(*out) - lexicon().acts
-    if unknown:
-        raise RulesError(f"{_LEXICON.name}: act_families: no such kind of act: {', '.join(sorted(unknown))}")
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -545,12 +527,12 @@ def _score_undated(a: EventMention, b: EventMention, cosine: float) -> float | N
             return None
     if a.article == b.article or _counted_apart(a, b) or _figures_apart(_figures(text(a)), _figures(text(b))):
         return None
-    if _two_acts(a, b):
-        return None
     score = cosine + _quote_bonus(a, b)
     score += ACT_BONUS if named and a.acts & b.acts else 0.0
     score += SPEAKER_BONUS if not set(a.speakers).isdisjoint(b.speakers) else 0.0
-    return min(1.0, score * _name_penalty(a, b))
+    score = min(1.0, score * _name_penalty(a, b))
+    # As in `_score`: asked only of a pair that would merge.
+    return None if score >= THRESHOLDS["undated, matched by content"] and _two_acts(a, b) else score
 
 
 def meets_undated(dated: EventMention, undated: EventMention) -> bool:
@@ -567,8 +549,6 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     if relation is None:
         return None
     ours, theirs = a.mention, b.mention
-    if _two_acts(ours, theirs) or _dates_only(ours, theirs):
-        return None
     one_speaker = not set(ours.speakers).isdisjoint(theirs.speakers)
     # One side dated outright, the other by context, no speaker telling both: the context date is
     # borrowed from its article's previous event, which the sentence mostly talks about ("the
@@ -613,7 +593,12 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     # One thing counted differently ("11 people were still missing" / "seven people"): a count
     # changes from one report to the next, so on other dates (or, said by both, on one day) the
     # two are two reports; told of one day, two outlets' tolls or figures are only a conflict.
-    if score >= THRESHOLDS[relation] and _counted_apart(ours, theirs):
+    if score < THRESHOLDS[relation]:
+        return score, relation
+    # Asked last, of the few pairs that would merge: the checks are dear and most pairs fall short.
+    if _two_acts(ours, theirs) or _dates_only(ours, theirs):
+        return None
+    if _counted_apart(ours, theirs):
         if (a.first, a.last) != (b.first, b.last) or (ours.speakers and theirs.speakers):
             return None
     return score, relation

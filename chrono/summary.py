@@ -116,6 +116,7 @@ class Lexicon:
     event_words: frozenset[str]  # the event nouns as written: "protest", not "protested"
     classes: dict[str, tuple[str, ...]]  # a word's term → the kinds it names, as "@kind" terms
     acts: frozenset[str]  # the "@kind" terms that name an act ("@resign"), not a thing ("@government")
+    act_families: tuple[frozenset[str], ...]  # kinds one happening may be told by ("@attack", "@die")
     members: dict[str, tuple[str, ...]]  # a "@kind" term → the terms of its words
     name_links: frozenset[str]  # lower-case words inside a name ("of")
     # Two or more capitalised words in a row, links allowed between them: where initialisms come
@@ -226,6 +227,7 @@ def lexicon() -> Lexicon:
             event_words=frozenset(data["event_nouns"]),
             classes=classes,
             acts=frozenset(f"@{kind}" for kind in data["event_classes"]),
+            act_families=_act_families(data),
             members=_members(classes),
             name_links=frozenset(data["name_links"]),
             name_run=re.compile(
@@ -234,6 +236,14 @@ def lexicon() -> Lexicon:
         )
     except (KeyError, re.error) as exc:
         raise RulesError(f"{_DATA.name}: {exc}") from exc
+
+
+def _act_families(data: dict[str, Any]) -> tuple[frozenset[str], ...]:
+    families = tuple(frozenset(f"@{kind}" for kind in kinds) for kinds in data["act_families"].values())
+    unknown = sorted(frozenset().union(*families) - {f"@{kind}" for kind in data["event_classes"]})
+    if unknown:
+        raise RulesError(f"{_DATA.name}: act_families: no such kind of act: {', '.join(unknown)}")
+    return families
 
 
 @cache

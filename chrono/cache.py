@@ -18,6 +18,7 @@ import hashlib
 import pickle
 import shutil
 import zlib
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -31,6 +32,7 @@ from chrono.ingest import MAX_FILE_BYTES, FileTask
 _PACKAGE = Path(__file__).parent
 _CODE_SUFFIXES = (".py", ".toml")
 _VERSION_CHARS = 16
+WRITES_WAITING = 256  # entries queued for the writing thread at most (each holds a file's result)
 
 
 @cache
@@ -58,7 +60,7 @@ class ResultCache:
         self.dir = root / code_version()
         self.unwritable: str | None = None  # why the cache could not be written, if it could not
         self._writer: ThreadPoolExecutor | None = None
-        self._writes: list[Future[None]] = []
+        self._writes: deque[Future[None]] = deque()
         self._drop_other_versions()
 
     def key(self, task: FileTask) -> str | None:
@@ -106,6 +108,10 @@ class ResultCache:
         if self._writer is None:
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="chrono-cache")
         self._writes.append(self._writer.submit(self._write, key, result))
+        # Each entry waiting holds its whole result: when writing falls behind, wait for it rather
+        # than let a big corpus' results pile up in memory.
+        while self._writes and (self._writes[0].done() or len(self._writes) > WRITES_WAITING):
+            self._writes.popleft().result()
 
     def flush(self) -> None:
         """Wait until every entry put is written, and stop the writing thread."""
@@ -113,7 +119,7 @@ class ResultCache:
             for write in self._writes:
                 write.result()
             self._writer.shutdown()
-            self._writer, self._writes = None, []
+            self._writer, self._writes = None, deque()
 
     def _write(self, key: str, result: Any) -> None:
         path = self._path(key)

@@ -21,13 +21,14 @@ Either way the events are the same (tests/test_incremental.py).
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import numpy as np
 
@@ -420,8 +421,7 @@ class MergeStore:
             event_component=np.array(labels, np.int64),
             shards=shards,
         )
-        state_bytes = pickle.dumps((FORMAT, state), protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(self.folder / STATE_FILE, zlib.compress(state_bytes, 1))
+        write_atomic(self.folder / STATE_FILE, _compressed_pickle((FORMAT, state)))
         # Shards no state names any more (written by an older run) go.
         for path in self.folder.glob("events-*"):
             if path.name not in shards.values() and not path.name.startswith("."):
@@ -531,4 +531,54 @@ def _sorted(f: Filings) -> Filings:
 
 
 def _read(path: Path) -> object:
-    return pickle.loads(zlib.decompress(path.read_bytes()))
+    with path.open("rb") as compressed:
+        return pickle.load(io.BufferedReader(_Inflating(compressed), CHUNK))
+
+
+CHUNK = 1 << 20  # bytes compressed or decompressed at a time
+
+
+def _compressed_pickle(value: object) -> list[bytes]:
+    """`zlib.compress(pickle.dumps(value), 1)` in pieces, compressed as the pickle is written: a big
+    corpus' state pickled whole, and compressed beside that, took half a gigabyte for a moment."""
+    deflating = _Deflating()
+    pickle.Pickler(deflating, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return deflating.done()
+
+
+class _Deflating:
+    """A file that keeps only the compressed bytes of what is written to it."""
+
+    def __init__(self) -> None:
+        self._compressor = zlib.compressobj(1)
+        self._parts: list[bytes] = []
+
+    def write(self, data: Any) -> int:  # bytes, or a big array's buffer (`pickle.PickleBuffer`)
+        self._parts.append(self._compressor.compress(data))
+        return memoryview(data).nbytes
+
+    def done(self) -> list[bytes]:
+        return [*self._parts, self._compressor.flush()]
+
+
+class _Inflating(io.RawIOBase):
+    """The decompressed bytes of a zlib stream, a piece at a time (for `pickle.load`)."""
+
+    def __init__(self, compressed: BinaryIO) -> None:
+        self._compressed = compressed
+        self._inflater = zlib.decompressobj()
+        self._ready = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._ready and not self._inflater.eof:
+            chunk = self._compressed.read(CHUNK)
+            if not chunk:
+                raise zlib.error("the compressed state ends early")
+            self._ready = memoryview(self._inflater.decompress(chunk))
+        size = min(len(buffer), len(self._ready))
+        buffer[:size] = self._ready[:size]
+        self._ready = self._ready[size:]
+        return size

@@ -68,6 +68,7 @@ _DATELINE = re.compile(
     r"\s*(?:\([\w .'-]{2,30}\))?\s*[-–—]{1,2}\s"  # (agency) and the dash
 )
 _POSSESSIVE = ("'s", "’s")
+_OWNING = ("'s ", "’s ")  # a possessive date and the space before its noun
 _CLOSING_QUOTES = frozenset("\"'”’")
 _WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
 
@@ -655,6 +656,8 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
     raw = s.article.clean.text[s.start : s.end]
     speaker = speaker_span(raw)
     said = [t for t in main if speaker and speaker[0] <= t.start - s.start < speaker[1]]
+    if len(main) > 1:  # what was said may have a date of its own
+        said += [t for t in _statement_dates(raw, s.start, main) if t not in said]
     told = [t for t in main if t not in said]
     # A date in the possessive names a thing ("after Thursday's leak … returned home on Friday"):
     # the sentence's own happening is dated by another expression when it has one.
@@ -711,6 +714,21 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
     return out, narrative
+
+
+def _statement_dates(raw: str, base: int, timexes: list[Timex]) -> list[Timex]:
+    """The expressions that date a statement, not what it says: between a reporting word and the
+    "that" of its content ("told its staff yesterday that the plant will shut in March"), or in the
+    possessive right before it ("Monday's announcement that …"). `raw` starts at `base` in the
+    text the expressions index."""
+    lowered = raw.lower()
+    out = []
+    for m in lexicon().statement.finditer(lowered):
+        for t in timexes:
+            at, end = t.start - base, t.end - base
+            if m.start() <= at < m.end() or lowered[end : m.start()] in _OWNING:
+                out.append(t)
+    return out
 
 
 def _unowned(raw: str, base: int, owned: list[Timex]) -> str:

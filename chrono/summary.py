@@ -58,6 +58,7 @@ _NEXT_QUOTE = re.compile(r"[.!?]\s+(?:[`\"“]|'')")
 _APPOSITIVE_WORDS = 5  # at most this many words describe a speaker between commas before the verb
 _TRAILING_HEAD = 4  # words of content before an attribution that ends the sentence
 _TRAILING_WORDS = 6  # … and at most this many words after its verb
+_STATEMENT_WORDS = 6  # words at most between a reporting word and the "that" of what was said
 _DESCRIPTION_WORDS = 8  # … then descriptions of the speaker, each of at most this many words
 # A clause of its own after the verb ("said Saren would appeal"): what was said, not to whom.
 _SAID_CLAUSE = re.compile(r"\b(?:would|will|could|should|might|must|can|had|has|have|was|were|is|are)\b")
@@ -91,6 +92,9 @@ class Lexicon:
     future: re.Pattern[str]  # matches lower-case text (IGNORECASE is 3x slower)
     perfect: Listed  # the past perfect ("had left"), on lower-case text
     present_saying: Listed  # a reporting verb in the present tense ("says"), on lower-case text
+    # a reporting verb or noun up to the "that" of what was said ("told staff on Monday that"), on
+    # lower-case text
+    statement: re.Pattern[str]
     tenseless: frozenset[str]  # words after which such a verb has no tense of its own ("to say")
     # a word tying a sentence to the time just told ("at the time"), on lower-case text
     anaphor: Listed
@@ -192,6 +196,10 @@ def lexicon() -> Lexicon:
                 tuple(data["perfect_auxiliaries"]),
             ),
             present_saying=_listed(r"\b(?:{})\b", data["present_reporting"]),
+            statement=re.compile(
+                rf"\b(?:{_words([*data['reporting_verbs'], *data['reporting_nouns']])})"
+                rf"(?:\s+[\w'’-]+(?:[,.]\d+)*){{0,{_STATEMENT_WORDS}}}?\s+that\b"  # "1,200 staff"
+            ),
             tenseless=frozenset((*data["auxiliaries"], *data["present_reporting_not_after"])),
             anaphor=_listed(r"\b(?:{})\b", data["time_anaphors"]),
             relative=re.compile(rf",\s+(?:{_words(data['relative_pronouns'])})\b[^,;—–]*"),

@@ -249,6 +249,26 @@ def test_statement_dated_apart_from_what_it_announces_is_two_mentions() -> None:
     assert quote.date == "2022-03-30"  # the quote continues the statement, not the scheduled talks
 
 
+@pytest.mark.parametrize(
+    ("text", "said", "told"),
+    [
+        # Words between the verb and "that": whom it was told, then its day.
+        ("Lund told its 1,200 staff yesterday that its plant will shut in March.", "yesterday", "March"),
+        # A noun of saying, its day in the possessive.
+        ("Monday's announcement that the furnaces will go out in March stunned Mirrow.", "Monday", "March"),
+    ],
+)
+def test_a_date_between_a_reporting_word_and_that_dates_the_statement(
+    text: str, said: str, told: str
+) -> None:
+    art = article(text + "\n")
+    mentions = extract_events(art, [timex(art, said, "2022-03-28"), timex(art, told, "2023-03")])
+    content, statement = mentions
+    assert (content.date, content.future, content.timex.text) == ("2023-03", True, told)
+    assert (statement.date, statement.future, statement.timex.text) == ("2022-03-28", False, said)
+    assert "statement" in statement.explanation
+
+
 def test_a_flashback_in_the_past_perfect_does_not_move_the_story_back() -> None:
     art = article(
         "Adel Morrow quit as prime minister on Tuesday, ending a two-year coalition.\n"

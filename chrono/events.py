@@ -337,6 +337,34 @@ def _with_subject(sentence: str, first: int, last: int) -> str:
     return " ".join([*subject, clause]) if subject else clause
 
 
+def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str, str] | None:
+    """(main clause, subordinator) when the clause dated at `at` (from `first`) opens with a
+    subordinator that ties it to the time of the main clause before it, from `start`
+    (`anchoring_subordinators`), and that clause reports something of its own: "Storm Ilse cut
+    power to 30,000 homes" after "it made landfall on Saturday afternoon"."""
+    lex = lexicon()
+    head = sentence[start:first].rstrip()
+    words = head.rsplit(" ", 2)
+    word = words[-1].lower()
+    if word not in lex.anchoring or (len(words) > 1 and words[-2].lower() in lex.offset_units):
+        return None
+    main = head[: len(head) - len(word)].rstrip(" ,")
+    if dateline := _DATELINE.match(main):  # "TARNHOLM, Nov 15 (CNA) -" dates the filing
+        main = main[dateline.end() :]
+    lowered = main.lower()
+    if (
+        not lex.verb.search(sentence[first:at].lower())  # "after the July 1 handover": a thing
+        or not has_content(main, _MIN_FOCUS_TERMS)
+        or not lex.verb.search(lowered)
+        or lex.future.search(lowered)
+        # "People who had fled their homes before the storm began returning on Tuesday": the
+        # subordinator belongs to the relative clause, whose noun is no clause of its own.
+        or not lex.relative_words.isdisjoint(lowered.split())
+    ):
+        return None
+    return main, word
+
+
 def _conjunct(cuts: Sequence[tuple[int, int]], at: int, length: int) -> tuple[int, int]:
     """The stretch between the cuts around offset `at`."""
     if not cuts:  # most sentences
@@ -675,16 +703,36 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
     things = [] if best in owned else [t for t in owned if first <= t.start - s.start < last]
     if things:  # "after Thursday's leak" is a phrase, not a clause: the sentence's subject stays
         first, last = 0, len(raw)
+    anchored = None
+    # A day in the possessive names a thing ("after missing Monday's match"), not the clause's time.
+    if best not in said and not things and best not in owned and _day_precise(event_date(best.value)[0]):
+        at = best.start - s.start
+        narrow = _focus_span(raw, at, best.end - s.start, 1, cuts)  # however short
+        anchored = _anchored_main(raw, own_part[0], narrow[0], at) if narrow[0] else None
+        if anchored and not any(t.start - s.start < narrow[0] for t in main):  # none in the main clause
+            first, last = narrow
+        else:
+            anchored = None
+    clause = _with_subject(raw, first, last)
+    if anchored and (verb := lexicon().verb.match(clause.lower())):
+        # "Mendes, 24, signed a contract after undergoing a medical on Monday": Mendes underwent it.
+        subject = anchored[0][: lexicon().verb.search(anchored[0].lower()).start()]
+        clause = " ".join([*subject.split()[:_ANTECEDENT_WORDS], clause[verb.start() :]])
+    why = f"dated by {best.text!r}" + (f" in the clause {collapse(clause)!r}" if anchored else "")
     primary = s.mention(
         event_date(best.value)[0],
         best,
-        f"dated by {best.text!r}: {best.explain()}",
-        _with_subject(raw, first, last),
+        f"{why}: {best.explain()}",
+        clause,
         # "… on Monday and will reopen …": Monday's own conjunct says it is past.
         tense=raw[own_part[0] : own_part[1]] if cuts else None,
         compared=_unowned(raw, s.start, things) if things else None,
     )
     out = [primary]
+    if anchored and not primary.future:
+        clause, word = anchored
+        why = f"no date of its own: tied by {word!r} to the clause dated by {best.text!r}"
+        out.append(s.mention(primary.date, None, f"{why}, in the clause {collapse(clause)!r}", clause, 1))
     narrative = primary
     if said and told and event_date((statement := _most_specific(said)).value)[0] != primary.date:
         why = f"the statement itself, dated by {statement.text!r}: {statement.explain()}"

@@ -103,6 +103,8 @@ class Lexicon:
     subject_pronouns: frozenset[str]  # pronouns that stand for the last person named ("she")
     conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
+    anchoring: frozenset[str]  # subordinators that tie a clause to another's time ("after")
+    offset_units: frozenset[str]  # units of a span before one ("60 years after"): another time
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
     period_nouns: frozenset[str]  # "the quarter", "the year": a period as a thing
@@ -207,6 +209,8 @@ def lexicon() -> Lexicon:
             subject_pronouns=frozenset(data["subject_pronouns"]),
             conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
+            anchoring=frozenset(data["anchoring_subordinators"]),
+            offset_units=frozenset(data["offset_units"]),
             participle=re.compile(
                 rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"
                 rf"(?P<participle>[a-z]+ed|{_words(data['irregular_participles'])})"

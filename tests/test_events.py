@@ -269,6 +269,26 @@ def test_a_date_between_a_reporting_word_and_that_dates_the_statement(
     assert "statement" in statement.explanation
 
 
+def test_a_main_clause_tied_to_a_dated_clause_by_after_is_a_mention_of_its_own() -> None:
+    art = article(
+        "Storm Ilse cut power to 30,000 homes along the western coast after it made landfall near"
+        " Tarnholm on Saturday afternoon.\n"
+        "The squad set off for the final 60 years after their first title in Bern on Saturday.\n"
+        "Three leaders were freed hours after the court order on Monday but the fourth was held.\n"
+    )
+    saturday = timex(art, "Saturday afternoon", "2022-03-26TAF")
+    found = extract_events(
+        art, [saturday, timex(art, "Saturday", "2022-03-26", nth=1), timex(art, "Monday", "2022-03-28")]
+    )
+    landfall, cut = by_text(found, "landfall")
+    assert (landfall.date, landfall.timex.text) == ("2022-03-26", "Saturday afternoon")
+    assert "in the clause 'it made landfall" in landfall.explanation
+    assert (cut.date, cut.timex, cut.inferred) == ("2022-03-26", None, True)
+    assert cut.summary.startswith("Storm Ilse cut power to 30,000 homes") and "landfall" not in cut.summary
+    # A span between the two is another time; "after the court order" names a thing, not a clause.
+    assert len(by_text(found, "60 years after")) == 1 and len(by_text(found, "court order")) == 1
+
+
 def test_a_flashback_in_the_past_perfect_does_not_move_the_story_back() -> None:
     art = article(
         "Adel Morrow quit as prime minister on Tuesday, ending a two-year coalition.\n"

@@ -365,6 +365,34 @@ def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str,
     return main, word
 
 
+def _subject_words(sentence: str, end: int) -> list[str]:
+    """The first words of `sentence` before its first verb (up to `end`): the subject that a
+    predicate after a coordinator shares ("All schools stayed shut … and will reopen …")."""
+    verb = lexicon().verb.search(sentence[:end].lower())
+    return sentence[: verb.start() if verb else end].split()[:_ANTECEDENT_WORDS]
+
+
+def _done_before(sentence: str, base: int, timexes: list[Timex]) -> tuple[int, int] | None:
+    """The coordinator after a predicate with no date of its own that joins one still ahead,
+    which has all the dates: "The ministry has ordered 1.2 million doses and will begin vaccinating
+    on Monday" (a future cue right after the coordinator, none before it). The first predicate was
+    done by then; the dates are the second one's. Offsets in `sentence`, at `base` in the text
+    the expressions index."""
+    lex = lexicon()
+    first = min(t.start for t in timexes) - base
+    for m in lex.conjunction.finditer(sentence, 0, first):  # most sentences have none before a date
+        lowered = sentence.lower()
+        before = lowered[: m.start()]
+        if (
+            lex.future.match(lowered, m.end())
+            and lex.verb.search(before)
+            and not lex.future.search(before)
+            and has_content(before, _MIN_FOCUS_TERMS)
+        ):
+            return m.span()
+    return None
+
+
 def _conjunct(cuts: Sequence[tuple[int, int]], at: int, length: int) -> tuple[int, int]:
     """The stretch between the cuts around offset `at`."""
     if not cuts:  # most sentences
@@ -674,12 +702,15 @@ def _most_specific(timexes: list[Timex]) -> Timex:
     return max(timexes, key=lambda t: (len(event_date(t.value)[0] or ""), -t.start))
 
 
-def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], EventMention]:
+def _dated_by_own(
+    s: _Sentence, main: list[Timex], context: _Narrative
+) -> tuple[list[EventMention], EventMention]:
     """Mentions of a sentence with dates of its own, and the one that sets the narrative date.
 
     The reported happening comes first; a statement dated apart from it ("Peskov said on Friday
-    that talks will resume on Monday") and a clause with a date of its own ("…, after the quake
-    on Saturday") are mentions too.
+    that talks will resume on Monday"), a clause with a date of its own ("…, after the quake
+    on Saturday") and a predicate done before the dated one that is still ahead ("has ordered 1.2
+    million doses and will begin vaccinating on Monday", dated by the `context`) are mentions too.
     """
     raw = s.article.clean.text[s.start : s.end]
     speaker = speaker_span(raw)
@@ -693,6 +724,9 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
     owned = [t for t in told if text[t.end : t.end + 2] in _POSSESSIVE]
     best = _most_specific([t for t in told if t not in owned] or told or said)
     cuts = _cuts(raw, s.start, told)
+    done = None if cuts or not told else _done_before(raw, s.start, told)
+    if done:
+        cuts = [done]
     # A date in the attribution ("…, Peskov told LCI on Wednesday") dates all that was said.
     first, last = (
         (0, len(raw))
@@ -703,22 +737,15 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
     things = [] if best in owned else [t for t in owned if first <= t.start - s.start < last]
     if things:  # "after Thursday's leak" is a phrase, not a clause: the sentence's subject stays
         first, last = 0, len(raw)
-    anchored = None
     # A day in the possessive names a thing ("after missing Monday's match"), not the clause's time.
+    tied = None
     if best not in said and not things and best not in owned and _day_precise(event_date(best.value)[0]):
-        at = best.start - s.start
-        narrow = _focus_span(raw, at, best.end - s.start, 1, cuts)  # however short
-        anchored = _anchored_main(raw, own_part[0], narrow[0], at) if narrow[0] else None
-        if anchored and not any(t.start - s.start < narrow[0] for t in main):  # none in the main clause
-            first, last = narrow
-        else:
-            anchored = None
-    clause = _with_subject(raw, first, last)
-    if anchored and (verb := lexicon().verb.match(clause.lower())):
-        # "Mendes, 24, signed a contract after undergoing a medical on Monday": Mendes underwent it.
-        subject = anchored[0][: lexicon().verb.search(anchored[0].lower()).start()]
-        clause = " ".join([*subject.split()[:_ANTECEDENT_WORDS], clause[verb.start() :]])
-    why = f"dated by {best.text!r}" + (f" in the clause {collapse(clause)!r}" if anchored else "")
+        tied = _anchoring(raw, s.start, best, main, cuts, own_part[0])
+    anchored = None
+    if tied:
+        anchored, (first, last) = tied
+    first, last, clause = _primary_clause(raw, (first, last), own_part, done, anchored)
+    why = f"dated by {best.text!r}" + (f" in the clause {collapse(clause)!r}" if anchored or done else "")
     primary = s.mention(
         event_date(best.value)[0],
         best,
@@ -729,10 +756,18 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
         compared=_unowned(raw, s.start, things) if things else None,
     )
     out = [primary]
+    if done:
+        lo = dateline.end() if (dateline := _DATELINE.match(raw)) else 0
+        earlier = raw[lo : done[0]]
+        why = (
+            f"no date of its own: done before what the sentence dates ahead; continues {context.source},"
+            f" in the clause {collapse(earlier)!r}"
+        )
+        out.append(s.mention(context.date, None, why, earlier, len(out)))
     if anchored and not primary.future:
         clause, word = anchored
-        why = f"no date of its own: tied by {word!r} to the clause dated by {best.text!r}"
-        out.append(s.mention(primary.date, None, f"{why}, in the clause {collapse(clause)!r}", clause, 1))
+        why = f"no date of its own: tied by {word!r} to the clause dated by {best.text!r}, in the clause"
+        out.append(s.mention(primary.date, None, f"{why} {collapse(clause)!r}", clause, len(out)))
     narrative = primary
     if said and told and event_date((statement := _most_specific(said)).value)[0] != primary.date:
         why = f"the statement itself, dated by {statement.text!r}: {statement.explain()}"
@@ -754,14 +789,50 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
             clause = _with_subject(raw, *span)
         elif apart:  # a short predicate of its own ("… and will reopen on Wednesday"): with its subject
             lo, hi = part
-            verb = lexicon().verb.search(raw[:lo].lower())
-            subject = raw[: verb.start() if verb else lo].split()[:_ANTECEDENT_WORDS]
-            clause = " ".join(subject + raw[lo:hi].split())
+            clause = " ".join(_subject_words(raw, lo) + raw[lo:hi].split())
         else:
             continue
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
     return out, narrative
+
+
+def _anchoring(
+    raw: str, base: int, best: Timex, main: list[Timex], cuts: list[tuple[int, int]], start: int
+) -> tuple[tuple[str, str], tuple[int, int]] | None:
+    """The main clause (and its subordinator) tied to the clause that `best` dates, however short
+    that clause, and that clause's span (`_anchored_main`); none when the main clause, from
+    `start`, has a date of its own. Offsets in `raw`, at `base` in the text `best` indexes."""
+    at = best.start - base
+    narrow = _focus_span(raw, at, best.end - base, 1, cuts)
+    if not narrow[0] or any(t.start - base < narrow[0] for t in main):
+        return None
+    anchored = _anchored_main(raw, start, narrow[0], at)
+    return (anchored, narrow) if anchored else None
+
+
+def _primary_clause(
+    raw: str,
+    span: tuple[int, int],
+    own_part: tuple[int, int],
+    done: tuple[int, int] | None,
+    anchored: tuple[str, str] | None,
+) -> tuple[int, int, str]:
+    """(first, last, clause): what the mention of a sentence's best date reports, the `span` of
+    `raw` around it, with the subject it shares with a predicate `done` before it ("… and will
+    begin vaccinating": the conjunct however short) or with the `anchored` main clause ("Mendes,
+    24, signed a contract after undergoing a medical on Monday": Mendes underwent it)."""
+    first, last = span
+    clause = _with_subject(raw, first, last)
+    if done:
+        if span == (0, len(raw)):
+            first, last = own_part
+            clause = raw[first:last]
+        if first == own_part[0]:
+            clause = " ".join([*_subject_words(raw, done[0]), clause])
+    if anchored and (verb := lexicon().verb.match(clause.lower())):
+        clause = " ".join([*_subject_words(anchored[0], len(anchored[0])), clause[verb.start() :]])
+    return first, last, clause
 
 
 def _statement_dates(raw: str, base: int, timexes: list[Timex]) -> list[Timex]:
@@ -983,7 +1054,8 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         inside = [t for t in usable if any(a <= t.start - start < b for a, b in spans)] if spans else []
         main = [t for t in usable if t not in inside] if inside else usable
         if main:
-            found, current = _dated_by_own(s, main)
+            resumed = narrative.resume is not None and paragraph and not _looks_back(s.text)
+            found, current = _dated_by_own(s, main, narrative.resume if resumed else narrative)
             # What is still ahead is no narrative. A flashback is in the past perfect, or over
             # before the story's time (which the first event's own day sets, whatever the publish
             # date): "Brenn was shot on October 14, 2023" in a trial story, "in 2019". Told in the

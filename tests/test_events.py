@@ -289,6 +289,20 @@ def test_a_main_clause_tied_to_a_dated_clause_by_after_is_a_mention_of_its_own()
     assert len(by_text(found, "60 years after")) == 1 and len(by_text(found, "court order")) == 1
 
 
+def test_a_predicate_done_before_one_still_ahead_is_dated_by_context() -> None:
+    art = article(
+        "The health ministry declared a measles outbreak in Ostral on Tuesday.\n"
+        "The ministry has ordered 1.2 million doses of vaccine and will begin vaccinating children"
+        " in schools on Monday, a spokeswoman said.\n"
+    )
+    found = extract_events(art, [timex(art, "Tuesday", "2022-03-29"), timex(art, "Monday", "2022-04-04")])
+    _, starts, ordered = found
+    assert (ordered.date, ordered.timex, ordered.future) == ("2022-03-29", None, False)
+    assert ordered.summary == "The ministry has ordered 1.2 million doses of vaccine."
+    assert (starts.date, starts.future) == ("2022-04-04", True)
+    assert starts.summary.startswith("The ministry will begin vaccinating") and "doses" not in starts.summary
+
+
 def test_a_flashback_in_the_past_perfect_does_not_move_the_story_back() -> None:
     art = article(
         "Adel Morrow quit as prime minister on Tuesday, ending a two-year coalition.\n"

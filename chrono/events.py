@@ -16,7 +16,7 @@ import sys
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
@@ -58,6 +58,7 @@ _MIN_WORDS = 4  # fewer words than this report nothing ("Yeah.", "Small numbers.
 _MIN_FOCUS_TERMS = 5  # content words a clause needs to stand for its sentence in comparisons
 _MIN_CLAUSE_TERMS = 3  # … and to be reported as an event of its own
 _QUALIFIER_WORDS = 6  # words at most between a participle and the date of its phrase
+_EVENT_WORDS = 6  # words at most of an event named to date another by ("the day before the storm hit")
 _SUBJECT_WORDS = 4  # words at most before a sentence's subject ("Chief executive Petra Lund")
 _CLAUSE_BREAK = re.compile(
     r"[,;:]\s|\s[—–-]+\s|\s(?:after|before|despite|because|while|although|though|whereas)\s"
@@ -978,6 +979,10 @@ def _by_context(
     # In a flashback's paragraph, what is not tied to its time is the story's.
     flashback = narrative.resume is not None and not (narrative.whole or tied)
     context = narrative.resume if flashback and narrative.resume else narrative
+    if (relative := lexicon().event_relative.search(_own(s.text))) and (
+        found := _relative_to_event(s, relative, told)
+    ):
+        return [found], narrative
     if published is not None and _said_now(s.text):
         why = f"no date of its own: said in the present tense, when the article was written ({published})"
         return [s.mention(published, None, why, s.text)], narrative
@@ -998,6 +1003,43 @@ def _by_context(
             narrative.date, narrative.source, None, narrative.resume, said, narrative.whole
         )
     return [found], narrative
+
+
+def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrative]) -> EventMention | None:
+    """The mention of a sentence dated by a time `relative` to an event ("the day before the storm
+    hit", `event_relative_units`) named in a few words, from the day of the latest event `told` to
+    the day that shares a word with it ("Storm Ilse came ashore on Saturday"); None when the article
+    told no such day.
+    (Not from the previous event's day: "The warning came the day after Brussels rejected the
+    plan" is the warning's own day.)"""
+    lex = lexicon()
+    if relative["event"].count(" ") >= _EVENT_WORDS:  # an event of its own, told nowhere else
+        return None
+    words = _sentence_words(relative["event"])
+    named = next((n for n in reversed(told) if n.explicit and _shares(words, n)), None)
+    if named is None or named.explicit is None:
+        return None
+    unit, direction = lex.relative_units[relative["unit"]], lex.relative_directions[relative["direction"]]
+    phrase = relative[0][: relative.start("event") - relative.start()].strip()  # "the day before"
+    why = (
+        f"no date of its own: {phrase!r} {relative['event']!r}, from the day of the event"
+        f" {named.said[0][:60]!r} ({named.explicit[:10]})"
+    )
+    return s.mention(_moved(named.explicit, unit, direction), None, why, s.text)
+
+
+def _moved(day: str, unit: str, by: int) -> str:
+    """The day, week ("2026-W46"), month or year `by` units of `unit` from `day` ("2026-11-14")."""
+    when = date.fromisoformat(day[:10])
+    if unit == "day":
+        return (when + timedelta(days=by)).isoformat()
+    if unit == "week":
+        year, week, _ = (when + timedelta(weeks=by)).isocalendar()
+        return f"{year}-W{week:02d}"
+    if unit == "month":
+        months = when.year * 12 + when.month - 1 + by
+        return f"{months // 12}-{months % 12 + 1:02d}"
+    return str(when.year + by)
 
 
 def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMention]:

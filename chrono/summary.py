@@ -105,6 +105,11 @@ class Lexicon:
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
     anchoring: frozenset[str]  # subordinators that tie a clause to another's time ("after")
     offset_units: frozenset[str]  # units of a span before one ("60 years after"): another time
+    # a time relative to an event ("the day before the storm hit"), on lower-case text: its unit,
+    # direction and event; what each unit moves by and which way each direction goes
+    event_relative: re.Pattern[str]
+    relative_units: dict[str, str]
+    relative_directions: dict[str, int]
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
     period_nouns: frozenset[str]  # "the quarter", "the year": a period as a thing
@@ -211,6 +216,13 @@ def lexicon() -> Lexicon:
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
             anchoring=frozenset(data["anchoring_subordinators"]),
             offset_units=frozenset(data["offset_units"]),
+            event_relative=re.compile(
+                rf"\bthe\s+(?P<unit>{_words(list(data['event_relative_units']))})"
+                rf"\s+(?P<direction>{_words(list(data['event_relative_directions']))})"
+                r"\s+(?P<event>\w[^,;:.!?]*)"
+            ),
+            relative_units=dict(data["event_relative_units"]),
+            relative_directions=dict(data["event_relative_directions"]),
             participle=re.compile(
                 rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"
                 rf"(?P<participle>[a-z]+ed|{_words(data['irregular_participles'])})"

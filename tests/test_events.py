@@ -303,6 +303,36 @@ def test_a_predicate_done_before_one_still_ahead_is_dated_by_context() -> None:
     assert starts.summary.startswith("The ministry will begin vaccinating") and "doses" not in starts.summary
 
 
+def test_a_day_relative_to_an_event_is_counted_from_that_events_day() -> None:
+    art = article(
+        "Storm Ilse came ashore near Tarnholm on Saturday.\n"
+        "Police closed the Vell viaduct on Sunday.\n"
+        "Forecasters had put the coast under a red alert the day before the storm hit.\n"
+        "The warning came the day after Brussels rejected a French plan to cut payroll taxes.\n"
+    )
+    found = extract_events(art, [timex(art, "Saturday", "2022-03-26"), timex(art, "Sunday", "2022-03-27")])
+    alert, warning = by_text(found, "red alert")[0], by_text(found, "warning came")[0]
+    assert (alert.date, alert.timex) == ("2022-03-25", None)  # the storm's Saturday, not Sunday's
+    assert "the day before" in alert.explanation
+    # An event the text dates nowhere: the sentence goes on with the story, as any other.
+    assert warning.date == "2022-03-27" and "continues" in warning.explanation
+
+
+@pytest.mark.parametrize(
+    ("relative", "value"),
+    [
+        ("the night after", "2022-03-27"),
+        ("the week before", "2022-W11"),
+        ("the month after", "2022-04"),
+        ("the year before", "2021"),
+    ],
+)
+def test_each_unit_of_a_time_relative_to_an_event(relative: str, value: str) -> None:
+    art = article(f"The storm hit the coast on Saturday.\nRescuers were sent {relative} the storm hit.\n")
+    found = extract_events(art, [timex(art, "Saturday", "2022-03-26")])
+    assert by_text(found, "Rescuers")[0].date == value
+
+
 def test_a_flashback_in_the_past_perfect_does_not_move_the_story_back() -> None:
     art = article(
         "Adel Morrow quit as prime minister on Tuesday, ending a two-year coalition.\n"

@@ -1005,6 +1005,28 @@ def _by_context(
     return [found], narrative
 
 
+def _setting(sentence: str, base: int, inside: list[Timex], spans: list[tuple[int, int]]) -> Timex | None:
+    """The day of a relative clause that tells where or when the main clause happened
+    (`adverbial_relatives`), both told in the simple past: "The outbreak began at a primary school,
+    where a pupil tested positive on 30 October" began then. Not a clause that looks back ("where
+    her father had worked") or ahead ("where he will hold a summit on Friday"), nor one beside a
+    main clause in the present ("has now been removed from CreditWatch, where it was placed on
+    March 18"). `sentence` starts at `base` in the text the expressions index."""
+    lex = lexicon()
+    for t in inside:
+        a, b = next(sp for sp in spans if sp[0] <= t.start - base < sp[1])
+        clause, main = sentence[a:b].lower(), (sentence[:a] + sentence[b:]).lower()
+        if (
+            clause.lstrip(", ").split(" ", 1)[0] in lex.adverbial_relatives
+            and _day_precise(event_date(t.value)[0])
+            and all(lex.past.search(c) and not lex.future.search(c) for c in (clause, main))
+            and lex.present.isdisjoint(main.split())
+            and not lex.perfect.search(clause)
+        ):
+            return t
+    return None
+
+
 def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrative]) -> EventMention | None:
     """The mention of a sentence dated by a time `relative` to an event ("the day before the storm
     hit", `event_relative_units`) named in a few words, from the day of the latest event `told` to
@@ -1095,6 +1117,8 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                 spans += [(qualifiers[t], t.end - start) for t in dated]
         inside = [t for t in usable if any(a <= t.start - start < b for a, b in spans)] if spans else []
         main = [t for t in usable if t not in inside] if inside else usable
+        if inside and not main and (setting := _setting(clean.match_text[start:end], start, inside, spans)):
+            inside, main = [t for t in inside if t is not setting], [setting]
         if main:
             resumed = narrative.resume is not None and paragraph and not _looks_back(s.text)
             found, current = _dated_by_own(s, main, narrative.resume if resumed else narrative)

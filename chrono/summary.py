@@ -100,6 +100,8 @@ class Lexicon:
     anaphor: Listed
     relative: re.Pattern[str]  # a relative clause after a comma, up to the next break (", which …")
     relative_words: frozenset[str]  # the relative pronouns ("which", "who")
+    adverbial_relatives: frozenset[str]  # those that tell where or when the main clause happened
+    present: frozenset[str]  # auxiliaries of the present ("is", "has"): no "-ed" after them is past
     subject_pronouns: frozenset[str]  # pronouns that stand for the last person named ("she")
     conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
@@ -211,6 +213,8 @@ def lexicon() -> Lexicon:
             anaphor=_listed(r"\b(?:{})\b", data["time_anaphors"]),
             relative=re.compile(rf",\s+(?:{_words(data['relative_pronouns'])})\b[^,;—–]*"),
             relative_words=frozenset(data["relative_pronouns"]),
+            adverbial_relatives=frozenset(data["adverbial_relatives"]),
+            present=frozenset(data["present_passive"]),
             subject_pronouns=frozenset(data["subject_pronouns"]),
             conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),

@@ -333,6 +333,21 @@ def test_each_unit_of_a_time_relative_to_an_event(relative: str, value: str) -> 
     assert by_text(found, "Rescuers")[0].date == value
 
 
+def test_the_day_of_a_where_clause_dates_a_main_clause_without_one() -> None:
+    art = article(
+        "The outbreak began at a primary school, where a pupil tested positive on 30 October.\n"
+        "The rating has now been removed from CreditWatch, where it was placed on March 18.\n"
+        "The statement was issued before he left for Washington, where he will meet Clinton on Friday.\n"
+    )
+    october, march = timex(art, "30 October", "2021-10-30"), timex(art, "March 18", "2022-03-18")
+    found = extract_events(art, [october, march, timex(art, "Friday", "2022-04-01")])
+    began = by_text(found, "outbreak")
+    assert [(m.date, m.timex.text, m.part) for m in began] == [("2021-10-30", "30 October", 0)]
+    # Beside a main clause in the present, or ahead, the clause's day is its own.
+    assert [m.timex and m.timex.text for m in by_text(found, "CreditWatch")] == [None, "March 18"]
+    assert [m.timex and m.timex.text for m in by_text(found, "statement")] == [None, "Friday"]
+
+
 def test_a_flashback_in_the_past_perfect_does_not_move_the_story_back() -> None:
     art = article(
         "Adel Morrow quit as prime minister on Tuesday, ending a two-year coalition.\n"

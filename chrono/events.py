@@ -373,6 +373,12 @@ def _subject_words(sentence: str, end: int) -> list[str]:
     return sentence[: verb.start() if verb else end].split()[:_ANTECEDENT_WORDS]
 
 
+def _ahead(t: Timex, published: date | None) -> bool:
+    """Whether the expression dates a time that ends on the publish date or later ("later today")."""
+    when = event_date(t.value)[0]
+    return published is not None and when is not None and published <= _days(when)[1]
+
+
 def _done_before(sentence: str, base: int, timexes: list[Timex]) -> tuple[int, int] | None:
     """The coordinator after a predicate with no date of its own that joins one still ahead,
     which has all the dates: "The ministry has ordered 1.2 million doses and will begin vaccinating
@@ -380,9 +386,14 @@ def _done_before(sentence: str, base: int, timexes: list[Timex]) -> tuple[int, i
     done by then; the dates are the second one's. Offsets in `sentence`, at `base` in the text
     the expressions index."""
     lex = lexicon()
-    first = min(t.start for t in timexes) - base
-    for m in lex.conjunction.finditer(sentence, 0, first):  # most sentences have none before a date
-        lowered = sentence.lower()
+    first = timexes[0].start - base  # in text order
+    if not any(f" {word} " in sentence for word in lex.conjunction_words):  # most sentences
+        return None
+    found = list(lex.conjunction.finditer(sentence, 0, first))
+    if not found:  # most sentences
+        return None
+    lowered = sentence.lower()
+    for m in found:
         before = lowered[: m.start()]
         if (
             lex.future.match(lowered, m.end())
@@ -725,7 +736,8 @@ def _dated_by_own(
     owned = [t for t in told if text[t.end : t.end + 2] in _POSSESSIVE]
     best = _most_specific([t for t in told if t not in owned] or told or said)
     cuts = _cuts(raw, s.start, told)
-    done = None if cuts or not told else _done_before(raw, s.start, told)
+    ahead = told and not cuts and _ahead(best, s.article.published)  # what was done is before it
+    done = _done_before(raw, s.start, told) if ahead else None
     if done:
         cuts = [done]
     # A date in the attribution ("…, Peskov told LCI on Wednesday") dates all that was said.
@@ -740,7 +752,7 @@ def _dated_by_own(
         first, last = 0, len(raw)
     # A day in the possessive names a thing ("after missing Monday's match"), not the clause's time.
     tied = None
-    if best not in said and not things and best not in owned and _day_precise(event_date(best.value)[0]):
+    if best not in said and not things and best not in owned:
         tied = _anchoring(raw, s.start, best, main, cuts, own_part[0])
     anchored = None
     if tied:
@@ -801,10 +813,15 @@ def _dated_by_own(
 def _anchoring(
     raw: str, base: int, best: Timex, main: list[Timex], cuts: list[tuple[int, int]], start: int
 ) -> tuple[tuple[str, str], tuple[int, int]] | None:
-    """The main clause (and its subordinator) tied to the clause that `best` dates, however short
-    that clause, and that clause's span (`_anchored_main`); none when the main clause, from
-    `start`, has a date of its own. Offsets in `raw`, at `base` in the text `best` indexes."""
+    """The main clause (and its subordinator) tied to the clause that `best` dates to the day,
+    however short that clause, and that clause's span (`_anchored_main`); none when the main
+    clause, from `start`, has a date of its own. Offsets in `raw`, at `base` in the text `best` indexes."""
     at = best.start - base
+    head = raw[start:at]
+    if not any(f" {word} " in head for word in lexicon().anchoring):  # most sentences
+        return None
+    if not _day_precise(event_date(best.value)[0]):
+        return None
     narrow = _focus_span(raw, at, best.end - base, 1, cuts)
     if not narrow[0] or any(t.start - base < narrow[0] for t in main):
         return None
@@ -842,6 +859,8 @@ def _statement_dates(raw: str, base: int, timexes: list[Timex]) -> list[Timex]:
     possessive right before it ("Monday's announcement that …"). `raw` starts at `base` in the
     text the expressions index."""
     lowered = raw.lower()
+    if " that" not in lowered:  # most sentences
+        return []
     out = []
     for m in lexicon().statement.finditer(lowered):
         for t in timexes:

@@ -220,8 +220,10 @@ def lexicon() -> Lexicon:
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
             anchoring=frozenset(data["anchoring_subordinators"]),
             offset_units=frozenset(data["offset_units"]),
+            # A literal first ("the", its word boundary checked after it): the regex engine skips
+            # to it, and most sentences have none.
             event_relative=re.compile(
-                rf"\bthe\s+(?P<unit>{_words(list(data['event_relative_units']))})"
+                rf"the(?<=\bthe)\s+(?P<unit>{_words(list(data['event_relative_units']))})"
                 rf"\s+(?P<direction>{_words(list(data['event_relative_directions']))})"
                 r"\s+(?P<event>\w[^,;:.!?]*)"
             ),

@@ -373,6 +373,12 @@ def _subject_words(sentence: str, end: int) -> list[str]:
     return sentence[: verb.start() if verb else end].split()[:_ANTECEDENT_WORDS]
 
 
+@lru_cache(maxsize=8)
+def _spaced(words: frozenset[str]) -> tuple[str, ...]:
+    """The words between spaces, as a whole sentence holds them (" after ")."""
+    return tuple(f" {w} " for w in sorted(words))
+
+
 def _ahead(t: Timex, published: date | None) -> bool:
     """Whether the expression dates a time that ends on the publish date or later ("later today")."""
     when = event_date(t.value)[0]
@@ -387,7 +393,7 @@ def _done_before(sentence: str, base: int, timexes: list[Timex]) -> tuple[int, i
     the expressions index."""
     lex = lexicon()
     first = timexes[0].start - base  # in text order
-    if not any(f" {word} " in sentence for word in lex.conjunction_words):  # most sentences
+    if not any(map(sentence.__contains__, _spaced(lex.conjunction_words))):  # most sentences
         return None
     found = list(lex.conjunction.finditer(sentence, 0, first))
     if not found:  # most sentences
@@ -751,12 +757,10 @@ def _dated_by_own(
     if things:  # "after Thursday's leak" is a phrase, not a clause: the sentence's subject stays
         first, last = 0, len(raw)
     # A day in the possessive names a thing ("after missing Monday's match"), not the clause's time.
-    tied = None
-    if best not in said and not things and best not in owned:
-        tied = _anchoring(raw, s.start, best, main, cuts, own_part[0])
     anchored = None
-    if tied:
-        anchored, (first, last) = tied
+    if best not in said and not things and best not in owned:
+        if tied := _anchoring(raw, s.start, best, main, cuts, own_part[0]):
+            anchored, (first, last) = tied
     first, last, clause = _primary_clause(raw, (first, last), own_part, done, anchored)
     why = f"dated by {best.text!r}" + (f" in the clause {collapse(clause)!r}" if anchored or done else "")
     primary = s.mention(
@@ -818,7 +822,7 @@ def _anchoring(
     clause, from `start`, has a date of its own. Offsets in `raw`, at `base` in the text `best` indexes."""
     at = best.start - base
     head = raw[start:at]
-    if not any(f" {word} " in head for word in lexicon().anchoring):  # most sentences
+    if not any(map(head.__contains__, _spaced(lexicon().anchoring))):  # most sentences
         return None
     if not _day_precise(event_date(best.value)[0]):
         return None
@@ -858,9 +862,9 @@ def _statement_dates(raw: str, base: int, timexes: list[Timex]) -> list[Timex]:
     "that" of its content ("told its staff yesterday that the plant will shut in March"), or in the
     possessive right before it ("Monday's announcement that …"). `raw` starts at `base` in the
     text the expressions index."""
-    lowered = raw.lower()
-    if " that" not in lowered:  # most sentences
+    if " that" not in raw:  # most sentences (a capital "That" opens a sentence: no reporting word before)
         return []
+    lowered = raw.lower()
     out = []
     for m in lexicon().statement.finditer(lowered):
         for t in timexes:

@@ -16,7 +16,7 @@ import sys
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
@@ -58,6 +58,7 @@ _MIN_WORDS = 4  # fewer words than this report nothing ("Yeah.", "Small numbers.
 _MIN_FOCUS_TERMS = 5  # content words a clause needs to stand for its sentence in comparisons
 _MIN_CLAUSE_TERMS = 3  # … and to be reported as an event of its own
 _QUALIFIER_WORDS = 6  # words at most between a participle and the date of its phrase
+_EVENT_WORDS = 6  # words at most of an event named to date another by ("the day before the storm hit")
 _SUBJECT_WORDS = 4  # words at most before a sentence's subject ("Chief executive Petra Lund")
 _CLAUSE_BREAK = re.compile(
     r"[,;:]\s|\s[—–-]+\s|\s(?:after|before|despite|because|while|although|though|whereas)\s"
@@ -68,6 +69,7 @@ _DATELINE = re.compile(
     r"\s*(?:\([\w .'-]{2,30}\))?\s*[-–—]{1,2}\s"  # (agency) and the dash
 )
 _POSSESSIVE = ("'s", "’s")
+_OWNING = ("'s ", "’s ")  # a possessive date and the space before its noun
 _CLOSING_QUOTES = frozenset("\"'”’")
 _WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
 
@@ -334,6 +336,79 @@ def _with_subject(sentence: str, first: int, last: int) -> str:
     start = max((m.end() for m in breaks), default=0)
     subject = sentence[start : relative.start()].split()[-_ANTECEDENT_WORDS:]
     return " ".join([*subject, clause]) if subject else clause
+
+
+def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str, str] | None:
+    """(main clause, subordinator) when the clause dated at `at` (from `first`) opens with a
+    subordinator that ties it to the time of the main clause before it, from `start`
+    (`anchoring_subordinators`), and that clause reports something of its own: "Storm Ilse cut
+    power to 30,000 homes" after "it made landfall on Saturday afternoon"."""
+    lex = lexicon()
+    head = sentence[start:first].rstrip()
+    words = head.rsplit(" ", 2)
+    word = words[-1].lower()
+    if word not in lex.anchoring or (len(words) > 1 and words[-2].lower() in lex.offset_units):
+        return None
+    main = head[: len(head) - len(word)].rstrip(" ,")
+    if dateline := _DATELINE.match(main):  # "TARNHOLM, Nov 15 (CNA) -" dates the filing
+        main = main[dateline.end() :]
+    lowered = main.lower()
+    if (
+        not lex.verb.search(sentence[first:at].lower())  # "after the July 1 handover": a thing
+        or not has_content(main, _MIN_FOCUS_TERMS)
+        or not lex.verb.search(lowered)
+        or lex.future.search(lowered)
+        # "People who had fled their homes before the storm began returning on Tuesday": the
+        # subordinator belongs to the relative clause, whose noun is no clause of its own.
+        or not lex.relative_words.isdisjoint(lowered.split())
+    ):
+        return None
+    return main, word
+
+
+def _subject_words(sentence: str, end: int) -> list[str]:
+    """The first words of `sentence` before its first verb (up to `end`): the subject that a
+    predicate after a coordinator shares ("All schools stayed shut … and will reopen …")."""
+    verb = lexicon().verb.search(sentence[:end].lower())
+    return sentence[: verb.start() if verb else end].split()[:_ANTECEDENT_WORDS]
+
+
+@lru_cache(maxsize=8)
+def _spaced(words: frozenset[str]) -> tuple[str, ...]:
+    """The words between spaces, as a whole sentence holds them (" after ")."""
+    return tuple(f" {w} " for w in sorted(words))
+
+
+def _ahead(t: Timex, published: date | None) -> bool:
+    """Whether the expression dates a time that ends on the publish date or later ("later today")."""
+    when = event_date(t.value)[0]
+    return published is not None and when is not None and published <= _days(when)[1]
+
+
+def _done_before(sentence: str, base: int, timexes: list[Timex]) -> tuple[int, int] | None:
+    """The coordinator after a predicate with no date of its own that joins one still ahead,
+    which has all the dates: "The ministry has ordered 1.2 million doses and will begin vaccinating
+    on Monday" (a future cue right after the coordinator, none before it). The first predicate was
+    done by then; the dates are the second one's. Offsets in `sentence`, at `base` in the text
+    the expressions index."""
+    lex = lexicon()
+    first = timexes[0].start - base  # in text order
+    if not any(map(sentence.__contains__, _spaced(lex.conjunction_words))):  # most sentences
+        return None
+    found = list(lex.conjunction.finditer(sentence, 0, first))
+    if not found:  # most sentences
+        return None
+    lowered = sentence.lower()
+    for m in found:
+        before = lowered[: m.start()]
+        if (
+            lex.future.match(lowered, m.end())
+            and lex.verb.search(before)
+            and not lex.future.search(before)
+            and has_content(before, _MIN_FOCUS_TERMS)
+        ):
+            return m.span()
+    return None
 
 
 def _conjunct(cuts: Sequence[tuple[int, int]], at: int, length: int) -> tuple[int, int]:
@@ -645,16 +720,21 @@ def _most_specific(timexes: list[Timex]) -> Timex:
     return max(timexes, key=lambda t: (len(event_date(t.value)[0] or ""), -t.start))
 
 
-def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], EventMention]:
+def _dated_by_own(
+    s: _Sentence, main: list[Timex], context: _Narrative
+) -> tuple[list[EventMention], EventMention]:
     """Mentions of a sentence with dates of its own, and the one that sets the narrative date.
 
     The reported happening comes first; a statement dated apart from it ("Peskov said on Friday
-    that talks will resume on Monday") and a clause with a date of its own ("…, after the quake
-    on Saturday") are mentions too.
+    that talks will resume on Monday"), a clause with a date of its own ("…, after the quake
+    on Saturday") and a predicate done before the dated one that is still ahead ("has ordered 1.2
+    million doses and will begin vaccinating on Monday", dated by the `context`) are mentions too.
     """
     raw = s.article.clean.text[s.start : s.end]
     speaker = speaker_span(raw)
     said = [t for t in main if speaker and speaker[0] <= t.start - s.start < speaker[1]]
+    if len(main) > 1:  # what was said may have a date of its own
+        said += [t for t in _statement_dates(raw, s.start, main) if t not in said]
     told = [t for t in main if t not in said]
     # A date in the possessive names a thing ("after Thursday's leak … returned home on Friday"):
     # the sentence's own happening is dated by another expression when it has one.
@@ -662,6 +742,10 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
     owned = [t for t in told if text[t.end : t.end + 2] in _POSSESSIVE]
     best = _most_specific([t for t in told if t not in owned] or told or said)
     cuts = _cuts(raw, s.start, told)
+    ahead = told and not cuts and _ahead(best, s.article.published)  # what was done is before it
+    done = _done_before(raw, s.start, told) if ahead else None
+    if done:
+        cuts = [done]
     # A date in the attribution ("…, Peskov told LCI on Wednesday") dates all that was said.
     first, last = (
         (0, len(raw))
@@ -672,16 +756,35 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
     things = [] if best in owned else [t for t in owned if first <= t.start - s.start < last]
     if things:  # "after Thursday's leak" is a phrase, not a clause: the sentence's subject stays
         first, last = 0, len(raw)
+    # A day in the possessive names a thing ("after missing Monday's match"), not the clause's time.
+    anchored = None
+    if best not in said and not things and best not in owned:
+        if tied := _anchoring(raw, s.start, best, main, cuts, own_part[0]):
+            anchored, (first, last) = tied
+    first, last, clause = _primary_clause(raw, (first, last), own_part, done, anchored)
+    why = f"dated by {best.text!r}" + (f" in the clause {collapse(clause)!r}" if anchored or done else "")
     primary = s.mention(
         event_date(best.value)[0],
         best,
-        f"dated by {best.text!r}: {best.explain()}",
-        _with_subject(raw, first, last),
+        f"{why}: {best.explain()}",
+        clause,
         # "… on Monday and will reopen …": Monday's own conjunct says it is past.
         tense=raw[own_part[0] : own_part[1]] if cuts else None,
         compared=_unowned(raw, s.start, things) if things else None,
     )
     out = [primary]
+    if done:
+        lo = dateline.end() if (dateline := _DATELINE.match(raw)) else 0
+        earlier = raw[lo : done[0]]
+        why = (
+            f"no date of its own: done before what the sentence dates ahead; continues {context.source},"
+            f" in the clause {collapse(earlier)!r}"
+        )
+        out.append(s.mention(context.date, None, why, earlier, len(out)))
+    if anchored and not primary.future:
+        clause, word = anchored
+        why = f"no date of its own: tied by {word!r} to the clause dated by {best.text!r}, in the clause"
+        out.append(s.mention(primary.date, None, f"{why} {collapse(clause)!r}", clause, len(out)))
     narrative = primary
     if said and told and event_date((statement := _most_specific(said)).value)[0] != primary.date:
         why = f"the statement itself, dated by {statement.text!r}: {statement.explain()}"
@@ -703,14 +806,72 @@ def _dated_by_own(s: _Sentence, main: list[Timex]) -> tuple[list[EventMention], 
             clause = _with_subject(raw, *span)
         elif apart:  # a short predicate of its own ("… and will reopen on Wednesday"): with its subject
             lo, hi = part
-            verb = lexicon().verb.search(raw[:lo].lower())
-            subject = raw[: verb.start() if verb else lo].split()[:_ANTECEDENT_WORDS]
-            clause = " ".join(subject + raw[lo:hi].split())
+            clause = " ".join(_subject_words(raw, lo) + raw[lo:hi].split())
         else:
             continue
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
     return out, narrative
+
+
+def _anchoring(
+    raw: str, base: int, best: Timex, main: list[Timex], cuts: list[tuple[int, int]], start: int
+) -> tuple[tuple[str, str], tuple[int, int]] | None:
+    """The main clause (and its subordinator) tied to the clause that `best` dates to the day,
+    however short that clause, and that clause's span (`_anchored_main`); none when the main
+    clause, from `start`, has a date of its own. Offsets in `raw`, at `base` in the text `best` indexes."""
+    at = best.start - base
+    head = raw[start:at]
+    if not any(map(head.__contains__, _spaced(lexicon().anchoring))):  # most sentences
+        return None
+    if not _day_precise(event_date(best.value)[0]):
+        return None
+    narrow = _focus_span(raw, at, best.end - base, 1, cuts)
+    if not narrow[0] or any(t.start - base < narrow[0] for t in main):
+        return None
+    anchored = _anchored_main(raw, start, narrow[0], at)
+    return (anchored, narrow) if anchored else None
+
+
+def _primary_clause(
+    raw: str,
+    span: tuple[int, int],
+    own_part: tuple[int, int],
+    done: tuple[int, int] | None,
+    anchored: tuple[str, str] | None,
+) -> tuple[int, int, str]:
+    """(first, last, clause): what the mention of a sentence's best date reports, the `span` of
+    `raw` around it, with the subject it shares with a predicate `done` before it ("… and will
+    begin vaccinating": the conjunct however short) or with the `anchored` main clause ("Mendes,
+    24, signed a contract after undergoing a medical on Monday": Mendes underwent it)."""
+    first, last = span
+    clause = _with_subject(raw, first, last)
+    if done:
+        if span == (0, len(raw)):
+            first, last = own_part
+            clause = raw[first:last]
+        if first == own_part[0]:
+            clause = " ".join([*_subject_words(raw, done[0]), clause])
+    if anchored and (verb := lexicon().verb.match(clause.lower())):
+        clause = " ".join([*_subject_words(anchored[0], len(anchored[0])), clause[verb.start() :]])
+    return first, last, clause
+
+
+def _statement_dates(raw: str, base: int, timexes: list[Timex]) -> list[Timex]:
+    """The expressions that date a statement, not what it says: between a reporting word and the
+    "that" of its content ("told its staff yesterday that the plant will shut in March"), or in the
+    possessive right before it ("Monday's announcement that …"). `raw` starts at `base` in the
+    text the expressions index."""
+    if " that" not in raw:  # most sentences (a capital "That" opens a sentence: no reporting word before)
+        return []
+    lowered = raw.lower()
+    out = []
+    for m in lexicon().statement.finditer(lowered):
+        for t in timexes:
+            at, end = t.start - base, t.end - base
+            if m.start() <= at < m.end() or lowered[end : m.start()] in _OWNING:
+                out.append(t)
+    return out
 
 
 def _unowned(raw: str, base: int, owned: list[Timex]) -> str:
@@ -841,6 +1002,10 @@ def _by_context(
     # In a flashback's paragraph, what is not tied to its time is the story's.
     flashback = narrative.resume is not None and not (narrative.whole or tied)
     context = narrative.resume if flashback and narrative.resume else narrative
+    if (relative := lexicon().event_relative.search(_own(s.text))) and (
+        found := _relative_to_event(s, relative, told)
+    ):
+        return [found], narrative
     if published is not None and _said_now(s.text):
         why = f"no date of its own: said in the present tense, when the article was written ({published})"
         return [s.mention(published, None, why, s.text)], narrative
@@ -861,6 +1026,65 @@ def _by_context(
             narrative.date, narrative.source, None, narrative.resume, said, narrative.whole
         )
     return [found], narrative
+
+
+def _setting(sentence: str, base: int, inside: list[Timex], spans: list[tuple[int, int]]) -> Timex | None:
+    """The day of a relative clause that tells where or when the main clause happened
+    (`adverbial_relatives`), both told in the simple past: "The outbreak began at a primary school,
+    where a pupil tested positive on 30 October" began then. Not a clause that looks back ("where
+    her father had worked") or ahead ("where he will hold a summit on Friday"), nor one beside a
+    main clause in the present ("has now been removed from CreditWatch, where it was placed on
+    March 18"). `sentence` starts at `base` in the text the expressions index."""
+    lex = lexicon()
+    for t in inside:
+        a, b = next(sp for sp in spans if sp[0] <= t.start - base < sp[1])
+        clause, main = sentence[a:b].lower(), (sentence[:a] + sentence[b:]).lower()
+        if (
+            clause.lstrip(", ").split(" ", 1)[0] in lex.adverbial_relatives
+            and _day_precise(event_date(t.value)[0])
+            and all(lex.past.search(c) and not lex.future.search(c) for c in (clause, main))
+            and lex.present.isdisjoint(main.split())
+            and not lex.perfect.search(clause)
+        ):
+            return t
+    return None
+
+
+def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrative]) -> EventMention | None:
+    """The mention of a sentence dated by a time `relative` to an event ("the day before the storm
+    hit", `event_relative_units`) named in a few words, from the day of the latest event `told` to
+    the day that shares a word with it ("Storm Ilse came ashore on Saturday"); None when the article
+    told no such day.
+    (Not from the previous event's day: "The warning came the day after Brussels rejected the
+    plan" is the warning's own day.)"""
+    lex = lexicon()
+    if relative["event"].count(" ") >= _EVENT_WORDS:  # an event of its own, told nowhere else
+        return None
+    words = _sentence_words(relative["event"])
+    named = next((n for n in reversed(told) if n.explicit and _shares(words, n)), None)
+    if named is None or named.explicit is None:
+        return None
+    unit, direction = lex.relative_units[relative["unit"]], lex.relative_directions[relative["direction"]]
+    phrase = relative[0][: relative.start("event") - relative.start()].strip()  # "the day before"
+    why = (
+        f"no date of its own: {phrase!r} {relative['event']!r}, from the day of the event"
+        f" {named.said[0][:60]!r} ({named.explicit[:10]})"
+    )
+    return s.mention(_moved(named.explicit, unit, direction), None, why, s.text)
+
+
+def _moved(day: str, unit: str, by: int) -> str:
+    """The day, week ("2026-W46"), month or year `by` units of `unit` from `day` ("2026-11-14")."""
+    when = date.fromisoformat(day[:10])
+    if unit == "day":
+        return (when + timedelta(days=by)).isoformat()
+    if unit == "week":
+        year, week, _ = (when + timedelta(weeks=by)).isocalendar()
+        return f"{year}-W{week:02d}"
+    if unit == "month":
+        months = when.year * 12 + when.month - 1 + by
+        return f"{months // 12}-{months % 12 + 1:02d}"
+    return str(when.year + by)
 
 
 def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMention]:
@@ -916,8 +1140,11 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                 spans += [(qualifiers[t], t.end - start) for t in dated]
         inside = [t for t in usable if any(a <= t.start - start < b for a, b in spans)] if spans else []
         main = [t for t in usable if t not in inside] if inside else usable
+        if inside and not main and (setting := _setting(clean.match_text[start:end], start, inside, spans)):
+            inside, main = [t for t in inside if t is not setting], [setting]
         if main:
-            found, current = _dated_by_own(s, main)
+            resumed = narrative.resume is not None and paragraph and not _looks_back(s.text)
+            found, current = _dated_by_own(s, main, narrative.resume if resumed else narrative)
             # What is still ahead is no narrative. A flashback is in the past perfect, or over
             # before the story's time (which the first event's own day sets, whatever the publish
             # date): "Brenn was shot on October 14, 2023" in a trial story, "in 2019". Told in the

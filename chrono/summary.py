@@ -58,6 +58,7 @@ _NEXT_QUOTE = re.compile(r"[.!?]\s+(?:[`\"“]|'')")
 _APPOSITIVE_WORDS = 5  # at most this many words describe a speaker between commas before the verb
 _TRAILING_HEAD = 4  # words of content before an attribution that ends the sentence
 _TRAILING_WORDS = 6  # … and at most this many words after its verb
+_STATEMENT_WORDS = 6  # words at most between a reporting word and the "that" of what was said
 _DESCRIPTION_WORDS = 8  # … then descriptions of the speaker, each of at most this many words
 # A clause of its own after the verb ("said Saren would appeal"): what was said, not to whom.
 _SAID_CLAUSE = re.compile(r"\b(?:would|will|could|should|might|must|can|had|has|have|was|were|is|are)\b")
@@ -91,14 +92,26 @@ class Lexicon:
     future: re.Pattern[str]  # matches lower-case text (IGNORECASE is 3x slower)
     perfect: Listed  # the past perfect ("had left"), on lower-case text
     present_saying: Listed  # a reporting verb in the present tense ("says"), on lower-case text
+    # a reporting verb or noun up to the "that" of what was said ("told staff on Monday that"), on
+    # lower-case text
+    statement: re.Pattern[str]
     tenseless: frozenset[str]  # words after which such a verb has no tense of its own ("to say")
     # a word tying a sentence to the time just told ("at the time"), on lower-case text
     anaphor: Listed
     relative: re.Pattern[str]  # a relative clause after a comma, up to the next break (", which …")
     relative_words: frozenset[str]  # the relative pronouns ("which", "who")
+    adverbial_relatives: frozenset[str]  # those that tell where or when the main clause happened
+    present: frozenset[str]  # auxiliaries of the present ("is", "has"): no "-ed" after them is past
     subject_pronouns: frozenset[str]  # pronouns that stand for the last person named ("she")
     conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
+    anchoring: frozenset[str]  # subordinators that tie a clause to another's time ("after")
+    offset_units: frozenset[str]  # units of a span before one ("60 years after"): another time
+    # a time relative to an event ("the day before the storm hit"), on lower-case text: its unit,
+    # direction and event; what each unit moves by and which way each direction goes
+    event_relative: re.Pattern[str]
+    relative_units: dict[str, str]
+    relative_directions: dict[str, int]
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
     period_nouns: frozenset[str]  # "the quarter", "the year": a period as a thing
@@ -193,13 +206,30 @@ def lexicon() -> Lexicon:
                 tuple(data["perfect_auxiliaries"]),
             ),
             present_saying=_listed(r"\b(?:{})\b", data["present_reporting"]),
+            statement=re.compile(
+                rf"\b(?:{_words([*data['reporting_verbs'], *data['reporting_nouns']])})"
+                rf"(?:\s+[\w'’-]+(?:[,.]\d+)*){{0,{_STATEMENT_WORDS}}}?\s+that\b"  # "1,200 staff"
+            ),
             tenseless=frozenset((*data["auxiliaries"], *data["present_reporting_not_after"])),
             anaphor=_listed(r"\b(?:{})\b", data["time_anaphors"]),
             relative=re.compile(rf",\s+(?:{_words(data['relative_pronouns'])})\b[^,;—–]*"),
             relative_words=frozenset(data["relative_pronouns"]),
+            adverbial_relatives=frozenset(data["adverbial_relatives"]),
+            present=frozenset(data["present_passive"]),
             subject_pronouns=frozenset(data["subject_pronouns"]),
             conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
+            anchoring=frozenset(data["anchoring_subordinators"]),
+            offset_units=frozenset(data["offset_units"]),
+            # A literal first ("the", its word boundary checked after it): the regex engine skips
+            # to it, and most sentences have none.
+            event_relative=re.compile(
+                rf"the(?<=\bthe)\s+(?P<unit>{_words(list(data['event_relative_units']))})"
+                rf"\s+(?P<direction>{_words(list(data['event_relative_directions']))})"
+                r"\s+(?P<event>\w[^,;:.!?]*)"
+            ),
+            relative_units=dict(data["event_relative_units"]),
+            relative_directions=dict(data["event_relative_directions"]),
             participle=re.compile(
                 rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"
                 rf"(?P<participle>[a-z]+ed|{_words(data['irregular_participles'])})"

@@ -249,6 +249,105 @@ def test_statement_dated_apart_from_what_it_announces_is_two_mentions() -> None:
     assert quote.date == "2022-03-30"  # the quote continues the statement, not the scheduled talks
 
 
+@pytest.mark.parametrize(
+    ("text", "said", "told"),
+    [
+        # Words between the verb and "that": whom it was told, then its day.
+        ("Lund told its 1,200 staff yesterday that its plant will shut in March.", "yesterday", "March"),
+        # A noun of saying, its day in the possessive.
+        ("Monday's announcement that the furnaces will go out in March stunned Mirrow.", "Monday", "March"),
+    ],
+)
+def test_a_date_between_a_reporting_word_and_that_dates_the_statement(
+    text: str, said: str, told: str
+) -> None:
+    art = article(text + "\n")
+    mentions = extract_events(art, [timex(art, said, "2022-03-28"), timex(art, told, "2023-03")])
+    content, statement = mentions
+    assert (content.date, content.future, content.timex.text) == ("2023-03", True, told)
+    assert (statement.date, statement.future, statement.timex.text) == ("2022-03-28", False, said)
+    assert "statement" in statement.explanation
+
+
+def test_a_main_clause_tied_to_a_dated_clause_by_after_is_a_mention_of_its_own() -> None:
+    art = article(
+        "Storm Ilse cut power to 30,000 homes along the western coast after it made landfall near"
+        " Tarnholm on Saturday afternoon.\n"
+        "The squad set off for the final 60 years after their first title in Bern on Saturday.\n"
+        "Three leaders were freed hours after the court order on Monday but the fourth was held.\n"
+    )
+    saturday = timex(art, "Saturday afternoon", "2022-03-26TAF")
+    found = extract_events(
+        art, [saturday, timex(art, "Saturday", "2022-03-26", nth=1), timex(art, "Monday", "2022-03-28")]
+    )
+    landfall, cut = by_text(found, "landfall")
+    assert (landfall.date, landfall.timex.text) == ("2022-03-26", "Saturday afternoon")
+    assert "in the clause 'it made landfall" in landfall.explanation
+    assert (cut.date, cut.timex, cut.inferred) == ("2022-03-26", None, True)
+    assert cut.summary.startswith("Storm Ilse cut power to 30,000 homes") and "landfall" not in cut.summary
+    # A span between the two is another time; "after the court order" names a thing, not a clause.
+    assert len(by_text(found, "60 years after")) == 1 and len(by_text(found, "court order")) == 1
+
+
+def test_a_predicate_done_before_one_still_ahead_is_dated_by_context() -> None:
+    art = article(
+        "The health ministry declared a measles outbreak in Ostral on Tuesday.\n"
+        "The ministry has ordered 1.2 million doses of vaccine and will begin vaccinating children"
+        " in schools on Monday, a spokeswoman said.\n"
+    )
+    found = extract_events(art, [timex(art, "Tuesday", "2022-03-29"), timex(art, "Monday", "2022-04-04")])
+    _, starts, ordered = found
+    assert (ordered.date, ordered.timex, ordered.future) == ("2022-03-29", None, False)
+    assert ordered.summary == "The ministry has ordered 1.2 million doses of vaccine."
+    assert (starts.date, starts.future) == ("2022-04-04", True)
+    assert starts.summary.startswith("The ministry will begin vaccinating") and "doses" not in starts.summary
+
+
+def test_a_day_relative_to_an_event_is_counted_from_that_events_day() -> None:
+    art = article(
+        "Storm Ilse came ashore near Tarnholm on Saturday.\n"
+        "Police closed the Vell viaduct on Sunday.\n"
+        "Forecasters had put the coast under a red alert the day before the storm hit.\n"
+        "The warning came the day after Brussels rejected a French plan to cut payroll taxes.\n"
+    )
+    found = extract_events(art, [timex(art, "Saturday", "2022-03-26"), timex(art, "Sunday", "2022-03-27")])
+    alert, warning = by_text(found, "red alert")[0], by_text(found, "warning came")[0]
+    assert (alert.date, alert.timex) == ("2022-03-25", None)  # the storm's Saturday, not Sunday's
+    assert "the day before" in alert.explanation
+    # An event the text dates nowhere: the sentence goes on with the story, as any other.
+    assert warning.date == "2022-03-27" and "continues" in warning.explanation
+
+
+@pytest.mark.parametrize(
+    ("relative", "value"),
+    [
+        ("the night after", "2022-03-27"),
+        ("the week before", "2022-W11"),
+        ("the month after", "2022-04"),
+        ("the year before", "2021"),
+    ],
+)
+def test_each_unit_of_a_time_relative_to_an_event(relative: str, value: str) -> None:
+    art = article(f"The storm hit the coast on Saturday.\nRescuers were sent {relative} the storm hit.\n")
+    found = extract_events(art, [timex(art, "Saturday", "2022-03-26")])
+    assert by_text(found, "Rescuers")[0].date == value
+
+
+def test_the_day_of_a_where_clause_dates_a_main_clause_without_one() -> None:
+    art = article(
+        "The outbreak began at a primary school, where a pupil tested positive on 30 October.\n"
+        "The rating has now been removed from CreditWatch, where it was placed on March 18.\n"
+        "The statement was issued before he left for Washington, where he will meet Clinton on Friday.\n"
+    )
+    october, march = timex(art, "30 October", "2021-10-30"), timex(art, "March 18", "2022-03-18")
+    found = extract_events(art, [october, march, timex(art, "Friday", "2022-04-01")])
+    began = by_text(found, "outbreak")
+    assert [(m.date, m.timex.text, m.part) for m in began] == [("2021-10-30", "30 October", 0)]
+    # Beside a main clause in the present, or ahead, the clause's day is its own.
+    assert [m.timex and m.timex.text for m in by_text(found, "CreditWatch")] == [None, "March 18"]
+    assert [m.timex and m.timex.text for m in by_text(found, "statement")] == [None, "Friday"]
+
+
 def test_a_flashback_in_the_past_perfect_does_not_move_the_story_back() -> None:
     art = article(
         "Adel Morrow quit as prime minister on Tuesday, ending a two-year coalition.\n"

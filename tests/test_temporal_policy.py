@@ -49,6 +49,9 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
         # the same weekday under each tense, article dated Wednesday 2022-03-30
         ("Ministers met on Thursday.", "2022-03-30", "Thursday", "2022-03-24"),
         ("Ministers will meet on Thursday.", "2022-03-30", "Thursday", "2022-03-31"),
+        # the present of a scheduled act looks ahead; its past looks back
+        ("The minister sits down with the bosses on Thursday.", "2022-03-30", "Thursday", "2022-03-31"),
+        ("The minister sat down with the bosses on Thursday.", "2022-03-30", "Thursday", "2022-03-24"),
         ("Ministers are to be held on Thursday.", "2022-03-30", "Thursday", "2022-03-31"),
         ("The summit, to be held on Thursday, is off.", "2022-03-30", "Thursday", "2022-03-31"),
         ("Last Friday's march was peaceful.", "2022-03-30", "Last Friday", "2022-03-25"),

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -205,28 +205,10 @@ def blocked_pairs(
     f_level = levels[f_item]
 
     # Stage 2: filings, one per (mention, word, block of its own date); crowded blocks dropped.
-    # Expanded a chunk at a time into block numbers and items: the expansion's other columns for
-    # every filing at once were the merge's biggest arrays.
-    sizes = np.array(BLOCK_DAYS, np.int64)
-    keys_parts, item_parts = [np.zeros(0, np.uint64)], [np.zeros(0, np.int32)]
-    for chunk in range(0, len(f_item), PROBE_FILINGS):
-        c_item, c_word, c_level = (a[chunk : chunk + PROBE_FILINGS] for a in (f_item, f_word, f_level))
-        item, word, lev, block = _expand(
-            c_item, c_word, c_level, dates[c_item, 0], dates[c_item, 1], sizes[c_level]
-        )
-        keys_parts.append(_key(ids[word], lev, block))
-        item_parts.append(item.astype(np.int32))  # as the sparse matrices keep it: no copy there
-        del word, lev, block  # in the loop: with no filings (no single word at all) it never runs
-    keys, item = np.concatenate(keys_parts), np.concatenate(item_parts)
-    del keys_parts, item_parts
-    filings = None
-    if record or words:
-        blocks_kept = (
-            (keys.copy(), item.astype(np.int64))
-            if record
-            else (np.zeros(0, np.uint64), np.zeros(0, np.int64))
-        )
-        filings = Filings(ids[f_word], f_item.astype(np.int64), *blocks_kept)
+    keys, item = _blocks_filed(f_item, f_word, f_level, ids, dates)
+    # The words filed under are kept now; the blocks, for an incremental merge, are made again
+    # once the pairs are found (held through the search, they were its biggest arrays).
+    filings = Filings(ids[f_word], f_item.astype(np.int64), *_NONE) if record or words else None
     # Numbered by one stable sort of the filings, the keys sorted in place: a block's items stay
     # ascending, so they are a row of the blocks × items matrix as they stand. (np.unique, a
     # search for each filing, or an items × blocks matrix transposed took twice the memory.)
@@ -277,7 +259,34 @@ def blocked_pairs(
     columns = [list(column) for column in zip(*found, strict=True)]
     del found
     first, second, cosine = (np.concatenate(columns.pop(0)) for _ in range(3))
+    if record and filings is not None:
+        filed = shared.filed
+        del shared
+        keys, item = _blocks_filed(filed.item, filed.word, filed.level, filed.ids, filed.dates)
+        filings = replace(filings, block=keys, block_item=item.astype(np.int64))
     return Pairs(first, second, cosine, filings)
+
+
+_NONE = (np.zeros(0, np.uint64), np.zeros(0, np.int64))  # no block filings
+
+
+def _blocks_filed(
+    f_item: np.ndarray, f_word: np.ndarray, f_level: np.ndarray, ids: np.ndarray, dates: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The block number and item of each (mention, filed word, block of its own date), in the order
+    of the filings. Expanded a chunk at a time: the expansion's other columns for every filing at
+    once were the merge's biggest arrays."""
+    sizes = np.array(BLOCK_DAYS, np.int64)
+    keys_parts, item_parts = [np.zeros(0, np.uint64)], [np.zeros(0, np.int32)]
+    for chunk in range(0, len(f_item), PROBE_FILINGS):
+        c_item, c_word, c_level = (a[chunk : chunk + PROBE_FILINGS] for a in (f_item, f_word, f_level))
+        item, word, lev, block = _expand(
+            c_item, c_word, c_level, dates[c_item, 0], dates[c_item, 1], sizes[c_level]
+        )
+        keys_parts.append(_key(ids[word], lev, block))
+        item_parts.append(item.astype(np.int32))  # as the sparse matrices keep it: no copy there
+        del word, lev, block  # in the loop: with no filings (no single word at all) it never runs
+    return np.concatenate(keys_parts), np.concatenate(item_parts)
 
 
 def word_pairs(probes: Filings, filed: Filings, crowded: int = MAX_BLOCK) -> tuple[np.ndarray, np.ndarray]:

@@ -518,7 +518,13 @@ def _renumbered(old: Filings, new_of_old: np.ndarray, leaving: np.ndarray) -> Fi
 
 
 def _concat(a: Filings, b: Filings) -> Filings:
-    return Filings(*(np.concatenate((x, y)) for x, y in zip(_fields(a), _fields(b), strict=True)))
+    """`a` then `b`; an empty side adds no copy (a whole merge's filings are a big corpus' largest arrays)."""
+    return Filings(
+        *(
+            np.concatenate((x, y)) if len(x) and len(y) else y if len(y) else x
+            for x, y in zip(_fields(a), _fields(b), strict=True)
+        )
+    )
 
 
 def _fields(f: Filings) -> tuple[np.ndarray, ...]:

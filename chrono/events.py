@@ -1144,7 +1144,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             inside, main = [t for t in inside if t is not setting], [setting]
         if main:
             resumed = narrative.resume is not None and paragraph and not _looks_back(s.text)
-            found, current = _dated_by_own(s, main, narrative.resume if resumed else narrative)
+            found, current = _dated_by_own(s, main, (narrative.resume or narrative) if resumed else narrative)
             # What is still ahead is no narrative. A flashback is in the past perfect, or over
             # before the story's time (which the first event's own day sets, whatever the publish
             # date): "Brenn was shot on October 14, 2023" in a trial story, "in 2019". Told in the

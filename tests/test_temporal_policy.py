@@ -52,6 +52,20 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
         # the present of a scheduled act looks ahead; its past looks back
         ("The minister sits down with the bosses on Thursday.", "2022-03-30", "Thursday", "2022-03-31"),
         ("The minister sat down with the bosses on Thursday.", "2022-03-30", "Thursday", "2022-03-24"),
+        # a past verb after a subordinator is its clause's own, not a participle of the future cue
+        (
+            "Brask will join Halden after its board accepted the offer on Tuesday.",
+            "2022-03-30",
+            "Tuesday",
+            "2022-03-29",
+        ),
+        (
+            "Brask agreed to be bought after Halden raised its offer on Tuesday.",
+            "2022-03-30",
+            "Tuesday",
+            "2022-03-29",
+        ),
+        ("The line will remain closed on Thursday after it flooded.", "2022-03-30", "Thursday", "2022-03-31"),
         ("Ministers are to be held on Thursday.", "2022-03-30", "Thursday", "2022-03-31"),
         ("The summit, to be held on Thursday, is off.", "2022-03-30", "Thursday", "2022-03-31"),
         ("Last Friday's march was peaceful.", "2022-03-30", "Last Friday", "2022-03-25"),

@@ -113,6 +113,11 @@ class Grammar(_Frozen):
         description="Words before a future cue (adverbs between) that compare with a plan or forecast"
         " ('as planned', 'as previously scheduled', 'as expected'): no cue, the main verb dates."
     )
+    subordinators: tuple[str, ...] = Field(
+        description="Words that open a subordinate clause ('after', 'because'): an '-ed' verb after one"
+        " is a finite past ('will become ... after its board accepted the offer on Wednesday'), not a"
+        " participle of a future cue before it."
+    )
     possessive_suffixes: tuple[str, ...] = Field(description="Endings that make a weekday possessive.")
     negations: tuple[str, ...] = Field(description="Words that negate a clause ('not', 'neither').")
     coordinators: tuple[str, ...] = Field(

@@ -227,7 +227,9 @@ def _governing(
         if verb is not None and found[verb].lastgroup in _VERBAL:
             cue_start = offset + found[verb].start()
             attributive = rules.determiner.search(text, max(0, cue_start - _DETERMINER_REACH), cue_start)
-            if attributive is None and same_clause(found[verb], offset + found[at].start() + 1):
+            past_start = offset + found[at].start()
+            finite = rules.subordinate.search(text, offset + found[verb].end(), past_start) is not None
+            if attributive is None and not finite and same_clause(found[verb], past_start + 1):
                 at = verb
     elif found[at].lastgroup == "past" and at > 0 and found[at - 1].lastgroup in _VERBAL:
         verb = found[at - 1]
@@ -253,6 +255,7 @@ class TenseRules:
     past_modals: tuple[str, ...]
     active_past: re.Pattern[str]
     determiner: re.Pattern[str]
+    subordinate: re.Pattern[str]  # a subordinator between two words
     comparison: re.Pattern[str]
     deferral: re.Pattern[str]
     span_end: re.Pattern[str]
@@ -280,6 +283,7 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         cues.past_modals,
         _active_past_regex(grammar),
         _words_regex(grammar.determiners, before=True),
+        re.compile(rf"\s(?:{_phrases(grammar.subordinators)})\s", re.IGNORECASE),
         _comparison_regex(grammar),
         _deferral_regex(cues),
         _words_regex(cues.span_ends, before=True),

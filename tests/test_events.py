@@ -192,6 +192,7 @@ def test_future_events_and_statements_about_the_future() -> None:
         "This site uses Akismet to reduce spam and protect the comments.",
         "Leave a Reply to the author of this story below.",
         "**Photo:** waves crash over the seawall near the harbour.",
+        "Radio Kessel news. Listen again on our app.",  # a broadcast's sign-off
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:

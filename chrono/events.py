@@ -353,8 +353,12 @@ def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str,
     if dateline := _DATELINE.match(main):  # "TARNHOLM, Nov 15 (CNA) -" dates the filing
         main = main[dateline.end() :]
     lowered = main.lower()
+    tied = sentence[first:at].lower()
     if (
-        not lex.verb.search(sentence[first:at].lower())  # "after the July 1 handover": a thing
+        not lex.verb.search(tied)  # "after the July 1 handover": a thing
+        # "after a trial that opened on Monday": the day is the noun's, told in a relative clause;
+        # what the main clause tells came after the trial, not on its first day.
+        or not lex.relative_words.isdisjoint(tied.split())
         or not has_content(main, _MIN_FOCUS_TERMS)
         or not lex.verb.search(lowered)
         or lex.future.search(lowered)

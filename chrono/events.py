@@ -338,12 +338,16 @@ def _with_subject(sentence: str, first: int, last: int) -> str:
     return " ".join([*subject, clause]) if subject else clause
 
 
-def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str, str] | None:
-    """(main clause, subordinator) when the clause dated at `at` (from `first`) opens with a
-    subordinator that ties it to the time of the main clause before it, from `start`
-    (`anchoring_subordinators`), and that clause reports something of its own: "Storm Ilse cut
-    power to 30,000 homes" after "it made landfall on Saturday afternoon"."""
+def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str, str, bool] | None:
+    """(main clause, subordinator, whether it shares the day) when the clause dated at `at` (from
+    `first`) opens with a subordinator that ties it to the time of the main clause before it, from
+    `start` (`anchoring_subordinators`), and that clause reports something of its own: "Storm Ilse
+    cut power to 30,000 homes" after "it made landfall on Saturday afternoon". In a relative clause
+    ("after a trial in which witnesses testified on Monday") the day is the noun's, not the main
+    clause's (`relative_pronouns`)."""
     lex = lexicon()
+    if (opening := sentence[first:at].split(" ", 1)[0]).lower() in lex.anchoring:
+        first += len(opening) + 1  # ", after a trial …": the comma is the break, not the subordinator
     head = sentence[start:first].rstrip()
     words = head.rsplit(" ", 2)
     word = words[-1].lower()
@@ -356,9 +360,6 @@ def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str,
     tied = sentence[first:at].lower()
     if (
         not lex.verb.search(tied)  # "after the July 1 handover": a thing
-        # "after a trial that opened on Monday": the day is the noun's, told in a relative clause;
-        # what the main clause tells came after the trial, not on its first day.
-        or not lex.relative_words.isdisjoint(tied.split())
         or not has_content(main, _MIN_FOCUS_TERMS)
         or not lex.verb.search(lowered)
         or lex.future.search(lowered)
@@ -367,7 +368,33 @@ def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str,
         or not lex.relative_words.isdisjoint(lowered.split())
     ):
         return None
-    return main, word
+    return main, word, lex.relative_words.isdisjoint(tied.split())
+
+
+def _best(raw: str, base: int, timexes: list[Timex]) -> tuple[Timex, list[Timex]]:
+    """The finest expression, and those in a relative clause with no comma before it that the
+    others are outside of, which date no more than their noun's event: "Rusk, the director who was
+    charged on Monday, pleaded not guilty on Tuesday" tells the plea, on Tuesday; of two days, the
+    one outside. Not when another expression is in that clause ("the trial of the 1975 coup in
+    which he was killed was set to open Monday": the clause has ended), nor "where" or "when",
+    which tell the time or place of the main clause (`adverbial_relatives`). `raw` starts at `base`
+    in the text the expressions index."""
+    if len(timexes) < 2:  # most sentences
+        return timexes[0], []
+    lex = lexicon()
+    pronouns = lex.relative_words - lex.adverbial_relatives
+    bounds = unbroken(raw)
+    out = []
+    for t in timexes:
+        at = t.start - base
+        first = max((m.end() for m in _CLAUSE_BREAK.finditer(bounds, 0, at)), default=0)
+        after = _CLAUSE_BREAK.search(bounds, t.end - base)
+        last = after.start() if after else len(raw)
+        if not pronouns.isdisjoint(raw[first:at].lower().split()) and all(
+            not first <= u.start - base < last for u in timexes if u is not t
+        ):
+            out.append(t)
+    return max(timexes, key=lambda t: (len(event_date(t.value)[0] or ""), t not in out, -t.start)), out
 
 
 def _subject_words(sentence: str, end: int) -> list[str]:
@@ -744,7 +771,7 @@ def _dated_by_own(
     # the sentence's own happening is dated by another expression when it has one.
     text = s.article.clean.text
     owned = [t for t in told if text[t.end : t.end + 2] in _POSSESSIVE]
-    best = _most_specific([t for t in told if t not in owned] or told or said)
+    best, nested = _best(raw, s.start, [t for t in told if t not in owned] or told or said)
     cuts = _cuts(raw, s.start, told)
     ahead = told and not cuts and _ahead(best, s.article.published)  # what was done is before it
     done = _done_before(raw, s.start, told) if ahead else None
@@ -785,11 +812,8 @@ def _dated_by_own(
             f" in the clause {collapse(earlier)!r}"
         )
         out.append(s.mention(context.date, None, why, earlier, len(out)))
-    if anchored and not primary.future:
-        clause, word = anchored
-        why = f"no date of its own: tied by {word!r} to the clause dated by {best.text!r}, in the clause"
-        out.append(s.mention(primary.date, None, f"{why} {collapse(clause)!r}", clause, len(out)))
-    narrative = primary
+    tied, narrative = _anchored_mention(s, anchored, primary, best, context, len(out))
+    out += tied
     if said and told and event_date((statement := _most_specific(said)).value)[0] != primary.date:
         why = f"the statement itself, dated by {statement.text!r}: {statement.explain()}"
         told_on = s.mention(event_date(statement.value)[0], statement, why, raw, len(out))
@@ -803,7 +827,7 @@ def _dated_by_own(
         at = t.start - s.start
         part = _conjunct(cuts, at, len(raw))
         apart = part != own_part
-        if when in {m.date for m in out} or (first <= at < last and not apart):
+        if when in {m.date for m in out} or (first <= at < last and not apart and t not in nested):
             continue
         span = _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
         if span != (0, len(raw)):
@@ -818,9 +842,34 @@ def _dated_by_own(
     return out, narrative
 
 
+def _anchored_mention(
+    s: _Sentence,
+    anchored: tuple[str, str, bool] | None,
+    primary: EventMention,
+    best: Timex,
+    context: _Narrative,
+    part: int,
+) -> tuple[list[EventMention], EventMention]:
+    """The mention of the main clause `anchored` to the clause `primary` tells (none when there is
+    none, or that clause is still ahead), and the mention that sets the narrative: on the tied
+    clause's day, `primary`; when that day is a noun's ("after a trial in which witnesses testified
+    on Monday"), the main clause's own, at the story's time (`context`)."""
+    if anchored is None or primary.future:
+        return [], primary
+    clause, word, shared = anchored
+    if shared:
+        why = f"no date of its own: tied by {word!r} to the clause dated by {best.text!r}"
+        return [
+            s.mention(primary.date, None, f"{why}, in the clause {collapse(clause)!r}", clause, part)
+        ], primary
+    why = f"no date of its own: {best.text!r} dates a noun after {word!r}; continues {context.source}"
+    own = s.mention(context.date, None, f"{why}, in the clause {collapse(clause)!r}", clause, part)
+    return [own], own
+
+
 def _anchoring(
     raw: str, base: int, best: Timex, main: list[Timex], cuts: list[tuple[int, int]], start: int
-) -> tuple[tuple[str, str], tuple[int, int]] | None:
+) -> tuple[tuple[str, str, bool], tuple[int, int]] | None:
     """The main clause (and its subordinator) tied to the clause that `best` dates to the day,
     however short that clause, and that clause's span (`_anchored_main`); none when the main
     clause, from `start`, has a date of its own. Offsets in `raw`, at `base` in the text `best` indexes."""
@@ -842,7 +891,7 @@ def _primary_clause(
     span: tuple[int, int],
     own_part: tuple[int, int],
     done: tuple[int, int] | None,
-    anchored: tuple[str, str] | None,
+    anchored: tuple[str, str, bool] | None,
 ) -> tuple[int, int, str]:
     """(first, last, clause): what the mention of a sentence's best date reports, the `span` of
     `raw` around it, with the subject it shares with a predicate `done` before it ("… and will
@@ -856,7 +905,7 @@ def _primary_clause(
             clause = raw[first:last]
         if first == own_part[0]:
             clause = " ".join([*_subject_words(raw, done[0]), clause])
-    if anchored and (verb := lexicon().verb.match(clause.lower())):
+    if anchored and anchored[2] and (verb := lexicon().verb.match(clause.lower())):
         clause = " ".join([*_subject_words(anchored[0], len(anchored[0])), clause[verb.start() :]])
     return first, last, clause
 
@@ -1166,7 +1215,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                     narrative = _Narrative(
                         current.date,
                         f"the narrative of the previous event {s.text[:60]!r}",
-                        current.date if day else None,
+                        current.date if day and current.timex else None,  # a context date moves nothing
                         story if back else None,
                         (s.text,),
                         whole=back and precise and not perfect,

@@ -290,6 +290,34 @@ def test_a_main_clause_tied_to_a_dated_clause_by_after_is_a_mention_of_its_own()
     assert len(by_text(found, "60 years after")) == 1 and len(by_text(found, "court order")) == 1
 
 
+def test_a_day_in_a_relative_clause_dates_its_noun_not_the_sentence_or_the_narrative() -> None:
+    art = article(
+        "Elin Kask, the former director of the port who was charged on Monday with fraud, pleaded not"
+        " guilty on Tuesday to all counts.\n"
+        "Judge Ola Berg set her bail at 50,000 crowns.\n"
+    )
+    found = extract_events(art, [timex(art, "Monday", "2022-03-28"), timex(art, "Tuesday", "2022-03-29")])
+    plea, charge, bail = found
+    assert (plea.date, plea.timex.text) == ("2022-03-29", "Tuesday")
+    assert (charge.date, charge.timex.text) == ("2022-03-28", "Monday") and "charged" in charge.summary
+    assert (bail.date, bail.timex) == ("2022-03-29", None)  # the plea's hearing, not the charge
+
+
+def test_a_main_clause_after_a_relative_clause_with_a_day_takes_the_story_time() -> None:
+    art = article(
+        "Elin Kask was convicted of fraud on Tuesday.\n"
+        "A jury found her guilty on two counts but cleared her of a third, after a trial in which"
+        " twelve witnesses testified on Monday.\n"
+        "Her lawyer said she would appeal.\n"
+    )
+    found = extract_events(art, [timex(art, "Tuesday", "2022-03-29"), timex(art, "Monday", "2022-03-28")])
+    _, testified, verdict, appeal = found
+    assert (testified.date, testified.timex.text) == ("2022-03-28", "Monday")
+    assert (verdict.date, verdict.timex) == ("2022-03-29", None)  # not the trial's Monday
+    assert "dates a noun after 'after'" in verdict.explanation and "testified" not in verdict.summary
+    assert appeal.date == "2022-03-29"
+
+
 def test_a_predicate_done_before_one_still_ahead_is_dated_by_context() -> None:
     art = article(
         "The health ministry declared a measles outbreak in Ostral on Tuesday.\n"

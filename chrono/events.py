@@ -368,7 +368,8 @@ def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str,
         or not lex.relative_words.isdisjoint(lowered.split())
     ):
         return None
-    return main, word, lex.relative_words.isdisjoint(tied.split())
+    told = tied.split()
+    return main, word, lex.relative_words.isdisjoint(told) and lex.restrictive_relatives.isdisjoint(told)
 
 
 def _best(raw: str, base: int, timexes: list[Timex]) -> tuple[Timex, list[Timex]]:

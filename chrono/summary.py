@@ -101,6 +101,7 @@ class Lexicon:
     relative: re.Pattern[str]  # a relative clause after a comma, up to the next break (", which …")
     relative_words: frozenset[str]  # the relative pronouns ("which", "who")
     adverbial_relatives: frozenset[str]  # those that tell where or when the main clause happened
+    restrictive_relatives: frozenset[str]  # "that" of "a trial that opened on Monday"
     present: frozenset[str]  # auxiliaries of the present ("is", "has"): no "-ed" after them is past
     subject_pronouns: frozenset[str]  # pronouns that stand for the last person named ("she")
     conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
@@ -215,6 +216,7 @@ def lexicon() -> Lexicon:
             relative=re.compile(rf",\s+(?:{_words(data['relative_pronouns'])})\b[^,;—–]*"),
             relative_words=frozenset(data["relative_pronouns"]),
             adverbial_relatives=frozenset(data["adverbial_relatives"]),
+            restrictive_relatives=frozenset(data["restrictive_relatives"]),
             present=frozenset(data["present_passive"]),
             subject_pronouns=frozenset(data["subject_pronouns"]),
             conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),

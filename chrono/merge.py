@@ -326,18 +326,20 @@ def _two_acts(a: EventMention, b: EventMention) -> bool:
     if not (_told_kinds(a) and _told_kinds(b)):
         return False
     told = {*a.names, *b.names, *a.speakers, *b.speakers, *_titles(), *_date_words(a, b)}
-    return all(w in told for t in set(a.terms) & set(b.terms) if t[0] != "@" for w in t.split(" "))
+    return not _beyond(set(a.terms) & set(b.terms), told)
 
 
 def _dates_only(a: EventMention, b: EventMention) -> bool:
     """Whether two mentions share nothing but the words of their dates: no name, no kind, no other
     word ("Heavy artillery shooting will take place on Nov. 15" / "announced the price hikes from
     Nov. 15", "She died on Nov. 22"). A date's number is a rare word, so it alone scores them high."""
-    told = _date_words(a, b)
-    for t in set(a.terms).intersection(b.terms):
-        if t[0] == "@" or not told.issuperset(t.split(" ")):
-            return False
-    return True
+    shared = set(a.terms) & set(b.terms)
+    return all(t[0] != "@" for t in shared) and not _beyond(shared, _date_words(a, b))
+
+
+def _beyond(shared: set[str], told: set[str]) -> bool:
+    """Whether a shared term other than a kind ("@resign") has a word outside `told`."""
+    return any(t[0] != "@" and not told.issuperset(t.split(" ")) for t in shared)
 
 
 def _told_kinds(m: EventMention) -> bool:
@@ -399,7 +401,7 @@ def _act_evidence(a: EventMention, b: EventMention) -> bool:
     shared = set(a.terms) & set(b.terms)
     members = lexicon().members
     told = {w for t in shared if t[0] == "@" for w in members.get(t, ())} | _date_words(a, b)
-    if any(t[0] != "@" and not told.issuperset(t.split(" ")) for t in shared):
+    if _beyond(shared, told):
         return True
     ours, theirs = _vector(a), _vector(b)
     both = ours.keys() & theirs.keys()

@@ -193,6 +193,7 @@ def lexicon() -> Lexicon:
     data = _data()
     try:
         classes = _classes({**data["event_classes"], **data["thing_classes"]}, data["synonyms"])
+        acts = frozenset(f"@{kind}" for kind in data["event_classes"])
         return Lexicon(
             boilerplate=_furniture(data["boilerplate"]),
             reporting=_reporting(data),
@@ -258,8 +259,8 @@ def lexicon() -> Lexicon:
             event_nouns=frozenset(stem(w) for w in data["event_nouns"]),
             event_words=frozenset(data["event_nouns"]),
             classes=classes,
-            acts=frozenset(f"@{kind}" for kind in data["event_classes"]),
-            act_families=_act_families(data),
+            acts=acts,
+            act_families=_act_families(data["act_families"], acts),
             members=_members(classes),
             name_links=frozenset(data["name_links"]),
             name_run=re.compile(
@@ -270,9 +271,10 @@ def lexicon() -> Lexicon:
         raise RulesError(f"{_DATA.name}: {exc}") from exc
 
 
-def _act_families(data: dict[str, Any]) -> tuple[frozenset[str], ...]:
-    families = tuple(frozenset(f"@{kind}" for kind in kinds) for kinds in data["act_families"].values())
-    unknown = sorted(frozenset().union(*families) - {f"@{kind}" for kind in data["event_classes"]})
+def _act_families(listed: dict[str, list[str]], acts: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The families of kinds of act, as "@kind" terms; each kind must be one of `acts`."""
+    families = tuple(frozenset(f"@{kind}" for kind in kinds) for kinds in listed.values())
+    unknown = sorted(frozenset().union(*families) - acts)
     if unknown:
         raise RulesError(f"{_DATA.name}: act_families: no such kind of act: {', '.join(unknown)}")
     return families

@@ -255,7 +255,7 @@ class TenseRules:
     past_modals: tuple[str, ...]
     active_past: re.Pattern[str]
     determiner: re.Pattern[str]
-    subordinate: re.Pattern[str]  # a subordinator between two words
+    subordinate: re.Pattern[str]  # a subordinator ("after"), as a whole word
     comparison: re.Pattern[str]
     deferral: re.Pattern[str]
     span_end: re.Pattern[str]
@@ -283,7 +283,7 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         cues.past_modals,
         _active_past_regex(grammar),
         _words_regex(grammar.determiners, before=True),
-        re.compile(rf"\s(?:{_phrases(grammar.subordinators)})\s", re.IGNORECASE),
+        _words_regex(grammar.subordinators),
         _comparison_regex(grammar),
         _deferral_regex(cues),
         _words_regex(cues.span_ends, before=True),

@@ -813,8 +813,8 @@ def _dated_by_own(
             f" in the clause {collapse(earlier)!r}"
         )
         out.append(s.mention(context.date, None, why, earlier, len(out)))
-    tied, narrative = _anchored_mention(s, anchored, primary, best, context, len(out))
-    out += tied
+    main_clause, narrative = _anchored_mention(s, anchored, primary, best, context, len(out))
+    out += main_clause
     if said and told and event_date((statement := _most_specific(said)).value)[0] != primary.date:
         why = f"the statement itself, dated by {statement.text!r}: {statement.explain()}"
         told_on = s.mention(event_date(statement.value)[0], statement, why, raw, len(out))

@@ -114,7 +114,7 @@ class _Rows:
             self.probing[index.rows] = index.probing
             self.identical[index.rows] = index.identical
             self.dates[index.rows] = index.dates
-            filings.append(_sorted(_concat(self.filings[kind], index.filings)))
+            filings.append(_joined(self.filings[kind], index.filings))
         self.filings = (filings[0], filings[1])
 
     def labels(self, merged: Merged) -> list[int]:
@@ -517,23 +517,22 @@ def _renumbered(old: Filings, new_of_old: np.ndarray, leaving: np.ndarray) -> Fi
     return Filings(old.word[w], new_of_old[old.word_item[w]], old.block[b], new_of_old[old.block_item[b]])
 
 
-def _concat(a: Filings, b: Filings) -> Filings:
-    """`a` then `b`; an empty side adds no copy (a whole merge's filings are a big corpus' largest arrays)."""
-    return Filings(
-        *(
-            np.concatenate((x, y)) if len(x) and len(y) else y if len(y) else x
-            for x, y in zip(_fields(a), _fields(b), strict=True)
-        )
-    )
-
-
-def _fields(f: Filings) -> tuple[np.ndarray, ...]:
-    return f.word, f.word_item, f.block, f.block_item
-
-
-def _sorted(f: Filings) -> Filings:
-    by_word, by_block = np.argsort(f.word, kind="stable"), np.argsort(f.block, kind="stable")
-    return Filings(f.word[by_word], f.word_item[by_word], f.block[by_block], f.block_item[by_block])
+def _joined(a: Filings, b: Filings) -> Filings:
+    """`a` then `b`, each sorted by word and by block, as one sorted so (stably: `a` first among
+    equals). An empty side costs no copy and no sort: a whole merge's filings are a big corpus'
+    largest arrays."""
+    columns: list[np.ndarray] = []
+    for (a_key, a_item), (b_key, b_item) in (
+        ((a.word, a.word_item), (b.word, b.word_item)),
+        ((a.block, a.block_item), (b.block, b.block_item)),
+    ):
+        if not len(a_key) or not len(b_key):
+            columns += (b_key, b_item) if len(b_key) else (a_key, a_item)
+            continue
+        key, item = np.concatenate((a_key, b_key)), np.concatenate((a_item, b_item))
+        order = np.argsort(key, kind="stable")  # two sorted runs: merged in one pass
+        columns += (key[order], item[order])
+    return Filings(*columns)
 
 
 def _read(path: Path) -> object:

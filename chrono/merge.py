@@ -995,7 +995,7 @@ class KindIndex:
     component: np.ndarray  # per mention: the smallest row of its component
     identical: np.ndarray  # per mention: a hash of what makes two mentions copies (see `_identical`)
     dates: np.ndarray  # per mention: first, last, lo, hi (day ordinals)
-    filings: Filings  # of the mentions that were blocked (one of each set of copies), by row
+    filings: Filings  # of the mentions blocked (one of each set of copies), by row, sorted by word and block
     # per mention: of an undated article and undated, so meeting dated ones by content alone
     probing: np.ndarray
 

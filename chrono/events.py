@@ -945,6 +945,31 @@ def _unowned(raw: str, base: int, owned: list[Timex]) -> str:
     return "".join(out) + raw[at:]
 
 
+def _names_past_event(
+    current: EventMention, main: list[Timex], raw: str, spans: list[tuple[int, int]]
+) -> bool:
+    """Whether a sentence dated by a weekday in the possessive only names that day's event from the
+    present, its main clause with no past cue: "The decision follows Wednesday's semi-final" tells
+    of the decision, so what follows it goes on with the story's time, not Wednesday's."""
+    if current.timex is None:
+        return False
+    own = next((t for t in main if t.start == current.timex.start), None)
+    return (
+        own is not None
+        and own.cue == "possessive"
+        and lexicon().past.search(_own(_outside(raw, spans) if spans else collapse(raw))) is None
+    )
+
+
+def _outside(raw: str, spans: list[tuple[int, int]]) -> str:
+    """`raw` without the relative clauses at `spans`, white space collapsed."""
+    out, at = [], 0
+    for a, b in sorted(spans):
+        out.append(raw[at:a])
+        at = max(at, b)
+    return collapse("".join(out) + raw[at:])
+
+
 def _sub_clauses(
     s: _Sentence, timexes: list[Timex], spans: list[tuple[int, int]], main_date: str | None, first: int
 ) -> list[EventMention]:
@@ -1021,6 +1046,24 @@ def _naming(sentence: str, base: int, timexes: list[Timex]) -> list[Timex]:
         if lex.verb.search(sentence[clause:at].lower()):
             out.append(t)
     return out
+
+
+# How far before a time the words that make it a comparison's are looked for ("up from 51 percent").
+_COMPARISON_REACH = 60
+
+
+def _uncompared(sentence: str, base: int, timexes: list[Timex]) -> list[Timex]:
+    """The expressions without those that only qualify a comparison ("up from 51 percent four years
+    ago", "than in 2019", "the highest turnout since 2006"): no time of the happening the clause
+    reports. `sentence` starts at `base` in the text the expressions index."""
+    comparison = lexicon().comparison
+    return [
+        t
+        for t in timexes
+        if not comparison.search(
+            sentence[max(0, t.start - base - _COMPARISON_REACH) : t.start - base].lower()
+        )
+    ]
 
 
 def _start(t: Timex) -> int:
@@ -1178,12 +1221,13 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         local = [t for t in ordered[bisect_left(starts, opening) : bisect_left(starts, end)] if t.end <= end]
         if _schedule(clean.match_text, s.text, sets, opening, end, local):
             continue
-        usable, unresolved = _resolved(local, narrative)
+        usable, unresolved = _resolved(_uncompared(clean.match_text[start:end], start, local), narrative)
         if usable and (things := _naming(clean.match_text[start:end], start, usable)):
             # A thing's date, not the act's; and what cannot be resolved compares the thing ("a
             # third-quarter loss, against a profit a year earlier"), it does not date the act.
             usable, unresolved = [t for t in usable if t not in things], False
-        spans = _clauses(clean.match_text[start:end])
+        raw = clean.match_text[start:end]
+        spans = _clauses(raw)
         if len(usable) > 1 and (qualifiers := _qualifiers(clean.match_text[start:end], start, usable)):
             # A date of the thing, not of the happening, when the sentence has one of its own; a
             # day ("the man arrested on Tuesday") still dates an event of the clause's own.
@@ -1206,11 +1250,13 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             # scene. Police described the gunman as a professional."); otherwise only what is tied
             # to its time (below). A span longer than a week starts no story, but "earlier this
             # week" dates what follows it as well as the publish date would.
-            if current.date and not current.future:
+            if current.date and not current.future and not _names_past_event(current, main, raw, spans):
                 day = _day_precise(current.date)
                 precise = _precise(current.date)
                 story = narrative.resume or narrative
-                perfect = _looks_back(s.text)
+                # The past perfect of a relative clause ("ousting Harrow, who had been mayor since
+                # 2018") looks back from the main clause; only the main clause's is a flashback.
+                perfect = _looks_back(_outside(raw, spans) if spans else s.text)
                 back = perfect or ((story_dated or not precise) and _ends_before(current.date, story.date))
                 if precise or back:
                     narrative = _Narrative(

@@ -117,6 +117,9 @@ class Lexicon:
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
     period_nouns: frozenset[str]  # "the quarter", "the year": a period as a thing
     time_prepositions: frozenset[str]  # words that make a date the time of an act ("in", "during")
+    # what makes the time right after it qualify a comparison ("up from 51 percent ", "than in ",
+    # "the highest turnout since "), on lower-case text up to the time
+    comparison: re.Pattern[str]
     verb: re.Pattern[str]  # a word that is (part of) a verb, on lower-case text
     past: re.Pattern[str]  # a cue of the past tense, on lower-case text
     openers: re.Pattern[str]
@@ -241,6 +244,12 @@ def lexicon() -> Lexicon:
             determiners=frozenset(data["determiners"]),
             period_nouns=frozenset(data["period_nouns"]),
             time_prepositions=frozenset(data["time_prepositions"]),
+            comparison=re.compile(
+                rf"(?:\b(?:{_words(data['comparison_openers'])})\s+(?:[^\s,;]+\s+){{0,3}}"
+                rf"|\b(?:{_words(data['comparatives'])})\s+(?:(?:{_words(data['comparison_prepositions'])})\s+)?"
+                rf"|\b(?:{_words(data['superlatives'])})\s+(?:[^\s,;]+\s+){{0,3}}"
+                rf"(?:{_words(data['superlative_links'])})\s+)$"
+            ),
             verb=re.compile(
                 rf"\b(?:[a-z]{{2,}}(?:ed|ing)|{_words(data['irregular_participles'])}"
                 rf"|{_words(data['auxiliaries'])})\b"

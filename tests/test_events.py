@@ -803,3 +803,63 @@ def test_a_short_sentence_with_a_subject_and_a_past_verb_reports() -> None:
     texts = [m.text for m in extract_events(art, [timex(art, "Saturday", "2022-03-26")])]
     assert "Nobody was hurt." in texts
     assert not {"Yeah.", "Small numbers.", "Castro declared.", '"No," he said.', "Stay tuned."} & set(texts)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Vell FM news at ten.", "This is Radio Kessel news at 6 p.m.", "BBC news at one o'clock"],
+)
+def test_a_broadcasts_time_check_reports_nothing(line: str) -> None:
+    art = article(f"{line}\n\nRovers beat Oskerby on Saturday.\n")
+    assert [m.text for m in extract_events(art, tag(art.clean.match_text, art.published))] == [
+        "Rovers beat Oskerby on Saturday."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("Turnout was 58 percent, up from 51 percent four years ago.", None),
+        ("Fifty-eight per cent of the voters took part, the highest turnout since 2006.", None),
+        ("Turnout was higher than in 2019.", None),
+        # a time of its own still dates the clause; a quantity's "than" is no comparison of times
+        ("Sales rose 5 percent in 2025, up from 3 percent a year earlier.", "2025"),
+        ("Sales rose more than 5 percent in 2025.", "2025"),
+    ],
+)
+def test_a_time_that_qualifies_a_comparison_dates_nothing(sentence: str, dated: str | None) -> None:
+    """ "up from 51 percent four years ago", "since 2006" after a superlative, "than in 2019": the
+    time of what is compared with, not of the clause's happening, which is dated by context."""
+    art = article(f"Valdane won the election on Sunday.\n{sentence}\n", published=date(2026, 10, 12))
+    won, compared = extract_events(art, tag(art.clean.match_text, art.published))
+    assert won.date == "2026-10-11"
+    assert compared.date == (dated or "2026-10-11")
+    assert (compared.timex is None) == (dated is None)
+
+
+def test_a_past_perfect_in_a_relative_clause_is_no_flashback() -> None:
+    """ "…, who had been mayor since 2018" looks back from the main clause; the main clause's day
+    goes on into the next paragraph, as a day told in the simple past does."""
+    art = article(
+        "Valdane won the mayoral election on Sunday, ousting Piet Harrow, who had been mayor since 2018.\n"
+        "Turnout reached 58 percent.\n",
+        published=date(2026, 10, 12),
+    )
+    won, *_, turnout = extract_events(art, tag(art.clean.match_text, art.published))
+    assert won.date == "2026-10-11"
+    assert turnout.date == "2026-10-11" and turnout.timex is None
+
+
+def test_a_present_sentence_naming_a_past_days_event_moves_no_narrative() -> None:
+    """ "The decision follows Wednesday's semi-final" dates the semi-final it names, but tells of
+    the decision: the sentence after it goes on with the story's time. A past verb ("Rovers lost")
+    reports the day's event, which the next sentence continues."""
+    lead = "Anselm Drury has been sacked by Vellhaven Rovers.\n"
+    quote = '"Painful, but necessary," was how chairman Bertil Maake described the move.\n'
+    for middle, day in [
+        ("The decision follows Wednesday's semi-final, which Oskerby Town won 3-1.\n", "2026-10-08"),
+        ("Rovers lost Wednesday's semi-final 3-1.\n", "2026-10-07"),
+    ]:
+        art = article(lead + middle + quote, published=date(2026, 10, 8))
+        sacked, semi, *_, said = extract_events(art, tag(art.clean.match_text, art.published))
+        assert (sacked.date, semi.date, said.date) == ("2026-10-08", "2026-10-07", day)

@@ -40,6 +40,10 @@ class Cues(_Frozen):
         description="Infinitives of acts ('to sign'): future, but no cue after a past verb of their clause."
     )
     past: tuple[str, ...] = Field(description="Words or phrases that mark a past clause.")
+    participation: tuple[str, ...] = Field(
+        description="Prepositions of taking part ('in', 'at'): right before a possessive weekday after"
+        " a future verb of its clause, the event the act is in: ahead ('will play in Saturday's final')."
+    )
     prospective: tuple[str, ...] = Field(
         description="Past decisions or promises with 'to': future before an expression, past after it."
     )

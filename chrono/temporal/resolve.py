@@ -165,6 +165,26 @@ def deictic(m: Mention, ctx: Context) -> Resolution | None:
     return Resolution(value, PUBLISH, mod=f.mod)
 
 
+def counted_day(m: Mention, ctx: Context) -> Resolution | None:
+    """ "a week today", "two weeks tomorrow", "a week on Monday": an amount of time counted on from a
+    day named by the publish date (a deictic day, or the coming weekday)."""
+    f = m.fields
+    if (
+        ctx.anchor is None
+        or f.number is None
+        or f.unit not in (cal.DAY, cal.WEEK)
+        or f.number != int(f.number)
+    ):
+        return None
+    if f.weekday is not None:
+        day = cal.weekday_near(ctx.anchor, f.weekday, 1)
+    elif f.offset is not None:
+        day = ctx.anchor + dt.timedelta(days=f.offset)
+    else:
+        return None
+    return Resolution(cal.shift(day, f.unit, int(f.number)).isoformat(), PUBLISH)
+
+
 def deictic_part(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
     if ctx.anchor is None or f.part is None:
@@ -435,6 +455,7 @@ RESOLVERS: dict[str, Resolver] = {
     "weekday": weekday,
     "weekday_from_reference": weekday_from_reference,
     "deictic": deictic,
+    "counted_day": counted_day,
     "deictic_part": deictic_part,
     "part_of_day": part_of_day,
     "shifted_unit": shifted_unit,

@@ -173,6 +173,8 @@ _SPAN_END_REACH = 24
 _DETERMINER_REACH = 12
 # How far before a cue a comparison is looked for ("as previously", "as originally", with room).
 _COMPARISON_REACH = 30
+# How far before a possessive weekday a preposition of taking part is looked for (with room).
+_PARTICIPATION_REACH = 8
 
 
 def _no_auxiliary_before(grammar: Grammar) -> str:
@@ -259,6 +261,7 @@ class TenseRules:
     comparison: re.Pattern[str]
     deferral: re.Pattern[str]
     span_end: re.Pattern[str]
+    participation: re.Pattern[str]  # "in", "at" right before a possessive weekday
 
 
 def _active_past_regex(grammar: Grammar) -> re.Pattern[str]:
@@ -287,6 +290,7 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         _comparison_regex(grammar),
         _deferral_regex(cues),
         _words_regex(cues.span_ends, before=True),
+        _words_regex(cues.participation, before=True),
     )
 
 
@@ -332,11 +336,26 @@ def _possessive(text: str, start: int, sentence_start: int, rules: TenseRules) -
         return POSSESSIVE
     cue = cues[-1]
     lo, hi = offset + cue.start(), offset + cue.end()
-    if cue.lastgroup not in _FUTURE or not text[hi:start].isspace():
-        return POSSESSIVE
     if rules.active_past.fullmatch(text, lo, hi) is not None:
         return POSSESSIVE  # a plan or forecast made: "organisers planned Saturday's march"
-    return Tense(1, cue.group().lower())
+    if cue.lastgroup in _FUTURE and text[hi:start].isspace():
+        return Tense(1, cue.group().lower())
+    if _takes_part(cue, hi, text, start, rules):
+        return Tense(1, cue.group().lower())
+    return POSSESSIVE
+
+
+def _takes_part(cue: re.Match[str], end: int, text: str, start: int, rules: TenseRules) -> bool:
+    """Whether a future verb cue ending at `end` governs an act that takes place in the possessive
+    weekday's event at `start`: "will lead the team in Saturday's game" (a preposition of taking part
+    right before it, nothing between that ends the clause or opens another)."""
+    return (
+        cue.lastgroup in _VERBAL
+        and rules.participation.search(text, max(0, start - _PARTICIPATION_REACH), start) is not None
+        and rules.clause_end.search(text, end, start) is None
+        and rules.subordinate.search(text, end, start) is None
+        and not _failure(cue, end, text, rules)
+    )
 
 
 def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRules, clock: bool) -> Tense:

@@ -39,6 +39,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 from itertools import chain, repeat
 from operator import mul, truediv
@@ -463,7 +464,7 @@ def _counts(text: str) -> dict[str, str]:
     """What a sentence counts, by the term of the word after each number: "11 people were still
     missing" → {"peopl": "11"}; numbers in words as the synonyms fold them ("Seven" → "7"). A name
     after a number is no thing counted ("May 12 (Corvane)": a dateline)."""
-    words = _NUMBER_WORD.findall(text)
+    words = _scaled(_NUMBER_WORD.findall(text))
     out: dict[str, str] = {}
     for number, word in zip(words, words[1:], strict=False):
         value = _number(number)
@@ -481,7 +482,24 @@ def _counted_apart(a: EventMention, b: EventMention) -> bool:
 @lru_cache(maxsize=4096)
 def _figures(text: str) -> frozenset[str]:
     """The numbers a sentence gives ("1,668.8", "1500", "Three" as the synonyms fold it)."""
-    return frozenset(v for v in map(_number, _NUMBER_WORD.findall(text)) if v is not None)
+    return frozenset(v for v in map(_number, _scaled(_NUMBER_WORD.findall(text))) if v is not None)
+
+
+def _scaled(words: list[str]) -> list[str]:
+    """The words with numbers multiplied out ("twelve hundred" → "1200"), as `summary` does for
+    terms: another outlet writes "1,200"."""
+    lex = lexicon()
+    if lex.scales.isdisjoint(w.lower() for w in words):  # most texts: nothing to do
+        return words
+    out: list[str] = []
+    for word in words:
+        before = _number(out[-1]) if out else None
+        scale = lex.synonyms.get(word.lower())
+        if scale in lex.scale_numbers and before is not None:
+            out[-1] = format((Decimal(before) * int(scale)).normalize(), "f")
+        else:
+            out.append(word)
+    return out
 
 
 def _figures_apart(ours: frozenset[str], theirs: frozenset[str]) -> bool:

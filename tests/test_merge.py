@@ -588,6 +588,23 @@ def test_a_figure_with_thousands_and_decimals_is_one_number() -> None:
     assert _figures("It cut 2,500 jobs and 3.5 percent of costs.") == {"2500", "3.5"}
 
 
+def test_a_number_in_words_is_the_figure_another_outlet_writes_in_digits(tmp_path: Path) -> None:
+    """ "twelve hundred jobs" is 1,200 jobs, not a count of hundreds, so two outlets' plans for one
+    month that give it in words and in digits are one event; nine hundred jobs stay another figure."""
+    from chrono.merge import _counts, _figures
+
+    assert _counts("It told its twelve hundred staff.") == {"worker": "1200"}
+    assert _figures("It will hire 1.5 thousand people.") == {"1500"}
+    wire = "Pellow Glassworks will close its Mirrow plant at the end of March, cutting 1,200 jobs."
+    for words, merged in (("twelve hundred", [2]), ("nine hundred", [1, 1])):
+        folder = tmp_path / words.replace(" ", "_")
+        folder.mkdir()
+        daily = f"The Pellow plant in Mirrow will shut at the end of March with the loss of {words} jobs."
+        events = merged_articles(folder, "2026-11-10", wire=wire, daily=daily)
+        assert [len(e.mentions) for e in events] == merged, [e.summary for e in events]
+        assert {e.date for e in events} == {"2027-03"}
+
+
 def test_an_act_named_in_passing_a_day_later_is_no_conflict_and_a_structure_that_came_down_collapsed(
     tmp_path: Path,
 ) -> None:

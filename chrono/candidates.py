@@ -136,8 +136,8 @@ class Filings:
 @dataclass(frozen=True, slots=True)
 class Pairs:
     """Candidate pairs i < j (indexes into the items), each once, with the cosine of their vectors;
-    with the items' filings when asked for (sorted by word and by block). In the order blocking
-    found them: the same in every run, whatever the number of jobs, but not sorted."""
+    with the items' filings when asked for. In the order blocking found them: the same in every
+    run, whatever the number of jobs, but not sorted."""
 
     first: np.ndarray
     second: np.ndarray
@@ -264,22 +264,10 @@ def blocked_pairs(
         del shared
         keys, item = _blocks_filed(filed.item, filed.word, filed.level, filed.ids, filed.dates)
         filings = replace(filings, block=keys, block_item=item.astype(np.int64))
-    return Pairs(first, second, cosine, None if filings is None else _in_order(filings))
+    return Pairs(first, second, cosine, filings)
 
 
 _NONE = (np.zeros(0, np.uint64), np.zeros(0, np.int64))  # no block filings
-
-
-def _in_order(filings: Filings) -> Filings:
-    """The filings sorted by word and by block (stably: by item among equals), as an incremental
-    merge keeps them; each key column sorted in place, so a big corpus' are never held twice."""
-    columns: list[np.ndarray] = []
-    for key, item in ((filings.word, filings.word_item), (filings.block, filings.block_item)):
-        order = np.argsort(key, kind="stable")
-        columns += (key, item[order])
-        del order
-        key.sort()
-    return Filings(*columns)
 
 
 def _blocks_filed(

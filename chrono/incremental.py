@@ -34,7 +34,7 @@ import numpy as np
 
 from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Filings, level, shared_words, word_pairs
 from chrono.errors import ChronoError
-from chrono.files import write_atomic
+from chrono.files import atomic_file, write_atomic
 from chrono.merge import (
     EventRecord,
     KindIndex,
@@ -421,7 +421,8 @@ class MergeStore:
             event_component=np.array(labels, np.int64),
             shards=shards,
         )
-        write_atomic(self.folder / STATE_FILE, _compressed_pickle((FORMAT, state)))
+        with atomic_file(self.folder / STATE_FILE) as handle:
+            _pickle_compressed((FORMAT, state), handle)
         # Shards no state names any more (written by an older run) go.
         for path in self.folder.glob("events-*"):
             if path.name not in shards.values() and not path.name.startswith("."):
@@ -543,27 +544,28 @@ def _read(path: Path) -> object:
 CHUNK = 1 << 20  # bytes compressed or decompressed at a time
 
 
-def _compressed_pickle(value: object) -> list[bytes]:
-    """`zlib.compress(pickle.dumps(value), 1)` in pieces, compressed as the pickle is written: a big
-    corpus' state pickled whole, and compressed beside that, took half a gigabyte for a moment."""
-    deflating = _Deflating()
+def _pickle_compressed(value: object, file: BinaryIO) -> None:
+    """`zlib.compress(pickle.dumps(value), 1)` written to `file` as the pickle is made: a big
+    corpus' state pickled whole, or its compressed bytes held until written, took hundreds of
+    megabytes for a moment."""
+    deflating = _Deflating(file)
     pickle.Pickler(deflating, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-    return deflating.done()
+    deflating.flush()
 
 
 class _Deflating:
-    """A file that keeps only the compressed bytes of what is written to it."""
+    """A file that compresses what is written to it into another."""
 
-    def __init__(self) -> None:
+    def __init__(self, file: BinaryIO) -> None:
         self._compressor = zlib.compressobj(1)
-        self._parts: list[bytes] = []
+        self._file = file
 
     def write(self, data: Any) -> int:  # bytes, or a big array's buffer (`pickle.PickleBuffer`)
-        self._parts.append(self._compressor.compress(data))
+        self._file.write(self._compressor.compress(data))
         return memoryview(data).nbytes
 
-    def done(self) -> list[bytes]:
-        return [*self._parts, self._compressor.flush()]
+    def flush(self) -> None:
+        self._file.write(self._compressor.flush())
 
 
 class _Inflating(io.RawIOBase):

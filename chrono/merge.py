@@ -1013,7 +1013,7 @@ class KindIndex:
     component: np.ndarray  # per mention: the smallest row of its component
     identical: np.ndarray  # per mention: a hash of what makes two mentions copies (see `_identical`)
     dates: np.ndarray  # per mention: first, last, lo, hi (day ordinals)
-    filings: Filings  # of the mentions blocked (one of each set of copies), by row, sorted by word and block
+    filings: Filings  # of the mentions blocked (one of each set of copies), by row; sorted (`_kept`)
     # per mention: of an undated article and undated, so meeting dated ones by content alone
     probing: np.ndarray
 
@@ -1069,7 +1069,7 @@ def merge_mentions(
     index = None
     if record:
         index = _kind_indexes(items, rows, n_dated, kinds, clusters, [*pairs, *cross], filings)
-    del pairs, cross, clusters
+    del pairs, cross, clusters, filings
     # Each item (and its mention, which the caller handed over) is freed once its event is built.
     owned: list[_Item | None] = [*items]
     items.clear()
@@ -1143,7 +1143,6 @@ def _kind_indexes(
     out = []
     for kind, part in enumerate((slice(0, n_dated), slice(n_dated, n))):
         rep_rows = rows[np.array(reps[kind], np.int64)]
-        filed = filings[kind]
         out.append(
             KindIndex(
                 rows=rows[part],
@@ -1151,12 +1150,23 @@ def _kind_indexes(
                 identical=identical[part],
                 probing=probing[part],
                 dates=dates[part],
-                filings=replace(
-                    filed, word_item=rep_rows[filed.word_item], block_item=rep_rows[filed.block_item]
-                ),
+                filings=_kept(filings[kind], rep_rows),
             )
         )
     return out[0], out[1]
+
+
+def _kept(filed: Filings, rows: np.ndarray) -> Filings:
+    """Filings by the caller's `rows` of their items, sorted by word and by block (stably), as an
+    incremental merge keeps them. Each key column is sorted in place, as it is no longer needed
+    in blocking's order: a big corpus' filings are not held twice."""
+    columns: list[np.ndarray] = []
+    for key, item in ((filed.word, filed.word_item), (filed.block, filed.block_item)):
+        order = np.argsort(key, kind="stable")
+        columns += (key, rows[item[order]])
+        del order
+        key.sort()
+    return Filings(*columns)
 
 
 def copy_key(m: EventMention) -> tuple[object, ...]:

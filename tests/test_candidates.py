@@ -181,14 +181,3 @@ def test_word_pairs_are_the_pairs_sharing_a_word_few_filed_items_file(probing, f
         {(i, j) for i, w in set(probing) if len(files.get(w, ())) <= crowded for j in files.get(w, ())}
     )
     assert list(zip(first.tolist(), second.tolist(), strict=True)) == expected
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(_ITEM, max_size=30))
-def test_recorded_filings_come_sorted_by_word_and_by_block_items_ascending_among_equals(items) -> None:
-    # The incremental state keeps them so, and takes a whole merge's as they come (no sort, no copy).
-    vectors = vector_matrix((it.vector for it in items), (q for it in items for q in it.mention.quoted))
-    filings = blocked_pairs(items, vectors, record=True).filings
-    assert filings is not None
-    for key, item in ((filings.word, filings.word_item), (filings.block, filings.block_item)):
-        assert list(zip(key.tolist(), item.tolist(), strict=True)) == sorted(zip(key.tolist(), item.tolist()))

@@ -13,7 +13,11 @@ from hypothesis import strategies as st
 
 from chrono import incremental, pipeline
 from chrono.cache import code_version
+from chrono.events import extract_events
 from chrono.export import timeline_json
+from chrono.ingest import read_articles
+from chrono.merge import merge_mentions
+from chrono.temporal import tag
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [REPO / "seeds", *(REPO / "tests" / "data" / f"events_dev{k}" for k in ("", "2", "3", "4", "11"))]
@@ -115,3 +119,31 @@ def test_a_damaged_state_means_a_whole_merge_with_the_same_bytes(corpus: Path, t
     for shard in state.parent.glob("events-*"):
         shard.unlink()  # a state whose events are gone is no state either
     assert extract(corpus, cache) == (cold, "whole: no state")
+
+
+def test_a_merge_keeps_its_filings_sorted_and_a_part_joins_them_stably(corpus: Path) -> None:
+    # The state takes a whole merge's filings as they come (a big corpus' largest arrays: no sort, no
+    # copy), and a part's are joined to the kept ones by one stable merge of the two sorted runs.
+    found, _ = read_articles([corpus])
+    mentions = [m for a in found for m in extract_events(a, tag(a.clean.match_text, a.published))]
+    index = merge_mentions(enumerate(mentions), record=True).index
+    assert index is not None
+    dated = index[0].filings
+    for key, item in ((dated.word, dated.word_item), (dated.block, dated.block_item)):
+        assert len(key) > 100 and bool((key[1:] >= key[:-1]).all())
+        assert set(item.tolist()) <= set(index[0].rows.tolist())
+    half = len(dated.word) // 2
+    first, second = (
+        incremental.Filings(dated.word[s], dated.word_item[s], dated.block[s], dated.block_item[s])
+        for s in (slice(half, None), slice(0, half))  # two sorted runs
+    )
+    joined = incremental._joined(first, second)
+    pairs = [
+        *zip(first.word.tolist(), first.word_item.tolist(), strict=True),
+        *zip(second.word.tolist(), second.word_item.tolist(), strict=True),
+    ]
+    assert list(zip(joined.word.tolist(), joined.word_item.tolist(), strict=True)) == sorted(
+        pairs, key=lambda p: p[0]
+    )
+    alone = incremental._joined(incremental.Filings.empty(), dated)
+    assert alone.word is dated.word and alone.block_item is dated.block_item

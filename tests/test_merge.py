@@ -506,6 +506,35 @@ def test_labour_action_and_talks_name_their_kind_and_not_the_other_sense(
     assert other not in terms, terms
 
 
+@pytest.mark.parametrize(
+    ("text", "term", "other"),
+    [
+        ("Piet Harrow admitted defeat late on Sunday.", "@accept", None),
+        ("The semi-final was put back to Wednesday.", "@cancel", None),
+        ("A waterlogged pitch forced the referee to call it off.", "@cancel", None),
+        ("The final has been rescheduled for next month.", "@cancel", None),
+        ("The shop put back the bottles on the shelves.", None, "@cancel"),
+        ("Residents pushed back against the plan.", None, "@cancel"),
+        ("The swearing-in will be held on October 19.", "@appoint", None),
+        ("Her party came to power in 2018.", "@appoint", None),
+        ("Two batches of pies were pulled from shelves on Monday.", "@recall", None),
+        ("The yoghurt was withdrawn from sale on Monday.", "@recall", None),
+        ("Harrow lost the election on Sunday.", stem("defeated"), None),
+        ("The region lost power on Sunday.", None, stem("defeated")),
+        ("Rovers crashed out of the cup on Wednesday.", stem("defeated"), "@crash"),
+    ],
+)
+def test_conceding_putting_off_taking_office_and_recalls_name_their_kind_and_not_the_other_sense(
+    text: str, term: str | None, other: str | None
+) -> None:
+    """Admitting defeat concedes, a game put back or called off is put off, a swearing-in or power
+    taken is taking office, goods pulled from shelves are recalled; a contest lost meets "defeated".
+    "Put back" and "pushed back" with no new date, lost power and a side crashing out keep out."""
+    terms = key_terms(text)
+    assert term is None or term in terms, terms
+    assert other is None or other not in terms, terms
+
+
 def test_talks_failing_and_a_walkout_on_one_day_stay_apart_and_each_meets_its_paraphrase(
     tmp_path: Path,
 ) -> None:

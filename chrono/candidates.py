@@ -206,9 +206,6 @@ def blocked_pairs(
 
     # Stage 2: filings, one per (mention, word, block of its own date); crowded blocks dropped.
     keys, item = _blocks_filed(f_item, f_word, f_level, ids, dates)
-    # The words filed under are kept now; the blocks, for an incremental merge, are made again
-    # once the pairs are found (held through the search, they were its biggest arrays).
-    filings = Filings(ids[f_word], f_item.astype(np.int64), *_NONE) if record or words else None
     # Numbered by one stable sort of the filings, the keys sorted in place: a block's items stay
     # ascending, so they are a row of the blocks × items matrix as they stand. (np.unique, a
     # search for each filing, or an items × blocks matrix transposed took twice the memory.)
@@ -259,11 +256,16 @@ def blocked_pairs(
     columns = [list(column) for column in zip(*found, strict=True)]
     del found
     first, second, cosine = (np.concatenate(columns.pop(0)) for _ in range(3))
-    if record and filings is not None:
+    # The filings asked for are made now, from what the search kept, not held through it (the
+    # blocks' were its biggest arrays, the words' wide copies of its own).
+    filings = None
+    if record or words:
         filed = shared.filed
         del shared
-        keys, item = _blocks_filed(filed.item, filed.word, filed.level, filed.ids, filed.dates)
-        filings = replace(filings, block=keys, block_item=item.astype(np.int64))
+        filings = Filings(filed.ids[filed.word], filed.item.astype(np.int64), *_NONE)
+        if record:
+            keys, item = _blocks_filed(filed.item, filed.word, filed.level, filed.ids, filed.dates)
+            filings = replace(filings, block=keys, block_item=item.astype(np.int64))
     return Pairs(first, second, cosine, filings)
 
 

@@ -50,7 +50,7 @@ from chrono.pipeline import ArticleResult, FileResult
 if TYPE_CHECKING:
     from chrono.events import EventMention
 
-FORMAT = 3  # of the files below; another format is no state (a whole merge writes a new one)
+FORMAT = 4  # of the files below; another format is no state (a whole merge writes a new one)
 STATE_FILE = "state"
 SHARDS = 256  # events are kept in this many files by id, so a run rewrites only those it changes
 PART_SHARE = 0.3  # merging more than this share of the mentions again gains little over all of them
@@ -366,12 +366,11 @@ class MergeStore:
     def _load(self) -> _State | None:
         """The kept state, or None when there is none or it cannot be read (a whole merge then)."""
         try:
-            stored = _read(self.folder / STATE_FILE)
+            state = _read(self.folder / STATE_FILE)
         except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
-        if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != FORMAT:
+        if state is None:
             return None
-        state: _State = stored[1]
         if not all((self.folder / name).is_file() for name in state.shards.values()):
             return None
         return state
@@ -422,7 +421,7 @@ class MergeStore:
             shards=shards,
         )
         with atomic_file(self.folder / STATE_FILE) as handle:
-            _pickle_compressed((FORMAT, state), handle)
+            _write(state, handle)
         # Shards no state names any more (written by an older run) go.
         for path in self.folder.glob("events-*"):
             if path.name not in shards.values() and not path.name.startswith("."):
@@ -536,21 +535,44 @@ def _joined(a: Filings, b: Filings) -> Filings:
     return Filings(*columns)
 
 
-def _read(path: Path) -> object:
+# The state's long lists are pickled a part at a time, the pickler's memo emptied after each: it
+# keeps every object pickled, and a big corpus' skeletons and event ids took 0.14 GB of it.
+LIST_PART = 10_000
+
+
+def _write(state: _State, file: BinaryIO) -> None:
+    """The state, compressed into `file` as it is pickled: FORMAT and the state without its long
+    lists, then their parts."""
+    deflating = _Deflating(file)
+    pickler = pickle.Pickler(deflating, protocol=pickle.HIGHEST_PROTOCOL)
+    lists = (state.skeletons, state.event_ids)
+    pickler.dump((FORMAT, replace(state, skeletons=[], event_ids=[])))
+    for values in lists:
+        for start in range(0, len(values), LIST_PART):
+            pickler.clear_memo()
+            pickler.dump(values[start : start + LIST_PART])
+    deflating.flush()
+
+
+def _read(path: Path) -> _State | None:
+    """The state `_write` wrote, or None when it is of another format."""
     with path.open("rb") as compressed:
-        return pickle.load(io.BufferedReader(_Inflating(compressed), CHUNK))
+        # One unpickler per part, as the pickler's memo was emptied before each.
+        pickled = io.BufferedReader(_Inflating(compressed), CHUNK)
+        head = pickle.load(pickled)
+        if not isinstance(head, tuple) or len(head) != 2 or head[0] != FORMAT:
+            return None
+        state: _State = head[1]
+        lists = ((state.skeletons, len(state.keys)), (state.event_ids, len(state.event_component)))
+        for values, count in lists:
+            for _ in range(0, count, LIST_PART):
+                values += pickle.load(pickled)  # the state's own list, extended in place
+            if len(values) != count:
+                return None
+        return state
 
 
 CHUNK = 1 << 20  # bytes compressed or decompressed at a time
-
-
-def _pickle_compressed(value: object, file: BinaryIO) -> None:
-    """`zlib.compress(pickle.dumps(value), 1)` written to `file` as the pickle is made: a big
-    corpus' state pickled whole, or its compressed bytes held until written, took hundreds of
-    megabytes for a moment."""
-    deflating = _Deflating(file)
-    pickle.Pickler(deflating, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-    deflating.flush()
 
 
 class _Deflating:

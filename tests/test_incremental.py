@@ -110,6 +110,21 @@ def test_a_dated_article_with_undated_sentences_is_merged_as_a_part(corpus: Path
     assert b'"article": "2events_dev2/spun_copy.md"' in warm
 
 
+def test_a_state_written_in_many_parts_reads_back_whole(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(incremental, "LIST_PART", 3)  # the skeletons' and event ids' lists in many parts
+    cache = tmp_path / "cache"
+    cold, _ = extract(corpus, cache)
+    [path] = (cache / code_version() / "merge").glob(f"*/{incremental.STATE_FILE}")
+    state = incremental._read(path)
+    assert state is not None and len(state.skeletons) == len(state.keys) > 3
+    assert len(state.event_ids) == len(state.event_component) > 3
+    assert extract(corpus, cache) == (cold, "none: nothing changed")
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])  # cut short: no state, same bytes
+    assert extract(corpus, cache) == (cold, "whole: no state")
+
+
 def test_a_damaged_state_means_a_whole_merge_with_the_same_bytes(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cold, _ = extract(corpus, cache)

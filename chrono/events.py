@@ -828,10 +828,19 @@ def _dated_by_own(
         at = t.start - s.start
         part = _conjunct(cuts, at, len(raw))
         apart = part != own_part
-        if when in {m.date for m in out} or (first <= at < last and not apart and t not in nested):
+        # What was said, after the attribution, with a day of its own while the best date is before
+        # it: "In a statement released on Tuesday, the ministries said the crew would be freed on
+        # Wednesday" tells the statement and the release, each on its day. A month there is most
+        # often a span's bound ("might not be finalised until April"), no happening.
+        content = speaker is not None and best.start - s.start < speaker[1] <= at and _day_precise(when)
+        if when in {m.date for m in out} or (
+            first <= at < last and not apart and not content and t not in nested
+        ):
             continue
         span = _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
-        if span != (0, len(raw)):
+        if content and speaker is not None:
+            clause = raw[speaker[1] : max(span[1], t.end - s.start)].strip(" ,.")
+        elif span != (0, len(raw)):
             clause = _with_subject(raw, *span)
         elif apart:  # a short predicate of its own ("… and will reopen on Wednesday"): with its subject
             lo, hi = part
@@ -943,6 +952,14 @@ def _unowned(raw: str, base: int, owned: list[Timex]) -> str:
         out.append(raw[at:start])
         at = after.start() if after else len(raw)
     return "".join(out) + raw[at:]
+
+
+def _said_within(raw: str, base: int, timexes: list[Timex]) -> bool:
+    """Whether every expression is in what a statement says, none in its attribution: "Holm said her
+    client had been in another city that night" was said at the story's time, whenever "that night"
+    was. `raw` starts at `base` in the text the expressions index."""
+    speaker = speaker_span(raw)
+    return speaker is not None and not any(speaker[0] <= t.start - base < speaker[1] for t in timexes)
 
 
 def _names_past_event(
@@ -1272,7 +1289,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                     if precise and not perfect:
                         told.append(narrative)
                     story_dated = story_dated or (day and not back)
-        elif unresolved:
+        elif unresolved and not _said_within(raw, start, local):
             found = [s.mention(None, None, "undated: its own time expression cannot be resolved", s.text)]
             narrative = _Narrative(None, "")
         else:

@@ -193,6 +193,10 @@ def test_future_events_and_statements_about_the_future() -> None:
         "Leave a Reply to the author of this story below.",
         "**Photo:** waves crash over the seawall near the harbour.",
         "Radio Kessel news. Listen again on our app.",  # a broadcast's sign-off
+        # a press release's boilerplate and a paper's call for tips
+        "About Corvane Systems: Corvane builds payment software used by four million people.",
+        "Got a story? Email the Evening Star newsdesk.",
+        "Contact our newsroom with your news tips and pictures.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
@@ -863,3 +867,46 @@ def test_a_present_sentence_naming_a_past_days_event_moves_no_narrative() -> Non
         art = article(lead + middle + quote, published=date(2026, 10, 8))
         sacked, semi, *_, said = extract_events(art, tag(art.clean.match_text, art.published))
         assert (sacked.date, semi.date, said.date) == ("2026-10-08", "2026-10-07", day)
+
+
+def test_a_part_of_the_same_day_dates_the_narrative_for_the_previous_evening() -> None:
+    # "the same afternoon" is Monday's, told by the sentence's own words, so "the previous evening"
+    # after it counts back from Monday (an expression after a day only guessed stays unresolved).
+    art = article(
+        "Holm pledged 15 million crowns in aid on Monday during a visit to the village.\n\n"
+        "The regional council promised a further four million crowns the same afternoon.\n\n"
+        "Firefighters had brought the blaze under control the previous evening.\n",
+        published=date(2026, 7, 13),
+    )
+    pledge, council, control = extract_events(art, tag(art.clean.match_text, art.published))
+    assert (pledge.date, council.date, control.date) == ("2026-07-13", "2026-07-13", "2026-07-12")
+    assert control.timex is not None and control.timex.text == "the previous evening"
+
+
+def test_what_a_statement_says_is_dated_apart_from_the_statement() -> None:
+    art = article(
+        "In a joint statement released on Tuesday morning, the two foreign ministries said the six"
+        " crew members would be freed on Wednesday.\n",
+        published=date(2026, 7, 14),
+    )
+    statement, freed = extract_events(art, tag(art.clean.match_text, art.published))
+    assert (statement.date, statement.future) == ("2026-07-14", False)
+    assert (freed.date, freed.future) == ("2026-07-15", True)
+    assert "crew members would be freed" in freed.summary and "ministries" not in freed.summary
+
+
+def test_a_statement_whose_only_time_cannot_be_resolved_is_dated_by_context() -> None:
+    # "that night" (the night of 2023-10-14) follows sentences dated by context only, so the events
+    # do not count it from a day just told; what the lawyer said does not date when she said it,
+    # at the trial, the story's day.
+    art = article(
+        "The trial of two men accused of murdering Tomas Brenn opened in Kelmouth on Monday.\n\n"
+        "Prosecutor Alma Reyes described the killing as an execution ordered to silence him.\n\n"
+        "Brenn was shot twice outside his flat on October 14, 2023. He had been investigating a port"
+        " contracts scandal. Police at the time described the attack as professional.\n\n"
+        "Both defendants deny the charges.\n\n"
+        "Dunst's lawyer, Petra Holm, said her client had been in another city that night.\n",
+        published=date(2026, 5, 11),
+    )
+    alibi = by_text(extract_events(art, tag(art.clean.match_text, art.published)), "Petra Holm")
+    assert [m.date for m in alibi] == ["2026-05-11"]

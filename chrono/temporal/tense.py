@@ -105,6 +105,9 @@ def _cues_in(text: str, lo: int, hi: int, regex: _CueRegex) -> tuple[list[re.Mat
 _AHEAD = frozenset({"future", "future_non_verb", "awaiting", "prospective", "modal", "infinitive"})
 # Those a verb form after may belong to ("will hit", "will remain closed"; not "the deadline passed").
 _VERBAL = _AHEAD - {"future_non_verb", "awaiting"}
+# Those a base form may follow ("will hit"); an infinitive holds its own verb, so the listed past
+# after it is the verb of the clause: "the order to leave came on Thursday night" is past.
+_AUXILIARY = _VERBAL - {"infinitive"}
 # Those that tell the tense of their own clause only: a modal's verb, a preposition's phrase.
 _CLAUSE_BOUND = frozenset({"modal", "awaiting"})
 # Those that right before a possessive weekday date its event ahead ("preparing for Friday's match").
@@ -208,9 +211,11 @@ def _governing(
     - "-ed" forms after a verbal future cue in the same clause belong to it ("will remain closed on
       Monday": the participle does not make the clause past), unless a determiner makes the cue an
       adjective ("The scheduled talks collapsed on Friday": "collapsed" is the verb, past);
-    - a listed past form right after a verbal future cue is a base form that looks the same ("is
-      expected to hit on Thursday", "will quit on Friday"): the future cue decides. After a cue that
-      is no verb a past verb keeps its tense ("the deadline fell on Friday", "the deadline passed");
+    - a listed past form right after a verbal future cue other than an infinitive is a base form that
+      looks the same ("is expected to hit on Thursday", "will quit on Friday"): the future cue decides
+      (after an infinitive it is the clause's verb: "the order to leave came on Thursday night").
+      After a cue that is no verb a past verb keeps its tense ("the deadline fell on Friday", "the
+      deadline passed");
     - an infinitive right after a past verb of its clause is that act's purpose, no cue ("broke
       their record to sign him on Tuesday" dates the past act as much as the purpose);
     - a past modal in a negated clause is past ("could not be reached on Tuesday").
@@ -233,7 +238,7 @@ def _governing(
             finite = rules.subordinate.search(text, offset + found[verb].end(), past_start) is not None
             if attributive is None and not finite and same_clause(found[verb], past_start + 1):
                 at = verb
-    elif found[at].lastgroup == "past" and at > 0 and found[at - 1].lastgroup in _VERBAL:
+    elif found[at].lastgroup == "past" and at > 0 and found[at - 1].lastgroup in _AUXILIARY:
         verb = found[at - 1]
         if verb.string[verb.end() : found[at].start()].isspace():
             at -= 1

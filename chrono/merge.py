@@ -14,7 +14,9 @@ name kinds of act of no common family and share nothing else but who acted and w
 and two that share nothing but their dates' words are two events. A sentence dated by context and
 a report dated outright must share a name or more than one word unless one speaker tells both;
 two that count one thing differently ("11 missing" / "seven missing") are two reports unless told
-of one day. Two mentions dated coarser than a day must
+of one day. Two dated a day or two apart that share no kind of act and nothing but one
+participant are two of its acts, not one the outlets date differently. Two mentions dated
+coarser than a day must
 share words besides their dates' ("in 2003" is in every background sentence of that year), and
 two dated to spans that each give a figure the other lacks are two statistics ("1.6 percent in
 the third quarter" / "6.8 percent"). The vectors live in one sparse matrix; pairs
@@ -326,8 +328,7 @@ def _two_acts(a: EventMention, b: EventMention) -> bool:
         return False
     if not (_told_kinds(a) and _told_kinds(b)):
         return False
-    told = {*a.names, *b.names, *a.speakers, *b.speakers, *_titles(), *_date_words(a, b)}
-    return not _beyond(set(a.terms) & set(b.terms), told)
+    return _who_only(a, b)
 
 
 def _dates_only(a: EventMention, b: EventMention) -> bool:
@@ -336,6 +337,41 @@ def _dates_only(a: EventMention, b: EventMention) -> bool:
     Nov. 15", "She died on Nov. 22"). A date's number is a rare word, so it alone scores them high."""
     shared = set(a.terms) & set(b.terms)
     return all(t[0] != "@" for t in shared) and not _beyond(shared, _date_words(a, b))
+
+
+def _who_only(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions share no word but who took part (names, speakers, titles) and their
+    dates' words, kinds of act aside."""
+    told = {*a.names, *b.names, *a.speakers, *b.speakers, *_titles(), *_date_words(a, b)}
+    return not _beyond(set(a.terms) & set(b.terms), told)
+
+
+def _false_conflict(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions dated a day or two apart share no kind of act and nothing but one
+    participant (`_who_only`, `_participants`): two outlets that date one act differently name
+    the act both ("resigned on Monday" / "quit on Tuesday") or who did what to whom ("Luis Abeyta
+    joined Corran Rovers on Wednesday" / "signed for Corran Rovers on Thursday"); two acts of one
+    participant a day or two apart share only its name ("Corvane informed the Data Protection
+    Authority the following day" / "The Data Protection Authority opened an investigation a day
+    later"), and told as one event they would tell a reader the outlets disagree on its date."""
+    shared = set(a.terms) & set(b.terms)
+    if any(t[0] == "@" for t in shared) or not _who_only(a, b):
+        return False
+    return _participants(shared & {*a.names, *b.names, *a.speakers, *b.speakers}, shared) < 2
+
+
+def _participants(names: set[str], shared: set[str]) -> int:
+    """How many participants the shared name terms are: words a shared pair of words joins are
+    one name ("data protect", "protect authority"), and a name's initials ("dpa") are that name."""
+    group = {w: frozenset([w]) for w in names}
+    for pair in shared:
+        first, _, second = pair.partition(" ")
+        if first in group and second in group:
+            joined = group[first] | group[second]
+            group.update(dict.fromkeys(joined, joined))
+    named = set(group.values())
+    initials = [{w[0] for w in g} for g in named if len(g) > 1]
+    return sum(1 for g in named if len(g) > 1 or not any(set(min(g)) <= i for i in initials))
 
 
 def _beyond(shared: set[str], told: set[str]) -> bool:
@@ -617,6 +653,9 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
         return score, relation
     # Asked last, of the few pairs that would merge: the checks are dear and most pairs fall short.
     if _two_acts(ours, theirs) or _dates_only(ours, theirs):
+        return None
+    # Outlets that disagree on the date must agree on the act: else the pair is a false conflict.
+    if relation == "conflicting dates" and _false_conflict(ours, theirs):
         return None
     if _counted_apart(ours, theirs):
         if (a.first, a.last) != (b.first, b.last) or (ours.speakers and theirs.speakers):

@@ -132,7 +132,8 @@ class Diagnosis:
         one_speaker = not set(a.speakers).isdisjoint(b.speakers)
         if a.inferred != b.inferred and not one_speaker and not merge._tied(a, b):
             return "context date: no name or second word shared"
-        if merge._relation(x, y) == "conflicting dates" and merge._false_conflict(a, b):
+        apart = x.last < y.first or y.last < x.first
+        if (apart or merge._relation(x, y) == "conflicting dates") and merge._false_conflict(a, b):
             return "dated apart, sharing one participant and no act"
         return "counted apart"
 

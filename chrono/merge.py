@@ -14,9 +14,10 @@ name kinds of act of no common family and share nothing else but who acted and w
 and two that share nothing but their dates' words are two events. A sentence dated by context and
 a report dated outright must share a name or more than one word unless one speaker tells both;
 two that count one thing differently ("11 missing" / "seven missing") are two reports unless told
-of one day. Two dated a day or two apart that share no kind of act and nothing but one
-participant are two of its acts, not one the outlets date differently. Two mentions dated
-coarser than a day must
+of one day. Two dated a day or two apart (or guessed to two days) that share no kind of act and
+nothing but one participant are two of its acts, not one the outlets date differently; a sentence
+dated by context never meets a day another report dates outright after its article was published.
+Two mentions dated coarser than a day must
 share words besides their dates' ("in 2003" is in every background sentence of that year), and
 two dated to spans that each give a figure the other lacks are two statistics ("1.6 percent in
 the third quarter" / "6.8 percent"). The vectors live in one sparse matrix; pairs
@@ -280,7 +281,15 @@ def _relation(a: _Item, b: _Item) -> str | None:
     """How two mention dates relate; None when they cannot be one event."""
     if a.mention.inferred or b.mention.inferred:
         overlap = a.first - CONTEXT_SLACK <= b.last and b.first - CONTEXT_SLACK <= a.last
-        return "dated by context" if overlap else None
+        # The slack is for a guess of the day, not for a day another report dates outright after
+        # the guess's article was published ("Rovers striker Jonas Feld was carried off with a
+        # knee injury" / "Scans on Thursday confirmed that ... Feld ... has torn a ligament").
+        later = (b.mention.timex is not None and _reported_before(a, b)) or (
+            a.mention.timex is not None and _reported_before(b, a)
+        )
+        if not overlap or later:
+            return None
+        return "dated by context"
     if a.mention.date == b.mention.date or (a.first == a.last == b.first == b.last):
         return "same date"
     if (a.first <= b.first and b.last <= a.last) or (b.first <= a.first and a.last <= b.last):
@@ -654,8 +663,11 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     # Asked last, of the few pairs that would merge: the checks are dear and most pairs fall short.
     if _two_acts(ours, theirs) or _dates_only(ours, theirs):
         return None
-    # Outlets that disagree on the date must agree on the act: else the pair is a false conflict.
-    if relation == "conflicting dates" and _false_conflict(ours, theirs):
+    # Outlets that disagree on the date (or a guess of it) must agree on the act: else the pair
+    # is a false conflict ("Vellhaven Rovers are out of the Lisk Cup" on Wednesday night /
+    # "Anselm Drury has been sacked by Vellhaven Rovers" on Thursday).
+    apart = a.last < b.first or b.last < a.first
+    if (relation == "conflicting dates" or apart) and _false_conflict(ours, theirs):
         return None
     if _counted_apart(ours, theirs):
         if (a.first, a.last) != (b.first, b.last) or (ours.speakers and theirs.speakers):

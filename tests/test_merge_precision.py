@@ -48,3 +48,51 @@ def test_two_acts_that_share_only_one_participant_are_no_conflict_and_one_act_da
     assert _together(events) == [["Luis Abeyta joined Corra", "Striker Luis Abeyta sign"]], _together(events)
     [conflict] = [e for e in events if e.conflict]
     assert {m.date for m in conflict.mentions} == {"2026-07-15", "2026-07-16"}
+
+
+def test_a_day_dated_outright_after_an_article_is_not_what_the_article_dated_by_context(
+    tmp_path: Path,
+) -> None:
+    """A radio bulletin of Wednesday night tells the striker's injury (dated by context); the
+    scan on Thursday that confirmed it came after the bulletin, so is another happening. The
+    same injury told as Wednesday's by a later paper still meets the bulletin."""
+    events = _merged(
+        tmp_path,
+        radio=(
+            "2026-10-07",
+            "Oskerby Town beat Vellhaven Rovers three goals to one tonight in the cup semi-final.\n\n"
+            "Rovers striker Jonas Feld was carried off with a knee injury just before half-time.",
+        ),
+        chronicle=(
+            "2026-10-09",
+            "Scans on Thursday confirmed that striker Jonas Feld has torn a ligament in his knee.\n\n"
+            "Feld was carried off with a knee injury on Wednesday night.",
+        ),
+    )
+    together = _together(events)
+    assert ["Feld was carried off wit", "Rovers striker Jonas Fel"] in together, together
+    assert not any(text.startswith("Scans on Thursday") for texts in together for text in texts), together
+
+
+def test_guesses_of_two_days_that_share_one_club_are_two_events_and_a_copy_is_one(tmp_path: Path) -> None:
+    """Dated by context to Wednesday night and to Thursday, a cup exit and the coach's sacking share
+    only the club's name: two events, not one whose day the outlets disagree on. A sentence the
+    next day's paper repeats word for word is one."""
+    events = _merged(
+        tmp_path,
+        radio=(
+            "2026-10-07",
+            "Oskerby Town beat Vellhaven Rovers three goals to one tonight in the cup semi-final.\n\n"
+            "Vellhaven Rovers are out of the Lisk Cup.\n\n"
+            "The Marlow Park pitch was waterlogged before kick-off.",
+        ),
+        paper=(
+            "2026-10-08",
+            "The board met early on Thursday.\n\n"
+            "Anselm Drury has been sacked by Vellhaven Rovers.\n\n"
+            "The Marlow Park pitch was waterlogged before kick-off.",
+        ),
+    )
+    together = _together(events)
+    assert not any(text.startswith("Anselm Drury") for texts in together for text in texts), together
+    assert ["The Marlow Park pitch wa", "The Marlow Park pitch wa"] in together, together

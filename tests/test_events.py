@@ -197,6 +197,8 @@ def test_future_events_and_statements_about_the_future() -> None:
         "About Corvane Systems: Corvane builds payment software used by four million people.",
         "Got a story? Email the Evening Star newsdesk.",
         "Contact our newsroom with your news tips and pictures.",
+        "Media contact: press office, Harrowgate Bank.",  # a press release's contacts
+        "Good morning and welcome to our live coverage.",  # a live blog's greeting
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:

@@ -502,6 +502,25 @@ def _precise(when: str | None) -> bool:
     return _day_precise(when) or bool(when and _WEEK_VALUE.match(when))
 
 
+def _present_around(current: EventMention, main: list[Timex], raw: str, base: int, day: str | None) -> bool:
+    """Whether a mention is dated by a week that holds the story's `day`, in a clause told in the
+    present ("This is its second try this week"), not one of the past ("struck a deal earlier
+    this week"). `raw` starts at `base` in the text the expressions `main` index."""
+    when = current.date
+    if day is None or when is None or current.timex is None or not _WEEK_VALUE.match(when):
+        return False
+    first, last = _days(when)
+    if not (_day_precise(day) and first <= date.fromisoformat(day[:10]) <= last):
+        return False
+    own = next((t for t in main if t.text == current.timex.text), None)
+    if own is None:
+        return False
+    lo, hi = _focus_span(raw, own.start - base, own.end - base, 1)
+    clause = _own(collapse(raw[lo:hi]))
+    lex = lexicon()
+    return not lex.present.isdisjoint(clause.split()) and lex.past.search(clause) is None
+
+
 def _looks_back(sentence: str) -> bool:
     """Whether a sentence is a flashback: the past perfect in the reporter's own words ("The Greens
     had left the alliance on Monday"), not in what someone said ("Morrow said he had lost")."""
@@ -1266,8 +1285,15 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             # simple past and to the day, the rest of its paragraph goes on with it ("He died at the
             # scene. Police described the gunman as a professional."); otherwise only what is tied
             # to its time (below). A span longer than a week starts no story, but "earlier this
-            # week" dates what follows it as well as the publish date would.
-            if current.date and not current.future and not _names_past_event(current, main, raw, spans):
+            # week" dates what follows it as well as the publish date would. A week around the
+            # story's day, told in the present, moves nothing: "This is the second try this week"
+            # in a live blog of the launch day, whose next entries are that day's.
+            if (
+                current.date
+                and not current.future
+                and not _names_past_event(current, main, raw, spans)
+                and not _present_around(current, main, raw, start, narrative.date)
+            ):
                 day = _day_precise(current.date)
                 precise = _precise(current.date)
                 story = narrative.resume or narrative

@@ -694,6 +694,16 @@ def test_a_lead_dated_by_its_week_dates_what_follows_it() -> None:
     assert (deal.date, jobs.date) == ("2022-W13", "2022-W13")
 
 
+def test_a_week_told_in_the_present_leaves_the_story_on_its_day() -> None:
+    # A live blog of launch day: "this week" holds the publish day, and the entries after it are that day's.
+    art = article(
+        "This is the company's second try this week.\n"
+        "The rocket has left the pad with the weather satellite on board.\n"
+    )
+    attempt, liftoff = extract_events(art, [timex(art, "this week", "2022-W13")])
+    assert (attempt.date, liftoff.date) == ("2022-W13", "2022-03-30")
+
+
 def test_a_pickled_mention_comes_back_equal_with_its_words_shared() -> None:
     art = article("Kremlin spokesman Dmitry Peskov said on Tuesday the peace talks in Istanbul stalled.")
     [mention] = extract_events(art, [timex(art, "on Tuesday", "2022-03-29")])

@@ -1220,6 +1220,37 @@ def _moved(day: str, unit: str, by: int) -> str:
     return str(when.year + by)
 
 
+def _perfect_lead(sentence: str) -> bool:
+    """Whether a sentence is in the present perfect, in the reporter's own words ("has ruled")."""
+    return bool(lexicon().present_perfect.search(_own(sentence)))
+
+
+def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMention) -> None:
+    """Dates the mention of a `lead` in the present perfect with no date of its own (the first of
+    `out`) by the sentence right after it, when that one tells the same happening in the past, to
+    the day, with a word of it: "The High Court has ruled that the council acted unlawfully when it
+    decided to close the school. Judge Farrow quashed the closure decision on Friday." """
+    if lead is None:  # most sentences
+        return
+    published, mention = lead.article.published, out[0]
+    if (
+        again.timex is None
+        or again.future
+        or not _day_precise(again.date)
+        or published is None
+        or _days(again.date or "")[1] >= published
+        or mention.date != published.isoformat()
+        or mention.timex is not None
+        # a word of what was done, not a name ("Rovers") nor a kind ("@trial" of "court" and "hearing")
+        or {t for t in mention.terms if not t.startswith("@")}.difference(mention.names).isdisjoint(
+            again.terms
+        )
+    ):
+        return
+    why = f"no date of its own: a lead in the present perfect, told again next ({again.timex.text})"
+    out[0] = lead.mention(again.date, None, why, lead.text)
+
+
 def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMention]:
     """Every event the article reports, in text order, dated by its own expression or by context."""
     clean = article.clean
@@ -1239,6 +1270,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
     out: list[EventMention] = []
     prev_end = 0
     person: str | None = None  # who "he" or "she" stands for
+    perfect_lead: _Sentence | None = None  # a lead in the present perfect, just before (`_told_again`)
     for index, (start, end) in enumerate(split_sentences(clean.text)):
         paragraph = "\n" in clean.text[prev_end:start]
         after_quote = not paragraph and clean.text[prev_end - 1 : prev_end] in _CLOSING_QUOTES
@@ -1247,6 +1279,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if _reports_nothing(text, seen, title, after_quote):
             continue
         seen.add(text.lower())
+        lead_before, perfect_lead = perfect_lead, None
         subject = _subject(text)
         person = subject or person
         s = _Sentence(article, index, start, end, text, person)
@@ -1279,6 +1312,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if main:
             resumed = narrative.resume is not None and paragraph and not _looks_back(s.text)
             found, current = _dated_by_own(s, main, (narrative.resume or narrative) if resumed else narrative)
+            _told_again(lead_before, out, found[0])
             # What is still ahead is no narrative. A flashback is in the past perfect, or over
             # before the story's time (which the first event's own day sets, whatever the publish
             # date): "Brenn was shot on October 14, 2023" in a trial story, "in 2019". Told in the
@@ -1319,6 +1353,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             found = [s.mention(None, None, "undated: its own time expression cannot be resolved", s.text)]
             narrative = _Narrative(None, "")
         else:
+            perfect_lead = s if not out and narrative is lead and _perfect_lead(s.text) else None
             found, narrative = _by_context(s, narrative, told, paragraph)
         out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
         person = _person_after(s.text, person, subject)

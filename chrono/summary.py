@@ -91,6 +91,7 @@ class Lexicon:
     caption: Listed
     future: re.Pattern[str]  # matches lower-case text (IGNORECASE is 3x slower)
     perfect: Listed  # the past perfect ("had left"), on lower-case text
+    present_perfect: Listed  # the present perfect ("has ruled"), on lower-case text
     present_saying: Listed  # a reporting verb in the present tense ("says"), on lower-case text
     # a reporting verb or noun up to the "that" of what was said ("told staff on Monday that"), on
     # lower-case text
@@ -209,6 +210,14 @@ def lexicon() -> Lexicon:
                     rf"\s+(?:[a-z]+ed|{_words(data['irregular_participles'])})\b"
                 ),
                 tuple(data["perfect_auxiliaries"]),
+            ),
+            present_perfect=Listed(
+                re.compile(
+                    rf"\b(?:{_words(data['present_perfect_auxiliaries'])})"
+                    rf"(?:\s+(?:{_words(data['perfect_adverbs'])}))*"
+                    rf"\s+(?:[a-z]+ed|{_words(data['irregular_participles'])})\b"
+                ),
+                tuple(data["present_perfect_auxiliaries"]),
             ),
             present_saying=_listed(r"\b(?:{})\b", data["present_reporting"]),
             statement=re.compile(

@@ -704,6 +704,20 @@ def test_a_week_told_in_the_present_leaves_the_story_on_its_day() -> None:
     assert (attempt.date, liftoff.date) == ("2022-W13", "2022-03-30")
 
 
+def test_a_lead_in_the_present_perfect_takes_the_day_the_next_sentence_tells_it_again() -> None:
+    text = (
+        "The High Court has ruled that the council acted unlawfully when it decided to close the school.\n"
+        "Judge Helena Farrow quashed the closure decision on Friday.\n"
+    )
+    art = article(text)
+    ruled, quashed = extract_events(art, [timex(art, "on Friday", "2022-03-25")])
+    assert (ruled.date, quashed.date) == ("2022-03-25", "2022-03-25") and ruled.timex is None
+    # Not when the next sentence tells something else, with no word of the lead.
+    other = article("Police have arrested a man in Dunmere.\nThe blaze broke out at a warehouse on Friday.\n")
+    arrested, _ = extract_events(other, [timex(other, "on Friday", "2022-03-25")])
+    assert arrested.date == "2022-03-30"
+
+
 def test_a_pickled_mention_comes_back_equal_with_its_words_shared() -> None:
     art = article("Kremlin spokesman Dmitry Peskov said on Tuesday the peace talks in Istanbul stalled.")
     [mention] = extract_events(art, [timex(art, "on Tuesday", "2022-03-29")])

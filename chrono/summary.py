@@ -239,7 +239,8 @@ def lexicon() -> Lexicon:
             # A literal first ("the", its word boundary checked after it): the regex engine skips
             # to it, and most sentences have none.
             event_relative=re.compile(
-                rf"the(?<=\bthe)\s+(?P<unit>{_words(list(data['event_relative_units']))})"
+                rf"the(?<=\bthe)\s+(?:(?:{_words(data['event_relative_modifiers'])})\s+)?"
+                rf"(?P<unit>{_words(list(data['event_relative_units']))})"
                 rf"\s+(?P<direction>{_words(list(data['event_relative_directions']))})"
                 r"\s+(?P<event>\w[^,;:.!?]*)"
             ),

@@ -361,12 +361,24 @@ def test_a_day_relative_to_an_event_is_counted_from_that_events_day() -> None:
         ("the week before", "2022-W11"),
         ("the month after", "2022-04"),
         ("the year before", "2021"),
+        ("the same day as", "2022-03-26"),  # "on the same day as the storm hit": its day
     ],
 )
 def test_each_unit_of_a_time_relative_to_an_event(relative: str, value: str) -> None:
     art = article(f"The storm hit the coast on Saturday.\nRescuers were sent {relative} the storm hit.\n")
     found = extract_events(art, [timex(art, "Saturday", "2022-03-26")])
     assert by_text(found, "Rescuers")[0].date == value
+
+
+def test_the_same_day_as_an_event_is_that_events_day_not_the_previous_sentences() -> None:
+    text = (
+        "Skylark 3 carried the satellite into orbit last Thursday.\n"
+        "The satellite stopped transmitting the following morning.\n"
+        "On the same day as the Skylark flight, a rival firm had put four satellites into orbit.\n"
+    )
+    art = article(text, published=date(2026, 10, 20))
+    *_, rival = extract_events(art, tag(art.clean.match_text, art.published))
+    assert rival.date == "2026-10-15"
 
 
 def test_the_day_of_a_where_clause_dates_a_main_clause_without_one() -> None:

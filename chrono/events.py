@@ -823,6 +823,8 @@ def _dated_by_own(
         tense=raw[own_part[0] : own_part[1]] if cuts else None,
         compared=_unowned(raw, s.start, things) if things else None,
     )
+    offsets = _offset_clauses(s, raw, main, best, primary)
+    primary = _before_offset(s, raw, primary, best, first, [at for at, _ in offsets], bool(anchored or done))
     out = [primary]
     if done:
         lo = dateline.end() if (dateline := _DATELINE.match(raw)) else 0
@@ -868,7 +870,52 @@ def _dated_by_own(
             continue
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
-    return out, narrative
+    return out + [replace(m, part=len(out) + k) for k, (_, m) in enumerate(offsets)], narrative
+
+
+def _before_offset(
+    s: _Sentence, raw: str, primary: EventMention, best: Timex, first: int, spans: list[int], tied: bool
+) -> EventMention:
+    """The `primary` mention reporting its clause, from `first`, up to the first of the `spans`
+    after or before it (offsets in `raw`; each a mention apart: `_offset_clauses`); as it was when
+    there is none, when the span comes first, or when its clause is `tied` to another already."""
+    if not spans or tied or min(spans) < best.end - s.start:
+        return primary
+    clause = raw[first : min(spans)].rstrip(" ,;")
+    why = f"dated by {best.text!r} in the clause {collapse(clause)!r}: {best.explain()}"
+    return s.mention(primary.date, best, why, clause)
+
+
+def _offset_clauses(
+    s: _Sentence, raw: str, main: list[Timex], best: Timex, primary: EventMention
+) -> list[tuple[int, EventMention]]:
+    """Mentions of the clauses a span after or before the happening `primary` tells, to the day
+    (`offset_clause`): "Skylark 3 carried the satellite into orbit last Thursday, two days after a
+    faulty valve forced Aldren Orbital to halt the countdown" tells the halt, on the Tuesday. Not
+    a clause with a date of its own, nor a thing ("two days after the vote": no verb). `raw` is
+    the sentence, at `s.start` in the text the expressions `main` index; each mention with the
+    offset in `raw` of its span."""
+    lex = lexicon()
+    if primary.future or not _day_precise(primary.date) or primary.date is None:
+        return []
+    if not any(map(raw.__contains__, _spaced(frozenset(lex.relative_directions)))):  # most sentences
+        return []
+    out = []
+    for m in lex.offset_clause.finditer(raw.lower()):
+        event = m["event"]
+        inside = any(m.start("event") <= t.start - s.start < m.end("event") for t in main)
+        if inside or not lex.verb.search(event) or not has_content(event, _MIN_CLAUSE_TERMS):
+            continue
+        number = m["number"] if m["number"].isdigit() else lex.synonyms[m["number"]]
+        by = -int(number) * lex.relative_directions[m["direction"]]
+        when = _moved(primary.date, lex.offset_units_moved[m["unit"]], by)
+        clause = raw[m.start("event") : m.end("event")]
+        why = (
+            f"no date of its own: {m['number']} {m['unit']} {m['direction']} it, counted from"
+            f" {best.text!r} ({primary.date[:10]}), in the clause {collapse(clause)!r}"
+        )
+        out.append((m.start(), s.mention(when, None, why, clause)))
+    return out
 
 
 def _anchored_mention(

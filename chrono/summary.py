@@ -114,6 +114,10 @@ class Lexicon:
     event_relative: re.Pattern[str]
     relative_units: dict[str, str]
     relative_directions: dict[str, int]
+    # a clause a span after or before another ("two days after a valve failed"), on lower-case
+    # text: its number, unit, direction and event; what each unit moves by
+    offset_clause: re.Pattern[str]
+    offset_units_moved: dict[str, str]
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
     period_nouns: frozenset[str]  # "the quarter", "the year": a period as a thing
@@ -246,6 +250,13 @@ def lexicon() -> Lexicon:
             ),
             relative_units=dict(data["event_relative_units"]),
             relative_directions=dict(data["event_relative_directions"]),
+            offset_clause=re.compile(
+                rf"\b(?P<number>\d+|{_words([w for w, n in data['synonyms'].items() if n.isdigit()])})"
+                rf"\s+(?P<unit>{_words(list(data['offset_clause_units']))})"
+                rf"\s+(?P<direction>{_words([d for d, n in data['event_relative_directions'].items() if n])})"
+                r"\s+(?P<event>\w[^,;:.!?]*)"
+            ),
+            offset_units_moved=dict(data["offset_clause_units"]),
             participle=re.compile(
                 rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"
                 rf"(?P<participle>[a-z]+ed|{_words(data['irregular_participles'])})"

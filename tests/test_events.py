@@ -370,6 +370,31 @@ def test_each_unit_of_a_time_relative_to_an_event(relative: str, value: str) -> 
     assert by_text(found, "Rescuers")[0].date == value
 
 
+def test_a_clause_a_span_after_or_before_a_dated_one_is_counted_from_its_day() -> None:
+    art = article(
+        "Skylark 3 carried the satellite into orbit on Thursday, two days after a faulty valve forced"
+        " Aldren Orbital to halt the countdown.\n"
+        "The old pier reopened on Friday, 3 weeks before storms battered the coast again.\n"
+        "The vote took place on Friday, two days after the debate.\n"
+    )
+    found = extract_events(
+        art,
+        [
+            timex(art, "on Thursday", "2022-03-24"),
+            timex(art, "on Friday", "2022-03-25", nth=0),
+            timex(art, "on Friday", "2022-03-25", nth=1),
+        ],
+    )
+    launch, halt = by_text(found, "Skylark")
+    assert (launch.date, halt.date, halt.timex) == ("2022-03-24", "2022-03-22", None)
+    assert launch.summary == "Skylark 3 carried the satellite into orbit on Thursday."
+    assert "halt the countdown" in halt.summary and "two days after" in halt.explanation
+    pier, storms = by_text(found, "pier")
+    assert (pier.date, storms.date) == ("2022-03-25", "2022-W15")
+    # "two days after the debate" names a thing, no clause: one mention.
+    assert len(by_text(found, "vote")) == 1
+
+
 def test_the_same_day_as_an_event_is_that_events_day_not_the_previous_sentences() -> None:
     text = (
         "Skylark 3 carried the satellite into orbit last Thursday.\n"

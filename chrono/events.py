@@ -854,11 +854,12 @@ def _dated_by_own(
         # Wednesday" tells the statement and the release, each on its day. A month there is most
         # often a span's bound ("might not be finalised until April"), no happening.
         content = speaker is not None and best.start - s.start < speaker[1] <= at and _day_precise(when)
+        tied = _subordinate(raw, at, t.end - s.start, best.start - s.start, cuts)
         if when in {m.date for m in out} or (
-            first <= at < last and not apart and not content and t not in nested
+            first <= at < last and not apart and not content and t not in nested and tied is None
         ):
             continue
-        span = _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
+        span = tied or _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
         if content and speaker is not None:
             clause = raw[speaker[1] : max(span[1], t.end - s.start)].strip(" ,.")
         elif span != (0, len(raw)):
@@ -871,6 +872,24 @@ def _dated_by_own(
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
     return out + [replace(m, part=len(out) + k) for k, (_, m) in enumerate(offsets)], narrative
+
+
+def _subordinate(
+    raw: str, start: int, end: int, best: int, cuts: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The span of the clause around the expression at `start:end` when it opens with a
+    subordinator (`anchoring_subordinators`), has a verb and is apart from the expression at
+    `best`: "The rocket lifted off on Thursday morning after a first attempt on Tuesday was
+    scrubbed", "quashed the decision on Friday, after a two-day hearing that began on Wednesday"
+    tell two happenings, however short the main clause."""
+    lex = lexicon()
+    lo, hi = _focus_span(raw, start, end, 1, cuts)
+    first = raw[lo:start].split(" ", 1)[0]
+    if first.lower() in lex.anchoring:  # ", after a hearing that began …": the comma broke the clause
+        lo += len(first) + 1
+    elif not lo or raw[:lo].rsplit(None, 1)[-1].lower() not in lex.anchoring:
+        return None
+    return (lo, hi) if not lo <= best < hi and lex.verb.search(raw[lo:hi].lower()) else None
 
 
 def _before_offset(

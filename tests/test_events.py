@@ -395,6 +395,28 @@ def test_a_clause_a_span_after_or_before_a_dated_one_is_counted_from_its_day() -
     assert len(by_text(found, "vote")) == 1
 
 
+def test_a_clause_after_a_subordinator_with_a_day_of_its_own_is_a_mention_however_short_the_main() -> None:
+    text = (
+        "The rocket lifted off on Thursday morning after a first attempt on Tuesday was scrubbed.\n"
+        "Judge Helena Farrow quashed the closure decision on Friday, after a two-day hearing that began on"
+        " Wednesday.\n"
+        "The museum reopened on Friday after the April 2 fire.\n"
+    )
+    art = article(text, published=date(2026, 10, 17))
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert [(m.date, m.summary) for m in by_text(found, "rocket")] == [
+        (
+            "2026-10-15",
+            "The rocket lifted off on Thursday morning after a first attempt on Tuesday was scrubbed.",
+        ),
+        ("2026-10-13", "A first attempt on Tuesday was scrubbed."),
+    ]
+    assert [m.date for m in by_text(found, "hearing")] == ["2026-10-16", "2026-10-14"]
+    assert by_text(found, "hearing")[1].summary == "A two-day hearing that began on Wednesday."
+    # No verb after the subordinator: the date of a thing, no happening of its own.
+    assert [m.date for m in by_text(found, "museum")] == ["2026-10-16"]
+
+
 def test_the_same_day_as_an_event_is_that_events_day_not_the_previous_sentences() -> None:
     text = (
         "Skylark 3 carried the satellite into orbit last Thursday.\n"

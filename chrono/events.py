@@ -1307,6 +1307,7 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
         or _days(again.date or "")[1] >= published
         or mention.date != published.isoformat()
         or mention.timex is not None
+        or not lexicon().past.search(_own(again.summary))  # "Rovers host Watford on Saturday": ahead
         # a word of what was done, not a name ("Rovers") nor a kind ("@trial" of "court" and "hearing")
         or {t for t in mention.terms if not t.startswith("@")}.difference(mention.names).isdisjoint(
             again.terms

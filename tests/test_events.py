@@ -771,6 +771,13 @@ def test_a_lead_in_the_present_perfect_takes_the_day_the_next_sentence_tells_it_
     art = article(text)
     ruled, quashed = extract_events(art, [timex(art, "on Friday", "2022-03-25")])
     assert (ruled.date, quashed.date) == ("2022-03-25", "2022-03-25") and ruled.timex is None
+    # Not when the next sentence tells what is ahead ("host … on Saturday", resolved to the last one).
+    ahead = article(
+        "Manager Rafa Benitez has played down talk of the title.\n"
+        "Benitez's side host Watford on Saturday seeking a fourth win for the title.\n"
+    )
+    played_down, _ = extract_events(ahead, [timex(ahead, "on Saturday", "2022-03-26")])
+    assert played_down.date == "2022-03-30"
     # Not when the next sentence tells something else, with no word of the lead.
     other = article("Police have arrested a man in Dunmere.\nThe blaze broke out at a warehouse on Friday.\n")
     arrested, _ = extract_events(other, [timex(other, "on Friday", "2022-03-25")])

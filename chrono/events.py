@@ -970,15 +970,43 @@ def _anchoring(
     clause, from `start`, has a date of its own. Offsets in `raw`, at `base` in the text `best` indexes."""
     at = best.start - base
     head = raw[start:at]
-    if not any(map(head.__contains__, _spaced(lexicon().anchoring))):  # most sentences
+    subordinated = any(map(head.__contains__, _spaced(lexicon().anchoring)))
+    if not subordinated and not lexicon().perfect.search(head.lower()):  # most sentences
         return None
     if not _day_precise(event_date(best.value)[0]):
         return None
     narrow = _focus_span(raw, at, best.end - base, 1, cuts)
     if not narrow[0] or any(t.start - base < narrow[0] for t in main):
         return None
-    anchored = _anchored_main(raw, start, narrow[0], at)
+    anchored = (subordinated and _anchored_main(raw, start, narrow[0], at)) or _looked_back(
+        raw, start, *narrow
+    )
     return (anchored, narrow) if anchored else None
+
+
+def _looked_back(raw: str, start: int, first: int, last: int) -> tuple[str, str, bool] | None:
+    """(main clause, the dated clause's first word, False) when the clause dated at `first:last`
+    after a comma is in the past perfect and the main clause before it, from `start`, in the simple
+    past: "The exchange halted the shares before the opening bell, citing a statement the bank had
+    issued the previous evening" dates the statement; the halt came after it, at the story's time."""
+    lex = lexicon()
+    clause, main = raw[first:last].lower(), raw[start:first].rstrip(" ,")
+    if dateline := _DATELINE.match(main):
+        main = main[dateline.end() :]
+    lowered = main.lower()
+    if (
+        not raw[:first].rstrip().endswith(",")
+        or not lex.perfect.search(clause)
+        or lex.perfect.search(lowered)
+        or lex.future.search(lowered)
+        or not lex.past.search(lowered)
+        or speaker_span(main) is not None
+        or not has_content(main, _MIN_FOCUS_TERMS)
+        # "Following the 1994 accords which ended the war, …": a phrase, whose verbs are a noun's
+        or not lex.relative_words.isdisjoint(lowered.split())
+    ):
+        return None
+    return main, clause.split(" ", 1)[0], False
 
 
 def _primary_clause(

@@ -417,6 +417,24 @@ def test_a_clause_after_a_subordinator_with_a_day_of_its_own_is_a_mention_howeve
     assert [m.date for m in by_text(found, "museum")] == ["2026-10-16"]
 
 
+def test_a_main_clause_before_a_clause_in_the_past_perfect_is_not_dated_by_it() -> None:
+    # "had issued" tells the statement was before the halt: the halt is the story's day.
+    text = (
+        "Trading in the bank's shares was suspended on Monday.\n"
+        "The exchange halted the shares before the opening bell, citing a statement the bank had issued"
+        " the previous evening.\n"
+        "Police arrested the driver on Monday, saying he fled the scene.\n"
+    )
+    art = article(text, published=date(2026, 10, 5))
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert sorted((m.date, m.summary) for m in by_text(found, "exchange")) == [
+        ("2026-10-04", "Citing a statement the bank had issued the previous evening."),
+        ("2026-10-05", "The exchange halted the shares before the opening bell."),
+    ]
+    # No past perfect: one happening, on its day.
+    assert [m.date for m in by_text(found, "Police")] == ["2026-10-05"]
+
+
 def test_the_same_day_as_an_event_is_that_events_day_not_the_previous_sentences() -> None:
     text = (
         "Skylark 3 carried the satellite into orbit last Thursday.\n"

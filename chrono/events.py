@@ -824,7 +824,17 @@ def _dated_by_own(
         compared=_unowned(raw, s.start, things) if things else None,
     )
     offsets = _offset_clauses(s, raw, main, best, primary)
-    primary = _before_offset(s, raw, primary, best, first, [at for at, _ in offsets], bool(anchored or done))
+    subordinates = {
+        t.start: tied
+        for t in told
+        if t is not best
+        and (tied := _subordinate(raw, t.start - s.start, t.end - s.start, best.start - s.start, cuts))
+    }
+    # The clauses apart end the one the best date tells, at their subordinator or span.
+    ends = [at for at, _ in offsets] + [
+        len(raw[:lo].rstrip().rsplit(None, 1)[0]) for lo, _ in subordinates.values()
+    ]
+    primary = _before_offset(s, raw, primary, best, first, ends, bool(anchored or done))
     out = [primary]
     if done:
         lo = dateline.end() if (dateline := _DATELINE.match(raw)) else 0
@@ -854,7 +864,7 @@ def _dated_by_own(
         # Wednesday" tells the statement and the release, each on its day. A month there is most
         # often a span's bound ("might not be finalised until April"), no happening.
         content = speaker is not None and best.start - s.start < speaker[1] <= at and _day_precise(when)
-        tied = _subordinate(raw, at, t.end - s.start, best.start - s.start, cuts)
+        tied = subordinates.get(t.start)
         if when in {m.date for m in out} or (
             first <= at < last and not apart and not content and t not in nested and tied is None
         ):

@@ -930,14 +930,20 @@ def _offset_clauses(
     if not any(map(raw.__contains__, _spaced(frozenset(lex.relative_directions)))):  # most sentences
         return []
     out = []
-    for m in lex.offset_clause.finditer(raw.lower()):
-        event = m["event"]
+    lowered = raw.lower()
+    for m in lex.offset_clause.finditer(lowered):
+        event, unit = m["event"], lex.offset_units_moved[m["unit"]]
         inside = any(m.start("event") <= t.start - s.start < m.end("event") for t in main)
         if inside or not lex.verb.search(event) or not has_content(event, _MIN_CLAUSE_TERMS):
             continue
+        # "nearly four weeks after": no day to count to
+        if unit in ("day", "week") and lex.offset_approximate.search(
+            lowered, max(0, m.start() - 20), m.start()
+        ):
+            continue
         number = m["number"] if m["number"].isdigit() else lex.synonyms[m["number"]]
         by = -int(number) * lex.relative_directions[m["direction"]]
-        when = _moved(primary.date, lex.offset_units_moved[m["unit"]], by)
+        when = _moved(primary.date, unit, by)
         clause = raw[m.start("event") : m.end("event")]
         why = (
             f"no date of its own: {m['number']} {m['unit']} {m['direction']} it, counted from"

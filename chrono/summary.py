@@ -118,6 +118,7 @@ class Lexicon:
     # text: its number, unit, direction and event; what each unit moves by
     offset_clause: re.Pattern[str]
     offset_units_moved: dict[str, str]
+    offset_approximate: re.Pattern[str]  # "nearly " right before such a span, on lower-case text
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
     period_nouns: frozenset[str]  # "the quarter", "the year": a period as a thing
@@ -257,6 +258,7 @@ def lexicon() -> Lexicon:
                 r"\s+(?P<event>\w[^,;:.!?]*)"
             ),
             offset_units_moved=dict(data["offset_clause_units"]),
+            offset_approximate=re.compile(rf"\b(?:{_words(data['offset_approximations'])})\s+$"),
             participle=re.compile(
                 rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"
                 rf"(?P<participle>[a-z]+ed|{_words(data['irregular_participles'])})"

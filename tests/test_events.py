@@ -393,6 +393,11 @@ def test_a_clause_a_span_after_or_before_a_dated_one_is_counted_from_its_day() -
     assert (pier.date, storms.date) == ("2022-03-25", "2022-W15")
     # "two days after the debate" names a thing, no clause: one mention.
     assert len(by_text(found, "vote")) == 1
+    # An approximate span of days or weeks counts to no day.
+    near = article(
+        "The alarm went off on Saturday, nearly four weeks after the plant leaked radioactive water.\n"
+    )
+    assert len(extract_events(near, [timex(near, "on Saturday", "2022-03-26")])) == 1
 
 
 def test_a_clause_after_a_subordinator_with_a_day_of_its_own_is_a_mention_however_short_the_main() -> None:

@@ -478,6 +478,9 @@ class _Narrative:
     resume: _Narrative | None = None  # in a flashback: the story's own narrative, to return to
     said: tuple[str, ...] = ()  # the sentence of the event it tells, and those that continued it
     whole: bool = False  # a flashback that the rest of its paragraph goes on with, whatever it says
+    # told in the past perfect of a clause inside it ("found that the council had failed"): an event a
+    # later sentence may name ("In her ruling"), not one a statement goes on with (`_taken_up`)
+    named_only: bool = False
 
 
 def _said_now(sentence: str) -> bool:
@@ -521,10 +524,16 @@ def _present_around(current: EventMention, main: list[Timex], raw: str, base: in
     return not lex.present.isdisjoint(clause.split()) and lex.past.search(clause) is None
 
 
-def _looks_back(sentence: str) -> bool:
+def _looks_back(sentence: str, inner: bool = True) -> bool:
     """Whether a sentence is a flashback: the past perfect in the reporter's own words ("The Greens
-    had left the alliance on Monday"), not in what someone said ("Morrow said he had lost")."""
-    return bool(lexicon().perfect.search(_own(sentence))) and speaker_span(sentence) is None
+    had left the alliance on Monday"), not in what someone said ("Morrow said he had lost"); with
+    `inner` false, nor in a clause inside it ("The judgment found that the council had failed")."""
+    own = _own(sentence)
+    clause = None if inner else lexicon().perfect_not_after.search(own)
+    return (
+        bool(lexicon().perfect.search(own[: clause.start()] if clause else own))
+        and speaker_span(sentence) is None
+    )
 
 
 def _shifted(t: Timex, reference: str) -> Timex | None:
@@ -555,6 +564,14 @@ def _shares(
     return any(not words.isdisjoint(of(s)) for s in narrative.said)
 
 
+def _told(narrative: _Narrative, perfect: bool, sentence: str) -> list[_Narrative]:
+    """The `narrative` a dated sentence sets, as an event later sentences may go back to: none when
+    it is in the past perfect (`perfect`), one only to name when that is inside a clause of it."""
+    if not perfect:
+        return [narrative]
+    return [] if _looks_back(sentence, inner=False) else [replace(narrative, named_only=True)]
+
+
 def _taken_up(m: EventMention, narrative: _Narrative, told: list[_Narrative]) -> _Narrative:
     """The narrative an undated mention continues: the current one, unless it is a statement by
     someone named that shares no word with it and names an earlier dated event instead ("…sold
@@ -566,7 +583,9 @@ def _taken_up(m: EventMention, narrative: _Narrative, told: list[_Narrative]) ->
     if not m.speakers or not narrative.said or _shares(frozenset(chain(m.terms, m.speakers)), narrative):
         return narrative
     named = frozenset(chain(m.names, m.speakers))
-    latest = next((n for n in reversed(told) if _shares(named, n, _sentence_names)), narrative)
+    latest = next(
+        (n for n in reversed(told) if not n.named_only and _shares(named, n, _sentence_names)), narrative
+    )
     return narrative if latest.date == narrative.date else latest
 
 
@@ -1249,6 +1268,8 @@ def _by_context(
         found := _relative_to_event(s, relative, told)
     ):
         return [found], narrative
+    if (referring := lexicon().referring.match(_own(s.text))) and (found := _referred(s, referring, told)):
+        return [found], narrative
     if published is not None and _said_now(s.text):
         why = f"no date of its own: said in the present tense, when the article was written ({published})"
         return [s.mention(published, None, why, s.text)], narrative
@@ -1291,6 +1312,21 @@ def _setting(sentence: str, base: int, inside: list[Timex], spans: list[tuple[in
         ):
             return t
     return None
+
+
+def _referred(s: _Sentence, referring: re.Match[str], told: list[_Narrative]) -> EventMention | None:
+    """The mention of a sentence that opens by naming an event told before ("In her ruling, Judge
+    Farrow described the consultation as hasty"), dated by the latest event `told` whose sentence
+    shares the noun's word or kind ("Last Friday's judgment found …": "@ruling"); None when none does."""
+    words = frozenset(key_terms(referring["noun"]))
+    named = next((n for n in reversed(told) if n.date and not words.isdisjoint(key_terms(n.said[0]))), None)
+    if named is None or named.date is None:
+        return None
+    why = (
+        f"no date of its own: {referring[0].rstrip(' ,')!r} names the event {named.said[0][:60]!r}"
+        f" ({named.date}), told before"
+    )
+    return s.mention(named.date, None, why, s.text)
 
 
 def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrative]) -> EventMention | None:
@@ -1457,8 +1493,8 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                     )
                     # Background in the past perfect, or longer than a week, is no event a later
                     # statement goes back to.
-                    if precise and not perfect:
-                        told.append(narrative)
+                    if precise:
+                        told += _told(narrative, perfect, _outside(raw, spans) if spans else s.text)
                     story_dated = story_dated or (day and not back)
         elif unresolved and not _said_within(raw, start, local):
             found = [s.mention(None, None, "undated: its own time expression cannot be resolved", s.text)]

@@ -118,6 +118,9 @@ class Lexicon:
     # text: its number, unit, direction and event; what each unit moves by
     offset_clause: re.Pattern[str]
     offset_units_moved: dict[str, str]
+    # an opener naming an event told before ("in her ruling,"), on lower-case text: its noun
+    referring: re.Pattern[str]
+    perfect_not_after: re.Pattern[str]  # a word that opens a clause of its own ("that"), on lower-case text
     offset_approximate: re.Pattern[str]  # "nearly " right before such a span, on lower-case text
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
@@ -184,6 +187,15 @@ def _reporting(data: dict[str, Any]) -> Listed:
             r"(?:\s+that\b)?|[Aa]ccording to)"
         ),
         (*verbs, "ccording to"),
+    )
+
+
+def _referring(data: dict[str, Any]) -> re.Pattern[str]:
+    """An opener that names an event told before ("in her ruling,"), its noun as `noun`."""
+    nouns = [*data["referring_nouns"], *data["reporting_nouns"], *data["event_nouns"]]
+    return re.compile(
+        rf"(?:{_words(data['referring_prepositions'])})\s+(?:{_words(data['referring_determiners'])})\s+"
+        rf"(?P<noun>{_words(nouns)})\s*,"
     )
 
 
@@ -258,6 +270,8 @@ def lexicon() -> Lexicon:
                 r"\s+(?P<event>\w[^,;:.!?]*)"
             ),
             offset_units_moved=dict(data["offset_clause_units"]),
+            referring=_referring(data),
+            perfect_not_after=re.compile(rf"\s(?:{_words(data['perfect_not_after'])})\s"),
             offset_approximate=re.compile(rf"\b(?:{_words(data['offset_approximations'])})\s+$"),
             participle=re.compile(
                 rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"

@@ -437,6 +437,21 @@ def test_a_main_clause_before_a_clause_in_the_past_perfect_is_not_dated_by_it() 
     assert [m.date for m in by_text(found, "Police")] == ["2026-10-05"]
 
 
+def test_an_opener_naming_an_event_told_before_takes_its_day() -> None:
+    # "In her ruling" names last Friday's judgment, told in the sentence before (its past perfect is
+    # what the judgment found), not the appeal of the story's day.
+    text = (
+        "WEXCOMBE, Oct 20 (TNA) - The council on Tuesday lodged an appeal against a High Court ruling.\n\n"
+        "Last Friday's judgment found that the council had failed to consult parents fairly.\n\n"
+        "In her ruling, Judge Helena Farrow described the consultation as hasty and lopsided.\n\n"
+        "In a statement, the council said it would fight on.\n"
+    )
+    art = article(text, published=date(2026, 10, 20))
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert [m.date for m in found] == ["2026-10-20", "2026-10-16", "2026-10-16", "2026-10-20"]
+    assert "names the event" in found[2].explanation
+
+
 def test_the_same_day_as_an_event_is_that_events_day_not_the_previous_sentences() -> None:
     text = (
         "Skylark 3 carried the satellite into orbit last Thursday.\n"

@@ -478,6 +478,9 @@ class _Narrative:
     resume: _Narrative | None = None  # in a flashback: the story's own narrative, to return to
     said: tuple[str, ...] = ()  # the sentence of the event it tells, and those that continued it
     whole: bool = False  # a flashback that the rest of its paragraph goes on with, whatever it says
+    # told in the past perfect of a clause inside it ("found that the council had failed"): an event a
+    # later sentence may name ("In her ruling"), not one a statement goes on with (`_taken_up`)
+    named_only: bool = False
 
 
 def _said_now(sentence: str) -> bool:
@@ -502,10 +505,35 @@ def _precise(when: str | None) -> bool:
     return _day_precise(when) or bool(when and _WEEK_VALUE.match(when))
 
 
-def _looks_back(sentence: str) -> bool:
+def _present_around(current: EventMention, main: list[Timex], raw: str, base: int, day: str | None) -> bool:
+    """Whether a mention is dated by a week that holds the story's `day`, in a clause told in the
+    present ("This is its second try this week"), not one of the past ("struck a deal earlier
+    this week"). `raw` starts at `base` in the text the expressions `main` index."""
+    when = current.date
+    if day is None or when is None or current.timex is None or not _WEEK_VALUE.match(when):
+        return False
+    first, last = _days(when)
+    if not (_day_precise(day) and first <= date.fromisoformat(day[:10]) <= last):
+        return False
+    own = next((t for t in main if t.text == current.timex.text), None)
+    if own is None:
+        return False
+    lo, hi = _focus_span(raw, own.start - base, own.end - base, 1)
+    clause = _own(collapse(raw[lo:hi]))
+    lex = lexicon()
+    return not lex.present.isdisjoint(clause.split()) and lex.past.search(clause) is None
+
+
+def _looks_back(sentence: str, inner: bool = True) -> bool:
     """Whether a sentence is a flashback: the past perfect in the reporter's own words ("The Greens
-    had left the alliance on Monday"), not in what someone said ("Morrow said he had lost")."""
-    return bool(lexicon().perfect.search(_own(sentence))) and speaker_span(sentence) is None
+    had left the alliance on Monday"), not in what someone said ("Morrow said he had lost"); with
+    `inner` false, nor in a clause inside it ("The judgment found that the council had failed")."""
+    own = _own(sentence)
+    clause = None if inner else lexicon().perfect_not_after.search(own)
+    return (
+        bool(lexicon().perfect.search(own[: clause.start()] if clause else own))
+        and speaker_span(sentence) is None
+    )
 
 
 def _shifted(t: Timex, reference: str) -> Timex | None:
@@ -536,6 +564,14 @@ def _shares(
     return any(not words.isdisjoint(of(s)) for s in narrative.said)
 
 
+def _told(narrative: _Narrative, perfect: bool, sentence: str) -> list[_Narrative]:
+    """The `narrative` a dated sentence sets, as an event later sentences may go back to: none when
+    it is in the past perfect (`perfect`), one only to name when that is inside a clause of it."""
+    if not perfect:
+        return [narrative]
+    return [] if _looks_back(sentence, inner=False) else [replace(narrative, named_only=True)]
+
+
 def _taken_up(m: EventMention, narrative: _Narrative, told: list[_Narrative]) -> _Narrative:
     """The narrative an undated mention continues: the current one, unless it is a statement by
     someone named that shares no word with it and names an earlier dated event instead ("…sold
@@ -547,7 +583,9 @@ def _taken_up(m: EventMention, narrative: _Narrative, told: list[_Narrative]) ->
     if not m.speakers or not narrative.said or _shares(frozenset(chain(m.terms, m.speakers)), narrative):
         return narrative
     named = frozenset(chain(m.names, m.speakers))
-    latest = next((n for n in reversed(told) if _shares(named, n, _sentence_names)), narrative)
+    latest = next(
+        (n for n in reversed(told) if not n.named_only and _shares(named, n, _sentence_names)), narrative
+    )
     return narrative if latest.date == narrative.date else latest
 
 
@@ -804,6 +842,18 @@ def _dated_by_own(
         tense=raw[own_part[0] : own_part[1]] if cuts else None,
         compared=_unowned(raw, s.start, things) if things else None,
     )
+    offsets = _offset_clauses(s, raw, main, best, primary)
+    subordinates = {
+        t.start: tied
+        for t in told
+        if t is not best
+        and (tied := _subordinate(raw, t.start - s.start, t.end - s.start, best.start - s.start, cuts))
+    }
+    # The clauses apart end the one the best date tells, at their subordinator or span.
+    ends = [at for at, _ in offsets] + [
+        len(raw[:lo].rstrip().rsplit(None, 1)[0]) for lo, _ in subordinates.values()
+    ]
+    primary = _before_offset(s, raw, primary, best, first, ends, bool(anchored or done))
     out = [primary]
     if done:
         lo = dateline.end() if (dateline := _DATELINE.match(raw)) else 0
@@ -833,11 +883,12 @@ def _dated_by_own(
         # Wednesday" tells the statement and the release, each on its day. A month there is most
         # often a span's bound ("might not be finalised until April"), no happening.
         content = speaker is not None and best.start - s.start < speaker[1] <= at and _day_precise(when)
+        tied = subordinates.get(t.start)
         if when in {m.date for m in out} or (
-            first <= at < last and not apart and not content and t not in nested
+            first <= at < last and not apart and not content and t not in nested and tied is None
         ):
             continue
-        span = _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
+        span = tied or _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
         if content and speaker is not None:
             clause = raw[speaker[1] : max(span[1], t.end - s.start)].strip(" ,.")
         elif span != (0, len(raw)):
@@ -849,7 +900,76 @@ def _dated_by_own(
             continue
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
-    return out, narrative
+    return out + [replace(m, part=len(out) + k) for k, (_, m) in enumerate(offsets)], narrative
+
+
+def _subordinate(
+    raw: str, start: int, end: int, best: int, cuts: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The span of the clause around the expression at `start:end` when it opens with a
+    subordinator (`anchoring_subordinators`), has a verb and is apart from the expression at
+    `best`: "The rocket lifted off on Thursday morning after a first attempt on Tuesday was
+    scrubbed", "quashed the decision on Friday, after a two-day hearing that began on Wednesday"
+    tell two happenings, however short the main clause."""
+    lex = lexicon()
+    lo, hi = _focus_span(raw, start, end, 1, cuts)
+    first = raw[lo:start].split(" ", 1)[0]
+    if first.lower() in lex.anchoring:  # ", after a hearing that began …": the comma broke the clause
+        lo += len(first) + 1
+    elif not lo or raw[:lo].rsplit(None, 1)[-1].lower() not in lex.anchoring:
+        return None
+    return (lo, hi) if not lo <= best < hi and lex.verb.search(raw[lo:hi].lower()) else None
+
+
+def _before_offset(
+    s: _Sentence, raw: str, primary: EventMention, best: Timex, first: int, spans: list[int], tied: bool
+) -> EventMention:
+    """The `primary` mention reporting its clause, from `first`, up to the first of the `spans`
+    after or before it (offsets in `raw`; each a mention apart: `_offset_clauses`); as it was when
+    there is none, when the span comes first, or when its clause is `tied` to another already."""
+    if not spans or tied or min(spans) < best.end - s.start:
+        return primary
+    clause = raw[first : min(spans)].rstrip(" ,;")
+    why = f"dated by {best.text!r} in the clause {collapse(clause)!r}: {best.explain()}"
+    return s.mention(primary.date, best, why, clause)
+
+
+def _offset_clauses(
+    s: _Sentence, raw: str, main: list[Timex], best: Timex, primary: EventMention
+) -> list[tuple[int, EventMention]]:
+    """Mentions of the clauses a span after or before the happening `primary` tells, to the day
+    (`offset_clause`): "Skylark 3 carried the satellite into orbit last Thursday, two days after a
+    faulty valve forced Aldren Orbital to halt the countdown" tells the halt, on the Tuesday. Not
+    a clause with a date of its own, nor a thing ("two days after the vote": no verb). `raw` is
+    the sentence, at `s.start` in the text the expressions `main` index; each mention with the
+    offset in `raw` of its span."""
+    lex = lexicon()
+    if primary.future or not _day_precise(primary.date) or primary.date is None:
+        return []
+    if not any(map(raw.__contains__, _spaced(frozenset(lex.relative_directions)))):  # most sentences
+        return []
+    out = []
+    lowered = raw.lower()
+    for m in lex.offset_clause.finditer(lowered):
+        event, unit = m["event"], lex.offset_units_moved[m["unit"]]
+        inside = any(m.start("event") <= t.start - s.start < m.end("event") for t in main)
+        if inside or not lex.verb.search(event) or not has_content(event, _MIN_CLAUSE_TERMS):
+            continue
+        # "nearly four weeks after": no day to count to
+        if unit in ("day", "week") and lex.offset_approximate.search(
+            lowered, max(0, m.start() - 20), m.start()
+        ):
+            continue
+        number = m["number"] if m["number"].isdigit() else lex.synonyms[m["number"]]
+        by = -int(number) * lex.relative_directions[m["direction"]]
+        when = _moved(primary.date, unit, by)
+        clause = raw[m.start("event") : m.end("event")]
+        why = (
+            f"no date of its own: {m['number']} {m['unit']} {m['direction']} it, counted from"
+            f" {best.text!r} ({primary.date[:10]}), in the clause {collapse(clause)!r}"
+        )
+        out.append((m.start(), s.mention(when, None, why, clause)))
+    return out
 
 
 def _anchored_mention(
@@ -885,15 +1005,43 @@ def _anchoring(
     clause, from `start`, has a date of its own. Offsets in `raw`, at `base` in the text `best` indexes."""
     at = best.start - base
     head = raw[start:at]
-    if not any(map(head.__contains__, _spaced(lexicon().anchoring))):  # most sentences
+    subordinated = any(map(head.__contains__, _spaced(lexicon().anchoring)))
+    if not subordinated and not lexicon().perfect.search(head.lower()):  # most sentences
         return None
     if not _day_precise(event_date(best.value)[0]):
         return None
     narrow = _focus_span(raw, at, best.end - base, 1, cuts)
     if not narrow[0] or any(t.start - base < narrow[0] for t in main):
         return None
-    anchored = _anchored_main(raw, start, narrow[0], at)
+    anchored = (subordinated and _anchored_main(raw, start, narrow[0], at)) or _looked_back(
+        raw, start, *narrow
+    )
     return (anchored, narrow) if anchored else None
+
+
+def _looked_back(raw: str, start: int, first: int, last: int) -> tuple[str, str, bool] | None:
+    """(main clause, the dated clause's first word, False) when the clause dated at `first:last`
+    after a comma is in the past perfect and the main clause before it, from `start`, in the simple
+    past: "The exchange halted the shares before the opening bell, citing a statement the bank had
+    issued the previous evening" dates the statement; the halt came after it, at the story's time."""
+    lex = lexicon()
+    clause, main = raw[first:last].lower(), raw[start:first].rstrip(" ,")
+    if dateline := _DATELINE.match(main):
+        main = main[dateline.end() :]
+    lowered = main.lower()
+    if (
+        not raw[:first].rstrip().endswith(",")
+        or not lex.perfect.search(clause)
+        or lex.perfect.search(lowered)
+        or lex.future.search(lowered)
+        or not lex.past.search(lowered)
+        or speaker_span(main) is not None
+        or not has_content(main, _MIN_FOCUS_TERMS)
+        # "Following the 1994 accords which ended the war, …": a phrase, whose verbs are a noun's
+        or not lex.relative_words.isdisjoint(lowered.split())
+    ):
+        return None
+    return main, clause.split(" ", 1)[0], False
 
 
 def _primary_clause(
@@ -1120,6 +1268,8 @@ def _by_context(
         found := _relative_to_event(s, relative, told)
     ):
         return [found], narrative
+    if (referring := lexicon().referring.match(_own(s.text))) and (found := _referred(s, referring, told)):
+        return [found], narrative
     if published is not None and _said_now(s.text):
         why = f"no date of its own: said in the present tense, when the article was written ({published})"
         return [s.mention(published, None, why, s.text)], narrative
@@ -1164,6 +1314,21 @@ def _setting(sentence: str, base: int, inside: list[Timex], spans: list[tuple[in
     return None
 
 
+def _referred(s: _Sentence, referring: re.Match[str], told: list[_Narrative]) -> EventMention | None:
+    """The mention of a sentence that opens by naming an event told before ("In her ruling, Judge
+    Farrow described the consultation as hasty"), dated by the latest event `told` whose sentence
+    shares the noun's word or kind ("Last Friday's judgment found …": "@ruling"); None when none does."""
+    words = frozenset(key_terms(referring["noun"]))
+    named = next((n for n in reversed(told) if n.date and not words.isdisjoint(key_terms(n.said[0]))), None)
+    if named is None or named.date is None:
+        return None
+    why = (
+        f"no date of its own: {referring[0].rstrip(' ,')!r} names the event {named.said[0][:60]!r}"
+        f" ({named.date}), told before"
+    )
+    return s.mention(named.date, None, why, s.text)
+
+
 def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrative]) -> EventMention | None:
     """The mention of a sentence dated by a time `relative` to an event ("the day before the storm
     hit", `event_relative_units`) named in a few words, from the day of the latest event `told` to
@@ -1201,6 +1366,38 @@ def _moved(day: str, unit: str, by: int) -> str:
     return str(when.year + by)
 
 
+def _perfect_lead(sentence: str) -> bool:
+    """Whether a sentence is in the present perfect, in the reporter's own words ("has ruled")."""
+    return bool(lexicon().present_perfect.search(_own(sentence)))
+
+
+def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMention) -> None:
+    """Dates the mention of a `lead` in the present perfect with no date of its own (the first of
+    `out`) by the sentence right after it, when that one tells the same happening in the past, to
+    the day, with a word of it: "The High Court has ruled that the council acted unlawfully when it
+    decided to close the school. Judge Farrow quashed the closure decision on Friday." """
+    if lead is None:  # most sentences
+        return
+    published, mention = lead.article.published, out[0]
+    if (
+        again.timex is None
+        or again.future
+        or not _day_precise(again.date)
+        or published is None
+        or _days(again.date or "")[1] >= published
+        or mention.date != published.isoformat()
+        or mention.timex is not None
+        or not lexicon().past.search(_own(again.summary))  # "Rovers host Watford on Saturday": ahead
+        # a word of what was done, not a name ("Rovers") nor a kind ("@trial" of "court" and "hearing")
+        or {t for t in mention.terms if not t.startswith("@")}.difference(mention.names).isdisjoint(
+            again.terms
+        )
+    ):
+        return
+    why = f"no date of its own: a lead in the present perfect, told again next ({again.timex.text})"
+    out[0] = lead.mention(again.date, None, why, lead.text)
+
+
 def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMention]:
     """Every event the article reports, in text order, dated by its own expression or by context."""
     clean = article.clean
@@ -1220,6 +1417,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
     out: list[EventMention] = []
     prev_end = 0
     person: str | None = None  # who "he" or "she" stands for
+    perfect_lead: _Sentence | None = None  # a lead in the present perfect, just before (`_told_again`)
     for index, (start, end) in enumerate(split_sentences(clean.text)):
         paragraph = "\n" in clean.text[prev_end:start]
         after_quote = not paragraph and clean.text[prev_end - 1 : prev_end] in _CLOSING_QUOTES
@@ -1228,6 +1426,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if _reports_nothing(text, seen, title, after_quote):
             continue
         seen.add(text.lower())
+        lead_before, perfect_lead = perfect_lead, None
         subject = _subject(text)
         person = subject or person
         s = _Sentence(article, index, start, end, text, person)
@@ -1260,14 +1459,22 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if main:
             resumed = narrative.resume is not None and paragraph and not _looks_back(s.text)
             found, current = _dated_by_own(s, main, (narrative.resume or narrative) if resumed else narrative)
+            _told_again(lead_before, out, found[0])
             # What is still ahead is no narrative. A flashback is in the past perfect, or over
             # before the story's time (which the first event's own day sets, whatever the publish
             # date): "Brenn was shot on October 14, 2023" in a trial story, "in 2019". Told in the
             # simple past and to the day, the rest of its paragraph goes on with it ("He died at the
             # scene. Police described the gunman as a professional."); otherwise only what is tied
             # to its time (below). A span longer than a week starts no story, but "earlier this
-            # week" dates what follows it as well as the publish date would.
-            if current.date and not current.future and not _names_past_event(current, main, raw, spans):
+            # week" dates what follows it as well as the publish date would. A week around the
+            # story's day, told in the present, moves nothing: "This is the second try this week"
+            # in a live blog of the launch day, whose next entries are that day's.
+            if (
+                current.date
+                and not current.future
+                and not _names_past_event(current, main, raw, spans)
+                and not _present_around(current, main, raw, start, narrative.date)
+            ):
                 day = _day_precise(current.date)
                 precise = _precise(current.date)
                 story = narrative.resume or narrative
@@ -1286,13 +1493,14 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                     )
                     # Background in the past perfect, or longer than a week, is no event a later
                     # statement goes back to.
-                    if precise and not perfect:
-                        told.append(narrative)
+                    if precise:
+                        told += _told(narrative, perfect, _outside(raw, spans) if spans else s.text)
                     story_dated = story_dated or (day and not back)
         elif unresolved and not _said_within(raw, start, local):
             found = [s.mention(None, None, "undated: its own time expression cannot be resolved", s.text)]
             narrative = _Narrative(None, "")
         else:
+            perfect_lead = s if not out and narrative is lead and _perfect_lead(s.text) else None
             found, narrative = _by_context(s, narrative, told, paragraph)
         out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
         person = _person_after(s.text, person, subject)

@@ -91,6 +91,7 @@ class Lexicon:
     caption: Listed
     future: re.Pattern[str]  # matches lower-case text (IGNORECASE is 3x slower)
     perfect: Listed  # the past perfect ("had left"), on lower-case text
+    present_perfect: Listed  # the present perfect ("has ruled"), on lower-case text
     present_saying: Listed  # a reporting verb in the present tense ("says"), on lower-case text
     # a reporting verb or noun up to the "that" of what was said ("told staff on Monday that"), on
     # lower-case text
@@ -113,6 +114,14 @@ class Lexicon:
     event_relative: re.Pattern[str]
     relative_units: dict[str, str]
     relative_directions: dict[str, int]
+    # a clause a span after or before another ("two days after a valve failed"), on lower-case
+    # text: its number, unit, direction and event; what each unit moves by
+    offset_clause: re.Pattern[str]
+    offset_units_moved: dict[str, str]
+    # an opener naming an event told before ("in her ruling,"), on lower-case text: its noun
+    referring: re.Pattern[str]
+    perfect_not_after: re.Pattern[str]  # a word that opens a clause of its own ("that"), on lower-case text
+    offset_approximate: re.Pattern[str]  # "nearly " right before such a span, on lower-case text
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
     period_nouns: frozenset[str]  # "the quarter", "the year": a period as a thing
@@ -181,6 +190,15 @@ def _reporting(data: dict[str, Any]) -> Listed:
     )
 
 
+def _referring(data: dict[str, Any]) -> re.Pattern[str]:
+    """An opener that names an event told before ("in her ruling,"), its noun as `noun`."""
+    nouns = [*data["referring_nouns"], *data["reporting_nouns"], *data["event_nouns"]]
+    return re.compile(
+        rf"(?:{_words(data['referring_prepositions'])})\s+(?:{_words(data['referring_determiners'])})\s+"
+        rf"(?P<noun>{_words(nouns)})\s*,"
+    )
+
+
 @cache
 def _data() -> dict[str, Any]:
     """The parsed `events_en.toml`: the lexicon and the stemmer's endings read it once."""
@@ -210,6 +228,14 @@ def lexicon() -> Lexicon:
                 ),
                 tuple(data["perfect_auxiliaries"]),
             ),
+            present_perfect=Listed(
+                re.compile(
+                    rf"\b(?:{_words(data['present_perfect_auxiliaries'])})"
+                    rf"(?:\s+(?:{_words(data['perfect_adverbs'])}))*"
+                    rf"\s+(?:[a-z]+ed|{_words(data['irregular_participles'])})\b"
+                ),
+                tuple(data["present_perfect_auxiliaries"]),
+            ),
             present_saying=_listed(r"\b(?:{})\b", data["present_reporting"]),
             statement=re.compile(
                 rf"\b(?:{_words([*data['reporting_verbs'], *data['reporting_nouns']])})"
@@ -230,12 +256,23 @@ def lexicon() -> Lexicon:
             # A literal first ("the", its word boundary checked after it): the regex engine skips
             # to it, and most sentences have none.
             event_relative=re.compile(
-                rf"the(?<=\bthe)\s+(?P<unit>{_words(list(data['event_relative_units']))})"
+                rf"the(?<=\bthe)\s+(?:(?:{_words(data['event_relative_modifiers'])})\s+)?"
+                rf"(?P<unit>{_words(list(data['event_relative_units']))})"
                 rf"\s+(?P<direction>{_words(list(data['event_relative_directions']))})"
                 r"\s+(?P<event>\w[^,;:.!?]*)"
             ),
             relative_units=dict(data["event_relative_units"]),
             relative_directions=dict(data["event_relative_directions"]),
+            offset_clause=re.compile(
+                rf"\b(?P<number>\d+|{_words([w for w, n in data['synonyms'].items() if n.isdigit()])})"
+                rf"\s+(?P<unit>{_words(list(data['offset_clause_units']))})"
+                rf"\s+(?P<direction>{_words([d for d, n in data['event_relative_directions'].items() if n])})"
+                r"\s+(?P<event>\w[^,;:.!?]*)"
+            ),
+            offset_units_moved=dict(data["offset_clause_units"]),
+            referring=_referring(data),
+            perfect_not_after=re.compile(rf"\s(?:{_words(data['perfect_not_after'])})\s"),
+            offset_approximate=re.compile(rf"\b(?:{_words(data['offset_approximations'])})\s+$"),
             participle=re.compile(
                 rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"
                 rf"(?P<participle>[a-z]+ed|{_words(data['irregular_participles'])})"

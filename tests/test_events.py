@@ -197,6 +197,8 @@ def test_future_events_and_statements_about_the_future() -> None:
         "About Corvane Systems: Corvane builds payment software used by four million people.",
         "Got a story? Email the Evening Star newsdesk.",
         "Contact our newsroom with your news tips and pictures.",
+        "Media contact: press office, Harrowgate Bank.",  # a press release's contacts
+        "Good morning and welcome to our live coverage.",  # a live blog's greeting
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
@@ -359,12 +361,106 @@ def test_a_day_relative_to_an_event_is_counted_from_that_events_day() -> None:
         ("the week before", "2022-W11"),
         ("the month after", "2022-04"),
         ("the year before", "2021"),
+        ("the same day as", "2022-03-26"),  # "on the same day as the storm hit": its day
     ],
 )
 def test_each_unit_of_a_time_relative_to_an_event(relative: str, value: str) -> None:
     art = article(f"The storm hit the coast on Saturday.\nRescuers were sent {relative} the storm hit.\n")
     found = extract_events(art, [timex(art, "Saturday", "2022-03-26")])
     assert by_text(found, "Rescuers")[0].date == value
+
+
+def test_a_clause_a_span_after_or_before_a_dated_one_is_counted_from_its_day() -> None:
+    art = article(
+        "Skylark 3 carried the satellite into orbit on Thursday, two days after a faulty valve forced"
+        " Aldren Orbital to halt the countdown.\n"
+        "The old pier reopened on Friday, 3 weeks before storms battered the coast again.\n"
+        "The vote took place on Friday, two days after the debate.\n"
+    )
+    found = extract_events(
+        art,
+        [
+            timex(art, "on Thursday", "2022-03-24"),
+            timex(art, "on Friday", "2022-03-25", nth=0),
+            timex(art, "on Friday", "2022-03-25", nth=1),
+        ],
+    )
+    launch, halt = by_text(found, "Skylark")
+    assert (launch.date, halt.date, halt.timex) == ("2022-03-24", "2022-03-22", None)
+    assert launch.summary == "Skylark 3 carried the satellite into orbit on Thursday."
+    assert "halt the countdown" in halt.summary and "two days after" in halt.explanation
+    pier, storms = by_text(found, "pier")
+    assert (pier.date, storms.date) == ("2022-03-25", "2022-W15")
+    # "two days after the debate" names a thing, no clause: one mention.
+    assert len(by_text(found, "vote")) == 1
+    # An approximate span of days or weeks counts to no day.
+    near = article(
+        "The alarm went off on Saturday, nearly four weeks after the plant leaked radioactive water.\n"
+    )
+    assert len(extract_events(near, [timex(near, "on Saturday", "2022-03-26")])) == 1
+
+
+def test_a_clause_after_a_subordinator_with_a_day_of_its_own_is_a_mention_however_short_the_main() -> None:
+    text = (
+        "The rocket lifted off on Thursday morning after a first attempt on Tuesday was scrubbed.\n"
+        "Judge Helena Farrow quashed the closure decision on Friday, after a two-day hearing that began on"
+        " Wednesday.\n"
+        "The museum reopened on Friday after the April 2 fire.\n"
+    )
+    art = article(text, published=date(2026, 10, 17))
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert [(m.date, m.summary) for m in by_text(found, "rocket")] == [
+        ("2026-10-15", "The rocket lifted off on Thursday morning."),  # its own clause, up to "after"
+        ("2026-10-13", "A first attempt on Tuesday was scrubbed."),
+    ]
+    assert [m.date for m in by_text(found, "hearing")] == ["2026-10-16", "2026-10-14"]
+    assert by_text(found, "hearing")[1].summary == "A two-day hearing that began on Wednesday."
+    # No verb after the subordinator: the date of a thing, no happening of its own.
+    assert [m.date for m in by_text(found, "museum")] == ["2026-10-16"]
+
+
+def test_a_main_clause_before_a_clause_in_the_past_perfect_is_not_dated_by_it() -> None:
+    # "had issued" tells the statement was before the halt: the halt is the story's day.
+    text = (
+        "Trading in the bank's shares was suspended on Monday.\n"
+        "The exchange halted the shares before the opening bell, citing a statement the bank had issued"
+        " the previous evening.\n"
+        "Police arrested the driver on Monday, saying he fled the scene.\n"
+    )
+    art = article(text, published=date(2026, 10, 5))
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert sorted((m.date, m.summary) for m in by_text(found, "exchange")) == [
+        ("2026-10-04", "Citing a statement the bank had issued the previous evening."),
+        ("2026-10-05", "The exchange halted the shares before the opening bell."),
+    ]
+    # No past perfect: one happening, on its day.
+    assert [m.date for m in by_text(found, "Police")] == ["2026-10-05"]
+
+
+def test_an_opener_naming_an_event_told_before_takes_its_day() -> None:
+    # "In her ruling" names last Friday's judgment, told in the sentence before (its past perfect is
+    # what the judgment found), not the appeal of the story's day.
+    text = (
+        "WEXCOMBE, Oct 20 (TNA) - The council on Tuesday lodged an appeal against a High Court ruling.\n\n"
+        "Last Friday's judgment found that the council had failed to consult parents fairly.\n\n"
+        "In her ruling, Judge Helena Farrow described the consultation as hasty and lopsided.\n\n"
+        "In a statement, the council said it would fight on.\n"
+    )
+    art = article(text, published=date(2026, 10, 20))
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert [m.date for m in found] == ["2026-10-20", "2026-10-16", "2026-10-16", "2026-10-20"]
+    assert "names the event" in found[2].explanation
+
+
+def test_the_same_day_as_an_event_is_that_events_day_not_the_previous_sentences() -> None:
+    text = (
+        "Skylark 3 carried the satellite into orbit last Thursday.\n"
+        "The satellite stopped transmitting the following morning.\n"
+        "On the same day as the Skylark flight, a rival firm had put four satellites into orbit.\n"
+    )
+    art = article(text, published=date(2026, 10, 20))
+    *_, rival = extract_events(art, tag(art.clean.match_text, art.published))
+    assert rival.date == "2026-10-15"
 
 
 def test_the_day_of_a_where_clause_dates_a_main_clause_without_one() -> None:
@@ -690,6 +786,37 @@ def test_a_lead_dated_by_its_week_dates_what_follows_it() -> None:
     )
     deal, jobs = extract_events(art, [timex(art, "earlier this week", "2022-W13")])
     assert (deal.date, jobs.date) == ("2022-W13", "2022-W13")
+
+
+def test_a_week_told_in_the_present_leaves_the_story_on_its_day() -> None:
+    # A live blog of launch day: "this week" holds the publish day, and the entries after it are that day's.
+    art = article(
+        "This is the company's second try this week.\n"
+        "The rocket has left the pad with the weather satellite on board.\n"
+    )
+    attempt, liftoff = extract_events(art, [timex(art, "this week", "2022-W13")])
+    assert (attempt.date, liftoff.date) == ("2022-W13", "2022-03-30")
+
+
+def test_a_lead_in_the_present_perfect_takes_the_day_the_next_sentence_tells_it_again() -> None:
+    text = (
+        "The High Court has ruled that the council acted unlawfully when it decided to close the school.\n"
+        "Judge Helena Farrow quashed the closure decision on Friday.\n"
+    )
+    art = article(text)
+    ruled, quashed = extract_events(art, [timex(art, "on Friday", "2022-03-25")])
+    assert (ruled.date, quashed.date) == ("2022-03-25", "2022-03-25") and ruled.timex is None
+    # Not when the next sentence tells what is ahead ("host … on Saturday", resolved to the last one).
+    ahead = article(
+        "Manager Rafa Benitez has played down talk of the title.\n"
+        "Benitez's side host Watford on Saturday seeking a fourth win for the title.\n"
+    )
+    played_down, _ = extract_events(ahead, [timex(ahead, "on Saturday", "2022-03-26")])
+    assert played_down.date == "2022-03-30"
+    # Not when the next sentence tells something else, with no word of the lead.
+    other = article("Police have arrested a man in Dunmere.\nThe blaze broke out at a warehouse on Friday.\n")
+    arrested, _ = extract_events(other, [timex(other, "on Friday", "2022-03-25")])
+    assert arrested.date == "2022-03-30"
 
 
 def test_a_pickled_mention_comes_back_equal_with_its_words_shared() -> None:

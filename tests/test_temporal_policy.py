@@ -176,6 +176,7 @@ def test_fixed_anchor_cases(text: str, anchor: str | None, expression: str, valu
         "The May government fell. the march was peaceful.",
         "Rescue staged ``Spring of Life'' protests.",
         'They sang at the "Summer of Love" concert.',
+        "On the same day as the Skylark flight, a rival put four satellites into orbit.",
     ],
 )
 def test_non_dates_stay_non_dates(text: str) -> None:

@@ -386,11 +386,25 @@ def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRul
 
 
 def _clause_tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRules) -> Tense:
-    """The nearest cue before the expression in its sentence, else the first one after it in its clause."""
+    """The nearest cue before the expression in its sentence, else the first one after it in its
+    clause. After a subordinator with no cue between it and the expression, the clause it opens
+    has its own tense when a cue follows: "will play on January 9 after their match on Tuesday
+    was postponed" (the match is past)."""
     cues_before, offset = _cues_in(text, sentence_start, start, rules.cue)
-    governing = _governing(_verbs(cues_before, offset, text, rules), offset, text, start, rules)
+    verbs = _verbs(cues_before, offset, text, rules)
+    opened = [m.start() for m in rules.subordinate.finditer(text, sentence_start, start)]
+    if verbs and opened and all(offset + m.start() < opened[-1] for m in verbs):
+        own = _tense_after(text, start, end, sentence_start, rules)
+        if own is not NO_CUE:
+            return own
+    governing = _governing(verbs, offset, text, start, rules)
     if governing is not None:
         return governing
+    return _tense_after(text, start, end, sentence_start, rules)
+
+
+def _tense_after(text: str, start: int, end: int, sentence_start: int, rules: TenseRules) -> Tense:
+    """The tense of the first cue after the expression in its clause, NO_CUE when there is none."""
     lo = end
     if not text[sentence_start:start].split()[1:]:
         # "On Monday, the president will travel": an expression that opens the sentence belongs

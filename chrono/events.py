@@ -1215,10 +1215,11 @@ def _qualifiers(sentence: str, base: int, timexes: list[Timex]) -> dict[Timex, i
         after = _CLAUSE_BREAK.search(bounds, m.end())
         stop = after.start() if after else len(sentence)
         for t in timexes:
-            if (
-                m.end() <= t.start - base < stop
-                and len(sentence[m.end() : t.start - base].split()) <= _QUALIFIER_WORDS
-            ):
+            at = t.start - base
+            # The time may start at the "preposition" in an apposition set off by commas
+            # (", arrested earlier this week,"); not ", reported last month that …".
+            apposed = m["comma"] and at == m.start("preposition") and t.end - base == stop
+            if (m.end() <= at < stop or apposed) and len(sentence[m.end() : at].split()) <= _QUALIFIER_WORDS:
                 out.setdefault(t, m.start("participle") - 1)  # from the space, as ", which …"
     return out
 
@@ -1504,7 +1505,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             # day ("the man arrested on Tuesday") still dates an event of the clause's own.
             kept = [t for t in usable if t not in qualifiers]
             if any(not any(a <= t.start - start < b for a, b in spans) for t in kept):
-                dated = [t for t in qualifiers if _day_precise(event_date(t.value)[0])]
+                dated = [t for t in qualifiers if _precise(event_date(t.value)[0])]
                 usable = sorted(kept + dated, key=lambda t: t.start)
                 spans += [(qualifiers[t], t.end - start) for t in dated]
         inside = [t for t in usable if any(a <= t.start - start < b for a, b in spans)] if spans else []

@@ -278,7 +278,7 @@ def lexicon() -> Lexicon:
             participle=re.compile(
                 rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"
                 rf"(?P<participle>[a-z]+ed|{_words(data['irregular_participles'])})"
-                rf"\s+(?:{_words(data['participle_prepositions'])})\b"
+                rf"\s+(?P<preposition>{_words(data['participle_prepositions'])})\b"
             ),
             determiners=frozenset(data["determiners"]),
             period_nouns=frozenset(data["period_nouns"]),

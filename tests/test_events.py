@@ -388,6 +388,18 @@ def test_a_span_after_a_dated_clause_before_the_main_clause_counts_the_main_clau
     assert [m.date for m in by_text(found, "minister")] == ["2027-04-16"]
 
 
+def test_an_apposition_with_a_week_of_its_own_is_a_mention_apart() -> None:
+    art = article(
+        "The safety manager, arrested earlier this week, was released on bail on Wednesday.\n"
+        "Acer, the computer maker, reported last month that its net profit slumped in 1996.\n",
+        published=date(2027, 4, 17),
+    )
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert sorted(m.date for m in by_text(found, "safety manager")) == ["2027-04-14", "2027-W15"]
+    # not an apposition: the report is the sentence's act, dated by its own time
+    assert [m.date for m in by_text(found, "Acer")] == ["2027-03"]
+
+
 def test_a_live_blog_entry_stamped_with_its_time_is_of_the_blog_day() -> None:
     art = article(
         "Seven men were trapped when a tunnel roof fell in on Tuesday night at the mine.\n"

@@ -1502,7 +1502,8 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         spans = _clauses(raw)
         if len(usable) > 1 and (qualifiers := _qualifiers(clean.match_text[start:end], start, usable)):
             # A date of the thing, not of the happening, when the sentence has one of its own; a
-            # day ("the man arrested on Tuesday") still dates an event of the clause's own.
+            # day or a week ("the man arrested on Tuesday", ", arrested earlier this week,") still
+            # dates an event of the clause's own.
             kept = [t for t in usable if t not in qualifiers]
             if any(not any(a <= t.start - start < b for a, b in spans) for t in kept):
                 dated = [t for t in qualifiers if _precise(event_date(t.value)[0])]

@@ -790,6 +790,15 @@ def _most_specific(timexes: list[Timex]) -> Timex:
     return max(timexes, key=lambda t: (len(event_date(t.value)[0] or ""), -t.start))
 
 
+def _said_dates(raw: str, base: int, main: list[Timex], speaker: tuple[int, int] | None) -> list[Timex]:
+    """The expressions of the sentence `raw` (at `base`) that date the statement: in the attribution,
+    or what was said with a date of its own."""
+    said = [t for t in main if speaker and speaker[0] <= t.start - base < speaker[1]]
+    if len(main) > 1:  # what was said may have a date of its own
+        said += [t for t in _statement_dates(raw, base, main) if t not in said]
+    return said
+
+
 def _dated_by_own(
     s: _Sentence, main: list[Timex], context: _Narrative
 ) -> tuple[list[EventMention], EventMention]:
@@ -802,15 +811,15 @@ def _dated_by_own(
     """
     raw = s.article.clean.text[s.start : s.end]
     speaker = speaker_span(raw)
-    said = [t for t in main if speaker and speaker[0] <= t.start - s.start < speaker[1]]
-    if len(main) > 1:  # what was said may have a date of its own
-        said += [t for t in _statement_dates(raw, s.start, main) if t not in said]
+    said = _said_dates(raw, s.start, main, speaker)
     told = [t for t in main if t not in said]
     # A date in the possessive names a thing ("after Thursday's leak … returned home on Friday"):
     # the sentence's own happening is dated by another expression when it has one.
     text = s.article.clean.text
     owned = [t for t in told if text[t.end : t.end + 2] in _POSSESSIVE]
     best, nested = _best(raw, s.start, [t for t in told if t not in owned] or told or said)
+    if fronted := _fronted_offset(s, raw, main, best, said):
+        return fronted, fronted[0]
     cuts = _cuts(raw, s.start, told)
     ahead = told and not cuts and _ahead(best, s.article.published)  # what was done is before it
     done = _done_before(raw, s.start, told) if ahead else None
@@ -970,6 +979,42 @@ def _offset_clauses(
         )
         out.append((m.start(), s.mention(when, None, why, clause)))
     return out
+
+
+def _fronted_offset(
+    s: _Sentence, raw: str, main: list[Timex], best: Timex, said: list[Timex]
+) -> list[EventMention] | None:
+    """Mentions of a sentence that opens with a span after or before a dated clause, then a comma
+    and the main clause (`offset_clause`): "Three days after the festival opened on April 9, dozens
+    of viewers walked out" tells the opening on the 9th and the walkout counted from it, on the
+    12th; the main clause, later in the story, comes first. None when the sentence is not so built,
+    the main clause has a date of its own, the dated clause is no act ("Two days after the vote,"),
+    or a date is the statement's (`said`)."""
+    lex = lexicon()
+    if said:
+        return None
+    lowered = raw.lower()
+    m = lex.offset_clause.match(lowered, len(lowered) - len(lowered.lstrip()))
+    if m is None or lowered[m.end() : m.end() + 1] != ",":
+        return None
+    if any(not m.start("event") <= t.start - s.start < m.end("event") for t in main):
+        return None
+    event, rest = raw[m.start("event") : m.end("event")], raw[m.end() + 1 :].strip(" .")
+    when = event_date(best.value)[0]
+    if not _day_precise(when) or when is None or not lex.verb.search(event.lower()):
+        return None
+    if not has_content(rest, _MIN_CLAUSE_TERMS) or lex.offset_approximate.search(lowered, 0, m.start()):
+        return None
+    number = m["number"] if m["number"].isdigit() else lex.synonyms[m["number"]]
+    later = _moved(
+        when, lex.offset_units_moved[m["unit"]], int(number) * lex.relative_directions[m["direction"]]
+    )
+    why = (
+        f"no date of its own: {m['number']} {m['unit']} {m['direction']} the clause dated by {best.text!r}"
+        f" ({when}), counted from it, in the clause {collapse(rest)!r}"
+    )
+    told = f"dated by {best.text!r} in the clause {collapse(event)!r}: {best.explain()}"
+    return [s.mention(later, None, why, rest), s.mention(when, best, told, event, 1)]
 
 
 def _anchored_mention(
@@ -1170,10 +1215,11 @@ def _qualifiers(sentence: str, base: int, timexes: list[Timex]) -> dict[Timex, i
         after = _CLAUSE_BREAK.search(bounds, m.end())
         stop = after.start() if after else len(sentence)
         for t in timexes:
-            if (
-                m.end() <= t.start - base < stop
-                and len(sentence[m.end() : t.start - base].split()) <= _QUALIFIER_WORDS
-            ):
+            at = t.start - base
+            # The time may start at the "preposition" in an apposition set off by commas
+            # (", arrested earlier this week,"); not ", reported last month that …".
+            apposed = m["comma"] and at == m.start("preposition") and t.end - base == stop
+            if (m.end() <= at < stop or apposed) and len(sentence[m.end() : at].split()) <= _QUALIFIER_WORDS:
                 out.setdefault(t, m.start("participle") - 1)  # from the space, as ", which …"
     return out
 
@@ -1398,6 +1444,16 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
     out[0] = lead.mention(again.date, None, why, lead.text)
 
 
+def _back_to_story(text: str, narrative: _Narrative, reported: bool) -> bool:
+    """Whether a new paragraph returns to the story's own time: after an undated one, unless it
+    says "then"; and a live blog's entry stamped with its time of day, which is of the blog's day
+    whatever its background told ("09:12 All five men are out." after "trapped on Tuesday night")."""
+    lex = lexicon()
+    if narrative.date is None and reported and not lex.anaphor.search(_own(text)):
+        return True
+    return lex.live_entry.match(text) is not None
+
+
 def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMention]:
     """Every event the article reports, in text order, dated by its own expression or by context."""
     clean = article.clean
@@ -1430,8 +1486,8 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         subject = _subject(text)
         person = subject or person
         s = _Sentence(article, index, start, end, text, person)
-        if narrative.date is None and paragraph and out and not lexicon().anaphor.search(_own(s.text)):
-            narrative = lead  # a new paragraph returns to the story's own time, unless it says "then"
+        if paragraph and _back_to_story(text, narrative, bool(out)):
+            narrative = lead
         dateline = _DATELINE.match(clean.match_text, start, end)
         opening = dateline.end() if dateline else start  # "MOSCOW, April 6 (Reuters) -" dates the filing
         local = [t for t in ordered[bisect_left(starts, opening) : bisect_left(starts, end)] if t.end <= end]
@@ -1446,10 +1502,11 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         spans = _clauses(raw)
         if len(usable) > 1 and (qualifiers := _qualifiers(clean.match_text[start:end], start, usable)):
             # A date of the thing, not of the happening, when the sentence has one of its own; a
-            # day ("the man arrested on Tuesday") still dates an event of the clause's own.
+            # day or a week ("the man arrested on Tuesday", ", arrested earlier this week,") still
+            # dates an event of the clause's own.
             kept = [t for t in usable if t not in qualifiers]
             if any(not any(a <= t.start - start < b for a, b in spans) for t in kept):
-                dated = [t for t in qualifiers if _day_precise(event_date(t.value)[0])]
+                dated = [t for t in qualifiers if _precise(event_date(t.value)[0])]
                 usable = sorted(kept + dated, key=lambda t: t.start)
                 spans += [(qualifiers[t], t.end - start) for t in dated]
         inside = [t for t in usable if any(a <= t.start - start < b for a, b in spans)] if spans else []

@@ -99,6 +99,7 @@ class Lexicon:
     tenseless: frozenset[str]  # words after which such a verb has no tense of its own ("to say")
     # a word tying a sentence to the time just told ("at the time"), on lower-case text
     anaphor: Listed
+    live_entry: re.Pattern[str]  # a live blog entry's time stamp opening its paragraph ("09:12 ")
     relative: re.Pattern[str]  # a relative clause after a comma, up to the next break (", which …")
     relative_words: frozenset[str]  # the relative pronouns ("which", "who")
     adverbial_relatives: frozenset[str]  # those that tell where or when the main clause happened
@@ -243,6 +244,7 @@ def lexicon() -> Lexicon:
             ),
             tenseless=frozenset((*data["auxiliaries"], *data["present_reporting_not_after"])),
             anaphor=_listed(r"\b(?:{})\b", data["time_anaphors"]),
+            live_entry=re.compile(data["live_entry_stamp"]),
             relative=re.compile(rf",\s+(?:{_words(data['relative_pronouns'])})\b[^,;—–]*"),
             relative_words=frozenset(data["relative_pronouns"]),
             adverbial_relatives=frozenset(data["adverbial_relatives"]),
@@ -276,7 +278,7 @@ def lexicon() -> Lexicon:
             participle=re.compile(
                 rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"
                 rf"(?P<participle>[a-z]+ed|{_words(data['irregular_participles'])})"
-                rf"\s+(?:{_words(data['participle_prepositions'])})\b"
+                rf"\s+(?P<preposition>{_words(data['participle_prepositions'])})\b"
             ),
             determiners=frozenset(data["determiners"]),
             period_nouns=frozenset(data["period_nouns"]),

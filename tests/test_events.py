@@ -199,6 +199,10 @@ def test_future_events_and_statements_about_the_future() -> None:
         "Contact our newsroom with your news tips and pictures.",
         "Media contact: press office, Harrowgate Bank.",  # a press release's contacts
         "Good morning and welcome to our live coverage.",  # a live blog's greeting
+        # calls to act at the foot of a release or story
+        "For press accreditation, contact press@carrowbay.example.",
+        "For updates, follow @LennickCouncil on social media.",
+        "Donate to the Echo's appeal for the Hollin Fell families.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
@@ -368,6 +372,55 @@ def test_each_unit_of_a_time_relative_to_an_event(relative: str, value: str) -> 
     art = article(f"The storm hit the coast on Saturday.\nRescuers were sent {relative} the storm hit.\n")
     found = extract_events(art, [timex(art, "Saturday", "2022-03-26")])
     assert by_text(found, "Rescuers")[0].date == value
+
+
+def test_a_span_after_a_dated_clause_before_the_main_clause_counts_the_main_clause() -> None:
+    art = article(
+        "Three days after the festival opened on April 9, dozens of viewers walked out of the film.\n"
+        "Two days after the vote on Friday, the minister resigned.\n",
+        published=date(2027, 4, 17),
+    )
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    walkout, opening = by_text(found, "festival")
+    assert (walkout.date, opening.date) == ("2027-04-12", "2027-04-09")
+    assert "walked out" in walkout.summary and "festival opened" in opening.summary
+    # "the vote on Friday" is a thing, no clause: the sentence is one mention, dated by its day
+    assert [m.date for m in by_text(found, "minister")] == ["2027-04-16"]
+
+
+def test_an_apposition_with_a_week_of_its_own_is_a_mention_apart() -> None:
+    art = article(
+        "The safety manager, arrested earlier this week, was released on bail on Wednesday.\n"
+        "Acer, the computer maker, reported last month that its net profit slumped in 1996.\n",
+        published=date(2027, 4, 17),
+    )
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert sorted(m.date for m in by_text(found, "safety manager")) == ["2027-04-14", "2027-W15"]
+    # not an apposition: the report is the sentence's act, dated by its own time
+    assert [m.date for m in by_text(found, "Acer")] == ["2027-03"]
+
+
+def test_a_live_blog_entry_stamped_with_its_time_is_of_the_blog_day() -> None:
+    art = article(
+        "Seven men were trapped when a tunnel roof fell in on Tuesday night at the mine.\n"
+        "09:12 All five men are out.\n"
+        "The last of them was carried from the shaft a few minutes ago.\n",
+        published=date(2027, 4, 8),
+    )
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert [m.date for m in found] == ["2027-04-06", "2027-04-08", "2027-04-08"]
+
+
+def test_a_relative_clause_with_whose_dates_its_own_act_not_the_main_one() -> None:
+    art = article(
+        "The film won the Silver Heron at the ceremony on Friday.\n"
+        "Jury president Anouk Brisset, whose jury was announced earlier this month, told the ceremony"
+        " that the decision had been unanimous.\n",
+        published=date(2027, 4, 17),
+    )
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    told, named = by_text(found, "Brisset")
+    assert (told.date, named.date) == ("2027-04-16", "2027-04")
 
 
 def test_a_clause_a_span_after_or_before_a_dated_one_is_counted_from_its_day() -> None:

@@ -284,3 +284,11 @@ def test_a_prefixed_year_is_open_on_one_side() -> None:
         ("pre-1967", "1967", "BEFORE"),
         ("1970", "1970", None),
     ]
+
+
+def test_undated_text_takes_the_year_of_its_own_dates() -> None:
+    # A council notice with no publish date: "13 April" is the April of the text's own dates.
+    text = "The bridge was closed on 10 April 2027. The bridge will not reopen on 13 April as planned."
+    assert _value_of(text, None, "13 April") == "2027-04-13"
+    # with no dated expression before it, no year is guessed
+    assert _value_of("The bridge will not reopen on 13 April as planned.", None, "13 April") is None

@@ -87,12 +87,37 @@ def _calendar_date(f: Fields, ctx: Context) -> Resolution | None:
     if f.year is not None:
         return Resolution(f"{f.year:04d}-{f.month:02d}", mod=f.mod)
     if ctx.anchor is None:
-        return None
+        # An undated text ("closed on 10 April 2027 ... will not reopen on 13 April"): the year of
+        # the nearest instance around its own last date; with none, no year.
+        if ctx.reference is None or f.day is None:
+            return None
+        year = cal.month_instance(ctx.reference.date, f.month, 0)
+        try:
+            return Resolution(dt.date(year, f.month, f.day).isoformat(), REFERENCE)
+        except ValueError:
+            return None
     year, cue = _instance_year(f, f.month, ctx.anchor, ctx.tense)
     if f.day is None:
         return Resolution(f"{year:04d}-{f.month:02d}", PUBLISH, mod=f.mod, cue=cue)
     try:
         return Resolution(dt.date(year, f.month, f.day).isoformat(), PUBLISH, cue=cue)
+    except ValueError:
+        return None
+
+
+def day_of_month(m: Mention, ctx: Context) -> Resolution | None:
+    """A bare day of the month ("should reopen on the 13th"): in the publish month, unless the tense
+    points past it: a later day told in the past is last month's, an earlier one ahead next month's."""
+    f, anchor = m.fields, ctx.anchor
+    if anchor is None or f.day is None:
+        return None
+    month_start = anchor.replace(day=1)
+    if ctx.tense.direction > 0 and f.day < anchor.day:
+        month_start = cal.add_months(month_start, 1)
+    elif ctx.tense.direction < 0 and f.day > anchor.day:
+        month_start = cal.add_months(month_start, -1)
+    try:
+        return Resolution(month_start.replace(day=f.day).isoformat(), PUBLISH, cue=ctx.tense.cue)
     except ValueError:
         return None
 
@@ -452,6 +477,7 @@ def set_word(m: Mention, ctx: Context) -> Resolution | None:
 
 RESOLVERS: dict[str, Resolver] = {
     "calendar_date": calendar_date,
+    "day_of_month": day_of_month,
     "weekday": weekday,
     "weekday_from_reference": weekday_from_reference,
     "deictic": deictic,
@@ -487,7 +513,9 @@ RESOLVERS: dict[str, Resolver] = {
 # Resolvers for a bare number that is a time only right after a dated expression ("26-28"): the
 # mention is dropped unless it follows the reference time across a range word and resolves.
 FOLLOWS_REFERENCE = frozenset({"range_end_day", "range_end_year"})
-NEEDS_TENSE = frozenset({"calendar_date", "weekday", "quarter", "half", "clock_time", "weekend", "holiday"})
+NEEDS_TENSE = frozenset(
+    {"calendar_date", "day_of_month", "weekday", "quarter", "half", "clock_time", "weekend", "holiday"}
+)
 # "a year ago" (counted back from the publish date) and "a year earlier" (from the reference time):
 # an earlier-shift right after an "ago" time compares with the time the text is about, not with it.
 COUNTS_BACK_FROM_PUBLISH = frozenset({"ago"})

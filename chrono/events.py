@@ -853,10 +853,10 @@ def _dated_by_own(
     )
     offsets = _offset_clauses(s, raw, main, best, primary)
     subordinates = {
-        t.start: tied
+        t.start: sub
         for t in told
         if t is not best
-        and (tied := _subordinate(raw, t.start - s.start, t.end - s.start, best.start - s.start, cuts))
+        and (sub := _subordinate(raw, t.start - s.start, t.end - s.start, best.start - s.start, cuts))
     }
     # The clauses apart end the one the best date tells, at their subordinator or span.
     ends = [at for at, _ in offsets] + [
@@ -892,12 +892,12 @@ def _dated_by_own(
         # Wednesday" tells the statement and the release, each on its day. A month there is most
         # often a span's bound ("might not be finalised until April"), no happening.
         content = speaker is not None and best.start - s.start < speaker[1] <= at and _day_precise(when)
-        tied = subordinates.get(t.start)
+        subordinate = subordinates.get(t.start)
         if when in {m.date for m in out} or (
-            first <= at < last and not apart and not content and t not in nested and tied is None
+            first <= at < last and not apart and not content and t not in nested and subordinate is None
         ):
             continue
-        span = tied or _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
+        span = subordinate or _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
         if content and speaker is not None:
             clause = raw[speaker[1] : max(span[1], t.end - s.start)].strip(" ,.")
         elif span != (0, len(raw)):

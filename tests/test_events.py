@@ -120,6 +120,28 @@ def test_a_day_later_after_an_undated_event_stays_undated() -> None:
     assert "cannot be resolved" in denial2.explanation
 
 
+def test_an_undated_reports_dates_written_out_keep_their_day_whatever_came_before() -> None:
+    # A translated report with no publish date: its day-months take their year from its own dates,
+    # and are dates of their own, never counted again from the event before ("a day later").
+    text = (
+        "Engineer Tomas Reuel was taken by armed men on the evening of 31 October 2026.\n\n"
+        "On 2 November the group published a recording demanding three million dollars.\n\n"
+        "The driver was let go a day later near the village of Harn.\n\n"
+        "Elders of Qarvet opened negotiations with the group on 5 November.\n\n"
+        "Reuel was handed over to police near Harn on 8 November.\n"
+    )
+    art = article(text, published=None)
+    found = extract_events(art, tag(art.clean.match_text, None))
+    dates = {m.text.split()[0]: m.date for m in found}
+    assert dates == {
+        "Engineer": "2026-10-31",
+        "On": "2026-11-02",
+        "The": "2026-11-03",
+        "Elders": "2026-11-05",
+        "Reuel": "2026-11-08",
+    }
+
+
 def test_unresolvable_expression_in_undated_article_is_not_given_a_date() -> None:
     art = article(
         "The bridge reopened on May 15, 2018 after repairs.\nOfficials said on Monday traffic was flowing.\n",

@@ -292,3 +292,16 @@ def test_undated_text_takes_the_year_of_its_own_dates() -> None:
     assert _value_of(text, None, "13 April") == "2027-04-13"
     # with no dated expression before it, no year is guessed
     assert _value_of("The bridge will not reopen on 13 April as planned.", None, "13 April") is None
+    # Each such date is the text's own, and the time the next ones count from; the events never
+    # count it again from another event (5 November is 5 November, whatever came before).
+    text = (
+        "The engineer was taken on 31 October 2026. On 2 November the group published a recording."
+        " The driver was let go a day later. Elders opened talks on 5 November."
+    )
+    found = {t.text: t for t in tag(text, None)}
+    assert [found[k].value for k in ("2 November", "a day later", "5 November")] == [
+        "2026-11-02",
+        "2026-11-03",
+        "2026-11-05",
+    ]
+    assert found["5 November"].anchor_kind == "year of the reference time"

@@ -9,6 +9,9 @@ from chrono.temporal.calendar import Point
 from chrono.temporal.tense import NO_CUE, Tense
 
 PUBLISH, REFERENCE = "publish date", "reference time"
+# A day and month written out whose year alone comes from the reference time (an undated text): a
+# date of its own, which sets the reference time and is never counted again from another event.
+REFERENCE_YEAR = "year of the reference time"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +25,7 @@ class Context:
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """A value with how it was obtained (`basis`: publish date, reference time or None)."""
+    """A value with how it was obtained (`basis`: publish date, reference time, its year, or None)."""
 
     value: str
     basis: str | None = None

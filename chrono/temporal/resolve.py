@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from chrono.temporal import calendar as cal
-from chrono.temporal.context import PUBLISH, REFERENCE, Context, Resolution
+from chrono.temporal.context import PUBLISH, REFERENCE, REFERENCE_YEAR, Context, Resolution
 from chrono.temporal.fallback import normalise
 from chrono.temporal.periods import century, current_quarter, decade, half, holiday, quarter, season, weekend
 from chrono.temporal.tense import Tense
@@ -93,7 +93,7 @@ def _calendar_date(f: Fields, ctx: Context) -> Resolution | None:
             return None
         year = cal.month_instance(ctx.reference.date, f.month, 0)
         try:
-            return Resolution(dt.date(year, f.month, f.day).isoformat(), REFERENCE)
+            return Resolution(dt.date(year, f.month, f.day).isoformat(), REFERENCE_YEAR)
         except ValueError:
             return None
     year, cue = _instance_year(f, f.month, ctx.anchor, ctx.tense)

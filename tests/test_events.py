@@ -225,6 +225,13 @@ def test_future_events_and_statements_about_the_future() -> None:
         "For press accreditation, contact press@carrowbay.example.",
         "For updates, follow @LennickCouncil on social media.",
         "Donate to the Echo's appeal for the Hollin Fell families.",
+        # a broadcast's ident and link, a live blog's chrome, a translation's and a syndication's notes
+        "This is Radio Vell.",
+        "Stay with us for the weather and traffic after the break.",
+        "Refresh for the latest updates.",
+        "Translated from the Ostrian.",
+        "This report first appeared in Dessa Vestnik.",
+        "A version of this story was first published by the Lenmark Gazette.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:

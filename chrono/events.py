@@ -53,6 +53,7 @@ _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _OPEN_MODS = ("BEFORE", "AFTER")  # TimeML mods of a span open on one side ("post-1959")
 _READER = re.compile(r"\byou(?:r|rs|'ve|’ve)?\b", re.IGNORECASE)
 _END_PUNCT = tuple(".!\"”’')")
+_HEADING_MARKS = " \t*_#:-–—•·"  # around a heading's words (Markdown, a dash, a colon)
 _ANTECEDENT_WORDS = 5
 _MIN_WORDS = 4  # fewer words than this report nothing ("Yeah.", "Small numbers."), unless `_short_report`
 _MIN_FOCUS_TERMS = 5  # content words a clause needs to stand for its sentence in comparisons
@@ -1298,10 +1299,10 @@ def _schedule(text: str, sentence: str, sets: list[Timex], start: int, end: int,
 
 
 def _by_context(
-    s: _Sentence, narrative: _Narrative, told: list[_Narrative], paragraph: bool
+    s: _Sentence, narrative: _Narrative, told: list[_Narrative], paragraph: bool, written: str | None
 ) -> tuple[list[EventMention], _Narrative]:
-    """The mention of a sentence with no date of its own, and the narrative after it."""
-    published = s.article.published.isoformat() if s.article.published else None
+    """The mention of a sentence with no date of its own, and the narrative after it. `written` is
+    the day its present tense speaks of: the publish date, or the day heading it sits under."""
     # Tied to the time just told: in the past perfect, or saying so ("at the time").
     perfect = _looks_back(s.text)
     tied = perfect or bool(lexicon().anaphor.search(_own(s.text)))
@@ -1316,9 +1317,9 @@ def _by_context(
         return [found], narrative
     if (referring := lexicon().referring.match(_own(s.text))) and (found := _referred(s, referring, told)):
         return [found], narrative
-    if published is not None and _said_now(s.text):
-        why = f"no date of its own: said in the present tense, when the article was written ({published})"
-        return [s.mention(published, None, why, s.text)], narrative
+    if written is not None and _said_now(s.text):
+        why = f"no date of its own: said in the present tense, when the article was written ({written})"
+        return [s.mention(written, None, why, s.text)], narrative
     if context.date is None:
         why = "undated: no date of its own and no dated narrative before"
         return [s.mention(None, None, why, s.text)], narrative
@@ -1444,6 +1445,28 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
     out[0] = lead.mention(again.date, None, why, lead.text)
 
 
+def _day_heading(
+    text: str, start: int, end: int, ordered: list[Timex], starts: list[int], published: str | None
+) -> _Narrative | None:
+    """The narrative a paragraph that is nothing but a day starts ("Wednesday 4 November", "Oct. 3,
+    2026:"), not after the publish date; None for any other paragraph (most have no time first).
+    The day is written in figures: a bare weekday above a list ("Sunday", then the fixtures) is
+    more often ahead than the one past that the tagger gives it."""
+    at = bisect_left(starts, start)
+    if at >= len(ordered) or (t := ordered[at]).end > end or text[start : t.start].strip(_HEADING_MARKS):
+        return None
+    day = event_date(t.value)[0]
+    if (
+        day is None
+        or not any(map(str.isdigit, t.text))
+        or text[t.end : end].strip(_HEADING_MARKS)
+        or not _day_precise(day)
+        or (published is not None and day > published)
+    ):
+        return None
+    return _Narrative(day, f"the day heading {collapse(text[start:end])!r} above it")
+
+
 def _back_to_story(text: str, narrative: _Narrative, reported: bool) -> bool:
     """Whether a new paragraph returns to the story's own time: after an undated one, unless it
     says "then"; and a live blog's entry stamped with its time of day, which is of the blog's day
@@ -1480,6 +1503,12 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         prev_end = end
         text = collapse(clean.text[start:end])
         if _reports_nothing(text, seen, title, after_quote):
+            # A live blog's or a diary's day heading ("Wednesday 4 November"): the entries under it
+            # are of that day, what they say in the present tense too, not of the publish date.
+            heading = (
+                _day_heading(clean.match_text, start, end, ordered, starts, published) if paragraph else None
+            )
+            lead, narrative = (heading, heading) if heading else (lead, narrative)
             continue
         seen.add(text.lower())
         lead_before, perfect_lead = perfect_lead, None
@@ -1558,7 +1587,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             narrative = _Narrative(None, "")
         else:
             perfect_lead = s if not out and narrative is lead and _perfect_lead(s.text) else None
-            found, narrative = _by_context(s, narrative, told, paragraph)
+            found, narrative = _by_context(s, narrative, told, paragraph, lead.date)
         out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
         person = _person_after(s.text, person, subject)
     return out

@@ -440,6 +440,36 @@ def test_a_live_blog_entry_stamped_with_its_time_is_of_the_blog_day() -> None:
     assert [m.date for m in found] == ["2027-04-06", "2027-04-08", "2027-04-08"]
 
 
+def test_a_live_blogs_entries_are_of_the_day_heading_above_them() -> None:
+    art = article(
+        "Thursday 5 November\n"
+        "Governor Ilse Marrow says at least seven people have been killed.\n"
+        "Wednesday 4 November\n"
+        "Imara has made landfall near Saltrevy, the weather office says.\n"
+        "Rescue teams have begun searching collapsed buildings.\n",
+        published=date(2026, 11, 5),
+    )
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert [(m.text[:10], m.date) for m in found] == [
+        ("Governor I", "2026-11-05"),
+        ("Imara has ", "2026-11-04"),
+        ("Rescue tea", "2026-11-04"),
+    ]
+    # not a day after the publish date, nor a bare weekday (a list's, often ahead), nor a
+    # paragraph with words besides the day
+    art = article(
+        "Friday 6 November\nRescue teams have begun searching collapsed buildings.\n"
+        "Wednesday\nThe Tarn has burst its banks at Welby, local officials say.\n"
+        "On Wednesday 4 November\nImara has made landfall near Saltrevy, the weather office says.\n",
+        published=date(2026, 11, 5),
+    )
+    assert [m.date for m in extract_events(art, tag(art.clean.match_text, art.published))] == [
+        "2026-11-05",
+        "2026-11-05",
+        "2026-11-05",
+    ]
+
+
 def test_a_relative_clause_with_whose_dates_its_own_act_not_the_main_one() -> None:
     art = article(
         "The film won the Silver Heron at the ceremony on Friday.\n"

@@ -1311,11 +1311,13 @@ def _by_context(
     # In a flashback's paragraph, what is not tied to its time is the story's.
     flashback = narrative.resume is not None and not (narrative.whole or tied)
     context = narrative.resume if flashback and narrative.resume else narrative
-    if (relative := lexicon().event_relative.search(_own(s.text))) and (
+    own = _own(s.text)
+    lex = lexicon()
+    if (relative := lex.event_relative.search(own) or lex.offset_clause.search(own)) and (
         found := _relative_to_event(s, relative, told)
     ):
         return [found], narrative
-    if (referring := lexicon().referring.match(_own(s.text))) and (found := _referred(s, referring, told)):
+    if (referring := lex.referring.match(own)) and (found := _referred(s, referring, told)):
         return [found], narrative
     if written is not None and _said_now(s.text):
         why = f"no date of its own: said in the present tense, when the article was written ({written})"
@@ -1378,9 +1380,11 @@ def _referred(s: _Sentence, referring: re.Match[str], told: list[_Narrative]) ->
 
 def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrative]) -> EventMention | None:
     """The mention of a sentence dated by a time `relative` to an event ("the day before the storm
-    hit", `event_relative_units`) named in a few words, from the day of the latest event `told` to
-    the day that shares a word with it ("Storm Ilse came ashore on Saturday"); None when the article
-    told no such day.
+    hit", `event_relative_units`; "three days after the storm hit", a counted span of
+    `offset_clause`) named in a few words, from the day of the latest event `told` to the day that
+    shares a word with it ("Storm Ilse came ashore on Saturday"); None when the article told no
+    such day, or the span is approximate ("nearly four weeks after") or after no clause ("two days
+    after Pinochet's birthday celebrations": a thing, its day untold).
     (Not from the previous event's day: "The warning came the day after Brussels rejected the
     plan" is the warning's own day.)"""
     lex = lexicon()
@@ -1390,13 +1394,23 @@ def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrat
     named = next((n for n in reversed(told) if n.explicit and _shares(words, n)), None)
     if named is None or named.explicit is None:
         return None
-    unit, direction = lex.relative_units[relative["unit"]], lex.relative_directions[relative["direction"]]
+    by = lex.relative_directions[relative["direction"]]
+    if "number" in relative.re.groupindex:  # a counted span, from a clause (not "a week after the vote")
+        if not lex.verb.search(relative["event"]) or lex.offset_approximate.search(
+            relative.string, max(0, relative.start() - 20), relative.start()
+        ):
+            return None
+        number = relative["number"]
+        unit = lex.offset_units_moved[relative["unit"]]
+        by *= int(number if number.isdigit() else lex.synonyms[number])
+    else:
+        unit = lex.relative_units[relative["unit"]]
     phrase = relative[0][: relative.start("event") - relative.start()].strip()  # "the day before"
     why = (
         f"no date of its own: {phrase!r} {relative['event']!r}, from the day of the event"
         f" {named.said[0][:60]!r} ({named.explicit[:10]})"
     )
-    return s.mention(_moved(named.explicit, unit, direction), None, why, s.text)
+    return s.mention(_moved(named.explicit, unit, by), None, why, s.text)
 
 
 def _moved(day: str, unit: str, by: int) -> str:

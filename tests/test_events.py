@@ -387,6 +387,26 @@ def test_a_day_relative_to_an_event_is_counted_from_that_events_day() -> None:
     assert warning.date == "2022-03-27" and "continues" in warning.explanation
 
 
+def test_a_span_counted_from_an_event_told_before_dates_the_sentence() -> None:
+    art = article(
+        "The storm came ashore last Wednesday night, killing 11 people.\n"
+        "A military plane brought the first relief supplies on Friday.\n"
+        "Power was restored to most of Saltrevy three days after the storm hit.\n"
+        "Phone lines came back nearly two weeks after the storm hit.\n"
+        "Schools reopened two weeks after the storm's landfall.\n",
+        published=date(2026, 11, 9),
+    )
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    power, phones = by_text(found, "Power was restored")[0], by_text(found, "Phone lines")[0]
+    schools = by_text(found, "Schools reopened")[0]
+    # the storm's Wednesday (4 November) and three days, not the Friday just told
+    assert (power.date, power.timex) == ("2026-11-07", None)
+    assert "'three days after' 'the storm hit'" in power.explanation
+    # an approximate span, or one after a thing (no clause), counts to no day: the sentence goes on
+    # with the story
+    assert phones.date == schools.date == "2026-11-06"
+
+
 @pytest.mark.parametrize(
     ("relative", "value"),
     [

@@ -53,6 +53,7 @@ _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _OPEN_MODS = ("BEFORE", "AFTER")  # TimeML mods of a span open on one side ("post-1959")
 _READER = re.compile(r"\byou(?:r|rs|'ve|’ve)?\b", re.IGNORECASE)
 _END_PUNCT = tuple(".!\"”’')")
+_HEADING_MARKS = " \t*_#:-–—•·"  # around a heading's words (Markdown, a dash, a colon)
 _ANTECEDENT_WORDS = 5
 _MIN_WORDS = 4  # fewer words than this report nothing ("Yeah.", "Small numbers."), unless `_short_report`
 _MIN_FOCUS_TERMS = 5  # content words a clause needs to stand for its sentence in comparisons
@@ -1298,10 +1299,10 @@ def _schedule(text: str, sentence: str, sets: list[Timex], start: int, end: int,
 
 
 def _by_context(
-    s: _Sentence, narrative: _Narrative, told: list[_Narrative], paragraph: bool
+    s: _Sentence, narrative: _Narrative, told: list[_Narrative], paragraph: bool, written: str | None
 ) -> tuple[list[EventMention], _Narrative]:
-    """The mention of a sentence with no date of its own, and the narrative after it."""
-    published = s.article.published.isoformat() if s.article.published else None
+    """The mention of a sentence with no date of its own, and the narrative after it. `written` is
+    the day its present tense speaks of: the publish date, or the day heading it sits under."""
     # Tied to the time just told: in the past perfect, or saying so ("at the time").
     perfect = _looks_back(s.text)
     tied = perfect or bool(lexicon().anaphor.search(_own(s.text)))
@@ -1310,15 +1311,17 @@ def _by_context(
     # In a flashback's paragraph, what is not tied to its time is the story's.
     flashback = narrative.resume is not None and not (narrative.whole or tied)
     context = narrative.resume if flashback and narrative.resume else narrative
-    if (relative := lexicon().event_relative.search(_own(s.text))) and (
+    own = _own(s.text)
+    lex = lexicon()
+    if (relative := lex.event_relative.search(own) or lex.offset_clause.search(own)) and (
         found := _relative_to_event(s, relative, told)
     ):
         return [found], narrative
-    if (referring := lexicon().referring.match(_own(s.text))) and (found := _referred(s, referring, told)):
+    if (referring := lex.referring.match(own)) and (found := _referred(s, referring, told)):
         return [found], narrative
-    if published is not None and _said_now(s.text):
-        why = f"no date of its own: said in the present tense, when the article was written ({published})"
-        return [s.mention(published, None, why, s.text)], narrative
+    if written is not None and _said_now(s.text):
+        why = f"no date of its own: said in the present tense, when the article was written ({written})"
+        return [s.mention(written, None, why, s.text)], narrative
     if context.date is None:
         why = "undated: no date of its own and no dated narrative before"
         return [s.mention(None, None, why, s.text)], narrative
@@ -1377,9 +1380,11 @@ def _referred(s: _Sentence, referring: re.Match[str], told: list[_Narrative]) ->
 
 def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrative]) -> EventMention | None:
     """The mention of a sentence dated by a time `relative` to an event ("the day before the storm
-    hit", `event_relative_units`) named in a few words, from the day of the latest event `told` to
-    the day that shares a word with it ("Storm Ilse came ashore on Saturday"); None when the article
-    told no such day.
+    hit", `event_relative_units`; "three days after the storm hit", a counted span of
+    `offset_clause`) named in a few words, from the day of the latest event `told` to the day that
+    shares a word with it ("Storm Ilse came ashore on Saturday"); None when the article told no
+    such day, or the span is approximate ("nearly four weeks after") or after no clause ("two days
+    after Pinochet's birthday celebrations": a thing, its day untold).
     (Not from the previous event's day: "The warning came the day after Brussels rejected the
     plan" is the warning's own day.)"""
     lex = lexicon()
@@ -1389,13 +1394,23 @@ def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrat
     named = next((n for n in reversed(told) if n.explicit and _shares(words, n)), None)
     if named is None or named.explicit is None:
         return None
-    unit, direction = lex.relative_units[relative["unit"]], lex.relative_directions[relative["direction"]]
+    by = lex.relative_directions[relative["direction"]]
+    if "number" in relative.re.groupindex:  # a counted span, from a clause (not "a week after the vote")
+        if not lex.verb.search(relative["event"]) or lex.offset_approximate.search(
+            relative.string, max(0, relative.start() - 20), relative.start()
+        ):
+            return None
+        number = relative["number"]
+        unit = lex.offset_units_moved[relative["unit"]]
+        by *= int(number if number.isdigit() else lex.synonyms[number])
+    else:
+        unit = lex.relative_units[relative["unit"]]
     phrase = relative[0][: relative.start("event") - relative.start()].strip()  # "the day before"
     why = (
         f"no date of its own: {phrase!r} {relative['event']!r}, from the day of the event"
         f" {named.said[0][:60]!r} ({named.explicit[:10]})"
     )
-    return s.mention(_moved(named.explicit, unit, direction), None, why, s.text)
+    return s.mention(_moved(named.explicit, unit, by), None, why, s.text)
 
 
 def _moved(day: str, unit: str, by: int) -> str:
@@ -1444,6 +1459,28 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
     out[0] = lead.mention(again.date, None, why, lead.text)
 
 
+def _day_heading(
+    text: str, start: int, end: int, ordered: list[Timex], starts: list[int], published: str | None
+) -> _Narrative | None:
+    """The narrative a paragraph that is nothing but a day starts ("Wednesday 4 November", "Oct. 3,
+    2026:"), not after the publish date; None for any other paragraph (most have no time first).
+    The day is written in figures: a bare weekday above a list ("Sunday", then the fixtures) is
+    more often ahead than the one past that the tagger gives it."""
+    at = bisect_left(starts, start)
+    if at >= len(ordered) or (t := ordered[at]).end > end or text[start : t.start].strip(_HEADING_MARKS):
+        return None
+    day = event_date(t.value)[0]
+    if (
+        day is None
+        or not any(map(str.isdigit, t.text))
+        or text[t.end : end].strip(_HEADING_MARKS)
+        or not _day_precise(day)
+        or (published is not None and day > published)
+    ):
+        return None
+    return _Narrative(day, f"the day heading {collapse(text[start:end])!r} above it")
+
+
 def _back_to_story(text: str, narrative: _Narrative, reported: bool) -> bool:
     """Whether a new paragraph returns to the story's own time: after an undated one, unless it
     says "then"; and a live blog's entry stamped with its time of day, which is of the blog's day
@@ -1480,6 +1517,12 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         prev_end = end
         text = collapse(clean.text[start:end])
         if _reports_nothing(text, seen, title, after_quote):
+            # A live blog's or a diary's day heading ("Wednesday 4 November"): the entries under it
+            # are of that day, what they say in the present tense too, not of the publish date.
+            heading = (
+                _day_heading(clean.match_text, start, end, ordered, starts, published) if paragraph else None
+            )
+            lead, narrative = (heading, heading) if heading else (lead, narrative)
             continue
         seen.add(text.lower())
         lead_before, perfect_lead = perfect_lead, None
@@ -1558,7 +1601,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             narrative = _Narrative(None, "")
         else:
             perfect_lead = s if not out and narrative is lead and _perfect_lead(s.text) else None
-            found, narrative = _by_context(s, narrative, told, paragraph)
+            found, narrative = _by_context(s, narrative, told, paragraph, lead.date)
         out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
         person = _person_after(s.text, person, subject)
     return out

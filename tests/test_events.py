@@ -225,6 +225,13 @@ def test_future_events_and_statements_about_the_future() -> None:
         "For press accreditation, contact press@carrowbay.example.",
         "For updates, follow @LennickCouncil on social media.",
         "Donate to the Echo's appeal for the Hollin Fell families.",
+        # a broadcast's ident and link, a live blog's chrome, a translation's and a syndication's notes
+        "This is Radio Vell.",
+        "Stay with us for the weather and traffic after the break.",
+        "Refresh for the latest updates.",
+        "Translated from the Ostrian.",
+        "This report first appeared in Dessa Vestnik.",
+        "A version of this story was first published by the Lenmark Gazette.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
@@ -380,6 +387,26 @@ def test_a_day_relative_to_an_event_is_counted_from_that_events_day() -> None:
     assert warning.date == "2022-03-27" and "continues" in warning.explanation
 
 
+def test_a_span_counted_from_an_event_told_before_dates_the_sentence() -> None:
+    art = article(
+        "The storm came ashore last Wednesday night, killing 11 people.\n"
+        "A military plane brought the first relief supplies on Friday.\n"
+        "Power was restored to most of Saltrevy three days after the storm hit.\n"
+        "Phone lines came back nearly two weeks after the storm hit.\n"
+        "Schools reopened two weeks after the storm's landfall.\n",
+        published=date(2026, 11, 9),
+    )
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    power, phones = by_text(found, "Power was restored")[0], by_text(found, "Phone lines")[0]
+    schools = by_text(found, "Schools reopened")[0]
+    # the storm's Wednesday (4 November) and three days, not the Friday just told
+    assert (power.date, power.timex) == ("2026-11-07", None)
+    assert "'three days after' 'the storm hit'" in power.explanation
+    # an approximate span, or one after a thing (no clause), counts to no day: the sentence goes on
+    # with the story
+    assert phones.date == schools.date == "2026-11-06"
+
+
 @pytest.mark.parametrize(
     ("relative", "value"),
     [
@@ -431,6 +458,36 @@ def test_a_live_blog_entry_stamped_with_its_time_is_of_the_blog_day() -> None:
     )
     found = extract_events(art, tag(art.clean.match_text, art.published))
     assert [m.date for m in found] == ["2027-04-06", "2027-04-08", "2027-04-08"]
+
+
+def test_a_live_blogs_entries_are_of_the_day_heading_above_them() -> None:
+    art = article(
+        "Thursday 5 November\n"
+        "Governor Ilse Marrow says at least seven people have been killed.\n"
+        "Wednesday 4 November\n"
+        "Imara has made landfall near Saltrevy, the weather office says.\n"
+        "Rescue teams have begun searching collapsed buildings.\n",
+        published=date(2026, 11, 5),
+    )
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert [(m.text[:10], m.date) for m in found] == [
+        ("Governor I", "2026-11-05"),
+        ("Imara has ", "2026-11-04"),
+        ("Rescue tea", "2026-11-04"),
+    ]
+    # not a day after the publish date, nor a bare weekday (a list's, often ahead), nor a
+    # paragraph with words besides the day
+    art = article(
+        "Friday 6 November\nRescue teams have begun searching collapsed buildings.\n"
+        "Wednesday\nThe Tarn has burst its banks at Welby, local officials say.\n"
+        "On Wednesday 4 November\nImara has made landfall near Saltrevy, the weather office says.\n",
+        published=date(2026, 11, 5),
+    )
+    assert [m.date for m in extract_events(art, tag(art.clean.match_text, art.published))] == [
+        "2026-11-05",
+        "2026-11-05",
+        "2026-11-05",
+    ]
 
 
 def test_a_relative_clause_with_whose_dates_its_own_act_not_the_main_one() -> None:

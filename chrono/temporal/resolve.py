@@ -192,12 +192,13 @@ def deictic(m: Mention, ctx: Context) -> Resolution | None:
 
 def counted_day(m: Mention, ctx: Context) -> Resolution | None:
     """ "a week today", "two weeks tomorrow", "a week on Monday": an amount of time counted on from a
-    day named by the publish date (a deictic day, or the coming weekday)."""
+    day named by the publish date (a deictic day, or the coming weekday); back from it with a
+    direction ("a week ago today", "two years ago today": an anniversary to the day)."""
     f = m.fields
     if (
         ctx.anchor is None
         or f.number is None
-        or f.unit not in (cal.DAY, cal.WEEK)
+        or f.unit not in (cal.DAY, cal.WEEK, cal.MONTH, cal.YEAR)
         or f.number != int(f.number)
     ):
         return None
@@ -207,7 +208,7 @@ def counted_day(m: Mention, ctx: Context) -> Resolution | None:
         day = ctx.anchor + dt.timedelta(days=f.offset)
     else:
         return None
-    return Resolution(cal.shift(day, f.unit, int(f.number)).isoformat(), PUBLISH)
+    return Resolution(cal.shift(day, f.unit, (f.rel or 1) * int(f.number)).isoformat(), PUBLISH)
 
 
 def deictic_part(m: Mention, ctx: Context) -> Resolution | None:

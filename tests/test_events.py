@@ -232,6 +232,10 @@ def test_future_events_and_statements_about_the_future() -> None:
         "Translated from the Ostrian.",
         "This report first appeared in Dessa Vestnik.",
         "A version of this story was first published by the Lenmark Gazette.",
+        # a broadcast's sign-off with the next bulletin, an opinion piece's disclaimer
+        "News again at the top of the hour.",
+        "The views expressed here are the author's own.",
+        "Views expressed in this column are those of the writer and not of the Review.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:

@@ -276,8 +276,10 @@ def lexicon() -> Lexicon:
             perfect_not_after=re.compile(rf"\s(?:{_words(data['perfect_not_after'])})\s"),
             offset_approximate=re.compile(rf"\b(?:{_words(data['offset_approximations'])})\s+$"),
             participle=re.compile(
-                rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*))\s+"
-                rf"(?P<participle>[a-z]+ed|{_words(data['irregular_participles'])})"
+                rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*)(?:\s+(?P<subject>{_words(data['contact_subjects'])}))?)\s+"
+                # after a subject, a simple past too ("a sample she gave in mid-September")
+                rf"(?P<participle>[a-z]+ed|{_words(data['irregular_participles'])}"
+                rf"|(?(subject)(?:{_words(data['past_cues'])})|(?!)))"
                 rf"\s+(?P<preposition>{_words(data['participle_prepositions'])})\b"
             ),
             determiners=frozenset(data["determiners"]),

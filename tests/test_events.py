@@ -453,6 +453,20 @@ def test_an_apposition_with_a_week_of_its_own_is_a_mention_apart() -> None:
     assert [m.date for m in by_text(found, "Acer")] == ["2027-03"]
 
 
+def test_a_clause_with_no_relative_pronoun_dates_its_noun_not_the_act() -> None:
+    # "a sample she gave in mid-September" is which sample: the finding is no mention of September.
+    art = article(
+        "The 27-year-old was suspended last week after traces of drostanolone were found in a sample "
+        "she gave in mid-September.\n"
+        "Doctors were treating a man he shot in the leg on Sunday, police said on Monday.\n",
+        published=date(2026, 10, 9),
+    )
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert [m.date for m in by_text(found, "27-year-old")] == ["2026-W40"]
+    # a subject pronoun before a past that is no clause of a noun ("police said on Monday") dates it
+    assert "2026-10-05" in [m.date for m in by_text(found, "Doctors")]
+
+
 def test_a_live_blog_entry_stamped_with_its_time_is_of_the_blog_day() -> None:
     art = article(
         "Seven men were trapped when a tunnel roof fell in on Tuesday night at the mine.\n"

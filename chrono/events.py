@@ -1459,6 +1459,35 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
     out[0] = lead.mention(again.date, None, why, lead.text)
 
 
+def _judged_then(opener: tuple[_Sentence, int] | None, out: list[EventMention], then: EventMention) -> None:
+    """Dates an undated sentence that opens its paragraph in the simple past, in the reporter's own
+    words (`opener`, its mention at that index of `out`), by the sentence right after it when that
+    one goes on with the same subject as a pronoun (`pronoun_subjects`) and tells, in the past, a
+    day before the opener's context date: "The federation's panel did not believe her. It handed
+    her a four-year ban on Tuesday." is Tuesday's judgment, not the story's later day."""
+    if opener is None:  # most sentences
+        return
+    s, at = opener
+    mention, lex = out[at], lexicon()
+    first = then.text.split(" ", 1)[0].lower()
+    if (
+        first not in lex.pronoun_subjects
+        or then.timex is None
+        or then.future
+        or mention.timex is not None
+        or mention.future
+        or not _day_precise(then.date)
+        or not _day_precise(mention.date)
+        or (then.date or "") >= (mention.date or "")
+        or speaker_span(s.text) is not None
+        or not lex.past.search(_own(s.text).lower())
+        or _looks_back(s.text)
+    ):
+        return
+    why = f"no date of its own: its paragraph goes on with its subject, dated next ({then.timex.text})"
+    out[at] = s.mention(then.date, None, why, s.text)
+
+
 def _day_heading(
     text: str, start: int, end: int, ordered: list[Timex], starts: list[int], published: str | None
 ) -> _Narrative | None:
@@ -1511,6 +1540,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
     prev_end = 0
     person: str | None = None  # who "he" or "she" stands for
     perfect_lead: _Sentence | None = None  # a lead in the present perfect, just before (`_told_again`)
+    opener: tuple[_Sentence, int] | None = None  # an undated paragraph opener, just before (`_judged_then`)
     for index, (start, end) in enumerate(split_sentences(clean.text)):
         paragraph = "\n" in clean.text[prev_end:start]
         after_quote = not paragraph and clean.text[prev_end - 1 : prev_end] in _CLOSING_QUOTES
@@ -1526,6 +1556,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             continue
         seen.add(text.lower())
         lead_before, perfect_lead = perfect_lead, None
+        opener_before, opener = (None if paragraph else opener), None
         subject = _subject(text)
         person = subject or person
         s = _Sentence(article, index, start, end, text, person)
@@ -1560,6 +1591,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             resumed = narrative.resume is not None and paragraph and not _looks_back(s.text)
             found, current = _dated_by_own(s, main, (narrative.resume or narrative) if resumed else narrative)
             _told_again(lead_before, out, found[0])
+            _judged_then(opener_before, out, found[0])
             # What is still ahead is no narrative. A flashback is in the past perfect, or over
             # before the story's time (which the first event's own day sets, whatever the publish
             # date): "Brenn was shot on October 14, 2023" in a trial story, "in 2019". Told in the
@@ -1601,6 +1633,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             narrative = _Narrative(None, "")
         else:
             perfect_lead = s if not out and narrative is lead and _perfect_lead(s.text) else None
+            opener = (s, len(out)) if paragraph else None
             found, narrative = _by_context(s, narrative, told, paragraph, lead.date)
         out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
         person = _person_after(s.text, person, subject)

@@ -106,6 +106,7 @@ class Lexicon:
     restrictive_relatives: frozenset[str]  # "that" of "a trial that opened on Monday"
     present: frozenset[str]  # auxiliaries of the present ("is", "has"): no "-ed" after them is past
     subject_pronouns: frozenset[str]  # pronouns that stand for the last person named ("she")
+    pronoun_subjects: frozenset[str]  # a sentence opening with one goes on with the subject before ("It")
     conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
     anchoring: frozenset[str]  # subordinators that tie a clause to another's time ("after")
@@ -251,6 +252,7 @@ def lexicon() -> Lexicon:
             restrictive_relatives=frozenset(data["restrictive_relatives"]),
             present=frozenset(data["present_passive"]),
             subject_pronouns=frozenset(data["subject_pronouns"]),
+            pronoun_subjects=frozenset(data["pronoun_subjects"]),
             conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
             anchoring=frozenset(data["anchoring_subordinators"]),

@@ -467,6 +467,19 @@ def test_a_clause_with_no_relative_pronoun_dates_its_noun_not_the_act() -> None:
     assert "2026-10-05" in [m.date for m in by_text(found, "Doctors")]
 
 
+def test_an_undated_paragraph_opener_takes_the_day_its_subject_is_given_next() -> None:
+    art = article(
+        "Moravec's lawyers lodged an appeal with the tribunal on Thursday.\n\n"
+        "The federation's panel did not believe her. It handed her a four-year ban on Tuesday.\n\n"
+        "Officials met the lawyers. The club announced a new coach on Tuesday.\n",
+        published=date(2026, 10, 16),
+    )
+    found = extract_events(art, tag(art.clean.match_text, art.published))
+    assert [m.date for m in by_text(found, "did not believe")] == ["2026-10-13"]
+    # a sentence that does not go on with the opener's subject leaves it to the context
+    assert [m.date for m in by_text(found, "Officials met")] == ["2026-10-15"]
+
+
 def test_a_live_blog_entry_stamped_with_its_time_is_of_the_blog_day() -> None:
     art = article(
         "Seven men were trapped when a tunnel roof fell in on Tuesday night at the mine.\n"

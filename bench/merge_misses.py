@@ -8,7 +8,8 @@ gold pair the merge left apart names the stage that lost it:
 - never blocked: no filed word shared (both sides' filed words shown), or a shared word whose
   blocks the two dates never meet in or that is crowded;
 - blocked, no score: the rule of `merge._score` (or `_score_undated`) that refused the pair;
-- below threshold: the score, the threshold and how the dates relate;
+- below threshold: the score, the threshold and how the dates relate (for a plan and a report of
+  one day, why they did not merge as "planned, then reported done");
 - lost in clustering: the pair cleared its threshold, but one side's event already held a mention
   of the other's article, or the two events' average link fell short;
 - one article: two mentions of one article, which one event holds only when they are its lead
@@ -113,7 +114,8 @@ class Diagnosis:
             return "blocked, no score", self._refusal(x, y)
         score, relation = scored
         if score < merge.THRESHOLDS[relation]:
-            return "below threshold", f"{relation}: {score:.2f} < {merge.THRESHOLDS[relation]}"
+            threshold = merge.THRESHOLDS[relation]
+            return "below threshold", f"{relation}: {score:.2f} < {threshold}{_plan_note(x, y)}"
         return "cleared threshold", f"{relation}: {score:.2f} >= {merge.THRESHOLDS[relation]}"
 
     def _unblocked(self, i: int, j: int) -> tuple[str, str]:
@@ -159,6 +161,21 @@ class Diagnosis:
         if score < threshold:
             return "below threshold", f"undated, matched by content: {score:.2f} < {threshold}"
         return "cleared threshold", f"undated, matched by content: {score:.2f}"
+
+
+def _plan_note(x: merge._Item, y: merge._Item) -> str:
+    """Why a plan and a report of one day did not merge as "planned, then reported done"."""
+    if x.mention.future == y.mention.future or merge._relation(x, y) != "same date":
+        return ""
+    plan, done = (x, y) if x.mention.future else (y, x)
+    if merge._plan_role(plan) != 1:
+        return "; a plan, but not dated outright to one day after its article"
+    if merge._plan_role(done) != 2:
+        days = merge.REPORTED_WITHIN
+        return f"; a plan, but the report is not dated outright or not news (within {days} days)"
+    if not merge._planned_done(x, y):
+        return "; a plan and its report, but no rare word shared or participants differ"
+    return f"; planned, then reported done, but short by more than {merge.PLAN_BONUS}"
 
 
 def _lost(events: list[Event], ka: int, kb: int) -> str:

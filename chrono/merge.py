@@ -81,12 +81,22 @@ ACT_SHARE = 0.4
 # One speaker, one day: outlets at one briefing report the same statement in other words ("said the
 # town could no longer afford repairs" / "told the Bugle the sums didn't add up").
 SPEAKER_BONUS = 0.15
+# A plan and the report that it was done, dated to one day ("Salvage crews plan to refloat the
+# ship on Friday" / "The grounded ferry was refloated on Friday morning"): see `_planned_done`.
+PLAN_BONUS = 0.1
+# ... when they share a word this rare for what was done ("refloat", "bypass"): a kind ("@meet",
+# "@election") or a common word ("talks", "close") is shared by a story's other plans and reports.
+PLAN_WORD = 8.0
+# ... and when the report is news, published at most this many days after the day: weeks later, a
+# word of the plan is background ("deaths during an Israeli artillery bombardment" on November 15).
+REPORTED_WITHIN = 2
 QUOTE_BONUS = 0.05  # per quoted word both share
 QUOTE_BONUS_MAX = 0.15
 NAME_MISMATCH = 0.45  # similarity factor when names differ on both sides
 # Minimum similarity to merge, by how the two dates relate.
 THRESHOLDS = {
     "same date": 0.28,
+    "planned, then reported done": 0.28,  # a same date whose one side was still ahead (`_planned_done`)
     "nested dates": 0.4,
     "dated by context": 0.45,
     "conflicting dates": 0.5,
@@ -571,6 +581,51 @@ def _day_in_month(a: _Item, b: _Item) -> bool:
     return day and span and b.first <= a.first <= b.last and b.mention.future
 
 
+def _plan_role(it: _Item) -> int:
+    """1 if the mention is a plan dated outright to one day after its article was published; 2 if
+    it is a report dated outright to one day, published then or up to REPORTED_WITHIN days after;
+    else 0 (`_planned_done`)."""
+    m = it.mention
+    if m.timex is None or m.published is None or it.first != it.last:
+        return 0
+    after = _ordinals(m.published)[0] - it.first
+    if m.future:
+        return 1 if after < 0 else 0
+    return 2 if 0 <= after <= REPORTED_WITHIN else 0
+
+
+def _planned_done(a: _Item, b: _Item) -> bool:
+    """Whether one is a plan and the other the news that it was done (`_plan_role`), both dated
+    outright to one day, naming no participants that differ and sharing a rare word for what was
+    done (PLAN_WORD; no name, figure or date's word): "Salvage crews plan to refloat the ship on
+    Friday" / "The grounded ferry Marisol Star was refloated off Kell Island on Friday morning".
+    Who was to meet whom must agree: "X will meet Y on Monday" / "X met Z on Monday" are two
+    meetings, so when both name someone they share two participants."""
+    plan, done = (a, b) if a.mention.future else (b, a)
+    if _plan_role(plan) != 1 or _plan_role(done) != 2 or plan.first != done.first:
+        return False
+    p, d = plan.mention, done.mention
+    shared = set(p.terms) & set(d.terms)
+    if p.names and d.names and _participants(shared & {*p.names, *d.names}, shared) < 2:
+        return False
+    told = {*p.names, *d.names, *_date_words(p, d)}
+    words = (t for t in shared if " " not in t and t[0] != "@" and t not in told)
+    return any(specificity(t) >= PLAN_WORD and not any(map(str.isdigit, t)) for t in words)
+
+
+def _as_planned(a: _Item, b: _Item, score: float, relation: str) -> tuple[float, str]:
+    """The score and how the dates relate, as given but for a plan and its report of one day
+    (`_planned_done`) at most PLAN_BONUS short of the threshold: they merge at it, so they rank
+    after every pair that merges on its own, which keeps its score and rank (a story's other
+    sentences naming the plan's event are as close: "whether ... the November 21 referendum was
+    valid")."""
+    threshold = THRESHOLDS[relation]
+    wanting = 0 < threshold - score <= PLAN_BONUS and a.mention.future != b.mention.future
+    if relation == "same date" and wanting and _planned_done(a, b):
+        return threshold, "planned, then reported done"
+    return score, relation
+
+
 def matched_by_content(m: EventMention) -> bool:
     """Whether a mention meets dated ones by content alone: undated, in an undated article (a dated
     article's sentence its date does not date is no report of a day: "The polls will close at
@@ -655,6 +710,7 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     if penalty == 1.0 and days_only:
         score += SPEAKER_BONUS if one_speaker else 0.0
     score = min(1.0, score * penalty)
+    score, relation = _as_planned(a, b, score, relation)
     # One thing counted differently ("11 people were still missing" / "seven people"): a count
     # changes from one report to the next, so on other dates (or, said by both, on one day) the
     # two are two reports; told of one day, two outlets' tolls or figures are only a conflict.
@@ -700,6 +756,10 @@ def _candidates(items: list[_Item], jobs: int, blocking: Blocking) -> tuple[list
             [it.mention.speakers for it in items],
         )
     )
+    # Whether each may be a plan (1) or its report (2) on its one day (`_plan_role`): only such a
+    # pair may get the plan's bonus.
+    role = np.fromiter(map(_plan_role, items), np.int8, len(items))
+    day = np.fromiter((it.first for it in items), np.int64, len(items))
     floor = min(THRESHOLDS.values()) - 1e-9
 
     def hopeful(i: np.ndarray, j: np.ndarray, cosine: np.ndarray) -> np.ndarray:
@@ -708,6 +768,7 @@ def _candidates(items: list[_Item], jobs: int, blocking: Blocking) -> tuple[list
             + NOMINAL_PAIR_BONUS * (nouns[i] & nouns[j])
             + ACT_BONUS * (kinds[i] & kinds[j])
             + SPEAKER_BONUS * (speakers[i] & speakers[j])
+            + PLAN_BONUS * (((role[i] | role[j]) == 3) & (day[i] == day[j]))
         )
         return cosine + bonus >= floor
 

@@ -96,3 +96,24 @@ def test_guesses_of_two_days_that_share_one_club_are_two_events_and_a_copy_is_on
     together = _together(events)
     assert not any(text.startswith("Anselm Drury") for texts in together for text in texts), together
     assert ["The Marlow Park pitch wa", "The Marlow Park pitch wa"] in together, together
+
+
+def test_a_plan_meets_the_news_that_it_was_done_on_its_day_but_not_a_later_look_back(tmp_path: Path) -> None:
+    """A plan published before its day and a report published that day, sharing the rare word for
+    what was done ("refloat"), are one event, merged as a plan and its report. The same words in a
+    look back weeks later, or in a report a day apart, are not enough: the plan alone ties them."""
+    plan = "Salvage crews plan to refloat the ship on Friday at high tide."
+    done = "The grounded ferry Marisol Star was refloated off Kell Island on {} and towed to harbour."
+    events = _merged(
+        tmp_path,
+        courier=("2026-03-03", plan),
+        radio=("2026-03-06", done.format("Friday morning")),
+    )
+    [event] = [e for e in events if len(e.mentions) > 1]
+    assert event.date == "2026-03-06" and not event.future
+    assert any("planned, then reported done" in r for r in event.merge_reasons), event.merge_reasons
+    for published, day in (("2026-04-01", "March 6"), ("2026-03-07", "Saturday morning")):
+        later = tmp_path / published
+        later.mkdir()
+        apart = _merged(later, courier=("2026-03-03", plan), review=(published, done.format(day)))
+        assert _together(apart) == [], (day, _together(apart))

@@ -475,13 +475,19 @@ class _Narrative:
 
     date: str | None
     source: str
-    explicit: str | None = None  # day-precise date of the previous mention, when its own expression gave it
+    # day-precise date of the previous mention, when its own expression gave it, or of the one the
+    # undated sentences since went on with ("on Thursday. The hearing lasted five hours. … the previous
+    # evening": the Wednesday), when `outright`
+    explicit: str | None = None
     resume: _Narrative | None = None  # in a flashback: the story's own narrative, to return to
     said: tuple[str, ...] = ()  # the sentence of the event it tells, and those that continued it
     whole: bool = False  # a flashback that the rest of its paragraph goes on with, whatever it says
     # told in the past perfect of a clause inside it ("found that the council had failed"): an event a
     # later sentence may name ("In her ruling"), not one a statement goes on with (`_taken_up`)
     named_only: bool = False
+    # `explicit` told outright, not counted from another event ("a year earlier" may compare a figure
+    # with the year before): only such a day do the undated sentences after it carry on
+    outright: bool = False
 
 
 def _said_now(sentence: str) -> bool:
@@ -596,7 +602,8 @@ def _resolved(local: list[Timex], narrative: _Narrative) -> tuple[list[Timex], b
     Vague references (PRESENT_REF, "recently") date nothing, nor does a year open on one side
     ("the post-1959 politics": TimeML mod AFTER or BEFORE). An expression relative to another
     event ("a day later") counts only against an explicit date: of this sentence, or of the
-    previous mention; after an event dated by context or not at all it stays unresolved.
+    previous mention, or of the one the undated sentences since went on with; after one dated by
+    context alone (the lead's publish date) or not at all it stays unresolved.
     """
     if not local:  # most sentences
         return [], False
@@ -1298,6 +1305,25 @@ def _schedule(text: str, sentence: str, sets: list[Timex], start: int, end: int,
     return speaker_span(sentence) is None and not lexicon().past.search(own.lower())
 
 
+def _unrecurring(text: str, sets: list[Timex], start: int, end: int, local: list[Timex]) -> list[Timex]:
+    """The expressions without the times of day of a recurring thing: right before or after a SET,
+    at most a word between ("return by 7:00 p.m. every evening", "held every Monday at 9 a.m."),
+    they date no day of their own (a year beside one does: "1.9 million barrels per day in 2007")."""
+    here = sets[bisect_left(sets, start, key=_start) : bisect_left(sets, end, key=_start)]
+    if not here:  # most sentences
+        return local
+    return [
+        t
+        for t in local
+        if t.type != "TIME"
+        or not any(
+            len(text[u.end : t.start].split() if u.end <= t.start else text[t.end : u.start].split()) <= 1
+            for u in here
+            if u.end <= t.start or t.end <= u.start
+        )
+    ]
+
+
 def _by_context(
     s: _Sentence, narrative: _Narrative, told: list[_Narrative], paragraph: bool, written: str | None
 ) -> tuple[list[EventMention], _Narrative]:
@@ -1336,7 +1362,13 @@ def _by_context(
         # Built directly: dataclasses.replace costs twice as much, once per undated sentence.
         said = (*narrative.said, s.text)
         narrative = _Narrative(
-            narrative.date, narrative.source, None, narrative.resume, said, narrative.whole
+            narrative.date,
+            narrative.source,
+            narrative.explicit if narrative.outright else None,
+            narrative.resume,
+            said,
+            narrative.whole,
+            outright=narrative.outright,
         )
     return [found], narrative
 
@@ -1567,6 +1599,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         local = [t for t in ordered[bisect_left(starts, opening) : bisect_left(starts, end)] if t.end <= end]
         if _schedule(clean.match_text, s.text, sets, opening, end, local):
             continue
+        local = _unrecurring(clean.match_text, sets, opening, end, local)
         usable, unresolved = _resolved(_uncompared(clean.match_text[start:end], start, local), narrative)
         if usable and (things := _naming(clean.match_text[start:end], start, usable)):
             # A thing's date, not the act's; and what cannot be resolved compares the thing ("a
@@ -1615,13 +1648,19 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                 perfect = _looks_back(_outside(raw, spans) if spans else s.text)
                 back = perfect or ((story_dated or not precise) and _ends_before(current.date, story.date))
                 if precise or back:
+                    # What goes on with it is of its day, not of a time of day it does not state
+                    # ("… before leaving at 1:00 p.m. Chang stressed that …").
                     narrative = _Narrative(
-                        current.date,
+                        current.date[:10] if day else current.date,
                         f"the narrative of the previous event {s.text[:60]!r}",
                         current.date if day and current.timex else None,  # a context date moves nothing
                         story if back else None,
                         (s.text,),
                         whole=back and precise and not perfect,
+                        outright=current.timex is not None
+                        and all(
+                            t.anchor_kind != "reference time" for t in main if t.text == current.timex.text
+                        ),
                     )
                     # Background in the past perfect, or longer than a week, is no event a later
                     # statement goes back to.

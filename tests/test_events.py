@@ -120,6 +120,19 @@ def test_a_day_later_after_an_undated_event_stays_undated() -> None:
     assert "cannot be resolved" in denial2.explanation
 
 
+def test_a_previous_evening_counts_from_the_day_the_undated_sentences_before_went_on_with() -> None:
+    # "The hearing lasted five hours" goes on with Thursday's hearing: "the previous evening" is the
+    # Wednesday, not left unresolved and dated by context (Thursday).
+    art = article(
+        "Moravec appeared before the disciplinary panel in Tarvik on Thursday.\n\n"
+        "The hearing, held behind closed doors, lasted five hours.\n\n"
+        "Aalto had told a Tarvik radio station the previous evening that Moravec would fight the case.\n",
+        published=date(2026, 10, 9),
+    )
+    *_, told = extract_events(art, tag(art.clean.match_text, date(2026, 10, 9)))
+    assert told.date == "2026-10-07" and told.timex is not None
+
+
 def test_an_undated_reports_dates_written_out_keep_their_day_whatever_came_before() -> None:
     # A translated report with no publish date: its day-months take their year from its own dates,
     # and are dates of their own, never counted again from the event before ("a day later").
@@ -1200,3 +1213,19 @@ def test_a_statement_whose_only_time_cannot_be_resolved_is_dated_by_context() ->
     )
     alibi = by_text(extract_events(art, tag(art.clean.match_text, art.published)), "Petra Holm")
     assert [m.date for m in alibi] == ["2026-05-11"]
+
+
+def test_a_sentence_that_goes_on_with_a_timed_event_keeps_its_day_not_its_time() -> None:
+    # "at 1:00 p.m." dates its own sentence to the minute; what goes on with it only to the day.
+    # "by 7:00 p.m. every evening" is the time of a recurring thing: it dates no day.
+    art = article(
+        "Gingrich met Lee on Wednesday.\n\n"
+        "Gingrich left for home at 1:00 p.m.\n\n"
+        "Chang stressed that Taipei would continue to show the world its case.\n\n"
+        "Under the terms of his bail, he will have to return home by 7:00 p.m. every evening.\n",
+        published=date(1997, 4, 2),
+    )
+    _, left, stressed, bail = extract_events(art, tag(art.clean.match_text, date(1997, 4, 2)))
+    assert left.date == "1997-04-02T13:00"
+    assert stressed.date == "1997-04-02"
+    assert bail.date == "1997-04-02" and bail.timex is None

@@ -114,6 +114,7 @@ PARALLEL_PAIRS = 50_000  # below this, scoring in this process beats forking wor
 CONTEXT_SLACK = 1  # days a context-inferred date may be off
 MONTH_DAYS = 31  # the longest span a plan may be dated to and still meet a day inside it
 CONFLICT_SLACK = 2  # days apart two outlets may disagree and still report one event
+UNBOUNDED = 1 << 40  # the last day of an undated mention's window: any date may hold it
 # Cosine without the terms of the dates' words that two mentions dated coarser than a day must
 # reach: a year is a rare word that every background sentence of that year shares ("Italy sent
 # troops to Iraq in 2003" / "Although officially retired since 2003"), one word besides it is
@@ -861,6 +862,9 @@ class _Cluster:
     members: list[int]
     articles: set[str]
     reasons: list[str]
+    # The days every dated member may fall on, slack included (`_Item.lo`, `_Item.hi`).
+    first: int
+    last: int
     total: Vector | None = None
 
     def vector(self, items: list[_Item]) -> Vector:
@@ -878,7 +882,16 @@ class _Cluster:
         self.articles.add(items[k].mention.article)
         self.reasons.append(reason)
 
+    def meets(self, other: _Cluster) -> bool:
+        """Whether the two clusters' dates can be one event's: some day that every dated member
+        may fall on. Each pair that links two clusters relates two dates; the rest of their
+        members may date other happenings of the same kind ("elections in May", "due in March",
+        "on December 14": three countries' elections, each pair of them sharing a year or a month
+        with a third)."""
+        return max(self.first, other.first) <= min(self.last, other.last)
+
     def absorb(self, other: _Cluster, reason: str, items: list[_Item]) -> None:
+        self.first, self.last = max(self.first, other.first), min(self.last, other.last)
         _add(self.vector(items), other.vector(items))
         self.members += other.members
         self.articles |= other.articles
@@ -923,7 +936,10 @@ def _one_day(a: _Item, b: _Item) -> bool:
 
 
 def _lone(items: list[_Item], k: int) -> _Cluster:
-    return _Cluster([k], {items[k].mention.article}, [])
+    item = items[k]
+    if item.mention.date is None:
+        return _Cluster([k], {item.mention.article}, [], 0, UNBOUNDED)
+    return _Cluster([k], {item.mention.article}, [], item.lo, item.hi)
 
 
 def _identical(items: list[_Item]) -> tuple[array[int], dict[int, _Cluster]]:
@@ -961,8 +977,9 @@ def _cluster(
     cross: Sequence[Pair] = (),
 ) -> list[tuple[Sequence[int], Sequence[str]]]:
     """Greedy average-link clustering, explicitly dated pairs first, then best pair first; one
-    mention per article per cluster. An article's lede ("The act is dead.") dated by context must
-    not take the place of its report dated outright ("the court annulled the act on Tuesday").
+    mention per article per cluster, and a day every dated member may fall on (`_Cluster.meets`).
+    An article's lede ("The act is dead.") dated by context must not take the place of its report
+    dated outright ("the court annulled the act on Tuesday").
     Then the `cross` pairs (dated item, undated item), best first: an undated cluster joins the
     dated event it matches best, and never ties two dated events together (it has no date to
     say they are one). Last, the dated pairs again, for an article's lead and its restatement
@@ -988,6 +1005,8 @@ def _cluster(
             continue
         if relation == "undated, matched by content" and any(items[k].mention.date for k in right.members):
             continue  # the undated side already joined a dated event
+        if not left.meets(right):
+            continue
         # The pair's own bonuses (shared quotes, a named event) count for the clusters too.
         bonus = max(0.0, score - cosine)
         if len(left.members) == len(right.members) == 1:

@@ -117,3 +117,21 @@ def test_a_plan_meets_the_news_that_it_was_done_on_its_day_but_not_a_later_look_
         later.mkdir()
         apart = _merged(later, courier=("2026-03-03", plan), review=(published, done.format(day)))
         assert _together(apart) == [], (day, _together(apart))
+
+
+def test_an_event_does_not_grow_by_a_coarse_date_into_days_that_cannot_be_one(tmp_path: Path) -> None:
+    """'General elections this year' meets Ostria's elections in May and Velmark's in November,
+    each a date inside its year; but no day is both in May and in November, so the three are not
+    one event (news wires chained a dozen countries' elections so)."""
+    events = _merged(
+        tmp_path,
+        preview=("2026-02-01", "General elections will be held this year, the electoral commission said."),
+        ostria=("2026-06-10", "Ostria held general elections in May, the electoral commission said."),
+        velmark=(
+            "2026-06-10",
+            "Velmark will hold general elections in November, the electoral commission said.",
+        ),
+    )
+    assert len(_together(events)) == 1 and len(_together(events)[0]) == 2, _together(events)
+    assert {e.date for e in events} == {"2026-05", "2026-11"}
+    assert not any(e.conflict for e in events)

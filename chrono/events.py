@@ -477,7 +477,8 @@ class _Narrative:
     source: str
     # day-precise date of the previous mention, when its own expression gave it, or of the one the
     # undated sentences since went on with ("on Thursday. The hearing lasted five hours. … the previous
-    # evening": the Wednesday), when `outright`
+    # evening": the Wednesday), when `outright`; after a day of its own that set no narrative, that
+    # day, for the next sentence only (`_counting_next`)
     explicit: str | None = None
     resume: _Narrative | None = None  # in a flashback: the story's own narrative, to return to
     said: tuple[str, ...] = ()  # the sentence of the event it tells, and those that continued it
@@ -488,6 +489,11 @@ class _Narrative:
     # `explicit` told outright, not counted from another event ("a year earlier" may compare a figure
     # with the year before): only such a day do the undated sentences after it carry on
     outright: bool = False
+
+    @property
+    def day(self) -> str | None:
+        """The narrative's day, when told outright: what goes on with it counts from it."""
+        return self.date if self.outright and self.date and _day_precise(self.date) else None
 
 
 def _said_now(sentence: str) -> bool:
@@ -617,7 +623,14 @@ def _resolved(local: list[Timex], narrative: _Narrative) -> tuple[list[Timex], b
     for t in local:
         if t.anchor_kind != "reference time" or t.value is None:
             continue
-        reference = next((a.value for a in absolute if _day_precise(a.value)), None) or narrative.explicit
+        reference = next((a.value for a in absolute if _day_precise(a.value)), None) or (
+            # A time of day with no day of its own is of the story's day, told outright, even when
+            # a later date is the one to count from ("… meet tomorrow. The leaders will endorse it
+            # after 10:00 am").
+            narrative.day
+            if narrative.day and t.type == "TIME" and t.anchor and t.value[:10] == t.anchor[:10]
+            else narrative.explicit
+        )
         if reference is None:
             moved = None
         elif t.anchor and t.anchor[:10] == reference[:10]:
@@ -1324,6 +1337,29 @@ def _unrecurring(text: str, sets: list[Timex], start: int, end: int, local: list
     ]
 
 
+def _counting(narrative: _Narrative, sentence: str) -> _Narrative:
+    """The narrative a sentence's reference-time expressions count from: in the past perfect it
+    looks back from the story's day, not from a plan told since ("… meet the panel again on
+    October 20. Aalto had told a radio station the previous evening" is before the story's day)."""
+    if (
+        narrative.day
+        and (narrative.explicit or "")[:10] != narrative.day
+        and lexicon().perfect.search(_own(sentence))
+    ):
+        return replace(narrative, explicit=narrative.day)
+    return narrative
+
+
+def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMention) -> _Narrative:
+    """The narrative after a sentence with a date of its own, `current`: a day that sets no narrative
+    (a plan, a thing's date) is the one the next sentence counts from ("ministers meet on
+    December 11. … a summit three days later"), not the story's; what goes on with the story after
+    it counts from the story's day again (`_Narrative.day`)."""
+    if narrative is not before:
+        return narrative
+    return replace(narrative, explicit=current.date if current.timex and _day_precise(current.date) else None)
+
+
 def _by_context(
     s: _Sentence, narrative: _Narrative, told: list[_Narrative], paragraph: bool, written: str | None
 ) -> tuple[list[EventMention], _Narrative]:
@@ -1364,7 +1400,7 @@ def _by_context(
         narrative = _Narrative(
             narrative.date,
             narrative.source,
-            narrative.explicit if narrative.outright else None,
+            narrative.day,
             narrative.resume,
             said,
             narrative.whole,
@@ -1600,7 +1636,10 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if _schedule(clean.match_text, s.text, sets, opening, end, local):
             continue
         local = _unrecurring(clean.match_text, sets, opening, end, local)
-        usable, unresolved = _resolved(_uncompared(clean.match_text[start:end], start, local), narrative)
+        usable, unresolved = _resolved(
+            _uncompared(clean.match_text[start:end], start, local),
+            _counting(narrative, s.text) if local else narrative,
+        )
         if usable and (things := _naming(clean.match_text[start:end], start, usable)):
             # A thing's date, not the act's; and what cannot be resolved compares the thing ("a
             # third-quarter loss, against a profit a year earlier"), it does not date the act.
@@ -1621,6 +1660,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if inside and not main and (setting := _setting(clean.match_text[start:end], start, inside, spans)):
             inside, main = [t for t in inside if t is not setting], [setting]
         if main:
+            before = narrative
             resumed = narrative.resume is not None and paragraph and not _looks_back(s.text)
             found, current = _dated_by_own(s, main, (narrative.resume or narrative) if resumed else narrative)
             _told_again(lead_before, out, found[0])
@@ -1667,6 +1707,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                     if precise:
                         told += _told(narrative, perfect, _outside(raw, spans) if spans else s.text)
                     story_dated = story_dated or (day and not back)
+            narrative = _counting_next(before, narrative, current)
         elif unresolved and not _said_within(raw, start, local):
             found = [s.mention(None, None, "undated: its own time expression cannot be resolved", s.text)]
             narrative = _Narrative(None, "")

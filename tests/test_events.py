@@ -1229,3 +1229,32 @@ def test_a_sentence_that_goes_on_with_a_timed_event_keeps_its_day_not_its_time()
     assert left.date == "1997-04-02T13:00"
     assert stressed.date == "1997-04-02"
     assert bail.date == "1997-04-02" and bail.timex is None
+
+
+def test_a_day_that_sets_no_narrative_is_the_one_the_next_sentence_counts_from() -> None:
+    # "meet on October 20" is a plan: it sets no narrative, but "three days later" counts from it,
+    # not from Thursday; the past perfect after it looks back from Thursday's hearing.
+    art = article(
+        "Moravec appeared before the disciplinary panel in Tarvik on Thursday.\n\n"
+        "His lawyers meet the panel again on October 20.\n\n"
+        "The panel is expected to rule three days later.\n\n"
+        "Aalto had told a Tarvik radio station the previous evening that Moravec would fight the case.\n",
+        published=date(2026, 10, 9),
+    )
+    *_, rule, told = extract_events(art, tag(art.clean.match_text, date(2026, 10, 9)))
+    assert rule.date == "2026-10-23" and rule.timex is not None
+    assert told.date == "2026-10-07" and told.timex is not None
+
+
+def test_a_time_of_day_after_a_plan_is_of_the_storys_day() -> None:
+    # "tomorrow" sets no narrative; "after 10:00 am" names no day and is of Friday's summit.
+    art = article(
+        "EU leaders opened their summit in Brussels on Friday.\n\n"
+        "The talks ran late into the night.\n\n"
+        '"We will speak tomorrow," the prime minister said.\n\n'
+        "The leaders will endorse the conclusions after 10:00 am.\n",
+        published=date(2006, 12, 15),
+    )
+    found = extract_events(art, tag(art.clean.match_text, date(2006, 12, 15)))
+    endorse = by_text(found, "after 10:00 am")[0]
+    assert endorse.date == "2006-12-15" and endorse.timex is not None

@@ -19,6 +19,8 @@ nothing but one participant are two of its acts, not one the outlets date differ
 dated by context never meets a day another report dates outright after its article was published.
 Two mentions dated coarser than a day must
 share words besides their dates' ("in 2003" is in every background sentence of that year), and
+besides a kind of act's when their sentences name different places or people ("January 21 polls"
+in Serbia / "next month's polls" in Bangladesh), and
 two dated to spans that each give a figure the other lacks are two statistics ("1.6 percent in
 the third quarter" / "6.8 percent"). The vectors live in one sparse matrix; pairs
 the cosine leaves hopeless are dropped as they are found, and only the few hopeful ones are
@@ -69,7 +71,7 @@ from chrono.events import EventMention, TimexRef, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
 from chrono.spool import strings, text
-from chrono.summary import event_nouns, lexicon, specificity, word_terms
+from chrono.summary import event_nouns, lexicon, names, specificity, word_terms
 
 PAIR_WEIGHT = 0.7  # a pair of words tells more than either, but paraphrase rarely keeps it
 KIND_WEIGHT = 1.5  # a kind is common (many words name it), yet sharing one is what ties paraphrases
@@ -453,16 +455,30 @@ def _act_evidence(a: EventMention, b: EventMention) -> bool:
     one of them tells ("Burglars took the works on Thursday night"). Sentences about much else
     that share only "killed" (or "met", "agreed") on one day tell of two happenings far more often
     than of one."""
-    if _share_participant(a, b) or not set(a.quoted).isdisjoint(b.quoted):
-        return True
-    shared = set(a.terms) & set(b.terms)
-    members = lexicon().members
-    told = {w for t in shared if t[0] == "@" for w in members.get(t, ())} | _date_words(a, b)
-    if _beyond(shared, told):
+    if not _kind_only(a, b):
         return True
     ours, theirs = _vector(a), _vector(b)
     both = ours.keys() & theirs.keys()
     return max(sum(ours[t] ** 2 for t in both), sum(theirs[t] ** 2 for t in both)) >= ACT_SHARE
+
+
+def _kind_only(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions share nothing but kinds of act, the kinds' words and their dates'
+    words: no name or speaker, no quoted word, no other word ("general elections" / "elections")."""
+    if _share_participant(a, b) or not set(a.quoted).isdisjoint(b.quoted):
+        return False
+    shared = set(a.terms) & set(b.terms)
+    members = lexicon().members
+    told = {w for t in shared if t[0] == "@" for w in members.get(t, ())} | _date_words(a, b)
+    return not _beyond(shared, told)
+
+
+def _named_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether the two sentences each name someone or somewhere and share no name: who acted or
+    where, which a mention's own clause often leaves to its sentence ("Tueni ... became an MP
+    after elections in May")."""
+    ours, theirs = (frozenset(names(text(m))) for m in (a, b))
+    return bool(ours) and bool(theirs) and ours.isdisjoint(theirs)
 
 
 def _date_words(a: EventMention, b: EventMention) -> set[str]:
@@ -718,7 +734,13 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     if score < THRESHOLDS[relation]:
         return score, relation
     # Asked last, of the few pairs that would merge: the checks are dear and most pairs fall short.
-    if _two_acts(ours, theirs) or _dates_only(ours, theirs):
+    # A span ("in 1992", "next month") holds every happening of a kind in it: two mentions dated
+    # to one or nesting ones whose sentences name different places or people and that share only
+    # the kind's words are two of them ("January 21 polls" in Serbia / "next month's polls" that
+    # Ershad's party may boycott); unnamed, they are as often one story's ("The trial opened on
+    # January 13" / "The trial, which began in January").
+    spanned = not days_only and _kind_only(ours, theirs) and _named_apart(ours, theirs)
+    if spanned or _two_acts(ours, theirs) or _dates_only(ours, theirs):
         return None
     # Outlets that disagree on the date (or a guess of it) must agree on the act: else the pair
     # is a false conflict ("Vellhaven Rovers are out of the Lisk Cup" on Wednesday night /

@@ -135,3 +135,31 @@ def test_an_event_does_not_grow_by_a_coarse_date_into_days_that_cannot_be_one(tm
     assert len(_together(events)) == 1 and len(_together(events)[0]) == 2, _together(events)
     assert {e.date for e in events} == {"2026-05", "2026-11"}
     assert not any(e.conflict for e in events)
+
+
+def test_mentions_dated_to_spans_that_share_only_a_kind_of_act_are_two_happenings(tmp_path: Path) -> None:
+    """A month holds every poll of its days: "January 21 polls" in Ostria and "next month's polls"
+    in Velmark name different places and share only the kind and its word, so are two happenings
+    (news wires joined Serbia's polls with Bangladesh's so). Ostria's polls told by both are one."""
+    events = _merged(
+        tmp_path,
+        ostria=("2026-12-20", "The warning came amid election campaigning in Ostria for January 21 polls."),
+        velmark=(
+            "2026-12-28",
+            "The opposition leader of Velmark told reporters on Wednesday that his party may boycott"
+            " next month's polls.",
+        ),
+    )
+    assert _together(events) == [], _together(events)
+    named = tmp_path / "named"
+    named.mkdir()
+    events = _merged(
+        named,
+        ostria=("2026-12-20", "The warning came amid election campaigning in Ostria for January 21 polls."),
+        wire=(
+            "2026-12-28",
+            "The opposition leader of Ostria told reporters on Wednesday that his party may boycott"
+            " next month's polls.",
+        ),
+    )
+    assert len(_together(events)) == 1, _together(events)

@@ -192,6 +192,12 @@ def _reporting(data: dict[str, Any]) -> Listed:
     )
 
 
+def _counted_event(units: list[str], directions: list[str]) -> str:
+    """A unit, a direction and the event counted from: "day before the storm hit", "days after a
+    faulty valve forced ..." (up to the clause's end)."""
+    return rf"(?P<unit>{_words(units)})\s+(?P<direction>{_words(directions)})\s+(?P<event>\w[^,;:.!?]*)"
+
+
 def _referring(data: dict[str, Any]) -> re.Pattern[str]:
     """An opener that names an event told before ("in her ruling,"), its noun as `noun`."""
     nouns = [*data["referring_nouns"], *data["reporting_nouns"], *data["event_nouns"]]
@@ -261,17 +267,16 @@ def lexicon() -> Lexicon:
             # to it, and most sentences have none.
             event_relative=re.compile(
                 rf"the(?<=\bthe)\s+(?:(?:{_words(data['event_relative_modifiers'])})\s+)?"
-                rf"(?P<unit>{_words(list(data['event_relative_units']))})"
-                rf"\s+(?P<direction>{_words(list(data['event_relative_directions']))})"
-                r"\s+(?P<event>\w[^,;:.!?]*)"
+                + _counted_event(list(data["event_relative_units"]), list(data["event_relative_directions"]))
             ),
             relative_units=dict(data["event_relative_units"]),
             relative_directions=dict(data["event_relative_directions"]),
             offset_clause=re.compile(
-                rf"\b(?P<number>\d+|{_words([w for w, n in data['synonyms'].items() if n.isdigit()])})"
-                rf"\s+(?P<unit>{_words(list(data['offset_clause_units']))})"
-                rf"\s+(?P<direction>{_words([d for d, n in data['event_relative_directions'].items() if n])})"
-                r"\s+(?P<event>\w[^,;:.!?]*)"
+                rf"\b(?P<number>\d+|{_words([w for w, n in data['synonyms'].items() if n.isdigit()])})\s+"
+                + _counted_event(
+                    list(data["offset_clause_units"]),
+                    [d for d, n in data["event_relative_directions"].items() if n],
+                )
             ),
             offset_units_moved=dict(data["offset_clause_units"]),
             referring=_referring(data),

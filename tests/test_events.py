@@ -26,6 +26,11 @@ def article(text: str, published: date | None = date(2022, 3, 30), title: str | 
     )
 
 
+def tagged_events(art: Article) -> list[EventMention]:
+    """The article's mentions, its expressions tagged against its own publish date."""
+    return extract_events(art, tag(art.clean.match_text, art.published))
+
+
 def timex(
     art: Article,
     phrase: str,
@@ -413,7 +418,7 @@ def test_a_span_counted_from_an_event_told_before_dates_the_sentence() -> None:
         "Schools reopened two weeks after the storm's landfall.\n",
         published=date(2026, 11, 9),
     )
-    found = extract_events(art, tag(art.clean.match_text, art.published))
+    found = tagged_events(art)
     power, phones = by_text(found, "Power was restored")[0], by_text(found, "Phone lines")[0]
     schools = by_text(found, "Schools reopened")[0]
     # the storm's Wednesday (4 November) and three days, not the Friday just told
@@ -446,7 +451,7 @@ def test_a_span_after_a_dated_clause_before_the_main_clause_counts_the_main_clau
         "Two days after the vote on Friday, the minister resigned.\n",
         published=date(2027, 4, 17),
     )
-    found = extract_events(art, tag(art.clean.match_text, art.published))
+    found = tagged_events(art)
     walkout, opening = by_text(found, "festival")
     assert (walkout.date, opening.date) == ("2027-04-12", "2027-04-09")
     assert "walked out" in walkout.summary and "festival opened" in opening.summary
@@ -460,7 +465,7 @@ def test_an_apposition_with_a_week_of_its_own_is_a_mention_apart() -> None:
         "Acer, the computer maker, reported last month that its net profit slumped in 1996.\n",
         published=date(2027, 4, 17),
     )
-    found = extract_events(art, tag(art.clean.match_text, art.published))
+    found = tagged_events(art)
     assert sorted(m.date for m in by_text(found, "safety manager")) == ["2027-04-14", "2027-W15"]
     # not an apposition: the report is the sentence's act, dated by its own time
     assert [m.date for m in by_text(found, "Acer")] == ["2027-03"]
@@ -474,7 +479,7 @@ def test_a_clause_with_no_relative_pronoun_dates_its_noun_not_the_act() -> None:
         "Doctors were treating a man he shot in the leg on Sunday, police said on Monday.\n",
         published=date(2026, 10, 9),
     )
-    found = extract_events(art, tag(art.clean.match_text, art.published))
+    found = tagged_events(art)
     assert [m.date for m in by_text(found, "27-year-old")] == ["2026-W40"]
     # a subject pronoun before a past that is no clause of a noun ("police said on Monday") dates it
     assert "2026-10-05" in [m.date for m in by_text(found, "Doctors")]
@@ -487,7 +492,7 @@ def test_an_undated_paragraph_opener_takes_the_day_its_subject_is_given_next() -
         "Officials met the lawyers. The club announced a new coach on Tuesday.\n",
         published=date(2026, 10, 16),
     )
-    found = extract_events(art, tag(art.clean.match_text, art.published))
+    found = tagged_events(art)
     assert [m.date for m in by_text(found, "did not believe")] == ["2026-10-13"]
     # a sentence that does not go on with the opener's subject leaves it to the context
     assert [m.date for m in by_text(found, "Officials met")] == ["2026-10-15"]
@@ -500,7 +505,7 @@ def test_a_live_blog_entry_stamped_with_its_time_is_of_the_blog_day() -> None:
         "The last of them was carried from the shaft a few minutes ago.\n",
         published=date(2027, 4, 8),
     )
-    found = extract_events(art, tag(art.clean.match_text, art.published))
+    found = tagged_events(art)
     assert [m.date for m in found] == ["2027-04-06", "2027-04-08", "2027-04-08"]
 
 
@@ -513,7 +518,7 @@ def test_a_live_blogs_entries_are_of_the_day_heading_above_them() -> None:
         "Rescue teams have begun searching collapsed buildings.\n",
         published=date(2026, 11, 5),
     )
-    found = extract_events(art, tag(art.clean.match_text, art.published))
+    found = tagged_events(art)
     assert [(m.text[:10], m.date) for m in found] == [
         ("Governor I", "2026-11-05"),
         ("Imara has ", "2026-11-04"),
@@ -527,7 +532,7 @@ def test_a_live_blogs_entries_are_of_the_day_heading_above_them() -> None:
         "On Wednesday 4 November\nImara has made landfall near Saltrevy, the weather office says.\n",
         published=date(2026, 11, 5),
     )
-    assert [m.date for m in extract_events(art, tag(art.clean.match_text, art.published))] == [
+    assert [m.date for m in tagged_events(art)] == [
         "2026-11-05",
         "2026-11-05",
         "2026-11-05",
@@ -541,7 +546,7 @@ def test_a_relative_clause_with_whose_dates_its_own_act_not_the_main_one() -> No
         " that the decision had been unanimous.\n",
         published=date(2027, 4, 17),
     )
-    found = extract_events(art, tag(art.clean.match_text, art.published))
+    found = tagged_events(art)
     told, named = by_text(found, "Brisset")
     assert (told.date, named.date) == ("2027-04-16", "2027-04")
 
@@ -584,7 +589,7 @@ def test_a_clause_after_a_subordinator_with_a_day_of_its_own_is_a_mention_howeve
         "The museum reopened on Friday after the April 2 fire.\n"
     )
     art = article(text, published=date(2026, 10, 17))
-    found = extract_events(art, tag(art.clean.match_text, art.published))
+    found = tagged_events(art)
     assert [(m.date, m.summary) for m in by_text(found, "rocket")] == [
         ("2026-10-15", "The rocket lifted off on Thursday morning."),  # its own clause, up to "after"
         ("2026-10-13", "A first attempt on Tuesday was scrubbed."),
@@ -604,7 +609,7 @@ def test_a_main_clause_before_a_clause_in_the_past_perfect_is_not_dated_by_it() 
         "Police arrested the driver on Monday, saying he fled the scene.\n"
     )
     art = article(text, published=date(2026, 10, 5))
-    found = extract_events(art, tag(art.clean.match_text, art.published))
+    found = tagged_events(art)
     assert sorted((m.date, m.summary) for m in by_text(found, "exchange")) == [
         ("2026-10-04", "Citing a statement the bank had issued the previous evening."),
         ("2026-10-05", "The exchange halted the shares before the opening bell."),
@@ -623,7 +628,7 @@ def test_an_opener_naming_an_event_told_before_takes_its_day() -> None:
         "In a statement, the council said it would fight on.\n"
     )
     art = article(text, published=date(2026, 10, 20))
-    found = extract_events(art, tag(art.clean.match_text, art.published))
+    found = tagged_events(art)
     assert [m.date for m in found] == ["2026-10-20", "2026-10-16", "2026-10-16", "2026-10-20"]
     assert "names the event" in found[2].explanation
 
@@ -635,7 +640,7 @@ def test_the_same_day_as_an_event_is_that_events_day_not_the_previous_sentences(
         "On the same day as the Skylark flight, a rival firm had put four satellites into orbit.\n"
     )
     art = article(text, published=date(2026, 10, 20))
-    *_, rival = extract_events(art, tag(art.clean.match_text, art.published))
+    *_, rival = tagged_events(art)
     assert rival.date == "2026-10-15"
 
 
@@ -1118,9 +1123,7 @@ def test_a_short_sentence_with_a_subject_and_a_past_verb_reports() -> None:
 )
 def test_a_broadcasts_time_check_reports_nothing(line: str) -> None:
     art = article(f"{line}\n\nRovers beat Oskerby on Saturday.\n")
-    assert [m.text for m in extract_events(art, tag(art.clean.match_text, art.published))] == [
-        "Rovers beat Oskerby on Saturday."
-    ]
+    assert [m.text for m in tagged_events(art)] == ["Rovers beat Oskerby on Saturday."]
 
 
 @pytest.mark.parametrize(
@@ -1138,7 +1141,7 @@ def test_a_time_that_qualifies_a_comparison_dates_nothing(sentence: str, dated: 
     """ "up from 51 percent four years ago", "since 2006" after a superlative, "than in 2019": the
     time of what is compared with, not of the clause's happening, which is dated by context."""
     art = article(f"Valdane won the election on Sunday.\n{sentence}\n", published=date(2026, 10, 12))
-    won, compared = extract_events(art, tag(art.clean.match_text, art.published))
+    won, compared = tagged_events(art)
     assert won.date == "2026-10-11"
     assert compared.date == (dated or "2026-10-11")
     assert (compared.timex is None) == (dated is None)
@@ -1152,7 +1155,7 @@ def test_a_past_perfect_in_a_relative_clause_is_no_flashback() -> None:
         "Turnout reached 58 percent.\n",
         published=date(2026, 10, 12),
     )
-    won, *_, turnout = extract_events(art, tag(art.clean.match_text, art.published))
+    won, *_, turnout = tagged_events(art)
     assert won.date == "2026-10-11"
     assert turnout.date == "2026-10-11" and turnout.timex is None
 
@@ -1168,7 +1171,7 @@ def test_a_present_sentence_naming_a_past_days_event_moves_no_narrative() -> Non
         ("Rovers lost Wednesday's semi-final 3-1.\n", "2026-10-07"),
     ]:
         art = article(lead + middle + quote, published=date(2026, 10, 8))
-        sacked, semi, *_, said = extract_events(art, tag(art.clean.match_text, art.published))
+        sacked, semi, *_, said = tagged_events(art)
         assert (sacked.date, semi.date, said.date) == ("2026-10-08", "2026-10-07", day)
 
 
@@ -1181,7 +1184,7 @@ def test_a_part_of_the_same_day_dates_the_narrative_for_the_previous_evening() -
         "Firefighters had brought the blaze under control the previous evening.\n",
         published=date(2026, 7, 13),
     )
-    pledge, council, control = extract_events(art, tag(art.clean.match_text, art.published))
+    pledge, council, control = tagged_events(art)
     assert (pledge.date, council.date, control.date) == ("2026-07-13", "2026-07-13", "2026-07-12")
     assert control.timex is not None and control.timex.text == "the previous evening"
 
@@ -1192,7 +1195,7 @@ def test_what_a_statement_says_is_dated_apart_from_the_statement() -> None:
         " crew members would be freed on Wednesday.\n",
         published=date(2026, 7, 14),
     )
-    statement, freed = extract_events(art, tag(art.clean.match_text, art.published))
+    statement, freed = tagged_events(art)
     assert (statement.date, statement.future) == ("2026-07-14", False)
     assert (freed.date, freed.future) == ("2026-07-15", True)
     assert "crew members would be freed" in freed.summary and "ministries" not in freed.summary
@@ -1211,7 +1214,7 @@ def test_a_statement_whose_only_time_cannot_be_resolved_is_dated_by_context() ->
         "Dunst's lawyer, Petra Holm, said her client had been in another city that night.\n",
         published=date(2026, 5, 11),
     )
-    alibi = by_text(extract_events(art, tag(art.clean.match_text, art.published)), "Petra Holm")
+    alibi = by_text(tagged_events(art), "Petra Holm")
     assert [m.date for m in alibi] == ["2026-05-11"]
 
 

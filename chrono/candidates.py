@@ -21,11 +21,13 @@ same order as `merge._cosine` sums it, and the two agree to the last bit.
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Protocol
+from pathlib import Path
+from typing import BinaryIO, Protocol
 
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
@@ -132,6 +134,55 @@ class Filings:
         words, items = np.zeros(0, np.uint64), np.zeros(0, np.int64)
         return Filings(words, items, words, items)
 
+    def columns(self) -> Iterator[np.ndarray]:
+        """word, word_item, block, block_item."""
+        return iter((self.word, self.word_item, self.block, self.block_item))
+
+    def load(self) -> Filings:
+        return self
+
+
+class Parking:
+    """A folder where filings wait in unnamed files until they are wanted (`Parked`): a big
+    corpus' are the largest arrays a recording merge makes, and held in memory through its
+    scoring, clustering and events they set its peak. The files go when the parking is closed."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._files: list[BinaryIO] = []
+
+    def __enter__(self) -> Parking:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for file in self._files:
+            file.close()
+        self._files.clear()
+
+    def park(self, columns: Iterable[np.ndarray]) -> Parked:
+        """The filings of `columns` (as `Filings.columns` gives them), each written as it comes."""
+        file = tempfile.TemporaryFile(dir=self.folder)
+        self._files.append(file)
+        for column in columns:
+            np.save(file, column, allow_pickle=False)
+        return Parked(file)
+
+
+@dataclass(frozen=True, slots=True)
+class Parked:
+    """Filings waiting in a file of a `Parking`."""
+
+    file: BinaryIO
+
+    def columns(self) -> Iterator[np.ndarray]:
+        """As `Filings.columns`, each read when it is asked for."""
+        self.file.seek(0)
+        for _ in range(4):
+            yield np.load(self.file, allow_pickle=False)
+
+    def load(self) -> Filings:
+        return Filings(*self.columns())
+
 
 @dataclass(frozen=True, slots=True)
 class Pairs:
@@ -142,7 +193,7 @@ class Pairs:
     first: np.ndarray
     second: np.ndarray
     cosine: np.ndarray
-    filings: Filings | None = None
+    filings: Filings | Parked | None = None
 
     def __len__(self) -> int:
         return len(self.first)
@@ -162,12 +213,14 @@ def blocked_pairs(
     counts: Counts | None = None,
     record: bool = False,
     words: bool = False,
+    park: Parking | None = None,
 ) -> Pairs:
     """Pairs of mentions from different articles sharing a weighty or quoted word near in date;
     a block of more than `crowded` mentions pairs nobody (members as `counts` says, else as
     these items fill it); with `keep`, only the pairs it keeps; with `record`, the filings too;
-    with `words`, the filed words only (for `word_pairs`). `vectors` has a row for each item.
-    The same pairs whatever `jobs` is."""
+    with `words`, the filed words only (for `word_pairs`); with `park`, the filings wait
+    there (`Parked`). `vectors` has a row for each item. The same pairs whatever
+    `jobs` is."""
     n = len(items)
     if n < 2 and not ((record or words) and n):
         empty = np.zeros(0, np.int64)
@@ -266,6 +319,8 @@ def blocked_pairs(
         if record:
             keys, item = _blocks_filed(filed.item, filed.word, filed.level, filed.ids, filed.dates)
             filings = replace(filings, block=keys, block_item=item.astype(np.int64))
+    if filings is not None and park is not None:
+        return Pairs(first, second, cosine, park.park(filings.columns()))
     return Pairs(first, second, cosine, filings)
 
 

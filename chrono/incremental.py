@@ -25,6 +25,7 @@ import io
 import pickle
 import zlib
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import numpy as np
 
-from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Filings, level, shared_words, word_pairs
+from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Filings, Parked, Parking, level, shared_words, word_pairs
 from chrono.errors import ChronoError
 from chrono.files import atomic_file, write_atomic
 from chrono.merge import (
@@ -50,7 +51,7 @@ from chrono.pipeline import ArticleResult, FileResult
 if TYPE_CHECKING:
     from chrono.events import EventMention
 
-FORMAT = 4  # of the files below; another format is no state (a whole merge writes a new one)
+FORMAT = 5  # of the files below; another format is no state (a whole merge writes a new one)
 STATE_FILE = "state"
 SHARDS = 256  # events are kept in this many files by id, so a run rewrites only those it changes
 PART_SHARE = 0.3  # merging more than this share of the mentions again gains little over all of them
@@ -90,7 +91,7 @@ class _Rows:
     probing: np.ndarray  # undated, of an undated article: meets dated mentions by content alone
     identical: np.ndarray  # hash of what copies share (`merge.copy_hash`)
     dates: np.ndarray  # first, last, lo, hi (day ordinals)
-    filings: tuple[Filings, Filings]  # dated, undated: sorted by word and by block
+    filings: tuple[Filings | Parked, Filings | Parked]  # dated, undated: sorted by word and by block
 
     @staticmethod
     def empty(n: int) -> _Rows:
@@ -103,6 +104,10 @@ class _Rows:
             np.zeros((n, 4), np.int64),
             (none, none),
         )
+
+    def filed(self, kind: int) -> Filings:
+        """A kind's filings, in memory (a whole merge's wait parked until the state is written)."""
+        return self.filings[kind].load()
 
     def set(self, merged: Merged) -> None:
         """Take the rows a merge numbered, and their filings."""
@@ -175,21 +180,32 @@ class MergeStore:
         self.last = "whole: no state"
         part = self._part(keys, where) if self.state is not None else None
         outcome = self._merge_part(part, mentions, where, load, jobs) if part is not None else None
-        if outcome is None:
-            _fill(mentions, where, load)
-            n = len(mentions)
-            merged = merge_mentions(enumerate(handed_over(mentions)), jobs, record=True)  # type: ignore[arg-type]
-            rows = _Rows.empty(n)
-            rows.set(merged)
-            events, labels, changed = merged.events, rows.labels(merged), None
-        else:
-            events, labels, rows, changed = outcome
-        if not self.last.startswith("none"):
-            try:
-                self._save(keys, skeletons, where, rows, events, labels, changed)
-            except (OSError, ChronoError) as exc:  # the next run merges everything: slower, still right
-                self.unwritable = str(exc)
+        with self._parking() as park:
+            if outcome is None:
+                _fill(mentions, where, load)
+                n = len(mentions)
+                merged = merge_mentions(enumerate(handed_over(mentions)), jobs, record=True, park=park)  # type: ignore[arg-type]
+                rows = _Rows.empty(n)
+                rows.set(merged)
+                events, labels, changed = merged.events, rows.labels(merged), None
+                del merged  # its index, copied into the rows
+            else:
+                events, labels, rows, changed = outcome
+            if not self.last.startswith("none"):
+                try:
+                    self._save(keys, skeletons, where, rows, events, labels, changed)
+                except (OSError, ChronoError) as exc:  # the next run merges everything: slower, still right
+                    self.unwritable = str(exc)
         return finished(events)
+
+    def _parking(self) -> AbstractContextManager[Parking | None]:
+        """Where a whole merge's filings wait until the state is written: the state's folder
+        (none when it cannot be made)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return nullcontext()
+        return Parking(self.folder)
 
     # --- what changed -------------------------------------------------------------------------
 
@@ -272,7 +288,7 @@ class MergeStore:
         merged = _merged(blocks, part, again, mentions, where, load, jobs)
         assert merged.index is not None
         if any(
-            _crowding_changed(old.filings[k].block, blocks[k], index.filings.block)
+            _crowding_changed(old.filed(k).block, blocks[k], index.filings.load().block)
             for k, index in enumerate(merged.index)
         ):
             self.last = "whole: a block's crowding changed"
@@ -291,7 +307,7 @@ class MergeStore:
         out.probing[new[kept]] = old.probing[kept]
         out.identical[new[kept]] = old.identical[kept]
         out.dates[new[kept]] = old.dates[kept]
-        out.filings = (_renumbered(old.filings[0], new, leaving), _renumbered(old.filings[1], new, leaving))
+        out.filings = (_renumbered(old.filed(0), new, leaving), _renumbered(old.filed(1), new, leaving))
         out.set(merged)
         # The events: the kept components' as stored, the merged part's new.
         stored = self._stored_events()
@@ -316,7 +332,7 @@ class MergeStore:
         may change sides of MAX_BLOCK, or an added dated mention would merge with one."""
         state = self.state
         assert state is not None
-        dated, undated = state.rows.filings
+        dated, undated, added_filed = state.rows.filed(0), state.rows.filed(1), added.filings.load()
         probing = state.rows.probing[undated.word_item]
         undated = replace(undated, word=undated.word[probing], word_item=undated.word_item[probing])
         words = np.unique(undated.word)
@@ -324,12 +340,12 @@ class MergeStore:
         gone = np.sort(dated.word[np.isin(dated.word_item, part.gone)])
         # Copies file once: an added copy or a gone one whose copy stays may leave the count as
         # it was, so the count after lies between these two.
-        low, high = before - _members(gone, words), before + _members(np.sort(added.filings.word), words)
+        low, high = before - _members(gone, words), before + _members(np.sort(added_filed.word), words)
         if np.any((low <= MAX_BLOCK) != (high <= MAX_BLOCK)):
             return "whole: how crowded a word an undated mention files is may change"
         open_words = np.isin(undated.word, words[high <= MAX_BLOCK])
         probes = replace(undated, word=undated.word[open_words], word_item=undated.word_item[open_words])
-        old_rows, new_rows = word_pairs(probes, added.filings, crowded=len(part.new_of_old) + 1)
+        old_rows, new_rows = word_pairs(probes, added_filed, crowded=len(part.new_of_old) + 1)
         if not len(old_rows):
             return None
         _fill(mentions, where, load, part.new_of_old[old_rows])
@@ -343,7 +359,8 @@ class MergeStore:
         state = self.state
         assert state is not None
         old = state.rows
-        mine, theirs = shared_words(index.filings, old.filings[kind].word, old.filings[kind].word_item)
+        filed = old.filed(kind)
+        mine, theirs = shared_words(index.filings.load(), filed.word, filed.word_item)
         by_row = np.argsort(index.rows)
         ours = index.dates[by_row[np.searchsorted(index.rows[by_row], mine)]]
         others = old.dates[theirs]
@@ -447,10 +464,9 @@ class _Blocks:
 
 def _split(old: _Rows, leaving: np.ndarray) -> tuple[_Blocks, _Blocks]:
     """Dated and undated: the old rows' blocks, split by whether the rows stay as they are."""
-    leaves = (leaving[f.block_item] for f in old.filings)
-    dated, undated = (
-        _Blocks(f.block[~gone], f.block[gone]) for f, gone in zip(old.filings, leaves, strict=True)
-    )
+    filed = (old.filed(0), old.filed(1))
+    leaves = (leaving[f.block_item] for f in filed)
+    dated, undated = (_Blocks(f.block[~gone], f.block[gone]) for f, gone in zip(filed, leaves, strict=True))
     return dated, undated
 
 
@@ -517,10 +533,14 @@ def _renumbered(old: Filings, new_of_old: np.ndarray, leaving: np.ndarray) -> Fi
     return Filings(old.word[w], new_of_old[old.word_item[w]], old.block[b], new_of_old[old.block_item[b]])
 
 
-def _joined(a: Filings, b: Filings) -> Filings:
+def _joined(a: Filings | Parked, b: Filings | Parked) -> Filings | Parked:
     """`a` then `b`, each sorted by word and by block, as one sorted so (stably: `a` first among
-    equals). An empty side costs no copy and no sort: a whole merge's filings are a big corpus'
-    largest arrays."""
+    equals). An empty side costs no copy and no sort (and a parked other side stays parked): a
+    whole merge's filings are a big corpus' largest arrays."""
+    for one, other in ((a, b), (b, a)):
+        if isinstance(one, Filings) and not len(one.word) and not len(one.block):
+            return other
+    a, b = a.load(), b.load()
     columns: list[np.ndarray] = []
     for (a_key, a_item), (b_key, b_item) in (
         ((a.word, a.word_item), (b.word, b.word_item)),
@@ -541,12 +561,19 @@ LIST_PART = 10_000
 
 
 def _write(state: _State, file: BinaryIO) -> None:
-    """The state, compressed into `file` as it is pickled: FORMAT and the state without its long
-    lists, then their parts."""
+    """The state, compressed into `file` as it is pickled: FORMAT and the state without its
+    filings and long lists, then the filings' columns one at a time (read from where they are
+    parked), then the lists' parts."""
     deflating = _Deflating(file)
     pickler = pickle.Pickler(deflating, protocol=pickle.HIGHEST_PROTOCOL)
     lists = (state.skeletons, state.event_ids)
-    pickler.dump((FORMAT, replace(state, skeletons=[], event_ids=[])))
+    none = Filings.empty()
+    head = replace(state, rows=replace(state.rows, filings=(none, none)), skeletons=[], event_ids=[])
+    pickler.dump((FORMAT, head))
+    for filings in state.rows.filings:
+        for column in filings.columns():
+            pickler.clear_memo()
+            pickler.dump(column)
     for values in lists:
         for start in range(0, len(values), LIST_PART):
             pickler.clear_memo()
@@ -563,6 +590,8 @@ def _read(path: Path) -> _State | None:
         if not isinstance(head, tuple) or len(head) != 2 or head[0] != FORMAT:
             return None
         state: _State = head[1]
+        filings = [Filings(*(pickle.load(pickled) for _ in range(4))) for _ in range(2)]
+        state.rows.filings = (filings[0], filings[1])
         lists = ((state.skeletons, len(state.keys)), (state.event_ids, len(state.event_component)))
         for values, count in lists:
             for _ in range(0, count, LIST_PART):
@@ -583,8 +612,10 @@ class _Deflating:
         self._file = file
 
     def write(self, data: Any) -> int:  # bytes, or a big array's buffer (`pickle.PickleBuffer`)
-        self._file.write(self._compressor.compress(data))
-        return memoryview(data).nbytes
+        view = memoryview(data).cast("B")
+        for start in range(0, len(view), CHUNK):  # a big array's compressed copy is not held at once
+            self._file.write(self._compressor.compress(view[start : start + CHUNK]))
+        return len(view)
 
     def flush(self) -> None:
         self._file.write(self._compressor.flush())

@@ -59,6 +59,8 @@ from chrono.candidates import (
     Filings,
     Keep,
     Pairs,
+    Parked,
+    Parking,
     Vectors,
     blocked_pairs,
     cosines,
@@ -765,7 +767,9 @@ def _vectors(items: list[_Item]) -> Vectors:
     return vector_matrix((_weights(it.mention.terms) for it in items), quoted, normalise=True)
 
 
-def _candidates(items: list[_Item], jobs: int, blocking: Blocking) -> tuple[list[Pair], Filings | None]:
+def _candidates(
+    items: list[_Item], jobs: int, blocking: Blocking
+) -> tuple[list[Pair], Filings | Parked | None]:
     """Scored pairs above the threshold of how their dates relate (a big input's in `jobs` workers)."""
     # The bonuses are capped and the name penalty only lowers a score, so a pair whose cosine and
     # possible bonuses stay below this floor cannot merge: most pairs (one common word shared) stop
@@ -822,7 +826,7 @@ def _scored(shared: tuple[list[_Item], Pairs], span: tuple[int, int]) -> list[Pa
 
 def _undated_candidates(
     items: list[_Item], jobs: int, blocking: Blocking
-) -> tuple[list[Pair], Filings | None]:
+) -> tuple[list[Pair], Filings | Parked | None]:
     """Near-identical undated mentions (syndicated copies)."""
     threshold = THRESHOLDS["undated, near-identical"]
     keep: Keep = lambda i, j, cosine: cosine >= threshold  # noqa: E731
@@ -832,15 +836,15 @@ def _undated_candidates(
 
 
 def _cross_candidates(
-    items: list[_Item], dated: Sequence[int], undated: Sequence[int], filings: tuple[Filings, Filings]
+    items: list[_Item], dated: Sequence[int], undated: Sequence[int], parked: tuple[Filings | Parked, ...]
 ) -> list[Pair]:
     """Scored pairs (dated item, undated item of an undated article) above the threshold for an
     undated mention meeting a dated one: blocked by a filed word shared whatever the date
     (`word_pairs`), so an undated mention meets at most MAX_BLOCK dated ones per word it files."""
     probing = np.fromiter((matched_by_content(items[r].mention) for r in undated), bool, len(undated))
-    probes = filings[1]
+    filed, probes = (f.load() for f in parked)
     own = probing[probes.word_item]
-    u, d = word_pairs(replace(probes, word=probes.word[own], word_item=probes.word_item[own]), filings[0])
+    u, d = word_pairs(replace(probes, word=probes.word[own], word_item=probes.word_item[own]), filed)
     involved, d_row = np.unique(d, return_inverse=True)
     d_row += len(undated)
     members = [items[k].mention for k in (*undated, *(dated[k] for k in involved.tolist()))]
@@ -1166,7 +1170,7 @@ class KindIndex:
     component: np.ndarray  # per mention: the smallest row of its component
     identical: np.ndarray  # per mention: a hash of what makes two mentions copies (see `_identical`)
     dates: np.ndarray  # per mention: first, last, lo, hi (day ordinals)
-    filings: Filings  # of the mentions blocked (one of each set of copies), by row; sorted (`_kept`)
+    filings: Filings | Parked  # of the mentions blocked (one of each set of copies), by row; sorted (`_kept`)
     # per mention: of an undated article and undated, so meeting dated ones by content alone
     probing: np.ndarray
 
@@ -1185,6 +1189,7 @@ class Blocking(TypedDict):
     counts: Counts | None
     record: bool
     words: bool
+    park: Parking | None
 
 
 def merge_mentions(
@@ -1193,12 +1198,14 @@ def merge_mentions(
     *,
     outside: tuple[Counts, Counts] | None = None,
     record: bool = False,
+    park: Parking | None = None,
 ) -> Merged:
     """Merge numbered mentions (row, mention); see `merge_events`.
 
     `outside` gives, for dated and for undated mentions, the members that blocks have beyond
     these mentions (an incremental merge of part of a corpus blocks as the whole would); with
-    `record`, the merge also returns what an incremental merge keeps (`KindIndex`).
+    `record`, the merge also returns what an incremental merge keeps (`KindIndex`), its filings
+    waiting in `park` when one is given.
     """
     items, rows, n_dated = _items(numbered)
     reps, clusters = _identical(items)
@@ -1207,21 +1214,21 @@ def merge_mentions(
     # An undated article's mentions meet dated ones by filed words.
     words = bool(kinds[0]) and any(matched_by_content(items[r].mention) for r in kinds[1])
     pairs: list[Pair] = []
-    filings: list[Filings] = []
+    filings: list[Filings | Parked] = []
     for kind, find in enumerate((_candidates, _undated_candidates)):
         counts = outside[kind] if outside is not None else None
         own = kinds[kind]
         found, filed = find(
-            [items[r] for r in own], jobs, Blocking(counts=counts, record=record, words=words)
+            [items[r] for r in own], jobs, Blocking(counts=counts, record=record, words=words, park=park)
         )
         pairs += [(s, own[i], own[j], why, c) for s, i, j, why, c in found]
         if filed is not None:
             filings.append(filed)
-    cross = _cross_candidates(items, *kinds, (filings[0], filings[1])) if words else []
+    cross = _cross_candidates(items, *kinds, tuple(filings)) if words else []
     merged = _cluster(items, pairs, reps, clusters, cross)
     index = None
     if record:
-        index = _kind_indexes(items, rows, n_dated, kinds, clusters, [*pairs, *cross], filings)
+        index = _kind_indexes(items, rows, n_dated, kinds, clusters, [*pairs, *cross], filings, park)
     del pairs, cross, clusters, filings
     # Each item (and its mention, which the caller handed over) is freed once its event is built.
     owned: list[_Item | None] = [*items]
@@ -1275,7 +1282,8 @@ def _kind_indexes(
     reps: tuple[Sequence[int], Sequence[int]],
     clusters: dict[int, _Cluster],
     pairs: list[Pair],
-    filings: list[Filings],
+    filings: list[Filings | Parked],
+    park: Parking | None,
 ) -> tuple[KindIndex, KindIndex]:
     """Components of the graph whose edges are the scored pairs (an undated mention meeting a
     dated one among them) and the copies of one mention; the dated items (the first `n_dated`)
@@ -1303,23 +1311,30 @@ def _kind_indexes(
                 identical=identical[part],
                 probing=probing[part],
                 dates=dates[part],
-                filings=_kept(filings[kind], rep_rows),
+                filings=_kept(filings[kind], rep_rows, park),
             )
         )
     return out[0], out[1]
 
 
-def _kept(filed: Filings, rows: np.ndarray) -> Filings:
+def _kept(filed: Filings | Parked, rows: np.ndarray, park: Parking | None) -> Filings | Parked:
     """Filings by the caller's `rows` of their items, sorted by word and by block (stably), as an
-    incremental merge keeps them. Each key column is sorted in place, as it is no longer needed
-    in blocking's order: a big corpus' filings are not held twice."""
-    columns: list[np.ndarray] = []
-    for key, item in ((filed.word, filed.word_item), (filed.block, filed.block_item)):
+    incremental merge keeps them (parked in `park` if given)."""
+    columns = _kept_columns(filed, rows)
+    return park.park(columns) if park is not None else Filings(*columns)
+
+
+def _kept_columns(filed: Filings | Parked, rows: np.ndarray) -> Iterator[np.ndarray]:
+    """`_kept`'s columns, a key and its items at a time. Each key column is sorted in place, as it
+    is no longer needed in blocking's order: a big corpus' filings are not held twice."""
+    unsorted = filed.columns()
+    for key, item in zip(unsorted, unsorted, strict=True):
         order = np.argsort(key, kind="stable")
-        columns += (key, rows[item[order]])
-        del order
+        mapped = rows[item[order]]
+        del order, item
         key.sort()
-    return Filings(*columns)
+        yield key
+        yield mapped
 
 
 def copy_key(m: EventMention) -> tuple[object, ...]:

@@ -7,12 +7,14 @@ import random
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chrono import incremental, pipeline
 from chrono.cache import code_version
+from chrono.candidates import Parked, Parking
 from chrono.events import extract_events
 from chrono.export import timeline_json
 from chrono.ingest import read_articles
@@ -162,3 +164,24 @@ def test_a_merge_keeps_its_filings_sorted_and_a_part_joins_them_stably(corpus: P
     )
     alone = incremental._joined(incremental.Filings.empty(), dated)
     assert alone.word is dated.word and alone.block_item is dated.block_item
+
+
+def test_parked_filings_are_the_filings_and_go_with_their_parking(corpus: Path, tmp_path: Path) -> None:
+    # A whole merge of the cache's state parks its filings in files (its peak memory at 100k was
+    # theirs): what comes back is what an unparked merge keeps, column for column.
+    found, _ = read_articles([corpus])
+    mentions = [m for a in found for m in extract_events(a, tag(a.clean.match_text, a.published))]
+    held = merge_mentions(enumerate(mentions), record=True).index
+    (tmp_path / "parking").mkdir()
+    with Parking(tmp_path / "parking") as parking:
+        parked = merge_mentions(enumerate(mentions), record=True, park=parking).index
+        assert held is not None and parked is not None
+        for kind in (0, 1):
+            assert isinstance(parked[kind].filings, Parked)
+            for mine, theirs in zip(
+                parked[kind].filings.columns(), held[kind].filings.columns(), strict=True
+            ):
+                assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs)
+            assert len(held[kind].filings.load().word) == len(parked[kind].filings.load().word)
+        files = [p.filings.file for p in parked]
+    assert all(f.closed for f in files) and not list((tmp_path / "parking").iterdir())

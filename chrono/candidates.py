@@ -24,7 +24,7 @@ import hashlib
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -310,18 +310,28 @@ def blocked_pairs(
     del found
     first, second, cosine = (np.concatenate(columns.pop(0)) for _ in range(3))
     # The filings asked for are made now, from what the search kept, not held through it (the
-    # blocks' were its biggest arrays, the words' wide copies of its own).
-    filings = None
-    if record or words:
-        filed = shared.filed
-        del shared
-        filings = Filings(filed.ids[filed.word], filed.item.astype(np.int64), *_NONE)
-        if record:
-            keys, item = _blocks_filed(filed.item, filed.word, filed.level, filed.ids, filed.dates)
-            filings = replace(filings, block=keys, block_item=item.astype(np.int64))
-    if filings is not None and park is not None:
-        return Pairs(first, second, cosine, park.park(filings.columns()))
-    return Pairs(first, second, cosine, filings)
+    # blocks' were its biggest arrays, the words' wide copies of its own); parked a column at a
+    # time as each is made, when they are to wait.
+    if not (record or words):
+        return Pairs(first, second, cosine)
+    filed = shared.filed
+    del shared
+    made = _filings_columns(filed, record)
+    return Pairs(first, second, cosine, park.park(made) if park is not None else Filings(*made))
+
+
+def _filings_columns(filed: _Filed, blocks: bool) -> Iterator[np.ndarray]:
+    """The columns of `Filings` (`Filings.columns`), each made when asked for: the blocks' only
+    with `blocks`."""
+    yield filed.ids[filed.word]
+    yield filed.item.astype(np.int64)
+    if not blocks:
+        yield from _NONE
+        return
+    keys, item = _blocks_filed(filed.item, filed.word, filed.level, filed.ids, filed.dates)
+    yield keys
+    del keys
+    yield item.astype(np.int64)
 
 
 _NONE = (np.zeros(0, np.uint64), np.zeros(0, np.int64))  # no block filings

@@ -15,7 +15,8 @@ and two that share nothing but their dates' words are two events. A sentence dat
 a report dated outright must share a name or more than one word unless one speaker tells both;
 two that count one thing differently ("11 missing" / "seven missing") are two reports unless told
 of one day. Two dated a day or two apart (or guessed to two days) that share no kind of act and
-nothing but one participant are two of its acts, not one the outlets date differently; a sentence
+nothing but one participant are two of its acts, not one the outlets date differently (and
+two that each name a kind of act the other lacks get no bonus for the kind they share); a sentence
 dated by context never meets a day another report dates outright after its article was published.
 Two mentions dated coarser than a day must
 share words besides their dates' ("in 2003" is in every background sentence of that year), and
@@ -722,10 +723,15 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     # month are mostly background, another happening.
     # Two days told of one act is a conflict of dates only if a participant is named on both
     # sides: otherwise the act is as likely named in passing ("Rescuers found two survivors under
-    # the rubble of the collapsed block on Wednesday" / "The block collapsed on Tuesday").
+    # the rubble of the collapsed block on Wednesday" / "The block collapsed on Tuesday"); and only
+    # if neither names a kind of act the other lacks: those are two steps of one story on two days
+    # ("a man was charged with burglary" on the 12th / "The man accused over the break-in appeared
+    # before magistrates and was remanded in custody" on the 13th).
     if penalty == 1.0 and (days_only or _day_in_month(a, b) or _day_in_month(b, a)):
-        named = relation != "conflicting dates" or not set(ours.names).isdisjoint(theirs.names)
-        score += ACT_BONUS if alike and named and _same_act(a, b) else 0.0
+        conflict = relation == "conflicting dates"
+        named = not conflict or not set(ours.names).isdisjoint(theirs.names)
+        steps = conflict and not (a.acts <= b.acts or b.acts <= a.acts)
+        score += ACT_BONUS if alike and named and not steps and _same_act(a, b) else 0.0
     if penalty == 1.0 and days_only:
         score += SPEAKER_BONUS if one_speaker else 0.0
     score = min(1.0, score * penalty)

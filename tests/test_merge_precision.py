@@ -163,3 +163,28 @@ def test_mentions_dated_to_spans_that_share_only_a_kind_of_act_are_two_happening
         ),
     )
     assert len(_together(events)) == 1, _together(events)
+
+
+def test_two_steps_of_one_case_on_adjacent_days_are_no_conflict(tmp_path: Path) -> None:
+    """A man charged with burglary and handling stolen goods on one day and, the next, the man
+    accused of it appearing in court and remanded in custody share the case's name and the kind
+    "charged"/"accused", but each names a kind of act the other lacks (stealing, custody): two
+    steps, not one step the outlets date a day apart. One act told on two days stays one event,
+    in conflict."""
+    events = _merged(
+        tmp_path,
+        police=(
+            "2026-05-20",
+            "On 12 May 2026, a 52-year-old man was charged with burglary and handling stolen goods "
+            "in connection with the break-in at the Pellwick Gallery.\n\n"
+            "Gallery director Ines Marlow resigned on 14 May 2026.",
+        ),
+        weekly=(
+            "2026-05-20",
+            "The man accused over the Pellwick Gallery break-in appeared before Tarrow magistrates "
+            "on Wednesday, May 13, and was remanded in custody.\n\n"
+            "Ines Marlow quit as the gallery's director on Friday, May 15.",
+        ),
+    )
+    assert _together(events) == [["Gallery director Ines Ma", "Ines Marlow quit as the "]], _together(events)
+    assert [e.mentions[0].text[:20] for e in events if e.conflict] == ["Gallery director Ine"]

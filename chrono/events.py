@@ -60,6 +60,7 @@ _MIN_FOCUS_TERMS = 5  # content words a clause needs to stand for its sentence i
 _MIN_CLAUSE_TERMS = 3  # … and to be reported as an event of its own
 _QUALIFIER_WORDS = 6  # words at most between a participle and the date of its phrase
 _EVENT_WORDS = 6  # words at most of an event named to date another by ("the day before the storm hit")
+_TIME_DAY_GAP = 16  # characters from a time of day to its day after it ("11 a.m. (0530 GMT) tomorrow")
 _SUBJECT_WORDS = 4  # words at most before a sentence's subject ("Chief executive Petra Lund")
 _CLAUSE_BREAK = re.compile(
     r"[,;:]\s|\s[—–-]+\s|\s(?:after|before|despite|because|while|although|though|whereas)\s"
@@ -623,7 +624,9 @@ def _resolved(local: list[Timex], narrative: _Narrative) -> tuple[list[Timex], b
     for t in local:
         if t.anchor_kind != "reference time" or t.value is None:
             continue
-        reference = next((a.value for a in absolute if _day_precise(a.value)), None) or (
+        reference = next(
+            (a.value for a in absolute if _counts_from(a, t) and _day_precise(a.value)), None
+        ) or (
             # A time of day with no day of its own is of the story's day, told outright, even when
             # a later date is the one to count from ("… meet tomorrow. The leaders will endorse it
             # after 10:00 am").
@@ -642,6 +645,14 @@ def _resolved(local: list[Timex], narrative: _Narrative) -> tuple[list[Timex], b
         else:
             out.append(moved)
     return sorted(out, key=lambda t: t.start), unresolved
+
+
+def _counts_from(day: Timex, t: Timex) -> bool:
+    """Whether a `day` of the sentence is the one an expression relative to another time, `t`,
+    counts from: one told before it, as the tagger counts ("A woman, who was arrested the same day,
+    was bailed on 12 October" is the day told before, not the 12th), or the day of a time of day
+    written right after it ("at 11.30pm last night", "before 11 a.m. (0530 GMT) tomorrow")."""
+    return day.start < t.start or (t.type == "TIME" and 0 <= day.start - t.end <= _TIME_DAY_GAP)
 
 
 @dataclass(frozen=True, slots=True)

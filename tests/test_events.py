@@ -581,6 +581,41 @@ def test_a_clause_a_span_after_or_before_a_dated_one_is_counted_from_its_day() -
     assert len(extract_events(near, [timex(near, "on Saturday", "2022-03-26")])) == 1
 
 
+def test_a_relative_clause_tied_to_the_day_told_before_is_a_mention_of_that_day() -> None:
+    # "the same day" counts from the day told before it, not from the sentence's later date.
+    art = article(
+        "The man was arrested on 8 October 2026.\n\n"
+        "A 29-year-old woman, who was arrested the same day in Cardenholt, was released on bail on"
+        " 12 October 2026 pending further enquiries.\n",
+        published=None,
+    )
+    assert [(m.date, m.summary) for m in by_text(tagged_events(art), "woman")] == [
+        (
+            "2026-10-12",
+            "A 29-year-old woman was released on bail on 12 October 2026 pending further enquiries.",
+        ),
+        ("2026-10-08", "A 29-year-old woman, who was arrested the same day in Cardenholt."),
+    ]
+
+
+def test_a_time_of_day_counts_from_its_own_day_written_right_after_it() -> None:
+    art = article(
+        "The club reopened on Friday.\n"
+        "Police said a man was arrested outside the club at around 11.30pm last night, a spokesman said.\n"
+    )
+    found = extract_events(
+        art,
+        [
+            timex(art, "on Friday", "2022-03-25"),
+            timex(
+                art, "11.30pm", "2022-03-25T23:30", kind="reference time", anchor="2022-03-25", type_="TIME"
+            ),
+            timex(art, "last night", "2022-03-29TNI", type_="TIME"),
+        ],
+    )
+    assert [m.date for m in by_text(found, "arrested")] == ["2022-03-29"]  # not Friday
+
+
 def test_a_clause_after_a_subordinator_with_a_day_of_its_own_is_a_mention_however_short_the_main() -> None:
     text = (
         "The rocket lifted off on Thursday morning after a first attempt on Tuesday was scrubbed.\n"

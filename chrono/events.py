@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 from operator import attrgetter
 
@@ -74,6 +74,8 @@ _POSSESSIVE = ("'s", "’s")
 _OWNING = ("'s ", "’s ")  # a possessive date and the space before its noun
 _CLOSING_QUOTES = frozenset("\"'”’")
 _WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
+_COUNTED = re.compile(r"^P(\d+)([DWMY])$")  # a length of time in whole units, as TimeML writes it
+_COUNTED_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -665,6 +667,7 @@ class _Sentence:
     end: int
     text: str
     person: str | None = None  # who "he" or "she" stands for here (`_person_after`)
+    lengths: tuple[Timex, ...] = ()  # its lengths of time counted in whole units ("a day", `P1D`)
 
     def mention(
         self,
@@ -991,26 +994,69 @@ def _offset_clauses(
         return []
     out = []
     lowered = raw.lower()
-    for m in lex.offset_clause.finditer(lowered):
-        event, unit = m["event"], lex.offset_units_moved[m["unit"]]
-        inside = any(m.start("event") <= t.start - s.start < m.end("event") for t in main)
+    for at, length, unit, number, direction, (lo, hi) in _counted_spans(s, lowered):
+        event = lowered[lo:hi]
+        inside = any(lo <= t.start - s.start < hi for t in main)
         if inside or not lex.verb.search(event) or not has_content(event, _MIN_CLAUSE_TERMS):
             continue
         # "nearly four weeks after": no day to count to
-        if unit in ("day", "week") and lex.offset_approximate.search(
-            lowered, max(0, m.start() - 20), m.start()
-        ):
+        if unit in ("day", "week") and lex.offset_approximate.search(lowered, max(0, at - 20), at):
             continue
-        number = m["number"] if m["number"].isdigit() else lex.synonyms[m["number"]]
-        by = -int(number) * lex.relative_directions[m["direction"]]
-        when = _moved(primary.date, unit, by)
-        clause = raw[m.start("event") : m.end("event")]
+        when = _moved(primary.date, unit, -number * lex.relative_directions[direction])
+        clause = raw[lo:hi]
         why = (
-            f"no date of its own: {m['number']} {m['unit']} {m['direction']} it, counted from"
+            f"no date of its own: {length} {direction} it, counted from"
             f" {best.text!r} ({primary.date[:10]}), in the clause {collapse(clause)!r}"
         )
-        out.append((m.start(), s.mention(when, None, why, clause)))
+        out.append((at, s.mention(when, None, why, clause)))
     return out
+
+
+def _counted_spans(s: _Sentence, lowered: str) -> list[tuple[int, str, str, int, str, tuple[int, int]]]:
+    """The spans of time before a direction and a clause in a sentence (`lowered`): "two days after
+    a valve failed" (`offset_clause`), and a length the tagger counted whose number is no word of
+    it ("a day after the government survived a vote", `P1D`). Each as (offset, the length as
+    written, unit, number, direction, the clause's span), offsets in the sentence."""
+    lex = lexicon()
+    out = []
+    for m in lex.offset_clause.finditer(lowered):
+        number = m["number"] if m["number"].isdigit() else lex.synonyms[m["number"]]
+        length = lowered[m.start() : m.end("unit")]
+        out.append(
+            (
+                m.start(),
+                length,
+                lex.offset_units_moved[m["unit"]],
+                int(number),
+                m["direction"],
+                m.span("event"),
+            )
+        )
+    for t in s.lengths:
+        at = t.start - s.start
+        if any(a <= at < b[1] for a, *_, b in out):  # read by the pattern already
+            continue
+        if (m := _direction_tail().match(lowered, t.end - s.start)) and (
+            counted := _COUNTED.match(t.value or "")
+        ):
+            out.append(
+                (
+                    at,
+                    lowered[at : t.end - s.start],
+                    _COUNTED_UNITS[counted[2]],
+                    int(counted[1]),
+                    m["direction"],
+                    m.span("event"),
+                )
+            )
+    return sorted(out)
+
+
+@cache
+def _direction_tail() -> re.Pattern[str]:
+    """A direction (`event_relative_directions`) and the clause up to its end, after a length of time."""
+    directions = [d for d, n in lexicon().relative_directions.items() if n]
+    return re.compile(rf"\s+(?P<direction>{'|'.join(map(re.escape, directions))})\s+(?P<event>\w[^,;:.!?]*)")
 
 
 def _fronted_offset(
@@ -1610,6 +1656,12 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
     )
     starts = [t.start for t in ordered]
     sets = sorted((t for t in timexes if t.type == "SET"), key=_start)
+    # Exact lengths only: "nearly four weeks", "less than a year" count to no day.
+    lengths = sorted(
+        (t for t in timexes if t.type == "DURATION" and t.mod is None and _COUNTED.match(t.value or "")),
+        key=_start,
+    )
+    length_starts = [t.start for t in lengths]
     lead = _Narrative(published, f"the lead of the article, dated by its publish date {published}")
     narrative = lead
     story_dated = False  # whether an event's own day has set the story's time yet
@@ -1638,7 +1690,8 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         opener_before, opener = (None if paragraph else opener), None
         subject = _subject(text)
         person = subject or person
-        s = _Sentence(article, index, start, end, text, person)
+        counted = lengths[bisect_left(length_starts, start) : bisect_left(length_starts, end)]
+        s = _Sentence(article, index, start, end, text, person, tuple(counted))
         if paragraph and _back_to_story(text, narrative, bool(out)):
             narrative = lead
         dateline = _DATELINE.match(clean.match_text, start, end)

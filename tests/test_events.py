@@ -581,6 +581,30 @@ def test_a_clause_a_span_after_or_before_a_dated_one_is_counted_from_its_day() -
     assert len(extract_events(near, [timex(near, "on Saturday", "2022-03-26")])) == 1
 
 
+def test_a_clause_a_day_after_or_before_a_dated_one_is_counted_from_its_day() -> None:
+    # "a day": the tagger's length (P1D), its number no word of it.
+    art = article(
+        "Housing Minister Cyrus Dane resigned this afternoon, a day after the government survived a vote"
+        " of no confidence over the housing contracts scandal.\n"
+        "The museum reopened on Friday, a week after the flood.\n",
+        published=date(2026, 10, 9),
+    )
+    found = tagged_events(art)
+    resigned, vote = by_text(found, "Dane")
+    assert (resigned.date, vote.date) == ("2026-10-09", "2026-10-08")
+    assert resigned.summary == "Housing Minister Cyrus Dane resigned this afternoon."
+    assert "survived a vote" in vote.summary and "a day after" in vote.explanation
+    # "a week after the flood" names a thing, no clause: one mention.
+    assert [m.date for m in by_text(found, "museum")] == ["2026-10-09"]
+    # An approximate length counts to no day.
+    near = article(
+        "The alarm went off on Saturday, nearly four weeks after the plant leaked radioactive water.\n"
+        "Members backed the plan on Friday, less than a year after the club was split by a bitter debate.\n",
+        published=date(2026, 10, 9),
+    )
+    assert len(tagged_events(near)) == 2
+
+
 def test_a_relative_clause_tied_to_the_day_told_before_is_a_mention_of_that_day() -> None:
     # "the same day" counts from the day told before it, not from the sentence's later date.
     art = article(

@@ -74,6 +74,7 @@ _POSSESSIVE = ("'s", "’s")
 _OWNING = ("'s ", "’s ")  # a possessive date and the space before its noun
 _CLOSING_QUOTES = frozenset("\"'”’")
 _WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 _COUNTED = re.compile(r"^P(\d+)([DWMY])$")  # a length of time in whole units, as TimeML writes it
 _COUNTED_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
@@ -997,7 +998,7 @@ def _offset_clauses(
     for at, length, unit, number, direction, (lo, hi) in _counted_spans(s, lowered):
         event = lowered[lo:hi]
         inside = any(lo <= t.start - s.start < hi for t in main)
-        if inside or not lex.verb.search(event) or not has_content(event, _MIN_CLAUSE_TERMS):
+        if inside or not _clause(event) or not has_content(event, _MIN_CLAUSE_TERMS):
             continue
         # "nearly four weeks after": no day to count to
         if unit in ("day", "week") and lex.offset_approximate.search(lowered, max(0, at - 20), at):
@@ -1010,6 +1011,13 @@ def _offset_clauses(
         )
         out.append((at, s.mention(when, None, why, clause)))
     return out
+
+
+def _clause(event: str) -> bool:
+    """Whether the lower-case words an offset counts from tell a happening, not a thing: a verb ("a
+    valve failed", "forced") or a simple past ("the strike began"), not "the vote"."""
+    lex = lexicon()
+    return bool(lex.verb.search(event) or lex.past.search(event))
 
 
 def _counted_spans(s: _Sentence, lowered: str) -> list[tuple[int, str, str, int, str, tuple[int, int]]]:
@@ -1079,7 +1087,7 @@ def _fronted_offset(
         return None
     event, rest = raw[m.start("event") : m.end("event")], raw[m.end() + 1 :].strip(" .")
     when = event_date(best.value)[0]
-    if not _day_precise(when) or when is None or not lex.verb.search(event.lower()):
+    if not _day_precise(when) or when is None or not _clause(event.lower()):
         return None
     if not has_content(rest, _MIN_CLAUSE_TERMS) or lex.offset_approximate.search(lowered, 0, m.start()):
         return None
@@ -1418,10 +1426,16 @@ def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMent
 
 
 def _by_context(
-    s: _Sentence, narrative: _Narrative, told: list[_Narrative], paragraph: bool, written: str | None
+    s: _Sentence,
+    narrative: _Narrative,
+    told: list[_Narrative],
+    paragraph: bool,
+    written: str | None,
+    dated: list[EventMention],
 ) -> tuple[list[EventMention], _Narrative]:
     """The mention of a sentence with no date of its own, and the narrative after it. `written` is
-    the day its present tense speaks of: the publish date, or the day heading it sits under."""
+    the day its present tense speaks of: the publish date, or the day heading it sits under;
+    `dated` the article's mentions before it."""
     # Tied to the time just told: in the past perfect, or saying so ("at the time").
     perfect = _looks_back(s.text)
     tied = perfect or bool(lexicon().anaphor.search(_own(s.text)))
@@ -1433,7 +1447,7 @@ def _by_context(
     own = _own(s.text)
     lex = lexicon()
     if (relative := lex.event_relative.search(own) or lex.offset_clause.search(own)) and (
-        found := _relative_to_event(s, relative, told)
+        found := _relative_to_event(s, relative, told, dated)
     ):
         return [found], narrative
     if (referring := lex.referring.match(own)) and (found := _referred(s, referring, told)):
@@ -1503,7 +1517,9 @@ def _referred(s: _Sentence, referring: re.Match[str], told: list[_Narrative]) ->
     return s.mention(named.date, None, why, s.text)
 
 
-def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrative]) -> EventMention | None:
+def _relative_to_event(
+    s: _Sentence, relative: re.Match[str], told: list[_Narrative], dated: list[EventMention]
+) -> EventMention | None:
     """The mention of a sentence dated by a time `relative` to an event ("the day before the storm
     hit", `event_relative_units`; "three days after the storm hit", a counted span of
     `offset_clause`) named in a few words, from the day of the latest event `told` to the day that
@@ -1511,17 +1527,23 @@ def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrat
     such day, or the span is approximate ("nearly four weeks after") or after no clause ("two days
     after Pinochet's birthday celebrations": a thing, its day untold).
     (Not from the previous event's day: "The warning came the day after Brussels rejected the
-    plan" is the warning's own day.)"""
+    plan" is the warning's own day.) Its words count as written too, paraphrases unfolded ("the
+    strike began" is also a "strike"); in a sentence whose clauses have days apart, the day is the
+    one of the clause that names the event as written ("struck a deal on Friday, ending a strike
+    that has idled the port since Monday": the strike's Monday). The `dated` mentions are the
+    article's so far."""
     lex = lexicon()
     if relative["event"].count(" ") >= _EVENT_WORDS:  # an event of its own, told nowhere else
         return None
-    words = _sentence_words(relative["event"])
+    written = frozenset(w for w in _LOWER_WORD.findall(relative["event"].lower()) if word_terms(w))
+    words = _sentence_words(relative["event"]).union(*map(word_terms, written))
     named = next((n for n in reversed(told) if n.explicit and _shares(words, n)), None)
     if named is None or named.explicit is None:
         return None
+    day = _naming_clause(named, written, dated) or named.explicit
     by = lex.relative_directions[relative["direction"]]
     if "number" in relative.re.groupindex:  # a counted span, from a clause (not "a week after the vote")
-        if not lex.verb.search(relative["event"]) or lex.offset_approximate.search(
+        if not _clause(relative["event"]) or lex.offset_approximate.search(
             relative.string, max(0, relative.start() - 20), relative.start()
         ):
             return None
@@ -1533,9 +1555,27 @@ def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrat
     phrase = relative[0][: relative.start("event") - relative.start()].strip()  # "the day before"
     why = (
         f"no date of its own: {phrase!r} {relative['event']!r}, from the day of the event"
-        f" {named.said[0][:60]!r} ({named.explicit[:10]})"
+        f" {named.said[0][:60]!r} ({day[:10]})"
     )
-    return s.mention(_moved(named.explicit, unit, by), None, why, s.text)
+    return s.mention(_moved(day, unit, by), None, why, s.text)
+
+
+def _naming_clause(named: _Narrative, written: frozenset[str], dated: list[EventMention]) -> str | None:
+    """The day of the one clause of the sentence that told the `named` event, dated by an
+    expression of its own, with the most of the `written` words as written; None when no single
+    clause has most."""
+    sentence = named.said[0]
+    counts = sorted(
+        (
+            (len(written.intersection(_LOWER_WORD.findall(m.summary.lower()))), m.date)
+            for m in dated
+            if m.text == sentence and m.timex is not None and not m.future and _day_precise(m.date)
+        ),
+        reverse=True,
+    )
+    if not counts or not counts[0][0] or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
 
 
 def _moved(day: str, unit: str, by: int) -> str:
@@ -1778,7 +1818,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         else:
             perfect_lead = s if not out and narrative is lead and _perfect_lead(s.text) else None
             opener = (s, len(out)) if paragraph else None
-            found, narrative = _by_context(s, narrative, told, paragraph, lead.date)
+            found, narrative = _by_context(s, narrative, told, paragraph, lead.date, out)
         out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
         person = _person_after(s.text, person, subject)
     return out

@@ -640,6 +640,21 @@ def test_a_time_of_day_counts_from_its_own_day_written_right_after_it() -> None:
     assert [m.date for m in by_text(found, "arrested")] == ["2022-03-29"]  # not Friday
 
 
+def test_a_span_after_an_event_counts_from_the_clause_that_names_it() -> None:
+    # The strike's day is the clause that names it ("since Monday"), not the deal's Friday; "the
+    # strike began" folds to "walkout" but names the "strike" as written.
+    art = article(
+        "Merrow Terminals and the Dockworkers' Guild struck a tentative pay deal late on Friday, raising"
+        " hopes of an end to a strike that has idled the port since Monday.\n\n"
+        "Two days after the strike began, both sides accepted an invitation to talks from the national"
+        " Conciliation Board.\n",
+        published=date(2026, 10, 10),
+    )
+    (talks,) = by_text(tagged_events(art), "invitation")
+    assert talks.date == "2026-10-07"
+    assert "(2026-10-05)" in talks.explanation
+
+
 def test_a_clause_after_a_subordinator_with_a_day_of_its_own_is_a_mention_however_short_the_main() -> None:
     text = (
         "The rocket lifted off on Thursday morning after a first attempt on Tuesday was scrubbed.\n"

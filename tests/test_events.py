@@ -254,6 +254,9 @@ def test_future_events_and_statements_about_the_future() -> None:
         "News again at the top of the hour.",
         "The views expressed here are the author's own.",
         "Views expressed in this column are those of the writer and not of the Review.",
+        # a release's sign-off
+        "Issued by the Harrow Police press office.",
+        "Issued on behalf of Lennick Council by its communications team.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:

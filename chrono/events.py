@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 from operator import attrgetter
 
@@ -60,6 +60,7 @@ _MIN_FOCUS_TERMS = 5  # content words a clause needs to stand for its sentence i
 _MIN_CLAUSE_TERMS = 3  # … and to be reported as an event of its own
 _QUALIFIER_WORDS = 6  # words at most between a participle and the date of its phrase
 _EVENT_WORDS = 6  # words at most of an event named to date another by ("the day before the storm hit")
+_TIME_DAY_GAP = 16  # characters from a time of day to its day after it ("11 a.m. (0530 GMT) tomorrow")
 _SUBJECT_WORDS = 4  # words at most before a sentence's subject ("Chief executive Petra Lund")
 _CLAUSE_BREAK = re.compile(
     r"[,;:]\s|\s[—–-]+\s|\s(?:after|before|despite|because|while|although|though|whereas)\s"
@@ -73,6 +74,9 @@ _POSSESSIVE = ("'s", "’s")
 _OWNING = ("'s ", "’s ")  # a possessive date and the space before its noun
 _CLOSING_QUOTES = frozenset("\"'”’")
 _WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
+_COUNTED = re.compile(r"^P(\d+)([DWMY])$")  # a length of time in whole units, as TimeML writes it
+_COUNTED_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,7 +627,9 @@ def _resolved(local: list[Timex], narrative: _Narrative) -> tuple[list[Timex], b
     for t in local:
         if t.anchor_kind != "reference time" or t.value is None:
             continue
-        reference = next((a.value for a in absolute if _day_precise(a.value)), None) or (
+        reference = next(
+            (a.value for a in absolute if _counts_from(a, t) and _day_precise(a.value)), None
+        ) or (
             # A time of day with no day of its own is of the story's day, told outright, even when
             # a later date is the one to count from ("… meet tomorrow. The leaders will endorse it
             # after 10:00 am").
@@ -644,6 +650,14 @@ def _resolved(local: list[Timex], narrative: _Narrative) -> tuple[list[Timex], b
     return sorted(out, key=lambda t: t.start), unresolved
 
 
+def _counts_from(day: Timex, t: Timex) -> bool:
+    """Whether a `day` of the sentence is the one an expression relative to another time, `t`,
+    counts from: one told before it, as the tagger counts ("A woman, who was arrested the same day,
+    was bailed on 12 October" is the day told before, not the 12th), or the day of a time of day
+    written right after it ("at 11.30pm last night", "before 11 a.m. (0530 GMT) tomorrow")."""
+    return day.start < t.start or (t.type == "TIME" and 0 <= day.start - t.end <= _TIME_DAY_GAP)
+
+
 @dataclass(frozen=True, slots=True)
 class _Sentence:
     """A reporting sentence being dated: where it is (clean offsets) and its collapsed text."""
@@ -654,6 +668,7 @@ class _Sentence:
     end: int
     text: str
     person: str | None = None  # who "he" or "she" stands for here (`_person_after`)
+    lengths: tuple[Timex, ...] = ()  # its lengths of time counted in whole units ("a day", `P1D`)
 
     def mention(
         self,
@@ -980,26 +995,76 @@ def _offset_clauses(
         return []
     out = []
     lowered = raw.lower()
-    for m in lex.offset_clause.finditer(lowered):
-        event, unit = m["event"], lex.offset_units_moved[m["unit"]]
-        inside = any(m.start("event") <= t.start - s.start < m.end("event") for t in main)
-        if inside or not lex.verb.search(event) or not has_content(event, _MIN_CLAUSE_TERMS):
+    for at, length, unit, number, direction, (lo, hi) in _counted_spans(s, lowered):
+        event = lowered[lo:hi]
+        inside = any(lo <= t.start - s.start < hi for t in main)
+        if inside or not _clause(event) or not has_content(event, _MIN_CLAUSE_TERMS):
             continue
         # "nearly four weeks after": no day to count to
-        if unit in ("day", "week") and lex.offset_approximate.search(
-            lowered, max(0, m.start() - 20), m.start()
-        ):
+        if unit in ("day", "week") and lex.offset_approximate.search(lowered, max(0, at - 20), at):
             continue
-        number = m["number"] if m["number"].isdigit() else lex.synonyms[m["number"]]
-        by = -int(number) * lex.relative_directions[m["direction"]]
-        when = _moved(primary.date, unit, by)
-        clause = raw[m.start("event") : m.end("event")]
+        when = _moved(primary.date, unit, -number * lex.relative_directions[direction])
+        clause = raw[lo:hi]
         why = (
-            f"no date of its own: {m['number']} {m['unit']} {m['direction']} it, counted from"
+            f"no date of its own: {length} {direction} it, counted from"
             f" {best.text!r} ({primary.date[:10]}), in the clause {collapse(clause)!r}"
         )
-        out.append((m.start(), s.mention(when, None, why, clause)))
+        out.append((at, s.mention(when, None, why, clause)))
     return out
+
+
+def _clause(event: str) -> bool:
+    """Whether the lower-case words an offset counts from tell a happening, not a thing: a verb ("a
+    valve failed", "forced") or a simple past ("the strike began"), not "the vote"."""
+    lex = lexicon()
+    return bool(lex.verb.search(event) or lex.past.search(event))
+
+
+def _counted_spans(s: _Sentence, lowered: str) -> list[tuple[int, str, str, int, str, tuple[int, int]]]:
+    """The spans of time before a direction and a clause in a sentence (`lowered`): "two days after
+    a valve failed" (`offset_clause`), and a length the tagger counted whose number is no word of
+    it ("a day after the government survived a vote", `P1D`). Each as (offset, the length as
+    written, unit, number, direction, the clause's span), offsets in the sentence."""
+    lex = lexicon()
+    out = []
+    for m in lex.offset_clause.finditer(lowered):
+        number = m["number"] if m["number"].isdigit() else lex.synonyms[m["number"]]
+        length = lowered[m.start() : m.end("unit")]
+        out.append(
+            (
+                m.start(),
+                length,
+                lex.offset_units_moved[m["unit"]],
+                int(number),
+                m["direction"],
+                m.span("event"),
+            )
+        )
+    for t in s.lengths:
+        at = t.start - s.start
+        if any(a <= at < b[1] for a, *_, b in out):  # read by the pattern already
+            continue
+        if (m := _direction_tail().match(lowered, t.end - s.start)) and (
+            counted := _COUNTED.match(t.value or "")
+        ):
+            out.append(
+                (
+                    at,
+                    lowered[at : t.end - s.start],
+                    _COUNTED_UNITS[counted[2]],
+                    int(counted[1]),
+                    m["direction"],
+                    m.span("event"),
+                )
+            )
+    return sorted(out)
+
+
+@cache
+def _direction_tail() -> re.Pattern[str]:
+    """A direction (`event_relative_directions`) and the clause up to its end, after a length of time."""
+    directions = [d for d, n in lexicon().relative_directions.items() if n]
+    return re.compile(rf"\s+(?P<direction>{'|'.join(map(re.escape, directions))})\s+(?P<event>\w[^,;:.!?]*)")
 
 
 def _fronted_offset(
@@ -1022,7 +1087,7 @@ def _fronted_offset(
         return None
     event, rest = raw[m.start("event") : m.end("event")], raw[m.end() + 1 :].strip(" .")
     when = event_date(best.value)[0]
-    if not _day_precise(when) or when is None or not lex.verb.search(event.lower()):
+    if not _day_precise(when) or when is None or not _clause(event.lower()):
         return None
     if not has_content(rest, _MIN_CLAUSE_TERMS) or lex.offset_approximate.search(lowered, 0, m.start()):
         return None
@@ -1361,10 +1426,16 @@ def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMent
 
 
 def _by_context(
-    s: _Sentence, narrative: _Narrative, told: list[_Narrative], paragraph: bool, written: str | None
+    s: _Sentence,
+    narrative: _Narrative,
+    told: list[_Narrative],
+    paragraph: bool,
+    written: str | None,
+    dated: list[EventMention],
 ) -> tuple[list[EventMention], _Narrative]:
     """The mention of a sentence with no date of its own, and the narrative after it. `written` is
-    the day its present tense speaks of: the publish date, or the day heading it sits under."""
+    the day its present tense speaks of: the publish date, or the day heading it sits under;
+    `dated` the article's mentions before it."""
     # Tied to the time just told: in the past perfect, or saying so ("at the time").
     perfect = _looks_back(s.text)
     tied = perfect or bool(lexicon().anaphor.search(_own(s.text)))
@@ -1376,7 +1447,7 @@ def _by_context(
     own = _own(s.text)
     lex = lexicon()
     if (relative := lex.event_relative.search(own) or lex.offset_clause.search(own)) and (
-        found := _relative_to_event(s, relative, told)
+        found := _relative_to_event(s, relative, told, dated)
     ):
         return [found], narrative
     if (referring := lex.referring.match(own)) and (found := _referred(s, referring, told)):
@@ -1446,7 +1517,9 @@ def _referred(s: _Sentence, referring: re.Match[str], told: list[_Narrative]) ->
     return s.mention(named.date, None, why, s.text)
 
 
-def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrative]) -> EventMention | None:
+def _relative_to_event(
+    s: _Sentence, relative: re.Match[str], told: list[_Narrative], dated: list[EventMention]
+) -> EventMention | None:
     """The mention of a sentence dated by a time `relative` to an event ("the day before the storm
     hit", `event_relative_units`; "three days after the storm hit", a counted span of
     `offset_clause`) named in a few words, from the day of the latest event `told` to the day that
@@ -1454,17 +1527,23 @@ def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrat
     such day, or the span is approximate ("nearly four weeks after") or after no clause ("two days
     after Pinochet's birthday celebrations": a thing, its day untold).
     (Not from the previous event's day: "The warning came the day after Brussels rejected the
-    plan" is the warning's own day.)"""
+    plan" is the warning's own day.) Its words count as written too, paraphrases unfolded ("the
+    strike began" is also a "strike"); in a sentence whose clauses have days apart, the day is the
+    one of the clause that names the event as written ("struck a deal on Friday, ending a strike
+    that has idled the port since Monday": the strike's Monday). The `dated` mentions are the
+    article's so far."""
     lex = lexicon()
     if relative["event"].count(" ") >= _EVENT_WORDS:  # an event of its own, told nowhere else
         return None
-    words = _sentence_words(relative["event"])
+    written = frozenset(w for w in _LOWER_WORD.findall(relative["event"].lower()) if word_terms(w))
+    words = _sentence_words(relative["event"]).union(*map(word_terms, written))
     named = next((n for n in reversed(told) if n.explicit and _shares(words, n)), None)
     if named is None or named.explicit is None:
         return None
+    day = _naming_clause(named, written, dated) or named.explicit
     by = lex.relative_directions[relative["direction"]]
     if "number" in relative.re.groupindex:  # a counted span, from a clause (not "a week after the vote")
-        if not lex.verb.search(relative["event"]) or lex.offset_approximate.search(
+        if not _clause(relative["event"]) or lex.offset_approximate.search(
             relative.string, max(0, relative.start() - 20), relative.start()
         ):
             return None
@@ -1476,9 +1555,27 @@ def _relative_to_event(s: _Sentence, relative: re.Match[str], told: list[_Narrat
     phrase = relative[0][: relative.start("event") - relative.start()].strip()  # "the day before"
     why = (
         f"no date of its own: {phrase!r} {relative['event']!r}, from the day of the event"
-        f" {named.said[0][:60]!r} ({named.explicit[:10]})"
+        f" {named.said[0][:60]!r} ({day[:10]})"
     )
-    return s.mention(_moved(named.explicit, unit, by), None, why, s.text)
+    return s.mention(_moved(day, unit, by), None, why, s.text)
+
+
+def _naming_clause(named: _Narrative, written: frozenset[str], dated: list[EventMention]) -> str | None:
+    """The day of the one clause of the sentence that told the `named` event, dated by an
+    expression of its own, with the most of the `written` words as written; None when no single
+    clause has most."""
+    sentence = named.said[0]
+    counts = sorted(
+        (
+            (len(written.intersection(_LOWER_WORD.findall(m.summary.lower()))), m.date)
+            for m in dated
+            if m.text == sentence and m.timex is not None and not m.future and _day_precise(m.date)
+        ),
+        reverse=True,
+    )
+    if not counts or not counts[0][0] or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
 
 
 def _moved(day: str, unit: str, by: int) -> str:
@@ -1599,6 +1696,12 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
     )
     starts = [t.start for t in ordered]
     sets = sorted((t for t in timexes if t.type == "SET"), key=_start)
+    # Exact lengths only: "nearly four weeks", "less than a year" count to no day.
+    lengths = sorted(
+        (t for t in timexes if t.type == "DURATION" and t.mod is None and _COUNTED.match(t.value or "")),
+        key=_start,
+    )
+    length_starts = [t.start for t in lengths]
     lead = _Narrative(published, f"the lead of the article, dated by its publish date {published}")
     narrative = lead
     story_dated = False  # whether an event's own day has set the story's time yet
@@ -1627,7 +1730,8 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         opener_before, opener = (None if paragraph else opener), None
         subject = _subject(text)
         person = subject or person
-        s = _Sentence(article, index, start, end, text, person)
+        counted = lengths[bisect_left(length_starts, start) : bisect_left(length_starts, end)]
+        s = _Sentence(article, index, start, end, text, person, tuple(counted))
         if paragraph and _back_to_story(text, narrative, bool(out)):
             narrative = lead
         dateline = _DATELINE.match(clean.match_text, start, end)
@@ -1714,7 +1818,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         else:
             perfect_lead = s if not out and narrative is lead and _perfect_lead(s.text) else None
             opener = (s, len(out)) if paragraph else None
-            found, narrative = _by_context(s, narrative, told, paragraph, lead.date)
+            found, narrative = _by_context(s, narrative, told, paragraph, lead.date, out)
         out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
         person = _person_after(s.text, person, subject)
     return out

@@ -48,6 +48,17 @@ def test_end_marker_drops_the_rest():
     assert assert_exact_runs(text) == f"{P1}\n{P2}\n"
 
 
+@pytest.mark.parametrize("mark", ["ENDS", "- Ends -", "Ends. Issued by the Harrow Police press office."])
+def test_press_release_end_mark_drops_the_sign_off(mark):
+    text = f"{P1}\n{P2}\n{mark}\nNotes to editors: the force serves 1.2 million people.\n"
+    assert assert_exact_runs(text) == f"{P1}\n{P2}\n"
+
+
+def test_cookie_banner_in_the_sites_words_dropped():
+    banner = "This site uses cookies. By continuing to browse you agree to our use of cookies."
+    assert assert_exact_runs(f"{banner}\n{P1}\n{P2}\n") == f"{P1}\n{P2}\n"
+
+
 def test_paywall_block_ends_at_next_prose_paragraph():
     text = f"{P1}\nSubscribe to read the full story →\nPremium Annual\n$99\n1 Year\n\n{P2}\n"
     assert assert_exact_runs(text) == f"{P1}\n{P2}\n"
@@ -77,6 +88,8 @@ def test_labels_between_paragraphs_dropped_with_their_blank_lines():
         "By the end of the day, both sides had left the hotel.",
         "Trending upwards since March, prices rose again on Friday, the statistics office said.",
         "Published reports said the minister would resign, but she denied it on Thursday.",
+        "Ends of the bridge were closed on Monday after the crash, police said.",
+        "The trial ends. Jurors will be sent out on Friday, the judge said on Thursday.",
     ],
 )
 def test_article_sentences_with_furniture_words_are_kept(sentence):

@@ -254,6 +254,9 @@ def test_future_events_and_statements_about_the_future() -> None:
         "News again at the top of the hour.",
         "The views expressed here are the author's own.",
         "Views expressed in this column are those of the writer and not of the Review.",
+        # a release's sign-off
+        "Issued by the Harrow Police press office.",
+        "Issued on behalf of Lennick Council by its communications team.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
@@ -579,6 +582,80 @@ def test_a_clause_a_span_after_or_before_a_dated_one_is_counted_from_its_day() -
         "The alarm went off on Saturday, nearly four weeks after the plant leaked radioactive water.\n"
     )
     assert len(extract_events(near, [timex(near, "on Saturday", "2022-03-26")])) == 1
+
+
+def test_a_clause_a_day_after_or_before_a_dated_one_is_counted_from_its_day() -> None:
+    # "a day": the tagger's length (P1D), its number no word of it.
+    art = article(
+        "Housing Minister Cyrus Dane resigned this afternoon, a day after the government survived a vote"
+        " of no confidence over the housing contracts scandal.\n"
+        "The museum reopened on Friday, a week after the flood.\n",
+        published=date(2026, 10, 9),
+    )
+    found = tagged_events(art)
+    resigned, vote = by_text(found, "Dane")
+    assert (resigned.date, vote.date) == ("2026-10-09", "2026-10-08")
+    assert resigned.summary == "Housing Minister Cyrus Dane resigned this afternoon."
+    assert "survived a vote" in vote.summary and "a day after" in vote.explanation
+    # "a week after the flood" names a thing, no clause: one mention.
+    assert [m.date for m in by_text(found, "museum")] == ["2026-10-09"]
+    # An approximate length counts to no day.
+    near = article(
+        "The alarm went off on Saturday, nearly four weeks after the plant leaked radioactive water.\n"
+        "Members backed the plan on Friday, less than a year after the club was split by a bitter debate.\n",
+        published=date(2026, 10, 9),
+    )
+    assert len(tagged_events(near)) == 2
+
+
+def test_a_relative_clause_tied_to_the_day_told_before_is_a_mention_of_that_day() -> None:
+    # "the same day" counts from the day told before it, not from the sentence's later date.
+    art = article(
+        "The man was arrested on 8 October 2026.\n\n"
+        "A 29-year-old woman, who was arrested the same day in Cardenholt, was released on bail on"
+        " 12 October 2026 pending further enquiries.\n",
+        published=None,
+    )
+    assert [(m.date, m.summary) for m in by_text(tagged_events(art), "woman")] == [
+        (
+            "2026-10-12",
+            "A 29-year-old woman was released on bail on 12 October 2026 pending further enquiries.",
+        ),
+        ("2026-10-08", "A 29-year-old woman, who was arrested the same day in Cardenholt."),
+    ]
+
+
+def test_a_time_of_day_counts_from_its_own_day_written_right_after_it() -> None:
+    art = article(
+        "The club reopened on Friday.\n"
+        "Police said a man was arrested outside the club at around 11.30pm last night, a spokesman said.\n"
+    )
+    found = extract_events(
+        art,
+        [
+            timex(art, "on Friday", "2022-03-25"),
+            timex(
+                art, "11.30pm", "2022-03-25T23:30", kind="reference time", anchor="2022-03-25", type_="TIME"
+            ),
+            timex(art, "last night", "2022-03-29TNI", type_="TIME"),
+        ],
+    )
+    assert [m.date for m in by_text(found, "arrested")] == ["2022-03-29"]  # not Friday
+
+
+def test_a_span_after_an_event_counts_from_the_clause_that_names_it() -> None:
+    # The strike's day is the clause that names it ("since Monday"), not the deal's Friday; "the
+    # strike began" folds to "walkout" but names the "strike" as written.
+    art = article(
+        "Merrow Terminals and the Dockworkers' Guild struck a tentative pay deal late on Friday, raising"
+        " hopes of an end to a strike that has idled the port since Monday.\n\n"
+        "Two days after the strike began, both sides accepted an invitation to talks from the national"
+        " Conciliation Board.\n",
+        published=date(2026, 10, 10),
+    )
+    (talks,) = by_text(tagged_events(art), "invitation")
+    assert talks.date == "2026-10-07"
+    assert "(2026-10-05)" in talks.explanation
 
 
 def test_a_clause_after_a_subordinator_with_a_day_of_its_own_is_a_mention_however_short_the_main() -> None:

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
 
@@ -1044,7 +1044,7 @@ def _counted_spans(s: _Sentence, lowered: str) -> list[tuple[int, str, str, int,
         at = t.start - s.start
         if any(a <= at < b[1] for a, *_, b in out):  # read by the pattern already
             continue
-        if (m := _direction_tail().match(lowered, t.end - s.start)) and (
+        if (tail := lex.direction_tail.match(lowered, t.end - s.start)) and (
             counted := _COUNTED.match(t.value or "")
         ):
             out.append(
@@ -1053,18 +1053,11 @@ def _counted_spans(s: _Sentence, lowered: str) -> list[tuple[int, str, str, int,
                     lowered[at : t.end - s.start],
                     _COUNTED_UNITS[counted[2]],
                     int(counted[1]),
-                    m["direction"],
-                    m.span("event"),
+                    tail["direction"],
+                    tail.span("event"),
                 )
             )
     return sorted(out)
-
-
-@cache
-def _direction_tail() -> re.Pattern[str]:
-    """A direction (`event_relative_directions`) and the clause up to its end, after a length of time."""
-    directions = [d for d, n in lexicon().relative_directions.items() if n]
-    return re.compile(rf"\s+(?P<direction>{'|'.join(map(re.escape, directions))})\s+(?P<event>\w[^,;:.!?]*)")
 
 
 def _fronted_offset(

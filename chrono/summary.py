@@ -120,6 +120,9 @@ class Lexicon:
     # text: its number, unit, direction and event; what each unit moves by
     offset_clause: re.Pattern[str]
     offset_units_moved: dict[str, str]
+    # the direction and event after a length of time the tagger read ("a day after the vote"), on
+    # lower-case text from the length's end
+    direction_tail: re.Pattern[str]
     # an opener naming an event told before ("in her ruling,"), on lower-case text: its noun
     referring: re.Pattern[str]
     perfect_not_after: re.Pattern[str]  # a word that opens a clause of its own ("that"), on lower-case text
@@ -195,7 +198,12 @@ def _reporting(data: dict[str, Any]) -> Listed:
 def _counted_event(units: list[str], directions: list[str]) -> str:
     """A unit, a direction and the event counted from: "day before the storm hit", "days after a
     faulty valve forced ..." (up to the clause's end)."""
-    return rf"(?P<unit>{_words(units)})\s+(?P<direction>{_words(directions)})\s+(?P<event>\w[^,;:.!?]*)"
+    return rf"(?P<unit>{_words(units)})\s+" + _directed_event(directions)
+
+
+def _directed_event(directions: list[str]) -> str:
+    """A direction and the event counted from, up to the clause's end: "after a faulty valve forced ..."."""
+    return rf"(?P<direction>{_words(directions)})\s+(?P<event>\w[^,;:.!?]*)"
 
 
 def _referring(data: dict[str, Any]) -> re.Pattern[str]:
@@ -279,6 +287,9 @@ def lexicon() -> Lexicon:
                 )
             ),
             offset_units_moved=dict(data["offset_clause_units"]),
+            direction_tail=re.compile(
+                r"\s+" + _directed_event([d for d, n in data["event_relative_directions"].items() if n])
+            ),
             referring=_referring(data),
             perfect_not_after=re.compile(rf"\s(?:{_words(data['perfect_not_after'])})\s"),
             offset_approximate=re.compile(rf"\b(?:{_words(data['offset_approximations'])})\s+$"),

@@ -165,6 +165,7 @@ class Parking:
         self._files.append(file)
         for column in columns:
             np.save(file, column, allow_pickle=False)
+            del column  # not held while the next is made
         return Parked(file)
 
 
@@ -303,21 +304,23 @@ def blocked_pairs(
     del filed_t, f_item, f_word, f_level, present, dates, levels, blocks, roomy
     slices = [(start, min(n, start + PROBE_ROWS)) for start in range(0, n, PROBE_ROWS)]
     found = fork_map(_pairs_of_slice, shared, slices, jobs if n >= PARALLEL_MENTIONS else 1)
+    # The filings asked for are made from what the search kept, not held through it (the blocks'
+    # were its biggest arrays, the words' wide copies of its own); made a column at a time and, when
+    # they are to wait, parked as each is made, before the pairs are joined: their peaks add up.
+    filed = shared.filed if record or words else None
+    del shared
+    filings: Filings | Parked | None = None
+    if filed is not None:
+        made = _filings_columns(filed, record)
+        filings = park.park(made) if park is not None else Filings(*made)
+        del filed
     # Joined a column at a time, each column's parts freed once joined: a big corpus has millions
     # of pairs. They stay in the order the slices found them (the same whatever `jobs` is): every
     # taker orders them itself.
     columns = [list(column) for column in zip(*found, strict=True)]
     del found
     first, second, cosine = (np.concatenate(columns.pop(0)) for _ in range(3))
-    # The filings asked for are made now, from what the search kept, not held through it (the
-    # blocks' were its biggest arrays, the words' wide copies of its own); parked a column at a
-    # time as each is made, when they are to wait.
-    if not (record or words):
-        return Pairs(first, second, cosine)
-    filed = shared.filed
-    del shared
-    made = _filings_columns(filed, record)
-    return Pairs(first, second, cosine, park.park(made) if park is not None else Filings(*made))
+    return Pairs(first, second, cosine, filings)
 
 
 def _filings_columns(filed: _Filed, blocks: bool) -> Iterator[np.ndarray]:

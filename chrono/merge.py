@@ -1295,15 +1295,24 @@ def _kind_indexes(
     dated one among them) and the copies of one mention; the dated items (the first `n_dated`)
     and the undated ones each get their index."""
     n = len(items)
-    copies = [(root, k) for root, c in clusters.items() for k in c.members]
-    edges = [(i, j) for _, i, j, _, _ in pairs] + copies
-    first = np.fromiter((i for i, _ in edges), np.int64, len(edges))
-    second = np.fromiter((j for _, j in edges), np.int64, len(edges))
-    graph = sparse.csr_matrix((np.ones(len(edges), np.int8), (first, second)), shape=(n, n))
+    # The edges go straight into arrays: as a list of pairs they took more than the graph.
+    n_edges = len(pairs) + sum(len(c.members) for c in clusters.values())
+    first = np.fromiter(
+        chain((p[1] for p in pairs), (root for root, c in clusters.items() for _ in c.members)),
+        np.int64,
+        n_edges,
+    )
+    second = np.fromiter(
+        chain((p[2] for p in pairs), (k for c in clusters.values() for k in c.members)), np.int64, n_edges
+    )
+    graph = sparse.csr_matrix((np.ones(n_edges, np.int8), (first, second)), shape=(n, n))
+    del first, second
     label = connected_components(graph, directed=False)[1]
+    del graph
     smallest = np.full(label.max(initial=-1) + 1, np.iinfo(np.int64).max)
     np.minimum.at(smallest, label, rows)
     component = smallest[label]
+    del label, smallest
     dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
     identical = np.fromiter((copy_hash(it.mention) for it in items), np.uint64, n)
     probing = np.fromiter((matched_by_content(it.mention) for it in items), bool, n)

@@ -257,6 +257,9 @@ def test_future_events_and_statements_about_the_future() -> None:
         # a release's sign-off
         "Issued by the Harrow Police press office.",
         "Issued on behalf of Lennick Council by its communications team.",
+        # a broadcast's next bulletin, a company's disclaimer
+        "Our next bulletin is at six.",
+        "This announcement contains forward-looking statements, which involve risks and uncertainties.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:

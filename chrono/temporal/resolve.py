@@ -328,8 +328,12 @@ def from_reference(m: Mention, ctx: Context) -> Resolution | None:
     sign = f.rel or 1
     amount = sign * (int(f.number) if f.number and f.number > 0 else 1)
     granularity = _GRANULARITY[f.unit]
-    if f.unit == "Y" and ref.granularity != cal.YEAR and f.number is not None:
-        granularity = ref.granularity  # "a year earlier" keeps the precision of what it refers to
+    if f.number is not None and (
+        (f.unit == "Y" and ref.granularity != cal.YEAR) or (f.unit == "W" and ref.granularity == cal.DAY)
+    ):
+        # "a year earlier", "a week earlier" keep the precision of what they count from: a week
+        # before a day is a day
+        granularity = ref.granularity
     if _coarser(ref.granularity, granularity):
         return None
     return Resolution(cal.format_value(cal.shift(ref.date, f.unit, amount), granularity), REFERENCE)

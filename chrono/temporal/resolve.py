@@ -394,6 +394,9 @@ def same_as_reference(m: Mention, ctx: Context) -> Resolution | None:
     return Resolution(cal.format_value(ref.date, _GRANULARITY[f.unit]), REFERENCE)
 
 
+SMALL_HOURS_END = 6  # a clock time before 6 a.m. is in the night's small hours
+
+
 def clock_time(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
     if f.hour is None or ctx.anchor is None:
@@ -409,6 +412,10 @@ def clock_time(m: Mention, ctx: Context) -> Resolution | None:
     elif f.offset is None and ctx.reference is not None and ctx.reference.granularity == cal.DAY:
         # "Tuesday ... at 2 p.m.": a bare clock time is on the day the text is about, as "in the morning"
         day, cue, basis = ctx.reference.date, None, REFERENCE
+        if ctx.late and f.hour < SMALL_HOURS_END and day < ctx.anchor:
+            # "derailed on Monday evening ... freed shortly before 4 a.m.", told the next day or
+            # later: the small hours after an evening are the next day's
+            day += dt.timedelta(days=1)
     else:
         day, cue = ctx.anchor + dt.timedelta(days=f.offset or 0), None
         if f.offset is None and f.hour == 24 and ctx.tense.direction < 0:

@@ -267,6 +267,12 @@ def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
     assert extract_events(art, []) == []
 
 
+def test_dated_fact_in_a_release_about_paragraph_is_an_event() -> None:
+    text = "About Corvane: Corvane Foods was founded in Saltmere in 1961 and employs 6,800 people.\n"
+    [founded] = tagged_events(article(text))
+    assert founded.date == "1961"
+
+
 def test_repeated_sentence_and_title_give_one_mention() -> None:
     text = (
         "Moscow plays down hopes for breakthrough\n"

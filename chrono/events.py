@@ -53,6 +53,7 @@ _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _OPEN_MODS = ("BEFORE", "AFTER")  # TimeML mods of a span open on one side ("post-1959")
 _READER = re.compile(r"\byou(?:r|rs|'ve|’ve)?\b", re.IGNORECASE)
 _END_PUNCT = tuple(".!\"”’')")
+_SENTENCE_END = ".!?\"”’' "
 _HEADING_MARKS = " \t*_#:-–—•·"  # around a heading's words (Markdown, a dash, a colon)
 _ANTECEDENT_WORDS = 5
 _MIN_WORDS = 4  # fewer words than this report nothing ("Yeah.", "Small numbers."), unless `_short_report`
@@ -1303,8 +1304,13 @@ def _qualifiers(sentence: str, base: int, timexes: list[Timex]) -> dict[Timex, i
         for t in timexes:
             at = t.start - base
             # The time may start at the "preposition" in an apposition set off by commas
-            # (", arrested earlier this week,"); not ", reported last month that …".
-            apposed = m["comma"] and at == m.start("preposition") and t.end - base == stop
+            # (", arrested earlier this week,") or ending the sentence (", tabled last Friday.");
+            # not ", reported last month that …".
+            apposed = (
+                m["comma"]
+                and at == m.start("preposition")
+                and not sentence[t.end - base : stop].strip(_SENTENCE_END)
+            )
             if (m.end() <= at < stop or apposed) and len(sentence[m.end() : at].split()) <= _QUALIFIER_WORDS:
                 out.setdefault(t, m.start("participle") - 1)  # from the space, as ", which …"
     return out

@@ -267,6 +267,15 @@ def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
     assert extract_events(art, []) == []
 
 
+def test_participle_phrase_ending_the_sentence_dates_its_noun_apart() -> None:
+    text = (
+        "Ellwick's board on Monday recommended that shareholders accept Corvane's sweetened offer of"
+        " 4.60 crowns a share, tabled last Friday.\n"
+    )
+    found = tagged_events(article(text, published=date(2026, 10, 23)))
+    assert sorted(m.date for m in found) == ["2026-10-16", "2026-10-19"]
+
+
 def test_dated_fact_in_a_release_about_paragraph_is_an_event() -> None:
     text = "About Corvane: Corvane Foods was founded in Saltmere in 1961 and employs 6,800 people.\n"
     [founded] = tagged_events(article(text))

@@ -1544,9 +1544,28 @@ def _relative_to_event(
     written = frozenset(w for w in _LOWER_WORD.findall(relative["event"].lower()) if word_terms(w))
     words = _sentence_words(relative["event"]).union(*map(word_terms, written))
     named = next((n for n in reversed(told) if n.explicit and _shares(words, n)), None)
-    if named is None or named.explicit is None:
+    # A clause dated apart, told after that sentence, that names the event as written ("Her interim
+    # report, published on October 23, found that ...": "after the report came out"): its day.
+    said = next((m.start for m in dated if named is not None and m.text == named.said[0]), -1)
+    clause = next(
+        (
+            m
+            for m in reversed(dated)
+            if m.start > said
+            and m.summary != m.text
+            and m.timex is not None
+            and not m.future
+            and _day_precise(m.date)
+            and written.intersection(_LOWER_WORD.findall(m.summary.lower()))
+        ),
+        None,
+    )
+    if clause is not None and clause.date is not None:
+        day, source = clause.date, clause.text
+    elif named is None or named.explicit is None:
         return None
-    day = _naming_clause(named, written, dated) or named.explicit
+    else:
+        day, source = _naming_clause(named, written, dated) or named.explicit, named.said[0]
     by = lex.relative_directions[relative["direction"]]
     if "number" in relative.re.groupindex:  # a counted span, from a clause (not "a week after the vote")
         if not _clause(relative["event"]) or lex.offset_approximate.search(
@@ -1561,7 +1580,7 @@ def _relative_to_event(
     phrase = relative[0][: relative.start("event") - relative.start()].strip()  # "the day before"
     why = (
         f"no date of its own: {phrase!r} {relative['event']!r}, from the day of the event"
-        f" {named.said[0][:60]!r} ({day[:10]})"
+        f" {source[:60]!r} ({day[:10]})"
     )
     return s.mention(_moved(day, unit, by), None, why, s.text)
 

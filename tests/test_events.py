@@ -276,6 +276,18 @@ def test_participle_phrase_ending_the_sentence_dates_its_noun_apart() -> None:
     assert sorted(m.date for m in found) == ["2026-10-16", "2026-10-19"]
 
 
+def test_days_after_an_event_told_in_a_clause_dated_apart() -> None:
+    text = (
+        "The inquiry opened on October 19, 2026.\n"
+        "Her interim report, published on October 23, 2026, found that a cracked rail had been"
+        " reported to Westmark in August.\n"
+        "Westmark's chief executive resigned two days after the report came out.\n"
+    )
+    *_, reported, published, resigned = tagged_events(article(text, published=None))
+    # the month takes the year of the undated text's own dates
+    assert (reported.date, published.date, resigned.date) == ("2026-08", "2026-10-23", "2026-10-25")
+
+
 def test_dated_fact_in_a_release_about_paragraph_is_an_event() -> None:
     text = "About Corvane: Corvane Foods was founded in Saltmere in 1961 and employs 6,800 people.\n"
     [founded] = tagged_events(article(text))

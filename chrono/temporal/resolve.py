@@ -87,11 +87,14 @@ def _calendar_date(f: Fields, ctx: Context) -> Resolution | None:
     if f.year is not None:
         return Resolution(f"{f.year:04d}-{f.month:02d}", mod=f.mod)
     if ctx.anchor is None:
-        # An undated text ("closed on 10 April 2027 ... will not reopen on 13 April"): the year of
-        # the nearest instance around its own last date; with none, no year.
-        if ctx.reference is None or f.day is None:
+        # An undated text ("closed on 10 April 2027 ... will not reopen on 13 April", "published on
+        # October 23, 2026, found the crack had been reported in August"): the year of the nearest
+        # instance around its own last date; with none, no year.
+        if ctx.reference is None:
             return None
         year = cal.month_instance(ctx.reference.date, f.month, 0)
+        if f.day is None:
+            return Resolution(f"{year:04d}-{f.month:02d}", REFERENCE_YEAR, mod=f.mod)
         try:
             return Resolution(dt.date(year, f.month, f.day).isoformat(), REFERENCE_YEAR)
         except ValueError:

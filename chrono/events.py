@@ -53,6 +53,7 @@ _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _OPEN_MODS = ("BEFORE", "AFTER")  # TimeML mods of a span open on one side ("post-1959")
 _READER = re.compile(r"\byou(?:r|rs|'ve|’ve)?\b", re.IGNORECASE)
 _END_PUNCT = tuple(".!\"”’')")
+_SENTENCE_END = ".!?\"”’' "
 _HEADING_MARKS = " \t*_#:-–—•·"  # around a heading's words (Markdown, a dash, a colon)
 _ANTECEDENT_WORDS = 5
 _MIN_WORDS = 4  # fewer words than this report nothing ("Yeah.", "Small numbers."), unless `_short_report`
@@ -1296,8 +1297,13 @@ def _qualifiers(sentence: str, base: int, timexes: list[Timex]) -> dict[Timex, i
         for t in timexes:
             at = t.start - base
             # The time may start at the "preposition" in an apposition set off by commas
-            # (", arrested earlier this week,"); not ", reported last month that …".
-            apposed = m["comma"] and at == m.start("preposition") and t.end - base == stop
+            # (", arrested earlier this week,") or ending the sentence (", tabled last Friday.");
+            # not ", reported last month that …".
+            apposed = (
+                m["comma"]
+                and at == m.start("preposition")
+                and not sentence[t.end - base : stop].strip(_SENTENCE_END)
+            )
             if (m.end() <= at < stop or apposed) and len(sentence[m.end() : at].split()) <= _QUALIFIER_WORDS:
                 out.setdefault(t, m.start("participle") - 1)  # from the space, as ", which …"
     return out
@@ -1531,9 +1537,28 @@ def _relative_to_event(
     written = frozenset(w for w in _LOWER_WORD.findall(relative["event"].lower()) if word_terms(w))
     words = _sentence_words(relative["event"]).union(*map(word_terms, written))
     named = next((n for n in reversed(told) if n.explicit and _shares(words, n)), None)
-    if named is None or named.explicit is None:
+    # A clause dated apart, told after that sentence, that names the event as written ("Her interim
+    # report, published on October 23, found that ...": "after the report came out"): its day.
+    said = next((m.start for m in dated if named is not None and m.text == named.said[0]), -1)
+    clause = next(
+        (
+            m
+            for m in reversed(dated)
+            if m.start > said
+            and m.summary != m.text
+            and m.timex is not None
+            and not m.future
+            and _day_precise(m.date)
+            and written.intersection(_LOWER_WORD.findall(m.summary.lower()))
+        ),
+        None,
+    )
+    if clause is not None and clause.date is not None:
+        day, source = clause.date, clause.text
+    elif named is None or named.explicit is None:
         return None
-    day = _naming_clause(named, written, dated) or named.explicit
+    else:
+        day, source = _naming_clause(named, written, dated) or named.explicit, named.said[0]
     by = lex.relative_directions[relative["direction"]]
     if "number" in relative.re.groupindex:  # a counted span, from a clause (not "a week after the vote")
         if not _clause(relative["event"]) or lex.offset_approximate.search(
@@ -1548,7 +1573,7 @@ def _relative_to_event(
     phrase = relative[0][: relative.start("event") - relative.start()].strip()  # "the day before"
     why = (
         f"no date of its own: {phrase!r} {relative['event']!r}, from the day of the event"
-        f" {named.said[0][:60]!r} ({day[:10]})"
+        f" {source[:60]!r} ({day[:10]})"
     )
     return s.mention(_moved(day, unit, by), None, why, s.text)
 

@@ -257,11 +257,41 @@ def test_future_events_and_statements_about_the_future() -> None:
         # a release's sign-off
         "Issued by the Harrow Police press office.",
         "Issued on behalf of Lennick Council by its communications team.",
+        # a broadcast's next bulletin, a company's disclaimer
+        "Our next bulletin is at six.",
+        "This announcement contains forward-looking statements, which involve risks and uncertainties.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
     art = article(f"{line}\n", title="Russia plays down hopes for breakthrough in peace talks")
     assert extract_events(art, []) == []
+
+
+def test_participle_phrase_ending_the_sentence_dates_its_noun_apart() -> None:
+    text = (
+        "Ellwick's board on Monday recommended that shareholders accept Corvane's sweetened offer of"
+        " 4.60 crowns a share, tabled last Friday.\n"
+    )
+    found = tagged_events(article(text, published=date(2026, 10, 23)))
+    assert sorted(m.date for m in found) == ["2026-10-16", "2026-10-19"]
+
+
+def test_days_after_an_event_told_in_a_clause_dated_apart() -> None:
+    text = (
+        "The inquiry opened on October 19, 2026.\n"
+        "Her interim report, published on October 23, 2026, found that a cracked rail had been"
+        " reported to Westmark in August.\n"
+        "Westmark's chief executive resigned two days after the report came out.\n"
+    )
+    *_, reported, published, resigned = tagged_events(article(text, published=None))
+    # the month takes the year of the undated text's own dates
+    assert (reported.date, published.date, resigned.date) == ("2026-08", "2026-10-23", "2026-10-25")
+
+
+def test_dated_fact_in_a_release_about_paragraph_is_an_event() -> None:
+    text = "About Corvane: Corvane Foods was founded in Saltmere in 1961 and employs 6,800 people.\n"
+    [founded] = tagged_events(article(text))
+    assert founded.date == "1961"
 
 
 def test_repeated_sentence_and_title_give_one_mention() -> None:

@@ -174,6 +174,14 @@ def _within_quarter(reference: cal.Point | None, quarter: cal.Point) -> bool:
     )
 
 
+_EVENING = re.compile(r"T(?:EV|NI|1[89]|2[0-3])")
+
+
+def _late(value: str) -> bool:
+    """Whether a TimeML value is an evening or a night ("2026-10-12TEV", "…T22:30")."""
+    return bool(_EVENING.search(value))
+
+
 def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     """Temporal expressions of `text`, sorted by start and non-overlapping.
 
@@ -187,6 +195,7 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     language = _language(lang)
     reference: cal.Point | None = None
     reference_end = 0
+    reference_late = False
     # When the reference time is "N units ago", the one before it: "net was $2 million a year ago;
     # sales were $5 million a year earlier" compares both with the period the text is about.
     before_ago: tuple[cal.Point | None, int] | None = None
@@ -215,17 +224,19 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             if m.resolver in NEEDS_TENSE
             else NO_CUE
         )
-        ctx = Context(anchor, reference, tense)
+        ctx = Context(anchor, reference, tense, late=reference is not None and reference_late)
         if before_ago is not None and m.resolver in COUNTS_FROM_REFERENCE and (m.fields.rel or 0) < 0:
             earlier, earlier_end = before_ago
-            ctx = replace(ctx, reference=earlier if m.start - earlier_end <= REFERENCE_REACH else None)
+            ctx = replace(
+                ctx, reference=earlier if m.start - earlier_end <= REFERENCE_REACH else None, late=False
+            )
         if (
             reporting is not None
             and m.resolver in COMPARES_REPORTING_PERIOD
             # "the 1988 quarter" after "last year": the noun names the period, not the year between
             and (m.fields.unit == "Q" or _within_quarter(ctx.reference, reporting))
         ):
-            ctx = replace(ctx, reference=reporting)
+            ctx = replace(ctx, reference=reporting, late=False)
         res = RESOLVERS[m.resolver](m, ctx)
         if res is None and m.resolver in FOLLOWS_REFERENCE:
             continue
@@ -238,8 +249,10 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             if point is not None:
                 before_ago = (reference, reference_end) if m.resolver in COUNTS_BACK_FROM_PUBLISH else None
                 reference, reference_end = point, m.end
+                reference_late = _late(res.value)
         elif m.fields.year_to_date and reporting is not None:
             # "For the nine months, ... a year earlier": the reporting year so far; what compares
             # with it is the year before, not the quarter
             reference, reference_end, before_ago = cal.parse_value(f"{reporting.date.year:04d}"), m.end, None
+            reference_late = False
     return _link_ranges(text, out, language)

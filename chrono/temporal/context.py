@@ -21,6 +21,9 @@ class Context:
     anchor: dt.date | None
     reference: Point | None
     tense: Tense = NO_CUE
+    # The reference time is an evening or a night ("on Monday evening", "at 10 p.m."): the small
+    # hours told after it are those of the night that follows.
+    late: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,9 +114,13 @@ CONVERTERS: dict[str, Converter] = {
     "year_words2": _attr("year", _spelled_year),
     "century": _attr("century", lambda s, lex: int(s)),
     "hour": _attr("hour", lambda s, lex: int(s)),
+    "hour_word": _attr("hour", lambda s, lex: int(_number(s, lex))),  # "four o'clock"
     "minute": _attr("minute", lambda s, lex: int(s)),
     "am": _attr("pm", lambda s, lex: False),
     "pm": _attr("pm", lambda s, lex: True),
+    # "four o'clock this morning": the half of the publish day
+    "am_today": lambda s, lex: {"pm": False, "offset": 0},
+    "pm_today": lambda s, lex: {"pm": True, "offset": 0},
     "noon": _attr("hour", lambda s, lex: 12),
     "midnight": _attr("hour", lambda s, lex: 24),
     "fiscal": _attr("fiscal", lambda s, lex: True),

@@ -87,11 +87,14 @@ def _calendar_date(f: Fields, ctx: Context) -> Resolution | None:
     if f.year is not None:
         return Resolution(f"{f.year:04d}-{f.month:02d}", mod=f.mod)
     if ctx.anchor is None:
-        # An undated text ("closed on 10 April 2027 ... will not reopen on 13 April"): the year of
-        # the nearest instance around its own last date; with none, no year.
-        if ctx.reference is None or f.day is None:
+        # An undated text ("closed on 10 April 2027 ... will not reopen on 13 April", "published on
+        # October 23, 2026, found the crack had been reported in August"): the year of the nearest
+        # instance around its own last date; with none, no year.
+        if ctx.reference is None:
             return None
         year = cal.month_instance(ctx.reference.date, f.month, 0)
+        if f.day is None:
+            return Resolution(f"{year:04d}-{f.month:02d}", REFERENCE_YEAR, mod=f.mod)
         try:
             return Resolution(dt.date(year, f.month, f.day).isoformat(), REFERENCE_YEAR)
         except ValueError:
@@ -328,8 +331,12 @@ def from_reference(m: Mention, ctx: Context) -> Resolution | None:
     sign = f.rel or 1
     amount = sign * (int(f.number) if f.number and f.number > 0 else 1)
     granularity = _GRANULARITY[f.unit]
-    if f.unit == "Y" and ref.granularity != cal.YEAR and f.number is not None:
-        granularity = ref.granularity  # "a year earlier" keeps the precision of what it refers to
+    if f.number is not None and (
+        (f.unit == "Y" and ref.granularity != cal.YEAR) or (f.unit == "W" and ref.granularity == cal.DAY)
+    ):
+        # "a year earlier", "a week earlier" keep the precision of what they count from: a week
+        # before a day is a day
+        granularity = ref.granularity
     if _coarser(ref.granularity, granularity):
         return None
     return Resolution(cal.format_value(cal.shift(ref.date, f.unit, amount), granularity), REFERENCE)
@@ -390,6 +397,9 @@ def same_as_reference(m: Mention, ctx: Context) -> Resolution | None:
     return Resolution(cal.format_value(ref.date, _GRANULARITY[f.unit]), REFERENCE)
 
 
+SMALL_HOURS_END = 6  # a clock time before 6 a.m. is in the night's small hours
+
+
 def clock_time(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
     if f.hour is None or ctx.anchor is None:
@@ -405,6 +415,10 @@ def clock_time(m: Mention, ctx: Context) -> Resolution | None:
     elif f.offset is None and ctx.reference is not None and ctx.reference.granularity == cal.DAY:
         # "Tuesday ... at 2 p.m.": a bare clock time is on the day the text is about, as "in the morning"
         day, cue, basis = ctx.reference.date, None, REFERENCE
+        if ctx.late and f.hour < SMALL_HOURS_END and day < ctx.anchor:
+            # "derailed on Monday evening ... freed shortly before 4 a.m.", told the next day or
+            # later: the small hours after an evening are the next day's
+            day += dt.timedelta(days=1)
     else:
         day, cue = ctx.anchor + dt.timedelta(days=f.offset or 0), None
         if f.offset is None and f.hour == 24 and ctx.tense.direction < 0:

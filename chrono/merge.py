@@ -961,6 +961,12 @@ def _restates(a: _Item, b: _Item) -> bool:
     return not {t for t in lead.terms if t[0] == "@"}.isdisjoint(t for t in later.terms if t[0] == "@")
 
 
+def _guesses(a: _Item, b: _Item) -> bool:
+    """Whether both are dated by context, one of them a clause of a sentence told apart."""
+    ours, theirs = a.mention, b.mention
+    return ours.inferred and theirs.inferred and (ours.part > 0 or theirs.part > 0)
+
+
 def _one_day(a: _Item, b: _Item) -> bool:
     """Whether both are dated, to one and the same day."""
     dated = a.mention.date is not None and b.mention.date is not None
@@ -1021,7 +1027,16 @@ def _cluster(
     their sizes, so a merge costs the size of a vocabulary, not of a cross product.
     """
     cluster_of = {k: root for root, c in clusters.items() for k in c.members}
-    explicit_first = sorted(pairs, key=lambda p: (p[3] == "dated by context", -p[0], p[1], p[2]))
+
+    # Of the pairs dated by context, a clause dated from the rest of its sentence ("a day after a
+    # fire at the plant forced them out") meets another sentence dated by context ("A large fire
+    # has broken out at the plant") after the pairs with a side dated outright: it tells an event
+    # of the story in passing, and two guesses leave open which of its events they are.
+    def explicit(p: Pair) -> tuple[bool, bool, float, int, int]:
+        context = p[3] == "dated by context"
+        return context, context and _guesses(items[p[1]], items[p[2]]), -p[0], p[1], p[2]
+
+    explicit_first = sorted(pairs, key=explicit)
     best_first = sorted(cross, key=lambda p: (-p[0], p[1], p[2]))
     # Last, the dated pairs again for two events that hold mentions of one article: they join only
     # when the article restates its lead (`_restated`) and the pair that ties them tells of one day.

@@ -433,14 +433,16 @@ def _nominal_bonus(a: _Item, b: _Item) -> float:
 
 def _same_act(a: _Item, b: _Item) -> bool:
     """One kind of act ("@resign") by one participant: a name shared (in the content or as the
-    speaker), or none given on one side ("Lind apologised" / "the firm's boss said sorry"). With
+    speaker), or none given on one side ("Lind apologised" / "the firm's boss said sorry"); a
+    speaker is one given ("Berg said she would step down once the deal closes" / "Shareholders
+    will vote on the deal in Harlow" are two participants' acts). With
     none given, two reports dated outright to one day must also tell the act by more than its
     kind (`_act_evidence`); a plan dated to a month meets a day inside it by the act alone, and so
     does a sentence dated by context, whose threshold asks more already."""
     if not a.acts & b.acts:
         return False
     ours, theirs = a.mention, b.mention
-    if ours.names and theirs.names:
+    if (ours.names or ours.speakers) and (theirs.names or theirs.speakers):
         return _share_participant(ours, theirs)
     if ours.inferred or theirs.inferred or _day_in_month(a, b) or _day_in_month(b, a):
         return True

@@ -188,3 +188,21 @@ def test_two_steps_of_one_case_on_adjacent_days_are_no_conflict(tmp_path: Path) 
     )
     assert _together(events) == [["Gallery director Ines Ma", "Ines Marlow quit as the "]], _together(events)
     assert [e.mentions[0].text[:20] for e in events if e.conflict] == ["Gallery director Ine"]
+
+
+def test_a_speaker_is_a_participant_so_one_kind_of_act_on_one_day_needs_them_shared(tmp_path: Path) -> None:
+    """A chair saying on Monday that she will step down once the deal closes, and a plan for
+    shareholders to vote on the deal that Monday, share a kind of act ("deal") and a day; the
+    speaker is who acted, as a name is, so two different participants tell two acts."""
+    events = _merged(
+        tmp_path,
+        digest=(
+            "2026-03-05",
+            "Shareholders will vote on the deal at a general meeting in Harlow on Monday.",
+        ),
+        wire=(
+            "2026-03-09",
+            "Trellis chair Anna Berg said on Monday she would step down once the deal closes.",
+        ),
+    )
+    assert _together(events) == [], _together(events)

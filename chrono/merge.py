@@ -144,6 +144,8 @@ class _Item:
     hi: int
     nouns: frozenset[str] = frozenset()  # terms that name an event ("peace talk")
     acts: frozenset[str] = frozenset()  # kinds of act ("@resign")
+    # ... those a later clause of its sentence tells in words it holds too (`_later_acts`)
+    later: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -733,6 +735,10 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
         conflict = relation == "conflicting dates"
         named = not conflict or not set(ours.names).isdisjoint(theirs.names)
         steps = conflict and not (a.acts <= b.acts or b.acts <= a.acts)
+        # A conflict of dates is over an act each tells as its own: one a later clause of its
+        # sentence tells is dated by that clause ("made on 12 October, which the board rejected
+        # on 14 October" / "rejected the proposal on Tuesday").
+        steps = steps or (conflict and not (a.acts - a.later) & (b.acts - b.later))
         score += ACT_BONUS if alike and named and not steps and _same_act(a, b) else 0.0
     if penalty == 1.0 and days_only:
         score += SPEAKER_BONUS if one_speaker else 0.0
@@ -1277,17 +1283,32 @@ def _items(numbered: Iterable[tuple[int, EventMention]]) -> tuple[list[_Item], n
     dated: list[_Item] = []
     undated: list[_Item] = []
     dated_rows, undated_rows = array("q"), array("q")
-    for row, m in sorted(numbered, key=lambda pair: _order_key(pair[1])):
+    ordered = sorted(numbered, key=lambda pair: _order_key(pair[1]))
+    later = _later_acts([m for _, m in ordered])
+    for k, (row, m) in enumerate(ordered):
         if m.date is None:
             undated.append(_Item(m, 0, 0, 0, 0))
             undated_rows.append(row)
             continue
         nouns = shared_set(frozenset(event_nouns(m.terms)))
-        dated.append(_Item(m, *_window(m.date, m.inferred), nouns, m.acts))
+        dated.append(_Item(m, *_window(m.date, m.inferred), nouns, m.acts, later.get(k, frozenset())))
         dated_rows.append(row)
     # Copies share a date, so `_identical` never joins a dated item to an undated one.
     rows = np.concatenate((np.frombuffer(dated_rows, np.int64), np.frombuffer(undated_rows, np.int64)))
     return dated + undated, rows, len(dated)
+
+
+def _later_acts(ordered: list[EventMention]) -> dict[int, frozenset[str]]:
+    """By position, the kinds of act that later clauses of a mention's sentence, dated apart, tell
+    in words it holds too ("Corvane's initial proposal, made on 12 October, which the Ellwick
+    board rejected on 14 October": the rejection is the 14th's clause's)."""
+    later: dict[int, frozenset[str]] = {}
+    for k in range(len(ordered) - 2, -1, -1):
+        m, n = ordered[k], ordered[k + 1]
+        if n.part > m.part and (n.article, n.sentence) == (m.article, m.sentence) and n.date != m.date:
+            if set(n.terms) <= set(m.terms):
+                later[k] = later.get(k + 1, frozenset()) | n.acts
+    return later
 
 
 @lru_cache(maxsize=1 << 14)  # a corpus dates its mentions with few distinct dates

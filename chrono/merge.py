@@ -144,6 +144,8 @@ class _Item:
     hi: int
     nouns: frozenset[str] = frozenset()  # terms that name an event ("peace talk")
     acts: frozenset[str] = frozenset()  # kinds of act ("@resign")
+    # ... those a later clause of its sentence tells in words it holds too (`_later_acts`)
+    later: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,14 +435,16 @@ def _nominal_bonus(a: _Item, b: _Item) -> float:
 
 def _same_act(a: _Item, b: _Item) -> bool:
     """One kind of act ("@resign") by one participant: a name shared (in the content or as the
-    speaker), or none given on one side ("Lind apologised" / "the firm's boss said sorry"). With
+    speaker), or none given on one side ("Lind apologised" / "the firm's boss said sorry"); a
+    speaker is one given ("Berg said she would step down once the deal closes" / "Shareholders
+    will vote on the deal in Harlow" are two participants' acts). With
     none given, two reports dated outright to one day must also tell the act by more than its
     kind (`_act_evidence`); a plan dated to a month meets a day inside it by the act alone, and so
     does a sentence dated by context, whose threshold asks more already."""
     if not a.acts & b.acts:
         return False
     ours, theirs = a.mention, b.mention
-    if ours.names and theirs.names:
+    if (ours.names or ours.speakers) and (theirs.names or theirs.speakers):
         return _share_participant(ours, theirs)
     if ours.inferred or theirs.inferred or _day_in_month(a, b) or _day_in_month(b, a):
         return True
@@ -731,6 +735,10 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
         conflict = relation == "conflicting dates"
         named = not conflict or not set(ours.names).isdisjoint(theirs.names)
         steps = conflict and not (a.acts <= b.acts or b.acts <= a.acts)
+        # A conflict of dates is over an act each tells as its own: one a later clause of its
+        # sentence tells is dated by that clause ("made on 12 October, which the board rejected
+        # on 14 October" / "rejected the proposal on Tuesday").
+        steps = steps or (conflict and not (a.acts - a.later) & (b.acts - b.later))
         score += ACT_BONUS if alike and named and not steps and _same_act(a, b) else 0.0
     if penalty == 1.0 and days_only:
         score += SPEAKER_BONUS if one_speaker else 0.0
@@ -961,6 +969,12 @@ def _restates(a: _Item, b: _Item) -> bool:
     return not {t for t in lead.terms if t[0] == "@"}.isdisjoint(t for t in later.terms if t[0] == "@")
 
 
+def _guesses(a: _Item, b: _Item) -> bool:
+    """Whether both are dated by context, one of them a clause of a sentence told apart."""
+    ours, theirs = a.mention, b.mention
+    return ours.inferred and theirs.inferred and (ours.part > 0 or theirs.part > 0)
+
+
 def _one_day(a: _Item, b: _Item) -> bool:
     """Whether both are dated, to one and the same day."""
     dated = a.mention.date is not None and b.mention.date is not None
@@ -1021,7 +1035,16 @@ def _cluster(
     their sizes, so a merge costs the size of a vocabulary, not of a cross product.
     """
     cluster_of = {k: root for root, c in clusters.items() for k in c.members}
-    explicit_first = sorted(pairs, key=lambda p: (p[3] == "dated by context", -p[0], p[1], p[2]))
+
+    # Of the pairs dated by context, a clause dated from the rest of its sentence ("a day after a
+    # fire at the plant forced them out") meets another sentence dated by context ("A large fire
+    # has broken out at the plant") after the pairs with a side dated outright: it tells an event
+    # of the story in passing, and two guesses leave open which of its events they are.
+    def explicit(p: Pair) -> tuple[bool, bool, float, int, int]:
+        context = p[3] == "dated by context"
+        return context, context and _guesses(items[p[1]], items[p[2]]), -p[0], p[1], p[2]
+
+    explicit_first = sorted(pairs, key=explicit)
     best_first = sorted(cross, key=lambda p: (-p[0], p[1], p[2]))
     # Last, the dated pairs again for two events that hold mentions of one article: they join only
     # when the article restates its lead (`_restated`) and the pair that ties them tells of one day.
@@ -1260,17 +1283,32 @@ def _items(numbered: Iterable[tuple[int, EventMention]]) -> tuple[list[_Item], n
     dated: list[_Item] = []
     undated: list[_Item] = []
     dated_rows, undated_rows = array("q"), array("q")
-    for row, m in sorted(numbered, key=lambda pair: _order_key(pair[1])):
+    ordered = sorted(numbered, key=lambda pair: _order_key(pair[1]))
+    later = _later_acts([m for _, m in ordered])
+    for k, (row, m) in enumerate(ordered):
         if m.date is None:
             undated.append(_Item(m, 0, 0, 0, 0))
             undated_rows.append(row)
             continue
         nouns = shared_set(frozenset(event_nouns(m.terms)))
-        dated.append(_Item(m, *_window(m.date, m.inferred), nouns, m.acts))
+        dated.append(_Item(m, *_window(m.date, m.inferred), nouns, m.acts, later.get(k, frozenset())))
         dated_rows.append(row)
     # Copies share a date, so `_identical` never joins a dated item to an undated one.
     rows = np.concatenate((np.frombuffer(dated_rows, np.int64), np.frombuffer(undated_rows, np.int64)))
     return dated + undated, rows, len(dated)
+
+
+def _later_acts(ordered: list[EventMention]) -> dict[int, frozenset[str]]:
+    """By position, the kinds of act that later clauses of a mention's sentence, dated apart, tell
+    in words it holds too ("Corvane's initial proposal, made on 12 October, which the Ellwick
+    board rejected on 14 October": the rejection is the 14th's clause's)."""
+    later: dict[int, frozenset[str]] = {}
+    for k in range(len(ordered) - 2, -1, -1):
+        m, n = ordered[k], ordered[k + 1]
+        if n.part > m.part and (n.article, n.sentence) == (m.article, m.sentence) and n.date != m.date:
+            if set(n.terms) <= set(m.terms):
+                later[k] = later.get(k + 1, frozenset()) | n.acts
+    return later
 
 
 @lru_cache(maxsize=1 << 14)  # a corpus dates its mentions with few distinct dates

@@ -188,3 +188,45 @@ def test_two_steps_of_one_case_on_adjacent_days_are_no_conflict(tmp_path: Path) 
     )
     assert _together(events) == [["Gallery director Ines Ma", "Ines Marlow quit as the "]], _together(events)
     assert [e.mentions[0].text[:20] for e in events if e.conflict] == ["Gallery director Ine"]
+
+
+def test_a_speaker_is_a_participant_so_one_kind_of_act_on_one_day_needs_them_shared(tmp_path: Path) -> None:
+    """A chair saying on Monday that she will step down once the deal closes, and a plan for
+    shareholders to vote on the deal that Monday, share a kind of act ("deal") and a day; the
+    speaker is who acted, as a name is, so two different participants tell two acts."""
+    events = _merged(
+        tmp_path,
+        digest=(
+            "2026-03-05",
+            "Shareholders will vote on the deal at a general meeting in Harlow on Monday.",
+        ),
+        wire=(
+            "2026-03-09",
+            "Trellis chair Anna Berg said on Monday she would step down once the deal closes.",
+        ),
+    )
+    assert _together(events) == [], _together(events)
+
+
+def test_an_act_told_by_a_later_clause_of_a_sentence_is_that_clauses_and_no_conflict_for_the_first(
+    tmp_path: Path,
+) -> None:
+    """A release's sentence tells a proposal made on 3 March, which the board rejected on 5 March;
+    a wire dates the rejection to Wednesday, 4 March. The rejection is the later clause's, so the
+    proposal's day is no date the outlets disagree on for it."""
+    events = _merged(
+        tmp_path,
+        release=(
+            "2026-03-10",
+            "The raised offer is 10 percent above Halvik's first proposal of 2.30 crowns a share, made on "
+            "3 March, which the Orlen board rejected on 5 March.",
+        ),
+        wire=(
+            "2026-03-04",
+            "Orlen Foods on Wednesday rejected a takeover proposal from larger rival Halvik Group.",
+        ),
+    )
+    [rejection] = [e for e in events if any(m.text.startswith("Orlen Foods") for m in e.mentions)]
+    assert "2026-03-03" not in {m.date for m in rejection.mentions}, [
+        (m.date, m.text[:30]) for m in rejection.mentions
+    ]

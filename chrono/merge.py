@@ -65,6 +65,7 @@ from chrono.candidates import (
     Vectors,
     blocked_pairs,
     cosines,
+    date_columns,
     vector_matrix,
     word_pairs,
 )
@@ -1351,7 +1352,7 @@ def _kind_indexes(
     np.minimum.at(smallest, label, rows)
     component = smallest[label]
     del label, smallest
-    dates = np.array([(it.first, it.last, it.lo, it.hi) for it in items], np.int64).reshape(n, 4)
+    dates = date_columns(items, np.int64)
     identical = np.fromiter((copy_hash(it.mention) for it in items), np.uint64, n)
     probing = np.fromiter((matched_by_content(it.mention) for it in items), bool, n)
     out = []

@@ -136,6 +136,10 @@ Vector = dict[str, float]
 T = TypeVar("T")
 
 
+# One empty set for every item with none: each `frozenset()` is a new object of 216 bytes.
+_NONE: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True, slots=True)
 class _Item:
     mention: EventMention
@@ -143,10 +147,10 @@ class _Item:
     last: int
     lo: int  # first and last day it may fall on, slack included
     hi: int
-    nouns: frozenset[str] = frozenset()  # terms that name an event ("peace talk")
-    acts: frozenset[str] = frozenset()  # kinds of act ("@resign")
+    nouns: frozenset[str] = _NONE  # terms that name an event ("peace talk")
+    acts: frozenset[str] = _NONE  # kinds of act ("@resign")
     # ... those a later clause of its sentence tells in words it holds too (`_later_acts`)
-    later: frozenset[str] = frozenset()
+    later: frozenset[str] = _NONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -1292,7 +1296,7 @@ def _items(numbered: Iterable[tuple[int, EventMention]]) -> tuple[list[_Item], n
             undated_rows.append(row)
             continue
         nouns = shared_set(frozenset(event_nouns(m.terms)))
-        dated.append(_Item(m, *_window(m.date, m.inferred), nouns, m.acts, later.get(k, frozenset())))
+        dated.append(_Item(m, *_window(m.date, m.inferred), nouns, m.acts, later.get(k, _NONE)))
         dated_rows.append(row)
     # Copies share a date, so `_identical` never joins a dated item to an undated one.
     rows = np.concatenate((np.frombuffer(dated_rows, np.int64), np.frombuffer(undated_rows, np.int64)))
@@ -1308,7 +1312,7 @@ def _later_acts(ordered: list[EventMention]) -> dict[int, frozenset[str]]:
         m, n = ordered[k], ordered[k + 1]
         if n.part > m.part and (n.article, n.sentence) == (m.article, m.sentence) and n.date != m.date:
             if set(n.terms) <= set(m.terms):
-                later[k] = later.get(k + 1, frozenset()) | n.acts
+                later[k] = later.get(k + 1, _NONE) | n.acts
     return later
 
 

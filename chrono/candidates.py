@@ -180,7 +180,7 @@ class Parked:
         """As `Filings.columns`, each read when it is asked for."""
         self.file.seek(0)
         for _ in range(4):
-            yield np.load(self.file, allow_pickle=False)
+            yield wide(np.load(self.file, allow_pickle=False))
 
     def load(self) -> Filings:
         return Filings(*self.columns())
@@ -313,7 +313,7 @@ def blocked_pairs(
     filings: Filings | Parked | None = None
     if filed is not None:
         made = _filings_columns(filed, record)
-        filings = park.park(made) if park is not None else Filings(*made)
+        filings = park.park(made) if park is not None else Filings(*map(wide, made))
         del filed
     # Joined a column at a time, each column's parts freed once joined: a big corpus has millions
     # of pairs. They stay in the order the slices found them (the same whatever `jobs` is): every
@@ -325,17 +325,23 @@ def blocked_pairs(
 
 
 def _filings_columns(filed: _Filed, blocks: bool) -> Iterator[np.ndarray]:
-    """The columns of `Filings` (`Filings.columns`), each made when asked for: the blocks' only
-    with `blocks`."""
+    """The columns of `Filings` (`Filings.columns`), each made when asked for, the items 32-bit as
+    blocking keeps them (`wide` makes them what `Filings` holds): the blocks' only with `blocks`."""
     yield filed.ids[filed.word]
-    yield filed.item.astype(np.int64)
+    yield filed.item
     if not blocks:
         yield from _NONE
         return
     keys, item = _blocks_filed(filed.item, filed.word, filed.level, filed.ids, filed.dates)
     yield keys
     del keys
-    yield item.astype(np.int64)
+    yield item
+
+
+def wide(column: np.ndarray) -> np.ndarray:
+    """A filings column as `Filings` holds it: items 64-bit (blocking makes and parks them 32-bit,
+    widened only when read: at 100k their wide copies came on top of its peak)."""
+    return column.astype(np.int64) if column.dtype == np.int32 else column
 
 
 _NONE = (np.zeros(0, np.uint64), np.zeros(0, np.int64))  # no block filings

@@ -1238,6 +1238,7 @@ def test_a_broadcasts_time_check_reports_nothing(line: str) -> None:
     [
         ("Turnout was 58 percent, up from 51 percent four years ago.", None),
         ("Fifty-eight per cent of the voters took part, the highest turnout since 2006.", None),
+        ("It was the party's heaviest defeat since 1998.", None),
         ("Turnout was higher than in 2019.", None),
         # a time of its own still dates the clause; a quantity's "than" is no comparison of times
         ("Sales rose 5 percent in 2025, up from 3 percent a year earlier.", "2025"),

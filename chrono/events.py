@@ -879,10 +879,15 @@ def _dated_by_own(
             anchored, (first, last) = tied
     first, last, clause = _primary_clause(raw, (first, last), own_part, done, anchored)
     why = f"dated by {best.text!r}" + (f" in the clause {collapse(clause)!r}" if anchored or done else "")
-    primary = s.mention(
+    when, by, why = _counted_from_thing(s, raw, best, owned) or (
         event_date(best.value)[0],
         best,
         f"{why}: {best.explain()}",
+    )
+    primary = s.mention(
+        when,
+        by,
+        why,
         clause,
         # "… on Monday and will reopen …": Monday's own conjunct says it is past.
         tense=raw[own_part[0] : own_part[1]] if cuts else None,
@@ -1012,6 +1017,31 @@ def _offset_clauses(
         )
         out.append((at, s.mention(when, None, why, clause)))
     return out
+
+
+def _counted_from_thing(
+    s: _Sentence, raw: str, best: Timex, owned: list[Timex]
+) -> tuple[str, None, str] | None:
+    """The day a span after or before a day's thing counts to, no expression of its own, and why:
+    "has sacked the coach, three days after Saturday's humiliation" tells the sacking on the
+    Tuesday; the day in the possessive (`best`, one of the `owned`) names the humiliation. None
+    when no span of whole days or weeks (not an approximate one) comes right before it."""
+    lex = lexicon()
+    day = event_date(best.value)[0]
+    if best not in owned or day is None or not _day_precise(day):
+        return None
+    lowered = raw.lower()
+    for at, length, unit, number, direction, (lo, _) in _counted_spans(s, lowered):
+        if lo != best.start - s.start or unit not in ("day", "week"):
+            continue
+        if lex.offset_approximate.search(lowered, max(0, at - 20), at):
+            return None
+        why = (
+            f"no date of its own: {length} {direction} the thing {best.text!r} dates ({day[:10]}),"
+            f" counted from it: {best.explain()}"
+        )
+        return _moved(day, unit, number * lex.relative_directions[direction]), None, why
+    return None
 
 
 def _clause(event: str) -> bool:

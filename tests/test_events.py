@@ -462,6 +462,20 @@ def test_a_span_counted_from_an_event_told_before_dates_the_sentence() -> None:
     assert phones.date == schools.date == "2026-11-06"
 
 
+def test_a_span_after_a_days_thing_counts_from_that_day() -> None:
+    """ "three days after Saturday's humiliation": the possessive day dates the humiliation, and the
+    sacking is counted from it, not told on the Saturday."""
+    art = article(
+        "The federation has sacked its coach, just three days after Saturday's humiliation.\n"
+        "Saturday's loss was the team's worst.\n",
+        published=date(2026, 10, 13),
+    )
+    sacked, loss = tagged_events(art)
+    assert (sacked.date, sacked.timex) == ("2026-10-13", None)
+    assert "three days after" in sacked.explanation
+    assert loss.date == "2026-10-10"
+
+
 @pytest.mark.parametrize(
     ("relative", "value"),
     [

@@ -85,6 +85,11 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
             "2026-03-12TEV",
         ),
         ("Talks were extended for two hours on Friday.", "2026-03-11", "Friday", "2026-03-06"),
+        # a past verb of waiting or lasting before "until" ends the span on a day past; an act that
+        # sets a state until a day looks ahead (Sunday 2026-10-18)
+        ("The board waited until Monday to sack him.", "2026-10-18", "Monday", "2026-10-12"),
+        ("The talks lasted until Thursday.", "2026-10-18", "Thursday", "2026-10-15"),
+        ("Police closed the road until Monday.", "2026-10-18", "Monday", "2026-10-19"),
         # "last" as an adjective or a verb is no past cue: the future verb decides, for a part of
         # the month as for the month
         ("The doors will shut for the last time in late March.", "2026-02-11", "late March", "2026-03"),

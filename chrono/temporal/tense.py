@@ -267,6 +267,7 @@ class TenseRules:
     deferral: re.Pattern[str]
     span_end: re.Pattern[str]
     participation: re.Pattern[str]  # "in", "at" right before a possessive weekday
+    preposition_reach: int  # how far before an expression its preposition may start
 
 
 def _active_past_regex(grammar: Grammar) -> re.Pattern[str]:
@@ -296,6 +297,7 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         _deferral_regex(cues),
         _words_regex(cues.span_ends, before=True),
         _words_regex(cues.participation, before=True),
+        max(map(len, cues.future_prepositions + cues.past_prepositions)) + 5,  # room for white space
     )
 
 
@@ -369,7 +371,7 @@ def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRul
     deferral = rules.deferral.search(text, lo, start)
     if deferral is not None:
         return Tense(1, deferral.group("verb").lower(), preposition=True)
-    prep = rules.preposition.search(text, max(0, start - 12), start)
+    prep = rules.preposition.search(text, max(0, start - rules.preposition_reach), start)
     if prep is not None and rules.span_end.search(text, max(0, start - _SPAN_END_REACH), start) is not None:
         prep = None  # "the 12 months through February": the end of a span, dated by its clause
     if prep is not None:

@@ -1281,6 +1281,56 @@ def _names_past_event(
     )
 
 
+def _unmoved(
+    current: EventMention,
+    main: list[Timex],
+    raw: str,
+    base: int,
+    spans: list[tuple[int, int]],
+    narrative: _Narrative,
+    lead: _Narrative,
+) -> _Narrative | None:
+    """The narrative a sentence dated by `main` (its mention `current`) leaves what follows with,
+    when it tells no time a story goes on in: what is still ahead or undated, a present sentence
+    naming a past day's event or a week around the story's day keep the story's time; a state at
+    the time of writing returns to the `lead`. None when it sets the narrative. `raw` starts at
+    `base` in the text the expressions index."""
+    if not current.date or current.future:
+        return narrative
+    if _present_state(raw, base, main):
+        return lead
+    if _names_past_event(current, main, raw, spans) or _present_around(
+        current, main, raw, base, narrative.date
+    ):
+        return narrative
+    return None
+
+
+def _present_state(raw: str, base: int, main: list[Timex]) -> bool:
+    """Whether a sentence's days all date a relative clause of its subject, its predicate after them
+    in the present: "The hosepipe ban that came into force on 24 July remains in place" tells a state
+    at the time of writing, the ban's start as background: what follows is of that time, not of the
+    start. `raw` starts at `base` in the text the expressions index."""
+    lex = lexicon()
+    lowered = raw.lower()
+    pronouns = lex.relative_words | lex.restrictive_relatives
+    for t in main:
+        head = lowered[: t.start - base].split()
+        opens = [k for k, word in enumerate(head) if word in pronouns]
+        predicate = lowered[t.end - base :].rstrip(_SENTENCE_END)
+        if (
+            not opens
+            or not opens[-1]  # a subject before the pronoun
+            or lex.verb.search(" ".join(head[: opens[-1]]))
+            or "," in head[opens[-1] - 1]
+            or not predicate[:1].isspace()  # the predicate goes on after the day, no comma
+            or lex.past.search(predicate)
+            or lex.future.search(predicate)
+        ):
+            return False
+    return bool(main)
+
+
 def _outside(raw: str, spans: list[tuple[int, int]]) -> str:
     """`raw` without the relative clauses at `spans`, white space collapsed."""
     out, at = [], 0
@@ -1826,12 +1876,9 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             # week" dates what follows it as well as the publish date would. A week around the
             # story's day, told in the present, moves nothing: "This is the second try this week"
             # in a live blog of the launch day, whose next entries are that day's.
-            if (
-                current.date
-                and not current.future
-                and not _names_past_event(current, main, raw, spans)
-                and not _present_around(current, main, raw, start, narrative.date)
-            ):
+            if (kept := _unmoved(current, main, raw, start, spans, narrative, lead)) is not None:
+                narrative = kept
+            else:
                 day = _day_precise(current.date)
                 precise = _precise(current.date)
                 story = narrative.resume or narrative

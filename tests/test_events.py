@@ -397,6 +397,28 @@ def test_a_day_in_a_relative_clause_dates_its_noun_not_the_sentence_or_the_narra
     assert (bail.date, bail.timex) == ("2022-03-29", None)  # the plea's hearing, not the charge
 
 
+@pytest.mark.parametrize(
+    ("state", "said"),
+    [
+        ("The hosepipe ban that came into force on 24 July 2026 remains in place.", None),
+        ("The hosepipe ban came into force on 24 July 2026.", "2026-07-24"),
+        ("The hosepipe ban that came into force on 24 July 2026 was lifted.", "2026-07-24"),
+    ],
+)
+def test_a_present_state_told_with_its_start_moves_the_story_to_the_time_of_writing(
+    state: str, said: str | None
+) -> None:
+    """A ban "that came into force on 24 July remains in place" now: the statement after it is of
+    the (undated) release, not of the ban's start; the start told as the event goes on."""
+    art = article(
+        f"The reservoir fell to 29 percent on 23 July 2026.\n\n{state}\n\nSolberg said the company was sorry.\n",
+        published=None,
+    )
+    *_, ban, sorry = tagged_events(art)
+    assert ban.date == "2026-07-24"
+    assert sorry.date == said
+
+
 @pytest.mark.parametrize("relative", ["in which twelve witnesses testified", "that opened"])
 def test_a_main_clause_after_a_relative_clause_with_a_day_takes_the_story_time(relative: str) -> None:
     art = article(

@@ -257,6 +257,25 @@ def test_day_range_in_one_expression() -> None:
     assert (second.text, second.value, second.is_range_end) == ("28 February", "2022-02-28", True)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a month in the day's sentence qualifies its event: "a day later" counts from the day
+        (
+            "Storms on Wednesday night brought the heaviest rain since March. Cuts ended a day later.",
+            "2026-07-30",
+        ),
+        # a month that sets the story's time in a sentence of its own: no day to count from
+        ("Storms hit on Wednesday night. In March, cuts ended. Rain fell a day later.", None),
+    ],
+)
+def test_a_day_later_counts_from_the_day_a_coarser_time_in_its_sentence_qualifies(
+    text: str, value: str | None
+) -> None:
+    (later,) = [t for t in tag(text, dt.date(2026, 7, 31)) if t.text == "a day later"]
+    assert later.value == value
+
+
 def test_a_datetime_anchor_counts_as_its_date() -> None:
     (found,) = tag("It happened yesterday.", dt.datetime(2022, 3, 30, 23, 59, tzinfo=dt.UTC))
     assert (found.value, found.anchor) == ("2022-03-29", "2022-03-30")

@@ -12,7 +12,7 @@ from chrono.rules.schema import Cues, Grammar
 # How far to look around an expression for a cue, bounded by the sentence.
 WINDOW = 120
 # A period after an initial or a short title ("Daniel P. Davison", "Mr. Smith", "Feb. 1") ends no sentence.
-_SENTENCE_END = re.compile(r"[.!?](?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)\s|\n")
+SENTENCE_END = re.compile(r"[.!?](?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)\s|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +309,7 @@ def tense_of(
     (`clock`) a future preposition yields to the clause, see _tense. A future seen from the past
     perfect is past."""
     sentence_start = max(0, start - WINDOW)
-    boundaries = list(_SENTENCE_END.finditer(text, sentence_start, start))
+    boundaries = list(SENTENCE_END.finditer(text, sentence_start, start))
     if boundaries:
         sentence_start = boundaries[-1].end()
     if possessive:
@@ -323,7 +323,7 @@ def tense_of(
         lo, hi = (breaks[-1].end() if breaks else sentence_start), start
         if tense.preposition and not text[sentence_start:start].strip().lower().split()[1:]:
             # the preposition opens the sentence: the main clause follows the expression
-            stop = _SENTENCE_END.search(text, end, end + WINDOW)
+            stop = SENTENCE_END.search(text, end, end + WINDOW)
             lo, hi = end, (stop.start() if stop else min(len(text), end + WINDOW))
         perfect = rules.past_perfect.search(text, lo, hi)
         if perfect is not None:

@@ -254,6 +254,14 @@ def test_future_events_and_statements_about_the_future() -> None:
         "News again at the top of the hour.",
         "The views expressed here are the author's own.",
         "Views expressed in this column are those of the writer and not of the Review.",
+        "The opinions expressed in this piece are his own.",
+        # a broadcast's sign-off with its name and time, or with the next programme; a newsletter's foot
+        "That's Sport at Six.",
+        "That was the business news at 7 a.m.",
+        "We're back at the same time tomorrow.",
+        "Join us again next week.",
+        "Unsubscribe at any time.",
+        "You are receiving this newsletter because you signed up at our website.",
         # a release's sign-off
         "Issued by the Harrow Police press office.",
         "Issued on behalf of Lennick Council by its communications team.",

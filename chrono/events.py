@@ -27,6 +27,7 @@ from chrono.ingest.article import Article
 from chrono.segment import split_sentences
 from chrono.summary import (
     QUOTED,
+    _data,
     acts,
     attribution,
     collapse,
@@ -1307,28 +1308,36 @@ def _unmoved(
 
 
 def _present_state(raw: str, base: int, main: list[Timex]) -> bool:
-    """Whether a sentence's days all date a relative clause of its subject, its predicate after them
-    in the present: "The hosepipe ban that came into force on 24 July remains in place" tells a state
-    at the time of writing, the ban's start as background: what follows is of that time, not of the
-    start. `raw` starts at `base` in the text the expressions index."""
+    """Whether a sentence's days all date a relative clause of its subject, a verb of a lasting
+    state in the present (`state_verbs`) right after them: "The hosepipe ban that came into force on
+    24 July remains in place" tells the state at the time of writing, the ban's start as
+    background, so what follows is of that time, not of the start. `raw` starts at `base` in the
+    text the expressions index."""
     lex = lexicon()
     lowered = raw.lower()
     pronouns = lex.relative_words | lex.restrictive_relatives
     for t in main:
         head = lowered[: t.start - base].split()
         opens = [k for k, word in enumerate(head) if word in pronouns]
-        predicate = lowered[t.end - base :].rstrip(_SENTENCE_END)
+        subject = head[: opens[-1]] if opens else []
+        verb = lowered[t.end - base :].split()[:2]
+        if verb[:1] == ["still"]:
+            verb = verb[1:]
         if (
-            not opens
-            or not opens[-1]  # a subject before the pronoun
-            or lex.verb.search(" ".join(head[: opens[-1]]))
-            or "," in head[opens[-1] - 1]
-            or not predicate[:1].isspace()  # the predicate goes on after the day, no comma
-            or lex.past.search(predicate)
-            or lex.future.search(predicate)
+            not subject
+            or len(subject) > _SUBJECT_WORDS + 2
+            or not all(map(str.isalpha, subject))  # no clause break, no quote: the sentence opens with it
+            or lex.verb.search(" ".join(subject))
+            or not verb
+            or verb[0] not in _state_verbs()
         ):
             return False
     return bool(main)
+
+
+@lru_cache(maxsize=1)
+def _state_verbs() -> frozenset[str]:
+    return frozenset(_data()["state_verbs"])
 
 
 def _outside(raw: str, spans: list[tuple[int, int]]) -> str:

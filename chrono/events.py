@@ -27,6 +27,7 @@ from chrono.ingest.article import Article
 from chrono.segment import split_sentences
 from chrono.summary import (
     QUOTED,
+    _data,
     acts,
     attribution,
     collapse,
@@ -879,10 +880,15 @@ def _dated_by_own(
             anchored, (first, last) = tied
     first, last, clause = _primary_clause(raw, (first, last), own_part, done, anchored)
     why = f"dated by {best.text!r}" + (f" in the clause {collapse(clause)!r}" if anchored or done else "")
-    primary = s.mention(
+    when, by, why = _counted_from_thing(s, raw, best, owned) or (
         event_date(best.value)[0],
         best,
         f"{why}: {best.explain()}",
+    )
+    primary = s.mention(
+        when,
+        by,
+        why,
         clause,
         # "… on Monday and will reopen …": Monday's own conjunct says it is past.
         tense=raw[own_part[0] : own_part[1]] if cuts else None,
@@ -1012,6 +1018,31 @@ def _offset_clauses(
         )
         out.append((at, s.mention(when, None, why, clause)))
     return out
+
+
+def _counted_from_thing(
+    s: _Sentence, raw: str, best: Timex, owned: list[Timex]
+) -> tuple[str, None, str] | None:
+    """The day a span after or before a day's thing counts to, no expression of its own, and why:
+    "has sacked the coach, three days after Saturday's humiliation" tells the sacking on the
+    Tuesday; the day in the possessive (`best`, one of the `owned`) names the humiliation. None
+    when no span of whole days or weeks (not an approximate one) comes right before it."""
+    lex = lexicon()
+    day = event_date(best.value)[0]
+    if best not in owned or day is None or not _day_precise(day):
+        return None
+    lowered = raw.lower()
+    for at, length, unit, number, direction, (lo, _) in _counted_spans(s, lowered):
+        if lo != best.start - s.start or unit not in ("day", "week"):
+            continue
+        if lex.offset_approximate.search(lowered, max(0, at - 20), at):
+            return None
+        why = (
+            f"no date of its own: {length} {direction} the thing {best.text!r} dates ({day[:10]}),"
+            f" counted from it: {best.explain()}"
+        )
+        return _moved(day, unit, number * lex.relative_directions[direction]), None, why
+    return None
 
 
 def _clause(event: str) -> bool:
@@ -1249,6 +1280,64 @@ def _names_past_event(
         and own.cue == "possessive"
         and lexicon().past.search(_own(_outside(raw, spans) if spans else collapse(raw))) is None
     )
+
+
+def _unmoved(
+    current: EventMention,
+    main: list[Timex],
+    raw: str,
+    base: int,
+    spans: list[tuple[int, int]],
+    narrative: _Narrative,
+    lead: _Narrative,
+) -> _Narrative | None:
+    """The narrative a sentence dated by `main` (its mention `current`) leaves what follows with,
+    when it tells no time a story goes on in: what is still ahead or undated, a present sentence
+    naming a past day's event or a week around the story's day keep the story's time; a state at
+    the time of writing returns to the `lead`. None when it sets the narrative. `raw` starts at
+    `base` in the text the expressions index."""
+    if not current.date or current.future:
+        return narrative
+    if _present_state(raw, base, main):
+        return lead
+    if _names_past_event(current, main, raw, spans) or _present_around(
+        current, main, raw, base, narrative.date
+    ):
+        return narrative
+    return None
+
+
+def _present_state(raw: str, base: int, main: list[Timex]) -> bool:
+    """Whether a sentence's days all date a relative clause of its subject, a verb of a lasting
+    state in the present (`state_verbs`) right after them: "The hosepipe ban that came into force on
+    24 July remains in place" tells the state at the time of writing, the ban's start as
+    background, so what follows is of that time, not of the start. `raw` starts at `base` in the
+    text the expressions index."""
+    lex = lexicon()
+    lowered = raw.lower()
+    pronouns = lex.relative_words | lex.restrictive_relatives
+    for t in main:
+        head = lowered[: t.start - base].split()
+        opens = [k for k, word in enumerate(head) if word in pronouns]
+        subject = head[: opens[-1]] if opens else []
+        verb = lowered[t.end - base :].split()[:2]
+        if verb[:1] == ["still"]:
+            verb = verb[1:]
+        if (
+            not subject
+            or len(subject) > _SUBJECT_WORDS + 2
+            or not all(map(str.isalpha, subject))  # no clause break, no quote: the sentence opens with it
+            or lex.verb.search(" ".join(subject))
+            or not verb
+            or verb[0] not in _state_verbs()
+        ):
+            return False
+    return bool(main)
+
+
+@lru_cache(maxsize=1)
+def _state_verbs() -> frozenset[str]:
+    return frozenset(_data()["state_verbs"])
 
 
 def _outside(raw: str, spans: list[tuple[int, int]]) -> str:
@@ -1796,12 +1885,9 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             # week" dates what follows it as well as the publish date would. A week around the
             # story's day, told in the present, moves nothing: "This is the second try this week"
             # in a live blog of the launch day, whose next entries are that day's.
-            if (
-                current.date
-                and not current.future
-                and not _names_past_event(current, main, raw, spans)
-                and not _present_around(current, main, raw, start, narrative.date)
-            ):
+            if (kept := _unmoved(current, main, raw, start, spans, narrative, lead)) is not None:
+                narrative = kept
+            else:
                 day = _day_precise(current.date)
                 precise = _precise(current.date)
                 story = narrative.resume or narrative

@@ -254,6 +254,14 @@ def test_future_events_and_statements_about_the_future() -> None:
         "News again at the top of the hour.",
         "The views expressed here are the author's own.",
         "Views expressed in this column are those of the writer and not of the Review.",
+        "The opinions expressed in this piece are his own.",
+        # a broadcast's sign-off with its name and time, or with the next programme; a newsletter's foot
+        "That's Sport at Six.",
+        "That was the business news at 7 a.m.",
+        "We're back at the same time tomorrow.",
+        "Join us again next week.",
+        "Unsubscribe at any time.",
+        "You are receiving this newsletter because you signed up at our website.",
         # a release's sign-off
         "Issued by the Harrow Police press office.",
         "Issued on behalf of Lennick Council by its communications team.",
@@ -397,6 +405,28 @@ def test_a_day_in_a_relative_clause_dates_its_noun_not_the_sentence_or_the_narra
     assert (bail.date, bail.timex) == ("2022-03-29", None)  # the plea's hearing, not the charge
 
 
+@pytest.mark.parametrize(
+    ("state", "said"),
+    [
+        ("The hosepipe ban that came into force on 24 July 2026 remains in place.", None),
+        ("The hosepipe ban came into force on 24 July 2026.", "2026-07-24"),
+        ("The hosepipe ban that came into force on 24 July 2026 was lifted.", "2026-07-24"),
+    ],
+)
+def test_a_present_state_told_with_its_start_moves_the_story_to_the_time_of_writing(
+    state: str, said: str | None
+) -> None:
+    """A ban "that came into force on 24 July remains in place" now: the statement after it is of
+    the (undated) release, not of the ban's start; the start told as the event goes on."""
+    art = article(
+        f"The reservoir fell to 29 percent on 23 July 2026.\n\n{state}\n\nSolberg said the company was sorry.\n",
+        published=None,
+    )
+    *_, ban, sorry = tagged_events(art)
+    assert ban.date == "2026-07-24"
+    assert sorry.date == said
+
+
 @pytest.mark.parametrize("relative", ["in which twelve witnesses testified", "that opened"])
 def test_a_main_clause_after_a_relative_clause_with_a_day_takes_the_story_time(relative: str) -> None:
     art = article(
@@ -460,6 +490,20 @@ def test_a_span_counted_from_an_event_told_before_dates_the_sentence() -> None:
     # an approximate span, or one after a thing (no clause), counts to no day: the sentence goes on
     # with the story
     assert phones.date == schools.date == "2026-11-06"
+
+
+def test_a_span_after_a_days_thing_counts_from_that_day() -> None:
+    """ "three days after Saturday's humiliation": the possessive day dates the humiliation, and the
+    sacking is counted from it, not told on the Saturday."""
+    art = article(
+        "The federation has sacked its coach, just three days after Saturday's humiliation.\n"
+        "Saturday's loss was the team's worst.\n",
+        published=date(2026, 10, 13),
+    )
+    sacked, loss = tagged_events(art)
+    assert (sacked.date, sacked.timex) == ("2026-10-13", None)
+    assert "three days after" in sacked.explanation
+    assert loss.date == "2026-10-10"
 
 
 @pytest.mark.parametrize(
@@ -1238,6 +1282,7 @@ def test_a_broadcasts_time_check_reports_nothing(line: str) -> None:
     [
         ("Turnout was 58 percent, up from 51 percent four years ago.", None),
         ("Fifty-eight per cent of the voters took part, the highest turnout since 2006.", None),
+        ("It was the party's heaviest defeat since 1998.", None),
         ("Turnout was higher than in 2019.", None),
         # a time of its own still dates the clause; a quantity's "than" is no comparison of times
         ("Sales rose 5 percent in 2025, up from 3 percent a year earlier.", "2025"),

@@ -85,6 +85,11 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
             "2026-03-12TEV",
         ),
         ("Talks were extended for two hours on Friday.", "2026-03-11", "Friday", "2026-03-06"),
+        # a past verb of waiting or lasting before "until" ends the span on a day past; an act that
+        # sets a state until a day looks ahead (Sunday 2026-10-18)
+        ("The board waited until Monday to sack him.", "2026-10-18", "Monday", "2026-10-12"),
+        ("The talks lasted until Thursday.", "2026-10-18", "Thursday", "2026-10-15"),
+        ("Police closed the road until Monday.", "2026-10-18", "Monday", "2026-10-19"),
         # "last" as an adjective or a verb is no past cue: the future verb decides, for a part of
         # the month as for the month
         ("The doors will shut for the last time in late March.", "2026-02-11", "late March", "2026-03"),
@@ -250,6 +255,25 @@ def test_day_range_in_one_expression() -> None:
     first, second = tag("The summit was held 26-28 February.", dt.date(2022, 3, 30))
     assert (first.text, first.value, first.range_end) == ("26", "2022-02-26", "2022-02-28")
     assert (second.text, second.value, second.is_range_end) == ("28 February", "2022-02-28", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a month in the day's sentence qualifies its event: "a day later" counts from the day
+        (
+            "Storms on Wednesday night brought the heaviest rain since March. Cuts ended a day later.",
+            "2026-07-30",
+        ),
+        # a month that sets the story's time in a sentence of its own: no day to count from
+        ("Storms hit on Wednesday night. In March, cuts ended. Rain fell a day later.", None),
+    ],
+)
+def test_a_day_later_counts_from_the_day_a_coarser_time_in_its_sentence_qualifies(
+    text: str, value: str | None
+) -> None:
+    (later,) = [t for t in tag(text, dt.date(2026, 7, 31)) if t.text == "a day later"]
+    assert later.value == value
 
 
 def test_a_datetime_anchor_counts_as_its_date() -> None:

@@ -28,7 +28,7 @@ from chrono.temporal.resolve import (
     Context,
     Resolution,
 )
-from chrono.temporal.tense import NO_CUE, TenseRules, tense_of, tense_rules
+from chrono.temporal.tense import NO_CUE, SENTENCE_END, TenseRules, tense_of, tense_rules
 from chrono.temporal.types import Mention, Timex
 
 __all__ = ["Timex", "rules_for", "tag"]
@@ -203,6 +203,10 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     # ("third-quarter net rose"); one named in passing later ("after a flat second quarter") is not
     # what "the year-earlier period" compares with.
     reporting: cal.Point | None = None
+    # The last reference time to the day, with where it ends and whether it is late: a coarser time
+    # after it in its sentence qualifies its event ("Storms on Wednesday dropped the heaviest fall
+    # since March."), and "a day later" counts from the day, not from the month.
+    day: tuple[cal.Point, int, bool] | None = None
     out: list[Timex] = []
     join = language.range_join
     for m in _coordinated_sets(text, list(extract(text, language.rules)), language.coordination):
@@ -238,6 +242,15 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
         ):
             ctx = replace(ctx, reference=reporting, late=False)
         res = RESOLVERS[m.resolver](m, ctx)
+        if (
+            res is None
+            and m.resolver in COUNTS_FROM_REFERENCE
+            and day
+            and m.start - day[1] <= REFERENCE_REACH
+            and not SENTENCE_END.search(text, day[1], reference_end)
+        ):
+            ctx = replace(ctx, reference=day[0], late=day[2])
+            res = RESOLVERS[m.resolver](m, ctx)
         if res is None and m.resolver in FOLLOWS_REFERENCE:
             continue
         out.append(_timex(m, res, anchor, ctx.reference, tense.direction > 0))
@@ -250,6 +263,8 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
                 before_ago = (reference, reference_end) if m.resolver in COUNTS_BACK_FROM_PUBLISH else None
                 reference, reference_end = point, m.end
                 reference_late = _late(res.value)
+                if point.granularity == cal.DAY:
+                    day = (point, m.end, reference_late)
         elif m.fields.year_to_date and reporting is not None:
             # "For the nine months, ... a year earlier": the reporting year so far; what compares
             # with it is the year before, not the quarter

@@ -12,7 +12,7 @@ from chrono.rules.schema import Cues, Grammar
 # How far to look around an expression for a cue, bounded by the sentence.
 WINDOW = 120
 # A period after an initial or a short title ("Daniel P. Davison", "Mr. Smith", "Feb. 1") ends no sentence.
-_SENTENCE_END = re.compile(r"[.!?](?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)\s|\n")
+SENTENCE_END = re.compile(r"[.!?](?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)\s|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +267,7 @@ class TenseRules:
     deferral: re.Pattern[str]
     span_end: re.Pattern[str]
     participation: re.Pattern[str]  # "in", "at" right before a possessive weekday
+    preposition_reach: int  # how far before an expression its preposition may start
 
 
 def _active_past_regex(grammar: Grammar) -> re.Pattern[str]:
@@ -296,6 +297,7 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         _deferral_regex(cues),
         _words_regex(cues.span_ends, before=True),
         _words_regex(cues.participation, before=True),
+        max(map(len, cues.future_prepositions + cues.past_prepositions)) + 5,  # room for white space
     )
 
 
@@ -307,7 +309,7 @@ def tense_of(
     (`clock`) a future preposition yields to the clause, see _tense. A future seen from the past
     perfect is past."""
     sentence_start = max(0, start - WINDOW)
-    boundaries = list(_SENTENCE_END.finditer(text, sentence_start, start))
+    boundaries = list(SENTENCE_END.finditer(text, sentence_start, start))
     if boundaries:
         sentence_start = boundaries[-1].end()
     if possessive:
@@ -321,7 +323,7 @@ def tense_of(
         lo, hi = (breaks[-1].end() if breaks else sentence_start), start
         if tense.preposition and not text[sentence_start:start].strip().lower().split()[1:]:
             # the preposition opens the sentence: the main clause follows the expression
-            stop = _SENTENCE_END.search(text, end, end + WINDOW)
+            stop = SENTENCE_END.search(text, end, end + WINDOW)
             lo, hi = end, (stop.start() if stop else min(len(text), end + WINDOW))
         perfect = rules.past_perfect.search(text, lo, hi)
         if perfect is not None:
@@ -369,7 +371,7 @@ def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRul
     deferral = rules.deferral.search(text, lo, start)
     if deferral is not None:
         return Tense(1, deferral.group("verb").lower(), preposition=True)
-    prep = rules.preposition.search(text, max(0, start - 12), start)
+    prep = rules.preposition.search(text, max(0, start - rules.preposition_reach), start)
     if prep is not None and rules.span_end.search(text, max(0, start - _SPAN_END_REACH), start) is not None:
         prep = None  # "the 12 months through February": the end of a span, dated by its clause
     if prep is not None:

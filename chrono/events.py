@@ -27,7 +27,6 @@ from chrono.ingest.article import Article
 from chrono.segment import split_sentences
 from chrono.summary import (
     QUOTED,
-    _data,
     acts,
     attribution,
     collapse,
@@ -1329,15 +1328,10 @@ def _present_state(raw: str, base: int, main: list[Timex]) -> bool:
             or not all(map(str.isalpha, subject))  # no clause break, no quote: the sentence opens with it
             or lex.verb.search(" ".join(subject))
             or not verb
-            or verb[0] not in _state_verbs()
+            or verb[0] not in lex.state_verbs
         ):
             return False
     return bool(main)
-
-
-@lru_cache(maxsize=1)
-def _state_verbs() -> frozenset[str]:
-    return frozenset(_data()["state_verbs"])
 
 
 def _outside(raw: str, spans: list[tuple[int, int]]) -> str:
@@ -1885,9 +1879,10 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             # week" dates what follows it as well as the publish date would. A week around the
             # story's day, told in the present, moves nothing: "This is the second try this week"
             # in a live blog of the launch day, whose next entries are that day's.
-            if (kept := _unmoved(current, main, raw, start, spans, narrative, lead)) is not None:
-                narrative = kept
+            if (unmoved := _unmoved(current, main, raw, start, spans, narrative, lead)) is not None:
+                narrative = unmoved
             else:
+                assert current.date is not None  # an undated one leaves the narrative unmoved
                 day = _day_precise(current.date)
                 precise = _precise(current.date)
                 story = narrative.resume or narrative

@@ -110,6 +110,7 @@ class Lexicon:
     conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
     anchoring: frozenset[str]  # subordinators that tie a clause to another's time ("after")
+    state_verbs: frozenset[str]  # verbs of a lasting state in the present ("remains", "is")
     offset_units: frozenset[str]  # units of a span before one ("60 years after"): another time
     # a time relative to an event ("the day before the storm hit"), on lower-case text: its unit,
     # direction and event; what each unit moves by and which way each direction goes
@@ -270,6 +271,7 @@ def lexicon() -> Lexicon:
             conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
             anchoring=frozenset(data["anchoring_subordinators"]),
+            state_verbs=frozenset(data["state_verbs"]),
             offset_units=frozenset(data["offset_units"]),
             # A literal first ("the", its word boundary checked after it): the regex engine skips
             # to it, and most sentences have none.

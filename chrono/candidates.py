@@ -135,8 +135,8 @@ class Filings:
         words, items = np.zeros(0, np.uint64), np.zeros(0, np.int64)
         return Filings(words, items, words, items)
 
-    def columns(self) -> Iterator[np.ndarray]:
-        """word, word_item, block, block_item."""
+    def columns(self, narrow: bool = False) -> Iterator[np.ndarray]:
+        """word, word_item, block, block_item (`narrow`: as `Parked.columns`)."""
         return iter((self.word, self.word_item, self.block, self.block_item))
 
     def load(self) -> Filings:
@@ -176,11 +176,13 @@ class Parked:
 
     file: BinaryIO
 
-    def columns(self) -> Iterator[np.ndarray]:
-        """As `Filings.columns`, each read when it is asked for."""
+    def columns(self, narrow: bool = False) -> Iterator[np.ndarray]:
+        """As `Filings.columns`, each read when it is asked for; with `narrow`, items as they were
+        parked (32-bit from blocking), not widened."""
         self.file.seek(0)
         for _ in range(4):
-            yield wide(np.load(self.file, allow_pickle=False))
+            column = np.load(self.file, allow_pickle=False)
+            yield column if narrow else wide(column)
 
     def load(self) -> Filings:
         return Filings(*self.columns())

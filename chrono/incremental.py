@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -409,20 +410,25 @@ class MergeStore:
         index_of[known] = np.arange(len(known))
         task = index_of[where[0]]
         ids = [e.id for e in events]
-        if np.any(task < 0) or len(set(ids)) != len(ids):
+        if np.any(task < 0) or any(a == b for a, b in pairwise(sorted(ids))):
             (self.folder / STATE_FILE).unlink(missing_ok=True)
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         shards = dict(self.state.shards) if self.state is not None and changed is not None else {}
-        by_shard: dict[int, dict[str, EventRecord]] = {}
-        for event in events:
-            by_shard.setdefault(_shard(event.id), {})[event.id] = event
+        # Each shard's events in their order, a shard at a time: a big corpus' in dicts at once
+        # took 0.1 GB.
+        number_of = np.fromiter((_shard(i) for i in ids), np.int64, len(ids))
+        by_shard = np.argsort(number_of, kind="stable")
+        bounds = np.searchsorted(number_of[by_shard], np.arange(SHARDS + 1))
+        del number_of
         touched = set(range(SHARDS)) if changed is None else {_shard(i) for i in changed}
         for number in sorted(touched):
-            content = by_shard.get(number, {})
-            if not content:
+            if bounds[number] == bounds[number + 1]:
                 shards.pop(number, None)
                 continue
+            content = {
+                events[k].id: events[k] for k in by_shard[bounds[number] : bounds[number + 1]].tolist()
+            }
             data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)  # read every run: not compressed
             name = f"events-{number:02x}-{hashlib.sha256(data).hexdigest()[:12]}"
             write_atomic(self.folder / name, data)

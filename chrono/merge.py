@@ -1385,14 +1385,14 @@ def _kept(filed: Filings | Parked, rows: np.ndarray, park: Parking | None) -> Fi
 def _kept_columns(filed: Filings | Parked, rows: np.ndarray) -> Iterator[np.ndarray]:
     """`_kept`'s columns, a key and its items at a time. Each key column is sorted in place, as it
     is no longer needed in blocking's order: a big corpus' filings are not held twice."""
-    unsorted = filed.columns()
+    unsorted = filed.columns(narrow=True)
     for key, item in zip(unsorted, unsorted, strict=True):
         order = np.argsort(key, kind="stable")
-        mapped = rows[item[order]]
-        del order, item
+        item = item[order]  # each array is freed as soon as its next form is made
+        del order
         key.sort()
         yield key
-        yield mapped
+        yield rows[item]
 
 
 def copy_key(m: EventMention) -> tuple[object, ...]:

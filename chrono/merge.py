@@ -95,7 +95,8 @@ SPEAKER_BONUS = 0.15
 # ship on Friday" / "The grounded ferry was refloated on Friday morning"): see `_planned_done`.
 PLAN_BONUS = 0.1
 # ... when they share a word this rare for what was done ("refloat", "bypass"): a kind ("@meet",
-# "@election") or a common word ("talks", "close") is shared by a story's other plans and reports.
+# "@election") or a common word ("talks", "close") alone is shared by a story's other plans and
+# reports (a kind with a word besides its own may do, where no name differs: see `_planned_done`).
 PLAN_WORD = 8.0
 # ... and when the report is news, published at most this many days after the day: weeks later, a
 # word of the plan is background ("deaths during an Israeli artillery bombardment" on November 15).
@@ -665,6 +666,11 @@ def _planned_done(a: _Item, b: _Item) -> bool:
     outright to one day, naming no participants that differ and sharing a rare word for what was
     done (PLAN_WORD; no name, figure or date's word): "Salvage crews plan to refloat the ship on
     Friday" / "The grounded ferry Marisol Star was refloated off Kell Island on Friday morning".
+    Or, naming the same participants or none, a kind of act both tell in their own words and a
+    word besides its words: "Guild members will vote on the offer on Monday" / "81 per cent of
+    members who took part in yesterday's ballot backed the offer" (a name one side lacks is
+    another story's: "53 member countries will vote on the text next Tuesday" / "Tuesday's vote
+    ... gave Savimbi the right to regular consultations with ... members of the government").
     Who was to meet whom must agree: "X will meet Y on Monday" / "X met Z on Monday" are two
     meetings, so when both name someone they share two participants."""
     plan, done = (a, b) if a.mention.future else (b, a)
@@ -675,8 +681,15 @@ def _planned_done(a: _Item, b: _Item) -> bool:
     if p.names and d.names and _participants(shared & {*p.names, *d.names}, shared) < 2:
         return False
     told = {*p.names, *d.names, *_date_words(p, d)}
-    words = (t for t in shared if " " not in t and t[0] != "@" and t not in told)
-    return any(specificity(t) >= PLAN_WORD and not any(map(str.isdigit, t)) for t in words)
+    words = [t for t in shared if " " not in t and t[0] != "@" and t not in told]
+    words = [t for t in words if not any(map(str.isdigit, t))]
+    if any(specificity(t) >= PLAN_WORD for t in words):
+        return True
+    if set(p.names) != set(d.names):
+        return False
+    kinds = _own_kinds(p) & _own_kinds(d)
+    members = {w for k in kinds for w in lexicon().members[k]}
+    return bool(kinds) and any(t not in members for t in words)
 
 
 def _as_planned(a: _Item, b: _Item, score: float, relation: str) -> tuple[float, str]:

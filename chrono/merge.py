@@ -11,7 +11,8 @@ changes no other pair. One participant doing one kind of act on one day (or a pl
 month and a day inside it) adds a bonus (`summary.acts`); with no name on one side, two reports
 of one day must share more than the act's words, or the act be most of what one tells. Two that
 name kinds of act of no common family and share nothing else but who acted and when are two acts,
-and two that share nothing but their dates' words are two events. A sentence dated by context and
+and two that share nothing but their dates' words are two events, as are an act and its undoing
+("Rationing began" / "rationing was called off", `opposite_acts`). A sentence dated by context and
 a report dated outright must share a name or more than one word unless one speaker tells both;
 two that count one thing differently ("11 missing" / "seven missing") are two reports unless told
 of one day. Two dated a day or two apart (or guessed to two days) that share no kind of act and
@@ -40,6 +41,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import tomllib
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -49,6 +51,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import chain, repeat
 from operator import mul, truediv
+from pathlib import Path
 from typing import TypedDict, TypeVar
 
 import numpy as np
@@ -71,6 +74,7 @@ from chrono.candidates import (
 )
 from chrono.dates import days, sort_key
 from chrono.entities import common_capitals
+from chrono.errors import RulesError
 from chrono.events import EventMention, TimexRef, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
@@ -91,7 +95,8 @@ SPEAKER_BONUS = 0.15
 # ship on Friday" / "The grounded ferry was refloated on Friday morning"): see `_planned_done`.
 PLAN_BONUS = 0.1
 # ... when they share a word this rare for what was done ("refloat", "bypass"): a kind ("@meet",
-# "@election") or a common word ("talks", "close") is shared by a story's other plans and reports.
+# "@election") or a common word ("talks", "close") alone is shared by a story's other plans and
+# reports (a kind with a word besides its own may do, where no name differs: see `_planned_done`).
 PLAN_WORD = 8.0
 # ... and when the report is news, published at most this many days after the day: weeks later, a
 # word of the plan is background ("deaths during an Israeli artillery bombardment" on November 15).
@@ -363,6 +368,34 @@ def _two_acts(a: EventMention, b: EventMention) -> bool:
     return _who_only(a, b)
 
 
+@lru_cache(maxsize=1)
+def _opposites() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The pairs of acts that undo one another (`opposite_acts` of the events' word lists), each
+    side as words and kinds ("@cancel"), every kind one of the lexicon's."""
+    data = Path(__file__).with_name("events_en.toml")
+    try:
+        listed = tomllib.loads(data.read_text(encoding="utf-8"))["opposite_acts"]
+        pairs = tuple((frozenset(first), frozenset(second)) for first, second in listed.values())
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise RulesError(f"{data.name}: opposite_acts: {exc}") from exc
+    unknown = sorted(w for side in chain(*pairs) for w in side if w[0] == "@" and w not in lexicon().acts)
+    if unknown:
+        raise RulesError(f"{data.name}: opposite_acts: no such kind of act: {', '.join(unknown)}")
+    return pairs
+
+
+def _opposite_acts(a: EventMention, b: EventMention) -> bool:
+    """Whether one mention tells an act and not its undoing and the other its undoing and not the
+    act (`opposite_acts`): "Rationing began on Monday night" / "rationing was called off last week"
+    are two events, however much else they share."""
+    told = [{*re.findall(r"[a-z]+", text(m).lower()), *_own_kinds(m)} for m in (a, b)]
+    for first, second in _opposites():
+        ours, theirs = (bool(words & first) - bool(words & second) for words in told)
+        if ours and -theirs == ours:
+            return True
+    return False
+
+
 def _dates_only(a: EventMention, b: EventMention) -> bool:
     """Whether two mentions share nothing but the words of their dates: no name, no kind, no other
     word ("Heavy artillery shooting will take place on Nov. 15" / "announced the price hikes from
@@ -414,9 +447,14 @@ def _beyond(shared: set[str], told: set[str]) -> bool:
 def _told_kinds(m: EventMention) -> bool:
     """Whether a word of the mention besides its names names a kind of act ("the People's
     Liberation Army invaded Tibet" names none)."""
+    return bool(_own_kinds(m))
+
+
+def _own_kinds(m: EventMention) -> set[str]:
+    """The kinds of act that words of the mention besides its names name (`_told_kinds`)."""
     lex = lexicon()
     words = set(m.terms).difference(m.names)
-    return any(t in lex.acts and not words.isdisjoint(lex.members[t]) for t in m.terms)
+    return {t for t in m.terms if t in lex.acts and not words.isdisjoint(lex.members[t])}
 
 
 @lru_cache(maxsize=1)
@@ -628,6 +666,11 @@ def _planned_done(a: _Item, b: _Item) -> bool:
     outright to one day, naming no participants that differ and sharing a rare word for what was
     done (PLAN_WORD; no name, figure or date's word): "Salvage crews plan to refloat the ship on
     Friday" / "The grounded ferry Marisol Star was refloated off Kell Island on Friday morning".
+    Or, naming the same participants or none, a kind of act both tell in their own words and a
+    word besides its words: "Guild members will vote on the offer on Monday" / "81 per cent of
+    members who took part in yesterday's ballot backed the offer" (a name one side lacks is
+    another story's: "53 member countries will vote on the text next Tuesday" / "Tuesday's vote
+    ... gave Savimbi the right to regular consultations with ... members of the government").
     Who was to meet whom must agree: "X will meet Y on Monday" / "X met Z on Monday" are two
     meetings, so when both name someone they share two participants."""
     plan, done = (a, b) if a.mention.future else (b, a)
@@ -638,8 +681,15 @@ def _planned_done(a: _Item, b: _Item) -> bool:
     if p.names and d.names and _participants(shared & {*p.names, *d.names}, shared) < 2:
         return False
     told = {*p.names, *d.names, *_date_words(p, d)}
-    words = (t for t in shared if " " not in t and t[0] != "@" and t not in told)
-    return any(specificity(t) >= PLAN_WORD and not any(map(str.isdigit, t)) for t in words)
+    words = [t for t in shared if " " not in t and t[0] != "@" and t not in told]
+    words = [t for t in words if not any(map(str.isdigit, t))]
+    if any(specificity(t) >= PLAN_WORD for t in words):
+        return True
+    if set(p.names) != set(d.names):
+        return False
+    kinds = _own_kinds(p) & _own_kinds(d)
+    members = {w for k in kinds for w in lexicon().members[k]}
+    return bool(kinds) and any(t not in members for t in words)
 
 
 def _as_planned(a: _Item, b: _Item, score: float, relation: str) -> tuple[float, str]:
@@ -681,7 +731,9 @@ def _score_undated(a: EventMention, b: EventMention, cosine: float) -> float | N
     score += SPEAKER_BONUS if not set(a.speakers).isdisjoint(b.speakers) else 0.0
     score = min(1.0, score * _name_penalty(a, b))
     # As in `_score`: asked only of a pair that would merge.
-    return None if score >= THRESHOLDS["undated, matched by content"] and _two_acts(a, b) else score
+    if score >= THRESHOLDS["undated, matched by content"] and (_two_acts(a, b) or _opposite_acts(a, b)):
+        return None
+    return score
 
 
 def meets_undated(dated: EventMention, undated: EventMention) -> bool:
@@ -761,7 +813,7 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     # Ershad's party may boycott); unnamed, they are as often one story's ("The trial opened on
     # January 13" / "The trial, which began in January").
     spanned = not days_only and _kind_only(ours, theirs) and _named_apart(ours, theirs)
-    if spanned or _two_acts(ours, theirs) or _dates_only(ours, theirs):
+    if spanned or _two_acts(ours, theirs) or _dates_only(ours, theirs) or _opposite_acts(ours, theirs):
         return None
     # Outlets that disagree on the date (or a guess of it) must agree on the act: else the pair
     # is a false conflict ("Vellhaven Rovers are out of the Lisk Cup" on Wednesday night /

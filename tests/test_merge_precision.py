@@ -230,3 +230,30 @@ def test_an_act_told_by_a_later_clause_of_a_sentence_is_that_clauses_and_no_conf
     assert "2026-03-03" not in {m.date for m in rejection.mentions}, [
         (m.date, m.text[:30]) for m in rejection.mentions
     ]
+
+
+def test_an_act_and_its_undoing_are_two_events_however_much_else_they_share(tmp_path: Path) -> None:
+    """Rationing that began in a week and rationing called off in it share the valley, the villages
+    and the week's day: two events (`opposite_acts`), as are a man arrested and released on one
+    day. The start told in other words ("began" / "started") is one."""
+    events = _merged(
+        tmp_path,
+        digest=(
+            "2026-07-31",
+            "Night-time water rationing began on Monday, July 27, in 14 villages of the upper valley.\n\n"
+            "Police arrested the Corrow Water engineer Piet Hanner on Wednesday, July 29, over the leak.",
+        ),
+        valley=(
+            "2026-08-03",
+            "Night-time water rationing in 14 villages of the upper valley was called off last week.\n\n"
+            "The Corrow Water engineer Piet Hanner was released without charge on Wednesday, July 29.",
+        ),
+        echo=(
+            "2026-07-28",
+            "Night-time water rationing started on Monday, July 27, in 14 villages of the upper valley.",
+        ),
+    )
+    together = _together(events)
+    assert together == [["Night-time water rationi", "Night-time water rationi"]], together
+    [start] = [e for e in events if len(e.mentions) > 1]
+    assert all("called off" not in m.text for m in start.mentions), start.mentions

@@ -41,7 +41,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import tomllib
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -51,7 +50,6 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import chain, repeat
 from operator import mul, truediv
-from pathlib import Path
 from typing import TypedDict, TypeVar
 
 import numpy as np
@@ -74,7 +72,6 @@ from chrono.candidates import (
 )
 from chrono.dates import days, sort_key
 from chrono.entities import common_capitals
-from chrono.errors import RulesError
 from chrono.events import EventMention, TimexRef, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
@@ -368,28 +365,12 @@ def _two_acts(a: EventMention, b: EventMention) -> bool:
     return _who_only(a, b)
 
 
-@lru_cache(maxsize=1)
-def _opposites() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    """The pairs of acts that undo one another (`opposite_acts` of the events' word lists), each
-    side as words and kinds ("@cancel"), every kind one of the lexicon's."""
-    data = Path(__file__).with_name("events_en.toml")
-    try:
-        listed = tomllib.loads(data.read_text(encoding="utf-8"))["opposite_acts"]
-        pairs = tuple((frozenset(first), frozenset(second)) for first, second in listed.values())
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise RulesError(f"{data.name}: opposite_acts: {exc}") from exc
-    unknown = sorted(w for side in chain(*pairs) for w in side if w[0] == "@" and w not in lexicon().acts)
-    if unknown:
-        raise RulesError(f"{data.name}: opposite_acts: no such kind of act: {', '.join(unknown)}")
-    return pairs
-
-
 def _opposite_acts(a: EventMention, b: EventMention) -> bool:
     """Whether one mention tells an act and not its undoing and the other its undoing and not the
     act (`opposite_acts`): "Rationing began on Monday night" / "rationing was called off last week"
     are two events, however much else they share."""
     told = [{*re.findall(r"[a-z]+", text(m).lower()), *_own_kinds(m)} for m in (a, b)]
-    for first, second in _opposites():
+    for first, second in lexicon().opposite_acts:
         ours, theirs = (bool(words & first) - bool(words & second) for words in told)
         if ours and -theirs == ours:
             return True

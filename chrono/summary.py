@@ -149,6 +149,8 @@ class Lexicon:
     classes: dict[str, tuple[str, ...]]  # a word's term → the kinds it names, as "@kind" terms
     acts: frozenset[str]  # the "@kind" terms that name an act ("@resign"), not a thing ("@government")
     act_families: tuple[frozenset[str], ...]  # kinds one happening may be told by ("@attack", "@die")
+    # acts that undo one another ("began" / "@cancel"), each side as words and kinds
+    opposite_acts: tuple[tuple[frozenset[str], frozenset[str]], ...]
     members: dict[str, tuple[str, ...]]  # a "@kind" term → the terms of its words
     name_links: frozenset[str]  # lower-case words inside a name ("of")
     # Two or more capitalised words in a row, links allowed between them: where initialisms come
@@ -331,6 +333,7 @@ def lexicon() -> Lexicon:
             classes=classes,
             acts=acts,
             act_families=_act_families(data["act_families"], acts),
+            opposite_acts=_opposite_acts(data["opposite_acts"], acts),
             members=_members(classes),
             name_links=frozenset(data["name_links"]),
             name_run=re.compile(
@@ -348,6 +351,21 @@ def _act_families(listed: dict[str, list[str]], acts: frozenset[str]) -> tuple[f
     if unknown:
         raise RulesError(f"{_DATA.name}: act_families: no such kind of act: {', '.join(unknown)}")
     return families
+
+
+def _opposite_acts(
+    listed: dict[str, list[list[str]]], acts: frozenset[str]
+) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The pairs of acts that undo one another, each side as words and kinds ("@cancel"); each kind
+    must be one of `acts`."""
+    try:
+        pairs = tuple((frozenset(first), frozenset(second)) for first, second in listed.values())
+    except (TypeError, ValueError) as exc:
+        raise RulesError(f"{_DATA.name}: opposite_acts: {exc}") from exc
+    unknown = sorted(w for side in chain(*pairs) for w in side if w[0] == "@" and w not in acts)
+    if unknown:
+        raise RulesError(f"{_DATA.name}: opposite_acts: no such kind of act: {', '.join(unknown)}")
+    return pairs
 
 
 @cache

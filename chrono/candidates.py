@@ -21,6 +21,7 @@ same order as `merge._cosine` sums it, and the two agree to the last bit.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -142,6 +143,17 @@ class Filings:
     def load(self) -> Filings:
         return self
 
+    def dump(self, file: Writable) -> None:
+        """Write the columns into `file` as arrays (`np.load` reads them back, one at a time)."""
+        for column in self.columns():
+            np.save(file, column, allow_pickle=False)
+
+
+class Writable(Protocol):
+    """Where `Filings.dump` writes: a file, or what compresses into one."""
+
+    def write(self, data: bytes, /) -> int: ...
+
 
 class Parking:
     """A folder where filings wait in unnamed files until they are wanted (`Parked`): a big
@@ -186,6 +198,11 @@ class Parked:
 
     def load(self) -> Filings:
         return Filings(*self.columns())
+
+    def dump(self, file: Writable) -> None:
+        """As `Filings.dump`: the parked arrays copied as they lie, never in memory at once."""
+        self.file.seek(0)
+        shutil.copyfileobj(self.file, file, 1 << 20)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,17 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import numpy as np
 
-from chrono.candidates import BLOCK_DAYS, MAX_BLOCK, Filings, Parked, Parking, level, shared_words, word_pairs
+from chrono.candidates import (
+    BLOCK_DAYS,
+    MAX_BLOCK,
+    Filings,
+    Parked,
+    Parking,
+    level,
+    shared_words,
+    wide,
+    word_pairs,
+)
 from chrono.errors import ChronoError
 from chrono.files import atomic_file, write_atomic
 from chrono.merge import (
@@ -52,7 +62,7 @@ from chrono.pipeline import ArticleResult, FileResult
 if TYPE_CHECKING:
     from chrono.events import EventMention
 
-FORMAT = 5  # of the files below; another format is no state (a whole merge writes a new one)
+FORMAT = 6  # of the files below; another format is no state (a whole merge writes a new one)
 STATE_FILE = "state"
 SHARDS = 256  # events are kept in this many files by id, so a run rewrites only those it changes
 PART_SHARE = 0.3  # merging more than this share of the mentions again gains little over all of them
@@ -568,8 +578,8 @@ LIST_PART = 10_000
 
 def _write(state: _State, file: BinaryIO) -> None:
     """The state, compressed into `file` as it is pickled: FORMAT and the state without its
-    filings and long lists, then the filings' columns one at a time (read from where they are
-    parked), then the lists' parts."""
+    filings and long lists, then the filings' columns as arrays (`Filings.dump`: copied from where
+    they are parked, never all in memory), then the lists' parts."""
     deflating = _Deflating(file)
     pickler = pickle.Pickler(deflating, protocol=pickle.HIGHEST_PROTOCOL)
     lists = (state.skeletons, state.event_ids)
@@ -577,9 +587,7 @@ def _write(state: _State, file: BinaryIO) -> None:
     head = replace(state, rows=replace(state.rows, filings=(none, none)), skeletons=[], event_ids=[])
     pickler.dump((FORMAT, head))
     for filings in state.rows.filings:
-        for column in filings.columns():
-            pickler.clear_memo()
-            pickler.dump(column)
+        filings.dump(deflating)
     for values in lists:
         for start in range(0, len(values), LIST_PART):
             pickler.clear_memo()
@@ -596,7 +604,8 @@ def _read(path: Path) -> _State | None:
         if not isinstance(head, tuple) or len(head) != 2 or head[0] != FORMAT:
             return None
         state: _State = head[1]
-        filings = [Filings(*(pickle.load(pickled) for _ in range(4))) for _ in range(2)]
+        read = partial(np.lib.format.read_array, pickled, allow_pickle=False)  # what `Filings.dump` wrote
+        filings = [Filings(*(wide(read()) for _ in range(4))) for _ in range(2)]
         state.rows.filings = (filings[0], filings[1])
         lists = ((state.skeletons, len(state.keys)), (state.event_ids, len(state.event_component)))
         for values, count in lists:

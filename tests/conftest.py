@@ -8,6 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from chrono.events import extract_events
+from chrono.ingest import read_articles
+from chrono.merge import merge_events
+from chrono.models import Event
+from chrono.temporal import tag
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
@@ -30,3 +36,16 @@ def run_chrono():
         )
 
     return run
+
+
+def merged_articles(folder: Path, **articles: tuple[str, str]) -> list[Event]:
+    """The events merged from Markdown articles `<name>.md`, each given (published, body)."""
+    for name, (published, body) in articles.items():
+        (folder / f"{name}.md").write_text(f"---\npublished: {published}\n---\n{body}\n", encoding="utf-8")
+    found, _ = read_articles([folder])
+    return merge_events([m for a in found for m in extract_events(a, tag(a.clean.match_text, a.published))])
+
+
+def grouped(events: list[Event]) -> list[list[str]]:
+    """The events of more than one mention, as the starts of their mentions' texts."""
+    return sorted(sorted(m.text[:24] for m in e.mentions) for e in events if len(e.mentions) > 1)

@@ -419,7 +419,8 @@ def test_a_present_state_told_with_its_start_moves_the_story_to_the_time_of_writ
     """A ban "that came into force on 24 July remains in place" now: the statement after it is of
     the (undated) release, not of the ban's start; the start told as the event goes on."""
     art = article(
-        f"The reservoir fell to 29 percent on 23 July 2026.\n\n{state}\n\nSolberg said the company was sorry.\n",
+        f"The reservoir fell to 29 percent on 23 July 2026.\n\n{state}\n\n"
+        "Solberg said the company was sorry.\n",
         published=None,
     )
     *_, ban, sorry = tagged_events(art)

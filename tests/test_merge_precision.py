@@ -6,24 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chrono.events import extract_events
-from chrono.ingest import read_articles
-from chrono.merge import merge_events
-from chrono.models import Event
-from chrono.temporal import tag
-
-
-def _merged(folder: Path, **articles: tuple[str, str]) -> list[Event]:
-    """The events merged from Markdown articles `<name>.md`, each given (published, body)."""
-    for name, (published, body) in articles.items():
-        (folder / f"{name}.md").write_text(f"---\npublished: {published}\n---\n{body}\n", encoding="utf-8")
-    found, _ = read_articles([folder])
-    return merge_events([m for a in found for m in extract_events(a, tag(a.clean.match_text, a.published))])
-
-
-def _together(events: list[Event]) -> list[list[str]]:
-    """The events of more than one mention, as the starts of their mentions' texts."""
-    return sorted(sorted(m.text[:24] for m in e.mentions) for e in events if len(e.mentions) > 1)
+from conftest import grouped, merged_articles
 
 
 def test_two_acts_that_share_only_one_participant_are_no_conflict_and_one_act_dated_apart_is(
@@ -32,7 +15,7 @@ def test_two_acts_that_share_only_one_participant_are_no_conflict_and_one_act_da
     """Informing a regulator on Wednesday and the regulator opening an inquiry on Friday share only
     the regulator's name: two events, not one that the outlets date differently. A player joining
     a club on Wednesday and signing for it on Thursday (who did what to whom) is one, in conflict."""
-    events = _merged(
+    events = merged_articles(
         tmp_path,
         statement=(
             "2026-07-20",
@@ -45,7 +28,7 @@ def test_two_acts_that_share_only_one_participant_are_no_conflict_and_one_act_da
             "Striker Luis Abeyta signed for Corran Rovers on Thursday, July 16.",
         ),
     )
-    assert _together(events) == [["Luis Abeyta joined Corra", "Striker Luis Abeyta sign"]], _together(events)
+    assert grouped(events) == [["Luis Abeyta joined Corra", "Striker Luis Abeyta sign"]], grouped(events)
     [conflict] = [e for e in events if e.conflict]
     assert {m.date for m in conflict.mentions} == {"2026-07-15", "2026-07-16"}
 
@@ -56,7 +39,7 @@ def test_a_day_dated_outright_after_an_article_is_not_what_the_article_dated_by_
     """A radio bulletin of Wednesday night tells the striker's injury (dated by context); the
     scan on Thursday that confirmed it came after the bulletin, so is another happening. The
     same injury told as Wednesday's by a later paper still meets the bulletin."""
-    events = _merged(
+    events = merged_articles(
         tmp_path,
         radio=(
             "2026-10-07",
@@ -69,7 +52,7 @@ def test_a_day_dated_outright_after_an_article_is_not_what_the_article_dated_by_
             "Feld was carried off with a knee injury on Wednesday night.",
         ),
     )
-    together = _together(events)
+    together = grouped(events)
     assert ["Feld was carried off wit", "Rovers striker Jonas Fel"] in together, together
     assert not any(text.startswith("Scans on Thursday") for texts in together for text in texts), together
 
@@ -78,7 +61,7 @@ def test_guesses_of_two_days_that_share_one_club_are_two_events_and_a_copy_is_on
     """Dated by context to Wednesday night and to Thursday, a cup exit and the coach's sacking share
     only the club's name: two events, not one whose day the outlets disagree on. A sentence the
     next day's paper repeats word for word is one."""
-    events = _merged(
+    events = merged_articles(
         tmp_path,
         radio=(
             "2026-10-07",
@@ -93,7 +76,7 @@ def test_guesses_of_two_days_that_share_one_club_are_two_events_and_a_copy_is_on
             "The Marlow Park pitch was waterlogged before kick-off.",
         ),
     )
-    together = _together(events)
+    together = grouped(events)
     assert not any(text.startswith("Anselm Drury") for texts in together for text in texts), together
     assert ["The Marlow Park pitch wa", "The Marlow Park pitch wa"] in together, together
 
@@ -104,7 +87,7 @@ def test_a_plan_meets_the_news_that_it_was_done_on_its_day_but_not_a_later_look_
     look back weeks later, or in a report a day apart, are not enough: the plan alone ties them."""
     plan = "Salvage crews plan to refloat the ship on Friday at high tide."
     done = "The grounded ferry Marisol Star was refloated off Kell Island on {} and towed to harbour."
-    events = _merged(
+    events = merged_articles(
         tmp_path,
         courier=("2026-03-03", plan),
         radio=("2026-03-06", done.format("Friday morning")),
@@ -115,15 +98,15 @@ def test_a_plan_meets_the_news_that_it_was_done_on_its_day_but_not_a_later_look_
     for published, day in (("2026-04-01", "March 6"), ("2026-03-07", "Saturday morning")):
         later = tmp_path / published
         later.mkdir()
-        apart = _merged(later, courier=("2026-03-03", plan), review=(published, done.format(day)))
-        assert _together(apart) == [], (day, _together(apart))
+        apart = merged_articles(later, courier=("2026-03-03", plan), review=(published, done.format(day)))
+        assert grouped(apart) == [], (day, grouped(apart))
 
 
 def test_an_event_does_not_grow_by_a_coarse_date_into_days_that_cannot_be_one(tmp_path: Path) -> None:
     """'General elections this year' meets Ostria's elections in May and Velmark's in November,
     each a date inside its year; but no day is both in May and in November, so the three are not
     one event (news wires chained a dozen countries' elections so)."""
-    events = _merged(
+    events = merged_articles(
         tmp_path,
         preview=("2026-02-01", "General elections will be held this year, the electoral commission said."),
         ostria=("2026-06-10", "Ostria held general elections in May, the electoral commission said."),
@@ -132,7 +115,7 @@ def test_an_event_does_not_grow_by_a_coarse_date_into_days_that_cannot_be_one(tm
             "Velmark will hold general elections in November, the electoral commission said.",
         ),
     )
-    assert len(_together(events)) == 1 and len(_together(events)[0]) == 2, _together(events)
+    assert len(grouped(events)) == 1 and len(grouped(events)[0]) == 2, grouped(events)
     assert {e.date for e in events} == {"2026-05", "2026-11"}
     assert not any(e.conflict for e in events)
 
@@ -141,7 +124,7 @@ def test_mentions_dated_to_spans_that_share_only_a_kind_of_act_are_two_happening
     """A month holds every poll of its days: "January 21 polls" in Ostria and "next month's polls"
     in Velmark name different places and share only the kind and its word, so are two happenings
     (news wires joined Serbia's polls with Bangladesh's so). Ostria's polls told by both are one."""
-    events = _merged(
+    events = merged_articles(
         tmp_path,
         ostria=("2026-12-20", "The warning came amid election campaigning in Ostria for January 21 polls."),
         velmark=(
@@ -150,10 +133,10 @@ def test_mentions_dated_to_spans_that_share_only_a_kind_of_act_are_two_happening
             " next month's polls.",
         ),
     )
-    assert _together(events) == [], _together(events)
+    assert grouped(events) == [], grouped(events)
     named = tmp_path / "named"
     named.mkdir()
-    events = _merged(
+    events = merged_articles(
         named,
         ostria=("2026-12-20", "The warning came amid election campaigning in Ostria for January 21 polls."),
         wire=(
@@ -162,7 +145,7 @@ def test_mentions_dated_to_spans_that_share_only_a_kind_of_act_are_two_happening
             " next month's polls.",
         ),
     )
-    assert len(_together(events)) == 1, _together(events)
+    assert len(grouped(events)) == 1, grouped(events)
 
 
 def test_two_steps_of_one_case_on_adjacent_days_are_no_conflict(tmp_path: Path) -> None:
@@ -171,7 +154,7 @@ def test_two_steps_of_one_case_on_adjacent_days_are_no_conflict(tmp_path: Path) 
     "charged"/"accused", but each names a kind of act the other lacks (stealing, custody): two
     steps, not one step the outlets date a day apart. One act told on two days stays one event,
     in conflict."""
-    events = _merged(
+    events = merged_articles(
         tmp_path,
         police=(
             "2026-05-20",
@@ -186,7 +169,7 @@ def test_two_steps_of_one_case_on_adjacent_days_are_no_conflict(tmp_path: Path) 
             "Ines Marlow quit as the gallery's director on Friday, May 15.",
         ),
     )
-    assert _together(events) == [["Gallery director Ines Ma", "Ines Marlow quit as the "]], _together(events)
+    assert grouped(events) == [["Gallery director Ines Ma", "Ines Marlow quit as the "]], grouped(events)
     assert [e.mentions[0].text[:20] for e in events if e.conflict] == ["Gallery director Ine"]
 
 
@@ -194,7 +177,7 @@ def test_a_speaker_is_a_participant_so_one_kind_of_act_on_one_day_needs_them_sha
     """A chair saying on Monday that she will step down once the deal closes, and a plan for
     shareholders to vote on the deal that Monday, share a kind of act ("deal") and a day; the
     speaker is who acted, as a name is, so two different participants tell two acts."""
-    events = _merged(
+    events = merged_articles(
         tmp_path,
         digest=(
             "2026-03-05",
@@ -205,7 +188,7 @@ def test_a_speaker_is_a_participant_so_one_kind_of_act_on_one_day_needs_them_sha
             "Trellis chair Anna Berg said on Monday she would step down once the deal closes.",
         ),
     )
-    assert _together(events) == [], _together(events)
+    assert grouped(events) == [], grouped(events)
 
 
 def test_an_act_told_by_a_later_clause_of_a_sentence_is_that_clauses_and_no_conflict_for_the_first(
@@ -214,7 +197,7 @@ def test_an_act_told_by_a_later_clause_of_a_sentence_is_that_clauses_and_no_conf
     """A release's sentence tells a proposal made on 3 March, which the board rejected on 5 March;
     a wire dates the rejection to Wednesday, 4 March. The rejection is the later clause's, so the
     proposal's day is no date the outlets disagree on for it."""
-    events = _merged(
+    events = merged_articles(
         tmp_path,
         release=(
             "2026-03-10",
@@ -236,7 +219,7 @@ def test_an_act_and_its_undoing_are_two_events_however_much_else_they_share(tmp_
     """Rationing that began in a week and rationing called off in it share the valley, the villages
     and the week's day: two events (`opposite_acts`), as are a man arrested and released on one
     day. The start told in other words ("began" / "started") is one."""
-    events = _merged(
+    events = merged_articles(
         tmp_path,
         digest=(
             "2026-07-31",
@@ -253,7 +236,7 @@ def test_an_act_and_its_undoing_are_two_events_however_much_else_they_share(tmp_
             "Night-time water rationing started on Monday, July 27, in 14 villages of the upper valley.",
         ),
     )
-    together = _together(events)
+    together = grouped(events)
     assert together == [["Night-time water rationi", "Night-time water rationi"]], together
     [start] = [e for e in events if len(e.mentions) > 1]
     assert all("called off" not in m.text for m in start.mentions), start.mentions

@@ -1007,7 +1007,7 @@ def _offset_clauses(
         if inside or not _clause(event) or not has_content(event, _MIN_CLAUSE_TERMS):
             continue
         # "nearly four weeks after": no day to count to
-        if unit in ("day", "week") and lex.offset_approximate.search(lowered, max(0, at - 20), at):
+        if unit in ("day", "week") and _approximated(lowered, at):
             continue
         when = _moved(primary.date, unit, -number * lex.relative_directions[direction])
         clause = raw[lo:hi]
@@ -1034,7 +1034,7 @@ def _counted_from_thing(
     for at, length, unit, number, direction, (lo, _) in _counted_spans(s, lowered):
         if lo != best.start - s.start or unit not in ("day", "week"):
             continue
-        if lex.offset_approximate.search(lowered, max(0, at - 20), at):
+        if _approximated(lowered, at):
             return None
         why = (
             f"no date of its own: {length} {direction} the thing {best.text!r} dates ({day[:10]}),"
@@ -1042,6 +1042,17 @@ def _counted_from_thing(
         )
         return _moved(day, unit, number * lex.relative_directions[direction]), None, why
     return None
+
+
+def _counted_number(word: str) -> int:
+    """The number a counted span is written with: figures or a number word ("two")."""
+    return int(word if word.isdigit() else lexicon().synonyms[word])
+
+
+def _approximated(lowered: str, at: int) -> bool:
+    """Whether an approximation ("nearly") comes right before the span at `at` of `lowered`: a span
+    that counts to no day."""
+    return bool(lexicon().offset_approximate.search(lowered, max(0, at - 20), at))
 
 
 def _clause(event: str) -> bool:
@@ -1059,14 +1070,13 @@ def _counted_spans(s: _Sentence, lowered: str) -> list[tuple[int, str, str, int,
     lex = lexicon()
     out = []
     for m in lex.offset_clause.finditer(lowered):
-        number = m["number"] if m["number"].isdigit() else lex.synonyms[m["number"]]
         length = lowered[m.start() : m.end("unit")]
         out.append(
             (
                 m.start(),
                 length,
                 lex.offset_units_moved[m["unit"]],
-                int(number),
+                _counted_number(m["number"]),
                 m["direction"],
                 m.span("event"),
             )
@@ -1115,9 +1125,10 @@ def _fronted_offset(
         return None
     if not has_content(rest, _MIN_CLAUSE_TERMS) or lex.offset_approximate.search(lowered, 0, m.start()):
         return None
-    number = m["number"] if m["number"].isdigit() else lex.synonyms[m["number"]]
     later = _moved(
-        when, lex.offset_units_moved[m["unit"]], int(number) * lex.relative_directions[m["direction"]]
+        when,
+        lex.offset_units_moved[m["unit"]],
+        _counted_number(m["number"]) * lex.relative_directions[m["direction"]],
     )
     why = (
         f"no date of its own: {m['number']} {m['unit']} {m['direction']} the clause dated by {best.text!r}"
@@ -1644,13 +1655,10 @@ def _relative_to_event(
         day, source = _naming_clause(named, written, dated) or named.explicit, named.said[0]
     by = lex.relative_directions[relative["direction"]]
     if "number" in relative.re.groupindex:  # a counted span, from a clause (not "a week after the vote")
-        if not _clause(relative["event"]) or lex.offset_approximate.search(
-            relative.string, max(0, relative.start() - 20), relative.start()
-        ):
+        if not _clause(relative["event"]) or _approximated(relative.string, relative.start()):
             return None
-        number = relative["number"]
         unit = lex.offset_units_moved[relative["unit"]]
-        by *= int(number if number.isdigit() else lex.synonyms[number])
+        by *= _counted_number(relative["number"])
     else:
         unit = lex.relative_units[relative["unit"]]
     phrase = relative[0][: relative.start("event") - relative.start()].strip()  # "the day before"

@@ -1285,6 +1285,11 @@ def test_a_broadcasts_time_check_reports_nothing(line: str) -> None:
         ("Fifty-eight per cent of the voters took part, the highest turnout since 2006.", None),
         ("It was the party's heaviest defeat since 1998.", None),
         ("Turnout was higher than in 2019.", None),
+        ("Arrivals rose to 4,430 tonnes from 3,025 tonnes a day earlier.", None),
+        ("Its share fell to 38 percent from 42 percent a year earlier.", None),
+        ("Profit rose to $7 billion from $5.2 billion a year earlier.", None),
+        # a day of the month after "from" is a range's start, no amount
+        ("The fair runs from 26 February until 2 March.", "2026-02-26"),
         # a time of its own still dates the clause; a quantity's "than" is no comparison of times
         ("Sales rose 5 percent in 2025, up from 3 percent a year earlier.", "2025"),
         ("Sales rose more than 5 percent in 2025.", "2025"),

@@ -313,7 +313,9 @@ def lexicon() -> Lexicon:
                 rf"|\b(?:{_words(data['superlatives'])})\s+(?:[^\s,;]+\s+){{0,3}}"
                 rf"(?:{_words(data['superlative_links'])})\s+"
                 rf"|\b(?:{_words(data['figure_openers'])})\s+(?:[$€£¥]\d[\d.,]*|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
-                rf"|\d+(?:\.\d+)?\s*(?:{_words(data['percent_words'])})|\d+\.\d+)\s+(?:[a-z]+\s+)?)$"
+                rf"|\d+(?:\.\d+)?\s*(?:{_words(data['percent_words'])})|\d+\.\d+)\s+"
+                # a preposition before the time makes it the change's ("from 8 percent on October 22")
+                rf"(?:(?!(?:{_words(data['comparison_prepositions'])})\s)[a-z]+\s+)?)$"
             ),
             verb=re.compile(
                 rf"\b(?:[a-z]{{2,}}(?:ed|ing)|{_words(data['irregular_participles'])}"

@@ -1288,6 +1288,7 @@ def test_a_broadcasts_time_check_reports_nothing(line: str) -> None:
         ("Arrivals rose to 4,430 tonnes from 3,025 tonnes a day earlier.", None),
         ("Its share fell to 38 percent from 42 percent a year earlier.", None),
         ("Profit rose to $7 billion from $5.2 billion a year earlier.", None),
+        ("The bank raised its rate to 9.5 percent from 8 percent on October 1.", "2026-10-01"),
         # a day of the month after "from" is a range's start, no amount
         ("The fair runs from 26 February until 2 March.", "2026-02-26"),
         # a time of its own still dates the clause; a quantity's "than" is no comparison of times

@@ -168,11 +168,24 @@ def weekday(m: Mention, ctx: Context) -> Resolution | None:
     # "last Friday"/"next Friday" skip the anchor day itself; a bare weekday may be the anchor day.
     inclusive = not f.shift
     day = cal.weekday_near(ctx.anchor, f.weekday, 1 if direction > 0 else -1, inclusive=inclusive)
-    value = (day + dt.timedelta(days=f.rel or 0)).isoformat()  # "the day before last Tuesday"
-    if f.part is not None and f.part != "NI":
-        return Resolution(f"{value}T{f.part}", PUBLISH, type="TIME", cue=cue)
+    return _day_and_part(day + dt.timedelta(days=f.rel or 0), f.part, cue)  # "the day before last Tuesday"
+
+
+def weekday_of_week(m: Mention, ctx: Context) -> Resolution | None:
+    """ "Tuesday last week", "Friday of next week": the weekday in the week the shift names."""
+    f = m.fields
+    if ctx.anchor is None or f.weekday is None or f.shift is None:
+        return None
+    week = cal.shift(ctx.anchor, cal.WEEK, int(f.shift))
+    return _day_and_part(week + dt.timedelta(days=f.weekday - week.isoweekday()), f.part, None)
+
+
+def _day_and_part(day: dt.date, part: str | None, cue: str | None) -> Resolution:
+    """A weekday's day, with its part of the day as a TIME ("Thursday morning")."""
+    if part is not None and part != "NI":
+        return Resolution(f"{day.isoformat()}T{part}", PUBLISH, type="TIME", cue=cue)
     # "Wednesday night" stays the day: TimeBank/AQUAINT annotate most of them as a DATE of the day.
-    return Resolution(value, PUBLISH, cue=cue)
+    return Resolution(day.isoformat(), PUBLISH, cue=cue)
 
 
 def weekday_from_reference(m: Mention, ctx: Context) -> Resolution | None:
@@ -495,6 +508,7 @@ RESOLVERS: dict[str, Resolver] = {
     "day_of_month": day_of_month,
     "weekday": weekday,
     "weekday_from_reference": weekday_from_reference,
+    "weekday_of_week": weekday_of_week,
     "deictic": deictic,
     "counted_day": counted_day,
     "deictic_part": deictic_part,

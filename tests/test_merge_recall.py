@@ -22,3 +22,21 @@ def test_a_vote_planned_for_a_day_meets_the_ballot_reported_done_that_day(tmp_pa
     )
     together = grouped(events)
     assert together == [["Eighty-one per cent of m", "Guild members will vote "]], together
+
+
+def test_a_court_appearance_planned_meets_the_hearing_reported_in_other_words(tmp_path: Path) -> None:
+    """A man to "appear before Mardon Magistrates' Court", and the weekly's man who "appeared before
+    Mardon magistrates": the possessive folds to the plural and magistrates are a court, so the plan
+    and its report meet."""
+    events = merged_articles(
+        tmp_path,
+        police=("2026-10-11", "The man will appear before Mardon Magistrates' Court on 13 October 2026."),
+        weekly=(
+            "2026-10-17",
+            "The man accused over the Ostrander Museum break-in appeared before Mardon magistrates on"
+            " Tuesday and was remanded in custody.",
+        ),
+    )
+    together = grouped(events)
+    assert together == [["The man accused over the", "The man will appear befo"]], together
+

@@ -40,3 +40,14 @@ def test_a_court_appearance_planned_meets_the_hearing_reported_in_other_words(tm
     together = grouped(events)
     assert together == [["The man accused over the", "The man will appear befo"]], together
 
+
+def test_a_vote_of_no_confidence_is_the_no_confidence_motion(tmp_path: Path) -> None:
+    """A government that "survived a vote of no confidence" and deputies who "rejected the
+    no-confidence motion" on one day: one vote, however worded."""
+    events = merged_articles(
+        tmp_path,
+        wire=("2026-10-08", "Deputies rejected the no-confidence motion by 88 votes to 81 on Thursday."),
+        radio=("2026-10-09", "The government survived a vote of no confidence on Thursday."),
+    )
+    together = grouped(events)
+    assert together == [["Deputies rejected the no", "The government survived "]], together

@@ -51,3 +51,22 @@ def test_a_vote_of_no_confidence_is_the_no_confidence_motion(tmp_path: Path) -> 
     )
     together = grouped(events)
     assert together == [["Deputies rejected the no", "The government survived "]], together
+
+
+def test_homes_reconnected_are_power_restored_as_planned(tmp_path: Path) -> None:
+    """The grid operator "expected to restore power to all homes by Tuesday", and on Tuesday the last
+    homes "were reconnected": reconnected is restored, so the plan and its report are one event."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-11-15",
+            "The grid operator Vestra said it expected to restore power to all homes by Tuesday.",
+        ),
+        radio=(
+            "2026-11-17",
+            "The last of the homes that lost power in Storm Ilse were reconnected this morning, the grid"
+            " operator Vestra said.",
+        ),
+    )
+    together = grouped(events)
+    assert together == [["The grid operator Vestra", "The last of the homes th"]], together

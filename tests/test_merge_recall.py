@@ -70,3 +70,23 @@ def test_homes_reconnected_are_power_restored_as_planned(tmp_path: Path) -> None
     )
     together = grouped(events)
     assert together == [["The grid operator Vestra", "The last of the homes th"]], together
+
+
+def test_a_successor_to_be_presented_meets_the_job_handed_to_him(tmp_path: Path) -> None:
+    """The wire's "A permanent successor will be presented ... on Friday" and the op-ed's "On Friday
+    it handed the job to Ruben Castell": presenting a successor and handing him the job are
+    appointing him, and the plan and its report share no other word."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-10-13",
+            "A permanent successor will be presented at a news conference on Friday, the federation said.",
+        ),
+        oped=(
+            "2026-10-18",
+            "On Friday it handed the job to Ruben Castell, the man who built the very Moldhaven side that"
+            " humiliated us.",
+        ),
+    )
+    together = grouped(events)
+    assert together == [["A permanent successor wi", "On Friday it handed the "]], together

@@ -22,3 +22,71 @@ def test_a_vote_planned_for_a_day_meets_the_ballot_reported_done_that_day(tmp_pa
     )
     together = grouped(events)
     assert together == [["Eighty-one per cent of m", "Guild members will vote "]], together
+
+
+def test_a_court_appearance_planned_meets_the_hearing_reported_in_other_words(tmp_path: Path) -> None:
+    """A man to "appear before Mardon Magistrates' Court", and the weekly's man who "appeared before
+    Mardon magistrates": the possessive folds to the plural and magistrates are a court, so the plan
+    and its report meet."""
+    events = merged_articles(
+        tmp_path,
+        police=("2026-10-11", "The man will appear before Mardon Magistrates' Court on 13 October 2026."),
+        weekly=(
+            "2026-10-17",
+            "The man accused over the Ostrander Museum break-in appeared before Mardon magistrates on"
+            " Tuesday and was remanded in custody.",
+        ),
+    )
+    together = grouped(events)
+    assert together == [["The man accused over the", "The man will appear befo"]], together
+
+
+def test_a_vote_of_no_confidence_is_the_no_confidence_motion(tmp_path: Path) -> None:
+    """A government that "survived a vote of no confidence" and deputies who "rejected the
+    no-confidence motion" on one day: one vote, however worded."""
+    events = merged_articles(
+        tmp_path,
+        wire=("2026-10-08", "Deputies rejected the no-confidence motion by 88 votes to 81 on Thursday."),
+        radio=("2026-10-09", "The government survived a vote of no confidence on Thursday."),
+    )
+    together = grouped(events)
+    assert together == [["Deputies rejected the no", "The government survived "]], together
+
+
+def test_homes_reconnected_are_power_restored_as_planned(tmp_path: Path) -> None:
+    """The grid operator "expected to restore power to all homes by Tuesday", and on Tuesday the last
+    homes "were reconnected": reconnected is restored, so the plan and its report are one event."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-11-15",
+            "The grid operator Vestra said it expected to restore power to all homes by Tuesday.",
+        ),
+        radio=(
+            "2026-11-17",
+            "The last of the homes that lost power in Storm Ilse were reconnected this morning, the grid"
+            " operator Vestra said.",
+        ),
+    )
+    together = grouped(events)
+    assert together == [["The grid operator Vestra", "The last of the homes th"]], together
+
+
+def test_a_successor_to_be_presented_meets_the_job_handed_to_him(tmp_path: Path) -> None:
+    """The wire's "A permanent successor will be presented ... on Friday" and the op-ed's "On Friday
+    it handed the job to Ruben Castell": presenting a successor and handing him the job are
+    appointing him, and the plan and its report share no other word."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-10-13",
+            "A permanent successor will be presented at a news conference on Friday, the federation said.",
+        ),
+        oped=(
+            "2026-10-18",
+            "On Friday it handed the job to Ruben Castell, the man who built the very Moldhaven side that"
+            " humiliated us.",
+        ),
+    )
+    together = grouped(events)
+    assert together == [["A permanent successor wi", "On Friday it handed the "]], together

@@ -185,11 +185,11 @@ def _reporting(data: dict[str, Any]) -> Listed:
             rf"\b(?=[{''.join(sorted({'A', 'a', *(v[0] for v in verbs)}))}])"
             + "".join(rf"(?<!\b{w} )" for w in data["reporting_passive"])
             + rf"(?:(?P<verb>{'|'.join(saying)}|(?:{'|'.join(promising)})(?=\s+(?:to|that)\b)"
-            rf"|(?:{'|'.join(describing)})(?=\s[^,;:.]*\bas\s)"
+            rf"|(?P<view>(?:{'|'.join(describing)})(?=\s[^,;:.]*\bas\s)"
             r"|(?<![-’'])"
             + "".join(rf"(?<!\b{w} )" for w in data["naming_passive"])
             + rf"(?:{'|'.join(naming)})(?=\s{named}\s{complement})"
-            r")\b(?!\s+sorry\b)"
+            r"))\b(?!\s+sorry\b)"
             r"(?:\s+(?:on|in|at)\s+\w+(?:\s\(local time\))?)?"
             rf"(?:\s+(?:{'|'.join(data['reporting_audiences'])}))?"
             r"(?:\s+that\b)?|[Aa]ccording to)"
@@ -700,7 +700,16 @@ def speaker_span(text: str) -> tuple[int, int] | None:
             if clause or not _trailing(rest) or names(first, initial=not head[:opens].strip(), speaking=True):
                 named = head[:before]
     start = max(named.rfind(","), named.rfind("_")) + 1
-    if start and len(head[:start].split()) >= _TRAILING_HEAD and _trailing(rest):
+    # A text that is a name and a relative clause, the verb's subject, to its end: the name spoke
+    # ("Finance Minister Tobias Krell, who on Thursday described the rise as painful"). (With a main
+    # clause after it, "Guo, who has announced she will retire, took the title", the name acts.)
+    subject = next((m for m in lexicon().relative.finditer(head) if m.end() == len(head)), None)
+    if subject is not None and subject.start() + 1 == start and "," not in masked[verb.end() :]:
+        named = head[: subject.start()]
+        if all(w[0].isupper() for w in named.split()) and names(named, speaking=True):
+            start = 0
+    # (A view's object and complement are what was said: "…, who described the rise as painful".)
+    if start and len(head[:start].split()) >= _TRAILING_HEAD and not verb["view"] and _trailing(rest):
         return start, verb.end() + len(rest)  # "…, Peskov told France's LCI on Wednesday."
     return start, verb.end()
 

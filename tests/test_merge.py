@@ -261,6 +261,19 @@ def test_derivational_endings_take_no_more_than_the_ending(one: str, other: str)
     assert (stem(one) == stem(other)) == (one == "defeated")
 
 
+def test_a_speakers_relative_clause_says_the_view_after_it() -> None:
+    """A clause "who ... described the cut as regrettable but fair" ending the text: the view is
+    what was said, never words completing an attribution, and the name before the clause said it;
+    with a main clause after it, the name acts there, so it stays in the content."""
+    view = attribution("Labour Minister Anja Roost, who on Tuesday described the cut as regrettable but fair")
+    assert view == (
+        " the cut as regrettable but fair",
+        "Labour Minister Anja Roost, who on Tuesday described",
+    )
+    acted = attribution("Anja Roost, who said she would resign, met union leaders.")[0]
+    assert "Roost" in acted, acted
+
+
 def test_reports_in_other_forms_share_their_terms() -> None:
     """A passive order is no attribution, "According to" opens one, numbers in words meet digits,
     and the verb of an event noun names the act while the noun does not."""

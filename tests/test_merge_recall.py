@@ -90,3 +90,25 @@ def test_a_successor_to_be_presented_meets_the_job_handed_to_him(tmp_path: Path)
     )
     together = grouped(events)
     assert together == [["A permanent successor wi", "On Friday it handed the "]], together
+
+
+def test_a_view_in_a_speakers_relative_clause_meets_the_view_reported(tmp_path: Path) -> None:
+    """The wire's minister who "called the cut regrettable but fair" and the paper's minister "who on
+    Tuesday described the cut as regrettable but fair": the view after "described" is what was said
+    (not words that complete a trailing attribution), and the name the clause follows is its
+    speaker, so the two reports of one statement meet."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-11-03",
+            "The cabinet approved the budget on Tuesday. Labour Minister Anja Roost called the cut"
+            " regrettable but fair.",
+        ),
+        paper=(
+            "2026-11-05",
+            "Labour Minister Anja Roost, who on Tuesday described the cut as regrettable but fair, met"
+            " union leaders on Wednesday evening.",
+        ),
+    )
+    together = grouped(events)
+    assert ["Labour Minister Anja Roo", "Labour Minister Anja Roo"] in together, together

@@ -276,12 +276,13 @@ def test_a_speakers_relative_clause_says_the_view_after_it() -> None:
 
 def test_reports_in_other_forms_share_their_terms() -> None:
     """A passive order is no attribution, "According to" opens one, numbers in words meet digits,
-    and the verb of an event noun names the act while the noun does not."""
+    abbreviated amounts their words ("$1.2bn", "$1.2 billion"), and the verb of an event noun names the act while the noun does not."""
     assert "pack" in key_terms(attribution("Some 1,200 neighbours were told to pack a bag.")[0])
     assert attribution("According to Mayor Orla Penn, the repairs cost too much.")[1].startswith("According")
     assert "200" in key_terms("A crowd of some two hundred locals") and "40000" in key_terms(
         "forty thousand books"
     )
+    assert "billion" in key_terms("It spent $1.2bn of reserves.") and "million" in key_terms("a 5 mln loss")
     assert acts("About 200 residents protested outside the town hall") == {"@protest"}
     assert acts("Penn spoke during the protest outside the town hall") == frozenset()
 

@@ -267,6 +267,12 @@ def test_future_events_and_statements_about_the_future() -> None:
         "Issued on behalf of Lennick Council by its communications team.",
         # a broadcast's next bulletin, a company's disclaimer
         "Our next bulletin is at six.",
+        # a broadcast's link to its next item, an author's tagline, a line for readers to call
+        "Traffic and weather after this.",
+        "Sport and the weather next.",
+        "Marta Quill is a former Dunmere councillor.",
+        "Ian Holt is a professor of law at Vell University.",
+        "Parents with questions can call our care line free on 0800 555 0142, seven days a week.",
         "This announcement contains forward-looking statements, which involve risks and uncertainties.",
     ],
 )

@@ -1495,10 +1495,17 @@ def _unrecurring(text: str, sets: list[Timex], start: int, end: int, local: list
     ]
 
 
-def _counting(narrative: _Narrative, sentence: str) -> _Narrative:
+def _counting(narrative: _Narrative, sentence: str, paragraph: bool) -> _Narrative:
     """The narrative a sentence's reference-time expressions count from: in the past perfect it
     looks back from the story's day, not from a plan told since ("… meet the panel again on
-    October 20. Aalto had told a radio station the previous evening" is before the story's day)."""
+    October 20. Aalto had told a radio station the previous evening" is before the story's day).
+    A paragraph in the simple past after a flashback in the past perfect is back in the story's
+    time: a time of day with no day of its own is of the story's day ("… had been told to leave on
+    Sunday evening. ¶ In the afternoon, a second order emptied the village"); "a day later" still
+    counts from the event just told."""
+    story = narrative.resume
+    if story is not None and paragraph and not narrative.whole and not _looks_back(sentence):
+        return replace(narrative, date=story.date, outright=story.outright)
     if (
         narrative.day
         and (narrative.explicit or "")[:10] != narrative.day
@@ -1851,7 +1858,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         local = _unrecurring(clean.match_text, sets, opening, end, local)
         usable, unresolved = _resolved(
             _uncompared(clean.match_text[start:end], start, local),
-            _counting(narrative, s.text) if local else narrative,
+            _counting(narrative, s.text, paragraph) if local else narrative,
         )
         if usable and (things := _naming(clean.match_text[start:end], start, usable)):
             # A thing's date, not the act's; and what cannot be resolved compares the thing ("a

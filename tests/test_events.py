@@ -1425,3 +1425,17 @@ def test_a_time_of_day_after_a_plan_is_of_the_storys_day() -> None:
     found = extract_events(art, tag(art.clean.match_text, date(2006, 12, 15)))
     endorse = by_text(found, "after 10:00 am")[0]
     assert endorse.date == "2006-12-15" and endorse.timex is not None
+
+
+def test_a_time_of_day_after_a_flashback_in_the_past_perfect_is_the_story_s_day() -> None:
+    """A new paragraph in the simple past after one in the past perfect is back in the story's time:
+    "In the afternoon" is the story's afternoon; after background told in the simple past, it goes
+    on with the background's day."""
+    lead = "Police closed the Kessel bridge on Tuesday morning after a crack was found.\n\n"
+    then = "In the afternoon, a second bridge was closed.\n"
+    for background, day in [
+        ("Engineers had inspected the bridge on Monday evening.\n\n", "2026-03-03"),
+        ("Engineers inspected the bridge on Monday evening.\n\n", "2026-03-02"),
+    ]:
+        *_, second = tagged_events(article(lead + background + then, published=date(2026, 3, 3)))
+        assert second.date == day and second.timex is not None

@@ -1515,6 +1515,11 @@ def _counting(narrative: _Narrative, sentence: str, paragraph: bool) -> _Narrati
     return narrative
 
 
+def _counted_back(t: Timex) -> bool:
+    """Whether an expression counts back from another time ("the previous evening", "a day earlier")."""
+    return t.anchor_kind == "reference time" and bool(t.value and t.anchor) and t.value[:10] < t.anchor[:10]
+
+
 def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMention) -> _Narrative:
     """The narrative after a sentence with a date of its own, `current`: a day that sets no narrative
     (a plan, a thing's date) is the one the next sentence counts from ("ministers meet on
@@ -1921,9 +1926,16 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                         ),
                     )
                     # Background in the past perfect, or longer than a week, is no event a later
-                    # statement goes back to.
+                    # statement goes back to; nor is one dated only by counting back from the
+                    # story's time ("… was charged on Friday. Fenn was arrested the previous
+                    # evening. ¶ Sheriff Varga said Fenn had admitted …" speaks on Friday).
                     if precise:
-                        told += _told(narrative, perfect, _outside(raw, spans) if spans else s.text)
+                        behind = (
+                            back
+                            and current.timex is not None
+                            and any(_counted_back(t) for t in main if t.text == current.timex.text)
+                        )
+                        told += _told(narrative, perfect or behind, _outside(raw, spans) if spans else s.text)
                     story_dated = story_dated or (day and not back)
             narrative = _counting_next(before, narrative, current)
         elif unresolved and not _said_within(raw, start, local):

@@ -1439,3 +1439,19 @@ def test_a_time_of_day_after_a_flashback_in_the_past_perfect_is_the_story_s_day(
     ]:
         *_, second = tagged_events(article(lead + background + then, published=date(2026, 3, 3)))
         assert second.date == day and second.timex is not None
+
+
+def test_a_statement_after_background_counted_back_from_the_story_is_of_the_story_s_day() -> None:
+    """An event dated only by counting back from the story's day ("the previous evening") is its
+    background, as one in the past perfect is: a statement after it that names it speaks on the
+    story's day. One told with its own day is an event a statement goes back to (see
+    test_a_named_statement_goes_with_the_event_it_names)."""
+    art = article(
+        "A Tarnby man was charged with theft on Friday over the museum break-in.\n\n"
+        "Ivo Lake was arrested at his flat the previous evening, police said.\n\n"
+        "Inspector Ana Holt said Lake had returned two of the paintings.\n",
+        published=date(2026, 3, 6),
+    )
+    charged, arrested, holt = tagged_events(art)
+    assert (charged.date, arrested.date) == ("2026-03-06", "2026-03-05")
+    assert holt.date == "2026-03-06" and "which it names" not in holt.explanation

@@ -547,9 +547,19 @@ def _looks_back(sentence: str, inner: bool = True) -> bool:
     had left the alliance on Monday"), not in what someone said ("Morrow said he had lost"); with
     `inner` false, nor in a clause inside it ("The judgment found that the council had failed")."""
     own = _own(sentence)
-    clause = None if inner else lexicon().perfect_not_after.search(own)
+    lex = lexicon()
+    clause = None if inner else lex.perfect_not_after.search(own)
+    told = own[: clause.start()] if clause else own
+    if not lex.perfect.holds_word(told):  # most sentences
+        return False
+    # Right after a relative pronoun it is the tense of that clause, not the sentence's: "Kost
+    # thanked the crews who had come from four counties" is told in the simple past.
+    relative = lex.relative_words | lex.restrictive_relatives
     return (
-        bool(lexicon().perfect.search(own[: clause.start()] if clause else own))
+        any(
+            not relative.intersection(told[: m.start()].split()[-1:])
+            for m in lex.perfect.pattern.finditer(told)
+        )
         and speaker_span(sentence) is None
     )
 
@@ -1530,6 +1540,14 @@ def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMent
     return replace(narrative, explicit=current.date if current.timex and _day_precise(current.date) else None)
 
 
+def _goes_on(sentence: str) -> bool:
+    """Whether a sentence opens by going on with the one before: a pronoun subject and an additive
+    word ("They also burned"), or a clause of what followed ("When the teachers voted …,")."""
+    lex = lexicon()
+    first, second = (sentence.lower().split(" ", 2) + ["", ""])[:2]
+    return first in lex.sequel or (first in lex.pronoun_subjects and second in lex.additive)
+
+
 def _by_context(
     s: _Sentence,
     narrative: _Narrative,
@@ -1541,10 +1559,18 @@ def _by_context(
     """The mention of a sentence with no date of its own, and the narrative after it. `written` is
     the day its present tense speaks of: the publish date, or the day heading it sits under;
     `dated` the article's mentions before it."""
-    # Tied to the time just told: in the past perfect, or saying so ("at the time").
+    # Tied to the time just told: in the past perfect, saying so ("at the time"), or opening by going
+    # on with a day or week just told, a flashback's paragraph over ("On Friday some 200 pupils
+    # chanted insults. ¶ They also burned the flag"; not "… his 1997 film. ¶ He also directed").
     perfect = _looks_back(s.text)
-    tied = perfect or bool(lexicon().anaphor.search(_own(s.text)))
-    if narrative.resume is not None and paragraph and not (perfect and _precise(narrative.date)):
+    going_on = _precise(narrative.date) and _goes_on(s.text)
+    tied = perfect or going_on or bool(lexicon().anaphor.search(_own(s.text)))
+    if (
+        narrative.resume is not None
+        and paragraph
+        and not (perfect and _precise(narrative.date))
+        and not going_on
+    ):
         narrative = narrative.resume  # the flashback's paragraph is over: back to the story's time
     # In a flashback's paragraph, what is not tied to its time is the story's.
     flashback = narrative.resume is not None and not (narrative.whole or tied)

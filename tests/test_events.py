@@ -1455,3 +1455,38 @@ def test_a_statement_after_background_counted_back_from_the_story_is_of_the_stor
     charged, arrested, holt = tagged_events(art)
     assert (charged.date, arrested.date) == ("2026-03-06", "2026-03-05")
     assert holt.date == "2026-03-06" and "which it names" not in holt.explanation
+
+
+def test_a_past_perfect_in_a_relative_clause_with_no_comma_is_no_flashback() -> None:
+    """ "thanked the crews who had come" is told in the simple past: the next paragraph after
+    background is back in the story's time. In the background's own paragraph, a sentence with a
+    pronoun subject goes on with it."""
+    art = article(
+        "The Kessel fire is now fully contained, the fire service said today.\n\n"
+        "The fire broke out last Sunday. It spread across the ridge overnight.\n\n"
+        "Prosecutors charged a man with arson yesterday.\n\n"
+        "Fire chief Ann Holt thanked the crews who had come from four counties.\n",
+        published=date(2026, 8, 15),
+    )
+    contained, broke, spread, charged, thanked = tagged_events(art)
+    assert (contained.date, broke.date, charged.date) == ("2026-08-15", "2026-08-09", "2026-08-14")
+    assert spread.date == "2026-08-09"
+    assert thanked.date == "2026-08-15" and thanked.timex is None
+
+
+def test_a_paragraph_going_on_with_a_flashback_in_the_simple_past_stays_in_its_time() -> None:
+    """ "They also burned a flag" goes on with the pupils of the paragraph before, on Friday, and so
+    does an opening "When" clause that tells what followed; a paragraph with a subject of its own is
+    back in the story's time."""
+    art = article(
+        "Thousands protested in Zadar on Saturday over the general's arrest.\n\n"
+        "On Friday some 200 pupils chanted insults in a protest in the town.\n\n"
+        "They also burned the flag of the European Union.\n\n"
+        "When the head teacher objected, the pupils walked out of class.\n\n"
+        "Police arrested a dozen people.\n",
+        published=date(2026, 3, 7),
+    )
+    protest, chanted, burned, walked, arrested = tagged_events(art)
+    assert (protest.date, chanted.date) == ("2026-03-07", "2026-03-06")
+    assert burned.date == walked.date == "2026-03-06" and burned.timex is None
+    assert arrested.date == "2026-03-07"

@@ -547,9 +547,19 @@ def _looks_back(sentence: str, inner: bool = True) -> bool:
     had left the alliance on Monday"), not in what someone said ("Morrow said he had lost"); with
     `inner` false, nor in a clause inside it ("The judgment found that the council had failed")."""
     own = _own(sentence)
-    clause = None if inner else lexicon().perfect_not_after.search(own)
+    lex = lexicon()
+    clause = None if inner else lex.perfect_not_after.search(own)
+    told = own[: clause.start()] if clause else own
+    if not lex.perfect.holds_word(told):  # most sentences
+        return False
+    # Right after a relative pronoun it is the tense of that clause, not the sentence's: "Kost
+    # thanked the crews who had come from four counties" is told in the simple past.
+    relative = lex.relative_words | lex.restrictive_relatives
     return (
-        bool(lexicon().perfect.search(own[: clause.start()] if clause else own))
+        any(
+            not relative.intersection(told[: m.start()].split()[-1:])
+            for m in lex.perfect.pattern.finditer(told)
+        )
         and speaker_span(sentence) is None
     )
 
@@ -1495,10 +1505,17 @@ def _unrecurring(text: str, sets: list[Timex], start: int, end: int, local: list
     ]
 
 
-def _counting(narrative: _Narrative, sentence: str) -> _Narrative:
+def _counting(narrative: _Narrative, sentence: str, paragraph: bool) -> _Narrative:
     """The narrative a sentence's reference-time expressions count from: in the past perfect it
     looks back from the story's day, not from a plan told since ("… meet the panel again on
-    October 20. Aalto had told a radio station the previous evening" is before the story's day)."""
+    October 20. Aalto had told a radio station the previous evening" is before the story's day).
+    A paragraph in the simple past after a flashback in the past perfect is back in the story's
+    time: a time of day with no day of its own is of the story's day ("… had been told to leave on
+    Sunday evening. ¶ In the afternoon, a second order emptied the village"); "a day later" still
+    counts from the event just told."""
+    story = narrative.resume
+    if story is not None and paragraph and not narrative.whole and not _looks_back(sentence):
+        return replace(narrative, date=story.date, outright=story.outright)
     if (
         narrative.day
         and (narrative.explicit or "")[:10] != narrative.day
@@ -1506,6 +1523,11 @@ def _counting(narrative: _Narrative, sentence: str) -> _Narrative:
     ):
         return replace(narrative, explicit=narrative.day)
     return narrative
+
+
+def _counted_back(t: Timex) -> bool:
+    """Whether an expression counts back from another time ("the previous evening", "a day earlier")."""
+    return t.anchor_kind == "reference time" and bool(t.value and t.anchor) and t.value[:10] < t.anchor[:10]
 
 
 def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMention) -> _Narrative:
@@ -1516,6 +1538,14 @@ def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMent
     if narrative is not before:
         return narrative
     return replace(narrative, explicit=current.date if current.timex and _day_precise(current.date) else None)
+
+
+def _goes_on(sentence: str) -> bool:
+    """Whether a sentence opens by going on with the one before: a pronoun subject and an additive
+    word ("They also burned"), or a clause of what followed ("When the teachers voted …,")."""
+    lex = lexicon()
+    first, second = (sentence.lower().split(" ", 2) + ["", ""])[:2]
+    return first in lex.sequel or (first in lex.pronoun_subjects and second in lex.additive)
 
 
 def _by_context(
@@ -1529,10 +1559,18 @@ def _by_context(
     """The mention of a sentence with no date of its own, and the narrative after it. `written` is
     the day its present tense speaks of: the publish date, or the day heading it sits under;
     `dated` the article's mentions before it."""
-    # Tied to the time just told: in the past perfect, or saying so ("at the time").
+    # Tied to the time just told: in the past perfect, saying so ("at the time"), or opening by going
+    # on with a day or week just told, a flashback's paragraph over ("On Friday some 200 pupils
+    # chanted insults. ¶ They also burned the flag"; not "… his 1997 film. ¶ He also directed").
     perfect = _looks_back(s.text)
-    tied = perfect or bool(lexicon().anaphor.search(_own(s.text)))
-    if narrative.resume is not None and paragraph and not (perfect and _precise(narrative.date)):
+    going_on = _precise(narrative.date) and _goes_on(s.text)
+    tied = perfect or going_on or bool(lexicon().anaphor.search(_own(s.text)))
+    if (
+        narrative.resume is not None
+        and paragraph
+        and not (perfect and _precise(narrative.date))
+        and not going_on
+    ):
         narrative = narrative.resume  # the flashback's paragraph is over: back to the story's time
     # In a flashback's paragraph, what is not tied to its time is the story's.
     flashback = narrative.resume is not None and not (narrative.whole or tied)
@@ -1851,7 +1889,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         local = _unrecurring(clean.match_text, sets, opening, end, local)
         usable, unresolved = _resolved(
             _uncompared(clean.match_text[start:end], start, local),
-            _counting(narrative, s.text) if local else narrative,
+            _counting(narrative, s.text, paragraph) if local else narrative,
         )
         if usable and (things := _naming(clean.match_text[start:end], start, usable)):
             # A thing's date, not the act's; and what cannot be resolved compares the thing ("a
@@ -1914,9 +1952,16 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                         ),
                     )
                     # Background in the past perfect, or longer than a week, is no event a later
-                    # statement goes back to.
+                    # statement goes back to; nor is one dated only by counting back from the
+                    # story's time ("… was charged on Friday. Fenn was arrested the previous
+                    # evening. ¶ Sheriff Varga said Fenn had admitted …" speaks on Friday).
                     if precise:
-                        told += _told(narrative, perfect, _outside(raw, spans) if spans else s.text)
+                        behind = (
+                            back
+                            and current.timex is not None
+                            and any(_counted_back(t) for t in main if t.text == current.timex.text)
+                        )
+                        told += _told(narrative, perfect or behind, _outside(raw, spans) if spans else s.text)
                     story_dated = story_dated or (day and not back)
             narrative = _counting_next(before, narrative, current)
         elif unresolved and not _said_within(raw, start, local):

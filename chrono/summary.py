@@ -107,6 +107,8 @@ class Lexicon:
     present: frozenset[str]  # auxiliaries of the present ("is", "has"): no "-ed" after them is past
     subject_pronouns: frozenset[str]  # pronouns that stand for the last person named ("she")
     pronoun_subjects: frozenset[str]  # a sentence opening with one goes on with the subject before ("It")
+    additive: frozenset[str]  # after a pronoun subject, adds to what the paragraph before told ("also")
+    sequel: frozenset[str]  # opening a sentence, ties it to what the paragraph before told ("When")
     conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
     anchoring: frozenset[str]  # subordinators that tie a clause to another's time ("after")
@@ -270,6 +272,8 @@ def lexicon() -> Lexicon:
             present=frozenset(data["present_passive"]),
             subject_pronouns=frozenset(data["subject_pronouns"]),
             pronoun_subjects=frozenset(data["pronoun_subjects"]),
+            additive=frozenset(data["additive_words"]),
+            sequel=frozenset(data["sequel_openers"]),
             conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
             anchoring=frozenset(data["anchoring_subordinators"]),

@@ -267,6 +267,12 @@ def test_future_events_and_statements_about_the_future() -> None:
         "Issued on behalf of Lennick Council by its communications team.",
         # a broadcast's next bulletin, a company's disclaimer
         "Our next bulletin is at six.",
+        # a broadcast's link to its next item, an author's tagline, a line for readers to call
+        "Traffic and weather after this.",
+        "Sport and the weather next.",
+        "Marta Quill is a former Dunmere councillor.",
+        "Ian Holt is a professor of law at Vell University.",
+        "Parents with questions can call our care line free on 0800 555 0142, seven days a week.",
         "This announcement contains forward-looking statements, which involve risks and uncertainties.",
     ],
 )
@@ -1420,3 +1426,68 @@ def test_a_time_of_day_after_a_plan_is_of_the_storys_day() -> None:
     found = extract_events(art, tag(art.clean.match_text, date(2006, 12, 15)))
     endorse = by_text(found, "after 10:00 am")[0]
     assert endorse.date == "2006-12-15" and endorse.timex is not None
+
+
+def test_a_time_of_day_after_a_flashback_in_the_past_perfect_is_the_story_s_day() -> None:
+    """A new paragraph in the simple past after one in the past perfect is back in the story's time:
+    "In the afternoon" is the story's afternoon; after background told in the simple past, it goes
+    on with the background's day."""
+    lead = "Police closed the Kessel bridge on Tuesday morning after a crack was found.\n\n"
+    then = "In the afternoon, a second bridge was closed.\n"
+    for background, day in [
+        ("Engineers had inspected the bridge on Monday evening.\n\n", "2026-03-03"),
+        ("Engineers inspected the bridge on Monday evening.\n\n", "2026-03-02"),
+    ]:
+        *_, second = tagged_events(article(lead + background + then, published=date(2026, 3, 3)))
+        assert second.date == day and second.timex is not None
+
+
+def test_a_statement_after_background_counted_back_from_the_story_is_of_the_story_s_day() -> None:
+    """An event dated only by counting back from the story's day ("the previous evening") is its
+    background, as one in the past perfect is: a statement after it that names it speaks on the
+    story's day. One told with its own day is an event a statement goes back to (see
+    test_a_named_statement_goes_with_the_event_it_names)."""
+    art = article(
+        "A Tarnby man was charged with theft on Friday over the museum break-in.\n\n"
+        "Ivo Lake was arrested at his flat the previous evening, police said.\n\n"
+        "Inspector Ana Holt said Lake had returned two of the paintings.\n",
+        published=date(2026, 3, 6),
+    )
+    charged, arrested, holt = tagged_events(art)
+    assert (charged.date, arrested.date) == ("2026-03-06", "2026-03-05")
+    assert holt.date == "2026-03-06" and "which it names" not in holt.explanation
+
+
+def test_a_past_perfect_in_a_relative_clause_with_no_comma_is_no_flashback() -> None:
+    """ "thanked the crews who had come" is told in the simple past: the next paragraph after
+    background is back in the story's time. In the background's own paragraph, a sentence with a
+    pronoun subject goes on with it."""
+    art = article(
+        "The Kessel fire is now fully contained, the fire service said today.\n\n"
+        "The fire broke out last Sunday. It spread across the ridge overnight.\n\n"
+        "Prosecutors charged a man with arson yesterday.\n\n"
+        "Fire chief Ann Holt thanked the crews who had come from four counties.\n",
+        published=date(2026, 8, 15),
+    )
+    contained, broke, spread, charged, thanked = tagged_events(art)
+    assert (contained.date, broke.date, charged.date) == ("2026-08-15", "2026-08-09", "2026-08-14")
+    assert spread.date == "2026-08-09"
+    assert thanked.date == "2026-08-15" and thanked.timex is None
+
+
+def test_a_paragraph_going_on_with_a_flashback_in_the_simple_past_stays_in_its_time() -> None:
+    """ "They also burned a flag" goes on with the pupils of the paragraph before, on Friday, and so
+    does an opening "When" clause that tells what followed; a paragraph with a subject of its own is
+    back in the story's time."""
+    art = article(
+        "Thousands protested in Zadar on Saturday over the general's arrest.\n\n"
+        "On Friday some 200 pupils chanted insults in a protest in the town.\n\n"
+        "They also burned the flag of the European Union.\n\n"
+        "When the head teacher objected, the pupils walked out of class.\n\n"
+        "Police arrested a dozen people.\n",
+        published=date(2026, 3, 7),
+    )
+    protest, chanted, burned, walked, arrested = tagged_events(art)
+    assert (protest.date, chanted.date) == ("2026-03-07", "2026-03-06")
+    assert burned.date == walked.date == "2026-03-06" and burned.timex is None
+    assert arrested.date == "2026-03-07"

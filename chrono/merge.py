@@ -15,12 +15,13 @@ and two that share nothing but their dates' words are two events, as are an act 
 ("Rationing began" / "rationing was called off", `opposite_acts`). A sentence dated by context and
 a report dated outright must share a name or more than one word unless one speaker tells both;
 two that count one thing differently ("11 missing" / "seven missing") are two reports unless told
-of one day. Two dated a day or two apart (or guessed to two days) that share no kind of act and
-nothing but one participant are two of its acts, not one the outlets date differently (and
-two that each name a kind of act the other lacks get no bonus for the kind they share); a sentence
-dated by context never meets a day another report dates outright after its article was published.
-Two mentions dated coarser than a day must
-share words besides their dates' ("in 2003" is in every background sentence of that year), and
+of one day; two that name one kind of thing by two names, one of them a sentence's opening capital
+("Halmby airport was shut" / "Torvik airport, which closed"), are named apart. Two dated a day
+or two apart (or guessed to two days) that share no kind of act and nothing but one participant
+are two of its acts, not one the outlets date differently (and two that each name a kind of act
+the other lacks get no bonus for the kind they share); a sentence dated by context never meets a
+day another report dates outright after its article was published. Two mentions dated coarser
+than a day must share words besides their dates' ("in 2003" is in every background sentence of that year), and
 besides a kind of act's when their sentences name different places or people ("January 21 polls"
 in Serbia / "next month's polls" in Bangladesh), and
 two dated to spans that each give a figure the other lacks are two statistics ("1.6 percent in
@@ -76,7 +77,7 @@ from chrono.events import EventMention, TimexRef, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
 from chrono.spool import strings, text
-from chrono.summary import event_nouns, lexicon, names, specificity, word_terms
+from chrono.summary import COMMON_WORD, SENTENCE_WORDS, event_nouns, lexicon, names, specificity, word_terms
 
 PAIR_WEIGHT = 0.7  # a pair of words tells more than either, but paraphrase rarely keeps it
 KIND_WEIGHT = 1.5  # a kind is common (many words name it), yet sharing one is what ties paraphrases
@@ -101,6 +102,9 @@ REPORTED_WITHIN = 2
 QUOTE_BONUS = 0.05  # per quoted word both share
 QUOTE_BONUS_MAX = 0.15
 NAME_MISMATCH = 0.45  # similarity factor when names differ on both sides
+# Specificity of a word no common word reaches (`summary.COMMON_WORD`): a name, when capitalised.
+NAME_WORD = -math.log(SENTENCE_WORDS * COMMON_WORD)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Minimum similarity to merge, by how the two dates relate.
 THRESHOLDS = {
     "same date": 0.28,
@@ -339,11 +343,59 @@ def _name_penalty(a: EventMention, b: EventMention) -> float:
     other (as a name, a speaker or a word): one report adding a place or a title ("near Pellby" /
     "on the Westmarch coast", both of Storm Imke) adds detail, it does not contradict."""
     penalty = 1.0
-    if a.names and b.names and _unmentioned(a, b) and _unmentioned(b, a):
+    if _names_differ(a, b):
         penalty *= NAME_MISMATCH
     if a.speakers and b.speakers and not set(a.speakers) & set(b.speakers):
         penalty *= NAME_MISMATCH
     return penalty
+
+
+def _names_differ(a: EventMention, b: EventMention) -> bool:
+    """Whether each names someone or somewhere the other does not mention (`_name_penalty`)."""
+    return bool(a.names and b.names) and _unmentioned(a, b) and _unmentioned(b, a)
+
+
+def _opening_penalty(a: EventMention, b: EventMention) -> float:
+    """The name penalty of two mentions named apart by what `names` leaves out (`_modified_apart`),
+    their names otherwise not differing; asked last, of the few pairs that would merge."""
+    return NAME_MISMATCH if not _names_differ(a, b) and _modified_apart(a, b) else 1.0
+
+
+def _modified_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions name one kind of thing by two names, each a word the other lacks,
+    one of them the capital opening its sentence that `names` leaves out ("Halmby airport was
+    shut" / "Torvik airport, which closed on Monday"). A name is a rare word (no common one:
+    "Police station" / "Fire station") written with a capital."""
+    ours, theirs = _modifiers(a), _modifiers(b)
+    named = [(w, o) for head, words in ours.items() for w in words for o in theirs.get(head, ())]
+    named = [(w, o) for w, o in named if w not in b.terms and o not in a.terms]
+    if not named:
+        return False
+    first, second = _opening(a), _opening(b)
+    return any((w == first or o == second) and _capitalised(a, w) and _capitalised(b, o) for w, o in named)
+
+
+def _modifiers(m: EventMention) -> dict[str, list[str]]:
+    """The rare words of `m` (no numbers: "Thirty-four miners" / "34 miners") before another
+    word, by that word (`_modified_apart`)."""
+    out: dict[str, list[str]] = {}
+    for t in m.terms:
+        first, space, head = t.partition(" ")
+        if space and first.isalpha() and specificity(first) >= NAME_WORD:
+            out.setdefault(head, []).append(first)
+    return out
+
+
+def _opening(m: EventMention) -> str:
+    """The term of the first word of the mention when `names` leaves it out; else ""."""
+    found = _WORD.search(text(m))
+    term = word_terms(found.group())[:1] if found else ()
+    return term[0] if term and term[0] not in m.names else ""
+
+
+def _capitalised(m: EventMention, term: str) -> bool:
+    """Whether a word of `term` is written with a capital in the mention."""
+    return term in names(text(m), initial=False)
 
 
 def _two_acts(a: EventMention, b: EventMention) -> bool:
@@ -805,7 +857,7 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     if _counted_apart(ours, theirs):
         if (a.first, a.last) != (b.first, b.last) or (ours.speakers and theirs.speakers):
             return None
-    return score, relation
+    return _opening_penalty(ours, theirs) * score, relation
 
 
 # A scored pair: similarity, the two items, how their dates relate, the cosine of their vectors.

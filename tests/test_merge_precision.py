@@ -240,3 +240,17 @@ def test_an_act_and_its_undoing_are_two_events_however_much_else_they_share(tmp_
     assert together == [["Night-time water rationi", "Night-time water rationi"]], together
     [start] = [e for e in events if len(e.mentions) > 1]
     assert all("called off" not in m.text for m in start.mentions), start.mentions
+
+
+def test_two_places_named_by_a_sentences_opening_capital_are_two_events(tmp_path: Path) -> None:
+    """Two airports shut on one day, each named only by the capital that opens its sentence
+    (which `names` leaves out: it may be only the sentence's), are two closures; the same airport
+    told in other words is one."""
+    events = merged_articles(
+        tmp_path,
+        wire=("2026-11-10", "Brenvik airport closed on Monday as the ash cloud drifted south."),
+        paper=("2026-11-10", "Ostrelby airport was closed on Monday, stranding hundreds of travellers."),
+        radio=("2026-11-10", "Brenvik airport shut on Monday, the ash cloud drifting south."),
+    )
+    together = grouped(events)
+    assert together == [["Brenvik airport closed o", "Brenvik airport shut on "]], together

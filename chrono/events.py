@@ -378,30 +378,55 @@ def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str,
     return main, word, lex.relative_words.isdisjoint(told) and lex.restrictive_relatives.isdisjoint(told)
 
 
-def _best(raw: str, base: int, timexes: list[Timex]) -> tuple[Timex, list[Timex]]:
-    """The finest expression, and those in a relative clause with no comma before it that the
-    others are outside of, which date no more than their noun's event: "Rusk, the director who was
-    charged on Monday, pleaded not guilty on Tuesday" tells the plea, on Tuesday; of two days, the
-    one outside. Not when another expression is in that clause ("the trial of the 1975 coup in
-    which he was killed was set to open Monday": the clause has ended), nor "where" or "when",
-    which tell the time or place of the main clause (`adverbial_relatives`). `raw` starts at `base`
-    in the text the expressions index."""
+def _best(raw: str, base: int, timexes: list[Timex]) -> tuple[Timex, dict[Timex, tuple[int, int] | None]]:
+    """The finest expression, and those in a relative clause that the others are outside of, which
+    date no more than their noun's event: "Rusk, the director who was charged on Monday, pleaded
+    not guilty on Tuesday" tells the plea, on Tuesday; of two days, the one outside. Not when
+    another expression is in that clause ("the trial of the 1975 coup in which he was killed was
+    set to open Monday": the clause has ended), nor "where" or "when", which tell the time or place
+    of the main clause (`adverbial_relatives`). With no comma to end it, the clause ends at the
+    main verb right after its day (`_ended_relative`), its span given. `raw` starts at `base` in
+    the text the expressions index."""
     if len(timexes) < 2:  # most sentences
-        return timexes[0], []
+        return timexes[0], {}
     lex = lexicon()
     pronouns = lex.relative_words - lex.adverbial_relatives
     bounds = unbroken(raw)
-    out = []
+    out: dict[Timex, tuple[int, int] | None] = {}
     for t in timexes:
         at = t.start - base
         first = max((m.end() for m in _CLAUSE_BREAK.finditer(bounds, 0, at)), default=0)
         after = _CLAUSE_BREAK.search(bounds, t.end - base)
         last = after.start() if after else len(raw)
-        if not pronouns.isdisjoint(raw[first:at].lower().split()) and all(
-            not first <= u.start - base < last for u in timexes if u is not t
+        others = [u for u in timexes if u is not t and first <= u.start - base < last]
+        if not others and not pronouns.isdisjoint(raw[first:at].lower().split()):
+            out[t] = None
+        elif any(u.start > t.start for u in others) and (
+            span := _ended_relative(raw, first, at, t.end - base)
         ):
-            out.append(t)
+            out[t] = span
     return max(timexes, key=lambda t: (len(event_date(t.value)[0] or ""), t not in out, -t.start)), out
+
+
+def _ended_relative(raw: str, first: int, at: int, end: int) -> tuple[int, int] | None:
+    """The span of a relative clause in a sentence's subject, from `first`, with no comma around it,
+    that the day at `at:end` ends, and its noun's few words: a relative pronoun after a noun, a
+    verb, the day, then the main clause's verb ("A leopard that escaped from the zoo on Saturday
+    was recaptured on Tuesday": the escape is its noun's background, the recapture the story). Not
+    "that" after a verb ("said that"), which opens what was said."""
+    lex = lexicon()
+    pronouns = (lex.relative_words - lex.adverbial_relatives) | lex.restrictive_relatives
+    words = list(re.finditer(r"\S+", raw[first:at].lower()))
+    opening = next((k for k, w in enumerate(words) if k and w[0] in pronouns), None)
+    if opening is None or lex.verb.fullmatch(words[opening - 1][0]):
+        return None
+    main = raw[end:].lower().split(None, 1)[:1]
+    if not main or not lex.verb.fullmatch(main[0]) or main[0].endswith("ing"):
+        return None
+    if not lex.verb.search(raw[first + words[opening].end() : at].lower()):
+        return None
+    noun = words[max(0, opening - _ANTECEDENT_WORDS)].start()
+    return first + noun, end
 
 
 def _subject_words(sentence: str, end: int) -> list[str]:
@@ -949,7 +974,7 @@ def _dated_by_own(
             first <= at < last and not apart and not content and t not in nested and subordinate is None
         ):
             continue
-        span = subordinate or _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
+        span = subordinate or nested.get(t) or _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
         if content and speaker is not None:
             clause = raw[speaker[1] : max(span[1], t.end - s.start)].strip(" ,.")
         elif span != (0, len(raw)):

@@ -1491,3 +1491,19 @@ def test_a_paragraph_going_on_with_a_flashback_in_the_simple_past_stays_in_its_t
     assert (protest.date, chanted.date) == ("2026-03-07", "2026-03-06")
     assert burned.date == walked.date == "2026-03-06" and burned.timex is None
     assert arrested.date == "2026-03-07"
+
+
+def test_a_relative_clause_in_the_subject_with_no_comma_is_background() -> None:
+    """ "A leopard that escaped on Saturday was recaptured on Tuesday": the main clause's day is the
+    story's, what follows goes on with it; the escape is a mention of its own, on its day."""
+    art = article(
+        "A leopard that escaped from the zoo on Saturday was recaptured on Tuesday in a garden, police"
+        " said.\n\nA resident spotted the animal under a hedge, and vets darted it.\n",
+        published=date(2026, 10, 20),
+    )
+    found = tagged_events(art)
+    caught = [m for m in found if m.timex is not None and m.timex.text == "Tuesday"]
+    escaped = [m for m in found if m.timex is not None and m.timex.text == "Saturday"]
+    assert [m.date for m in caught] == ["2026-10-20"] and [m.date for m in escaped] == ["2026-10-17"]
+    assert "escaped from the zoo on Saturday" in escaped[0].summary
+    assert by_text(found, "vets darted")[0].date == "2026-10-20"

@@ -519,6 +519,9 @@ class _Narrative:
     # `explicit` told outright, not counted from another event ("a year earlier" may compare a figure
     # with the year before): only such a day do the undated sentences after it carry on
     outright: bool = False
+    # the day of the statement that told the event, when another ("A tunnel collapsed on Tuesday
+    # night, the operator said on Wednesday"): the day a later statement of the report was made
+    spoken: str | None = None
 
     @property
     def day(self) -> str | None:
@@ -873,8 +876,9 @@ def _said_dates(raw: str, base: int, main: list[Timex], speaker: tuple[int, int]
 
 def _dated_by_own(
     s: _Sentence, main: list[Timex], context: _Narrative
-) -> tuple[list[EventMention], EventMention]:
-    """Mentions of a sentence with dates of its own, and the one that sets the narrative date.
+) -> tuple[list[EventMention], EventMention, str | None]:
+    """Mentions of a sentence with dates of its own, the one that sets the narrative date, and the
+    day of the statement that told it when that is another ("…, the operator said on Wednesday").
 
     The reported happening comes first; a statement dated apart from it ("Peskov said on Friday
     that talks will resume on Monday"), a clause with a date of its own ("…, after the quake
@@ -891,7 +895,7 @@ def _dated_by_own(
     owned = [t for t in told if text[t.end : t.end + 2] in _POSSESSIVE]
     best, nested = _best(raw, s.start, [t for t in told if t not in owned] or told or said)
     if fronted := _fronted_offset(s, raw, main, best, said):
-        return fronted, fronted[0]
+        return fronted, fronted[0], None
     cuts = _cuts(raw, s.start, told)
     ahead = told and not cuts and _ahead(best, s.article.published)  # what was done is before it
     done = _done_before(raw, s.start, told) if ahead else None
@@ -951,14 +955,17 @@ def _dated_by_own(
         out.append(s.mention(context.date, None, why, earlier, len(out)))
     main_clause, narrative = _anchored_mention(s, anchored, primary, best, context, len(out))
     out += main_clause
+    spoken = None
     if said and told and event_date((statement := _most_specific(said)).value)[0] != primary.date:
         why = f"the statement itself, dated by {statement.text!r}: {statement.explain()}"
         told_on = s.mention(event_date(statement.value)[0], statement, why, raw, len(out))
         out.append(told_on)
         # What follows goes on with the happening ("A blaze destroyed the warehouse on Sunday, the
-        # port said on Tuesday. No one was injured."), unless that is still ahead.
-        if primary.future or not _day_precise(primary.date):
-            narrative = told_on
+        # port said on Tuesday. No one was injured."), unless that is still ahead; a later statement
+        # was made on the statement's day.
+        ahead = primary.future or not _day_precise(primary.date)
+        narrative = told_on if ahead else narrative
+        spoken = told_on.date if not ahead and _day_precise(told_on.date) else None
     for t in told:
         when = event_date(t.value)[0]
         at = t.start - s.start
@@ -986,7 +993,7 @@ def _dated_by_own(
             continue
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
-    return out + [replace(m, part=len(out) + k) for k, (_, m) in enumerate(offsets)], narrative
+    return out + [replace(m, part=len(out) + k) for k, (_, m) in enumerate(offsets)], narrative, spoken
 
 
 def _subordinate(
@@ -1621,6 +1628,13 @@ def _by_context(
         context = narrative = replace(taken, resume=None, whole=False)
         why = f"no date of its own: continues {context.source}, which it names"
         found = s.mention(context.date, None, why, s.text)
+    elif not tied and context.spoken and found.speakers and (speaker_span(s.text) or (1,))[0] == 0:
+        # A statement by someone named, opening with who spoke, goes on with the report, not with
+        # the event it told: "A tunnel collapsed on Tuesday night, the operator said on Wednesday. ¶
+        # Spokeswoman Ilse Marrow said rescuers believed …" was said on Wednesday; "The thieves
+        # broke in through a skylight, according to police" tells the event.
+        why = f"no date of its own: a statement, made when {context.source} was told ({context.spoken})"
+        found = s.mention(context.spoken, None, why, s.text)
     if context is narrative:
         # Built directly: dataclasses.replace costs twice as much, once per undated sentence.
         said = (*narrative.said, s.text)
@@ -1632,6 +1646,7 @@ def _by_context(
             said,
             narrative.whole,
             outright=narrative.outright,
+            spoken=narrative.spoken,
         )
     return [found], narrative
 
@@ -1938,7 +1953,9 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if main:
             before = narrative
             resumed = narrative.resume is not None and paragraph and not _looks_back(s.text)
-            found, current = _dated_by_own(s, main, (narrative.resume or narrative) if resumed else narrative)
+            found, current, spoken = _dated_by_own(
+                s, main, (narrative.resume or narrative) if resumed else narrative
+            )
             _told_again(lead_before, out, found[0])
             _judged_then(opener_before, out, found[0])
             # What is still ahead is no narrative. A flashback is in the past perfect, or over
@@ -1975,6 +1992,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                         and all(
                             t.anchor_kind != "reference time" for t in main if t.text == current.timex.text
                         ),
+                        spoken=spoken,
                     )
                     # Background in the past perfect, or longer than a week, is no event a later
                     # statement goes back to; nor is one dated only by counting back from the

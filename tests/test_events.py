@@ -1507,3 +1507,18 @@ def test_a_relative_clause_in_the_subject_with_no_comma_is_background() -> None:
     assert [m.date for m in caught] == ["2026-10-20"] and [m.date for m in escaped] == ["2026-10-17"]
     assert "escaped from the zoo on Saturday" in escaped[0].summary
     assert by_text(found, "vets darted")[0].date == "2026-10-20"
+
+
+def test_a_later_statement_is_made_when_the_report_was() -> None:
+    """ "A tunnel collapsed on Tuesday night, the operator said on Wednesday": what follows goes on
+    with the collapse, but a later statement was made on the Wednesday."""
+    art = article(
+        "A tunnel collapsed at the Dravik mine on Tuesday night, trapping 11 miners, the operator said"
+        " on Wednesday.\n\nTwenty-three other miners on the shift made their way to the surface.\n\n"
+        "Spokeswoman Ilse Marrow said rescuers believed the men had reached a refuge chamber.\n",
+        published=date(2026, 10, 14),
+    )
+    found = tagged_events(art)
+    assert by_text(found, "Twenty-three")[0].date == "2026-10-13"
+    marrow = by_text(found, "Marrow")[0]
+    assert (marrow.date, marrow.timex) == ("2026-10-14", None) and "a statement" in marrow.explanation

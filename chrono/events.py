@@ -1927,8 +1927,9 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if _schedule(clean.match_text, s.text, sets, opening, end, local):
             continue
         local = _unrecurring(clean.match_text, sets, opening, end, local)
+        uncompared = _uncompared(clean.match_text[start:end], start, local)
         usable, unresolved = _resolved(
-            _uncompared(clean.match_text[start:end], start, local),
+            uncompared,
             _counting(narrative, s.text, paragraph) if local else narrative,
         )
         if usable and (things := _naming(clean.match_text[start:end], start, usable)):
@@ -1984,7 +1985,14 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                     narrative = _Narrative(
                         current.date[:10] if day else current.date,
                         f"the narrative of the previous event {s.text[:60]!r}",
-                        current.date if day and current.timex else None,  # a context date moves nothing
+                        # a context date moves nothing; a figure of a month compared with another
+                        # time is no step of the story ("Inflation reached 11.2 percent in September,
+                        # up from 6.4 percent a year earlier"): "the following day" counts from its day
+                        current.date
+                        if day and current.timex
+                        else story.explicit
+                        if back and not precise and len(uncompared) < len(local)
+                        else None,
                         story if back else None,
                         (s.text,),
                         whole=back and precise and not perfect,

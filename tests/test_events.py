@@ -1522,3 +1522,22 @@ def test_a_later_statement_is_made_when_the_report_was() -> None:
     assert by_text(found, "Twenty-three")[0].date == "2026-10-13"
     marrow = by_text(found, "Marrow")[0]
     assert (marrow.date, marrow.timex) == ("2026-10-14", None) and "a statement" in marrow.explanation
+
+
+def test_the_following_day_after_a_figure_of_a_month_counts_from_the_last_day() -> None:
+    """A month's figure compared with another time is no step of the story: "the following day"
+    counts from the day before it. After an act of a month or a year there is no day to count from."""
+    figure = article(
+        "The bank raised its policy rate to 9.5 percent on October 22, 2026.\n\n"
+        "Annual inflation reached 11.2 percent in September 2026, up from 6.4 percent a year earlier.\n\n"
+        "The currency fell to a record low the following day.\n",
+        published=None,
+    )
+    assert by_text(tagged_events(figure), "record low")[0].date == "2026-10-23"
+    act = article(
+        "Lopez was sentenced on Tuesday to 16 years in prison.\n\n"
+        "He sent her parents a letter in February 1996, imitating her writing.\n\n"
+        "The following night he killed her.\n",
+        published=date(1997, 4, 29),
+    )
+    assert by_text(tagged_events(act), "following night")[0].date is None

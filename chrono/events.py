@@ -1704,6 +1704,8 @@ def _relative_to_event(
     that has idled the port since Monday": the strike's Monday). The `dated` mentions are the
     article's so far."""
     lex = lexicon()
+    if "number" in relative.re.groupindex and (story := _from_story_event(s, relative, told, dated)):
+        return story
     if relative["event"].count(" ") >= _EVENT_WORDS:  # an event of its own, told nowhere else
         return None
     written = frozenset(w for w in _LOWER_WORD.findall(relative["event"].lower()) if word_terms(w))
@@ -1745,6 +1747,51 @@ def _relative_to_event(
         f" {source[:60]!r} ({day[:10]})"
     )
     return s.mention(_moved(day, unit, by), None, why, s.text)
+
+
+def _from_story_event(
+    s: _Sentence, relative: re.Match[str], told: list[_Narrative], dated: list[EventMention]
+) -> EventMention | None:
+    """The mention of a sentence dated by a span counted from an event named by a bare noun that no
+    sentence before names in its words ("It was six days after the abduction before the government
+    admitted …"): the story's own event, which its lead told to the day ("When gunmen stopped a
+    convoy on the evening of November 3, four aid workers became bargaining chips"). None when the
+    lead has no day of its own, the span is approximate, or the noun is told before (its day is
+    then that sentence's, or untold)."""
+    lex = lexicon()
+    words = relative["event"].split()
+    noun = words[: next((k for k, w in enumerate(words) if w in lex.anchoring), len(words))]
+    if not (
+        2 <= len(noun) <= 3
+        and noun[0] in lex.definite
+        and all(map(str.isalpha, noun[1:]))
+        and not _clause(" ".join(noun[1:]))  # "the strike began": a clause, `_relative_to_event`'s
+    ) or _approximated(relative.string, relative.start()):
+        return None
+    terms = frozenset(word_terms(" ".join(noun[1:])))
+    lead = told[0] if told else None
+    if (
+        not terms
+        or lead is None
+        or lead.day is None
+        or lead.named_only
+        or not dated
+        or dated[0].timex is None
+        or dated[0].text != lead.said[0]
+        or any(not terms.isdisjoint(_sentence_words(m.text)) for m in dated)
+    ):
+        return None
+    unit = lex.offset_units_moved[relative["unit"]]
+    by = lex.relative_directions[relative["direction"]] * _counted_number(relative["number"])
+    when = _moved(lead.day, unit, by)
+    if s.article.published is not None and _days(when)[0] > s.article.published:
+        return None  # past the writing: the lead told a later event than the noun's
+    phrase = relative[0][: relative.start("event") - relative.start()].strip()
+    why = (
+        f"no date of its own: {phrase!r} {' '.join(noun)!r}, an event told in no words before: the"
+        f" story's, from the day of its lead {lead.said[0][:60]!r} ({lead.day})"
+    )
+    return s.mention(when, None, why, s.text)
 
 
 def _naming_clause(named: _Narrative, written: frozenset[str], dated: list[EventMention]) -> str | None:

@@ -132,6 +132,7 @@ class Lexicon:
     offset_approximate: re.Pattern[str]  # "nearly " right before such a span, on lower-case text
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
+    definite: frozenset[str]  # articles of a thing the reader knows ("the abduction")
     period_nouns: frozenset[str]  # "the quarter", "the year": a period as a thing
     time_prepositions: frozenset[str]  # words that make a date the time of an act ("in", "during")
     # what makes the time right after it qualify a comparison ("up from 51 percent ", "than in ",
@@ -309,6 +310,7 @@ def lexicon() -> Lexicon:
                 rf"\s+(?P<preposition>{_words(data['participle_prepositions'])})\b"
             ),
             determiners=frozenset(data["determiners"]),
+            definite=frozenset(data["definite_articles"]),
             period_nouns=frozenset(data["period_nouns"]),
             time_prepositions=frozenset(data["time_prepositions"]),
             comparison=re.compile(

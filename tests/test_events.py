@@ -1541,3 +1541,19 @@ def test_the_following_day_after_a_figure_of_a_month_counts_from_the_last_day() 
         published=date(1997, 4, 29),
     )
     assert by_text(tagged_events(act), "following night")[0].date is None
+
+
+def test_a_span_after_an_event_named_only_by_a_noun_counts_from_the_lead() -> None:
+    """ "six days after the abduction": no sentence before says "abduction"; it is the story's
+    event, which the lead told, not the day just told ("Three days later")."""
+    art = article(
+        "When gunmen stopped a charity convoy outside Dumaro on the evening of November 3, four aid"
+        " workers became bargaining chips.\n\n"
+        "Three days later the brigade put them in front of a camera.\n\n"
+        "It was six days after the abduction before the government admitted it was talking to them.\n",
+        published=date(2026, 11, 20),
+    )
+    found = tagged_events(art)
+    admitted = by_text(found, "six days after")[0]
+    assert (admitted.date, admitted.timex) == ("2026-11-09", None)
+    assert "the abduction" in admitted.explanation

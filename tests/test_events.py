@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from chrono.events import EventMention, event_date, extract_events
 from chrono.ingest import Article, clean_text
-from chrono.summary import collapse, key_terms, lexicon, names, stem
+from chrono.summary import collapse, is_boilerplate, key_terms, lexicon, names, stem
 from chrono.temporal import tag
 from chrono.temporal.types import Timex
 
@@ -273,6 +273,13 @@ def test_future_events_and_statements_about_the_future() -> None:
         "Marta Quill is a former Dunmere councillor.",
         "Ian Holt is a professor of law at Vell University.",
         "Parents with questions can call our care line free on 0800 555 0142, seven days a week.",
+        # a tagline with any role, a broadcast's item under its label and its link, a digest's
+        # introduction, a newsletter's plug
+        "Ivo Lang is a former mine safety inspector.",
+        "Now the weather: rain clearing from the west this afternoon.",
+        "Traffic and weather follow after the break.",
+        "Here is what mattered last week, in three minutes.",
+        "Reading tip: our long read on the history of the Lissel Marathon.",
         "This announcement contains forward-looking statements, which involve risks and uncertainties.",
     ],
 )
@@ -1491,6 +1498,12 @@ def test_a_paragraph_going_on_with_a_flashback_in_the_simple_past_stays_in_its_t
     assert (protest.date, chanted.date) == ("2026-03-07", "2026-03-06")
     assert burned.date == walked.date == "2026-03-06" and burned.timex is None
     assert arrested.date == "2026-03-07"
+
+
+def test_a_tagline_needs_a_name_and_no_time() -> None:
+    """A present "is a" sentence about a thing, or with a time, is no author's tagline."""
+    for line in ("The fire is the third in the district.", "Inflation is the highest since 2019."):
+        assert is_boilerplate(line) is False
 
 
 def test_a_relative_clause_in_the_subject_with_no_comma_is_background() -> None:

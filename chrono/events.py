@@ -378,30 +378,55 @@ def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str,
     return main, word, lex.relative_words.isdisjoint(told) and lex.restrictive_relatives.isdisjoint(told)
 
 
-def _best(raw: str, base: int, timexes: list[Timex]) -> tuple[Timex, list[Timex]]:
-    """The finest expression, and those in a relative clause with no comma before it that the
-    others are outside of, which date no more than their noun's event: "Rusk, the director who was
-    charged on Monday, pleaded not guilty on Tuesday" tells the plea, on Tuesday; of two days, the
-    one outside. Not when another expression is in that clause ("the trial of the 1975 coup in
-    which he was killed was set to open Monday": the clause has ended), nor "where" or "when",
-    which tell the time or place of the main clause (`adverbial_relatives`). `raw` starts at `base`
-    in the text the expressions index."""
+def _best(raw: str, base: int, timexes: list[Timex]) -> tuple[Timex, dict[Timex, tuple[int, int] | None]]:
+    """The finest expression, and those in a relative clause that the others are outside of, which
+    date no more than their noun's event: "Rusk, the director who was charged on Monday, pleaded
+    not guilty on Tuesday" tells the plea, on Tuesday; of two days, the one outside. Not when
+    another expression is in that clause ("the trial of the 1975 coup in which he was killed was
+    set to open Monday": the clause has ended), nor "where" or "when", which tell the time or place
+    of the main clause (`adverbial_relatives`). With no comma to end it, the clause ends at the
+    main verb right after its day (`_ended_relative`), its span given. `raw` starts at `base` in
+    the text the expressions index."""
     if len(timexes) < 2:  # most sentences
-        return timexes[0], []
+        return timexes[0], {}
     lex = lexicon()
     pronouns = lex.relative_words - lex.adverbial_relatives
     bounds = unbroken(raw)
-    out = []
+    out: dict[Timex, tuple[int, int] | None] = {}
     for t in timexes:
         at = t.start - base
         first = max((m.end() for m in _CLAUSE_BREAK.finditer(bounds, 0, at)), default=0)
         after = _CLAUSE_BREAK.search(bounds, t.end - base)
         last = after.start() if after else len(raw)
-        if not pronouns.isdisjoint(raw[first:at].lower().split()) and all(
-            not first <= u.start - base < last for u in timexes if u is not t
+        others = [u for u in timexes if u is not t and first <= u.start - base < last]
+        if not others and not pronouns.isdisjoint(raw[first:at].lower().split()):
+            out[t] = None
+        elif any(u.start > t.start for u in others) and (
+            span := _ended_relative(raw, first, at, t.end - base)
         ):
-            out.append(t)
+            out[t] = span
     return max(timexes, key=lambda t: (len(event_date(t.value)[0] or ""), t not in out, -t.start)), out
+
+
+def _ended_relative(raw: str, first: int, at: int, end: int) -> tuple[int, int] | None:
+    """The span of a relative clause in a sentence's subject, from `first`, with no comma around it,
+    that the day at `at:end` ends, and its noun's few words: a relative pronoun after a noun, a
+    verb, the day, then the main clause's verb ("A leopard that escaped from the zoo on Saturday
+    was recaptured on Tuesday": the escape is its noun's background, the recapture the story). Not
+    "that" after a verb ("said that"), which opens what was said."""
+    lex = lexicon()
+    pronouns = (lex.relative_words - lex.adverbial_relatives) | lex.restrictive_relatives
+    words = list(re.finditer(r"\S+", raw[first:at].lower()))
+    opening = next((k for k, w in enumerate(words) if k and w[0] in pronouns), None)
+    if opening is None or lex.verb.fullmatch(words[opening - 1][0]):
+        return None
+    main = raw[end:].lower().split(None, 1)[:1]
+    if not main or not lex.verb.fullmatch(main[0]) or main[0].endswith("ing"):
+        return None
+    if not lex.verb.search(raw[first + words[opening].end() : at].lower()):
+        return None
+    noun = words[max(0, opening - _ANTECEDENT_WORDS)].start()
+    return first + noun, end
 
 
 def _subject_words(sentence: str, end: int) -> list[str]:
@@ -494,6 +519,9 @@ class _Narrative:
     # `explicit` told outright, not counted from another event ("a year earlier" may compare a figure
     # with the year before): only such a day do the undated sentences after it carry on
     outright: bool = False
+    # the day of the statement that told the event, when another ("A tunnel collapsed on Tuesday
+    # night, the operator said on Wednesday"): the day a later statement of the report was made
+    spoken: str | None = None
 
     @property
     def day(self) -> str | None:
@@ -848,8 +876,9 @@ def _said_dates(raw: str, base: int, main: list[Timex], speaker: tuple[int, int]
 
 def _dated_by_own(
     s: _Sentence, main: list[Timex], context: _Narrative
-) -> tuple[list[EventMention], EventMention]:
-    """Mentions of a sentence with dates of its own, and the one that sets the narrative date.
+) -> tuple[list[EventMention], EventMention, str | None]:
+    """Mentions of a sentence with dates of its own, the one that sets the narrative date, and the
+    day of the statement that told it when that is another ("…, the operator said on Wednesday").
 
     The reported happening comes first; a statement dated apart from it ("Peskov said on Friday
     that talks will resume on Monday"), a clause with a date of its own ("…, after the quake
@@ -866,7 +895,7 @@ def _dated_by_own(
     owned = [t for t in told if text[t.end : t.end + 2] in _POSSESSIVE]
     best, nested = _best(raw, s.start, [t for t in told if t not in owned] or told or said)
     if fronted := _fronted_offset(s, raw, main, best, said):
-        return fronted, fronted[0]
+        return fronted, fronted[0], None
     cuts = _cuts(raw, s.start, told)
     ahead = told and not cuts and _ahead(best, s.article.published)  # what was done is before it
     done = _done_before(raw, s.start, told) if ahead else None
@@ -926,14 +955,17 @@ def _dated_by_own(
         out.append(s.mention(context.date, None, why, earlier, len(out)))
     main_clause, narrative = _anchored_mention(s, anchored, primary, best, context, len(out))
     out += main_clause
+    spoken = None
     if said and told and event_date((statement := _most_specific(said)).value)[0] != primary.date:
         why = f"the statement itself, dated by {statement.text!r}: {statement.explain()}"
         told_on = s.mention(event_date(statement.value)[0], statement, why, raw, len(out))
         out.append(told_on)
         # What follows goes on with the happening ("A blaze destroyed the warehouse on Sunday, the
-        # port said on Tuesday. No one was injured."), unless that is still ahead.
-        if primary.future or not _day_precise(primary.date):
-            narrative = told_on
+        # port said on Tuesday. No one was injured."), unless that is still ahead; a later statement
+        # was made on the statement's day.
+        ahead = primary.future or not _day_precise(primary.date)
+        narrative = told_on if ahead else narrative
+        spoken = told_on.date if not ahead and _day_precise(told_on.date) else None
     for t in told:
         when = event_date(t.value)[0]
         at = t.start - s.start
@@ -949,7 +981,7 @@ def _dated_by_own(
             first <= at < last and not apart and not content and t not in nested and subordinate is None
         ):
             continue
-        span = subordinate or _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
+        span = subordinate or nested.get(t) or _focus_span(raw, at, t.end - s.start, _MIN_CLAUSE_TERMS, cuts)
         if content and speaker is not None:
             clause = raw[speaker[1] : max(span[1], t.end - s.start)].strip(" ,.")
         elif span != (0, len(raw)):
@@ -961,7 +993,7 @@ def _dated_by_own(
             continue
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
-    return out + [replace(m, part=len(out) + k) for k, (_, m) in enumerate(offsets)], narrative
+    return out + [replace(m, part=len(out) + k) for k, (_, m) in enumerate(offsets)], narrative, spoken
 
 
 def _subordinate(
@@ -1596,6 +1628,13 @@ def _by_context(
         context = narrative = replace(taken, resume=None, whole=False)
         why = f"no date of its own: continues {context.source}, which it names"
         found = s.mention(context.date, None, why, s.text)
+    elif not tied and context.spoken and found.speakers and (speaker_span(s.text) or (1,))[0] == 0:
+        # A statement by someone named, opening with who spoke, goes on with the report, not with
+        # the event it told: "A tunnel collapsed on Tuesday night, the operator said on Wednesday. ¶
+        # Spokeswoman Ilse Marrow said rescuers believed …" was said on Wednesday; "The thieves
+        # broke in through a skylight, according to police" tells the event.
+        why = f"no date of its own: a statement, made when {context.source} was told ({context.spoken})"
+        found = s.mention(context.spoken, None, why, s.text)
     if context is narrative:
         # Built directly: dataclasses.replace costs twice as much, once per undated sentence.
         said = (*narrative.said, s.text)
@@ -1607,6 +1646,7 @@ def _by_context(
             said,
             narrative.whole,
             outright=narrative.outright,
+            spoken=narrative.spoken,
         )
     return [found], narrative
 
@@ -1664,6 +1704,8 @@ def _relative_to_event(
     that has idled the port since Monday": the strike's Monday). The `dated` mentions are the
     article's so far."""
     lex = lexicon()
+    if "number" in relative.re.groupindex and (story := _from_story_event(s, relative, told, dated)):
+        return story
     if relative["event"].count(" ") >= _EVENT_WORDS:  # an event of its own, told nowhere else
         return None
     written = frozenset(w for w in _LOWER_WORD.findall(relative["event"].lower()) if word_terms(w))
@@ -1705,6 +1747,51 @@ def _relative_to_event(
         f" {source[:60]!r} ({day[:10]})"
     )
     return s.mention(_moved(day, unit, by), None, why, s.text)
+
+
+def _from_story_event(
+    s: _Sentence, relative: re.Match[str], told: list[_Narrative], dated: list[EventMention]
+) -> EventMention | None:
+    """The mention of a sentence dated by a span counted from an event named by a bare noun that no
+    sentence before names in its words ("It was six days after the abduction before the government
+    admitted …"): the story's own event, which its lead told to the day ("When gunmen stopped a
+    convoy on the evening of November 3, four aid workers became bargaining chips"). None when the
+    lead has no day of its own, the span is approximate, or the noun is told before (its day is
+    then that sentence's, or untold)."""
+    lex = lexicon()
+    words = relative["event"].split()
+    noun = words[: next((k for k, w in enumerate(words) if w in lex.anchoring), len(words))]
+    if not (
+        2 <= len(noun) <= 3
+        and noun[0] in lex.definite
+        and all(map(str.isalpha, noun[1:]))
+        and not _clause(" ".join(noun[1:]))  # "the strike began": a clause, `_relative_to_event`'s
+    ) or _approximated(relative.string, relative.start()):
+        return None
+    terms = frozenset(word_terms(" ".join(noun[1:])))
+    lead = told[0] if told else None
+    if (
+        not terms
+        or lead is None
+        or lead.day is None
+        or lead.named_only
+        or not dated
+        or dated[0].timex is None
+        or dated[0].text != lead.said[0]
+        or any(not terms.isdisjoint(_sentence_words(m.text)) for m in dated)
+    ):
+        return None
+    unit = lex.offset_units_moved[relative["unit"]]
+    by = lex.relative_directions[relative["direction"]] * _counted_number(relative["number"])
+    when = _moved(lead.day, unit, by)
+    if s.article.published is not None and _days(when)[0] > s.article.published:
+        return None  # past the writing: the lead told a later event than the noun's
+    phrase = relative[0][: relative.start("event") - relative.start()].strip()
+    why = (
+        f"no date of its own: {phrase!r} {' '.join(noun)!r}, an event told in no words before: the"
+        f" story's, from the day of its lead {lead.said[0][:60]!r} ({lead.day})"
+    )
+    return s.mention(when, None, why, s.text)
 
 
 def _naming_clause(named: _Narrative, written: frozenset[str], dated: list[EventMention]) -> str | None:
@@ -1887,8 +1974,9 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if _schedule(clean.match_text, s.text, sets, opening, end, local):
             continue
         local = _unrecurring(clean.match_text, sets, opening, end, local)
+        uncompared = _uncompared(clean.match_text[start:end], start, local)
         usable, unresolved = _resolved(
-            _uncompared(clean.match_text[start:end], start, local),
+            uncompared,
             _counting(narrative, s.text, paragraph) if local else narrative,
         )
         if usable and (things := _naming(clean.match_text[start:end], start, usable)):
@@ -1913,7 +2001,9 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if main:
             before = narrative
             resumed = narrative.resume is not None and paragraph and not _looks_back(s.text)
-            found, current = _dated_by_own(s, main, (narrative.resume or narrative) if resumed else narrative)
+            found, current, spoken = _dated_by_own(
+                s, main, (narrative.resume or narrative) if resumed else narrative
+            )
             _told_again(lead_before, out, found[0])
             _judged_then(opener_before, out, found[0])
             # What is still ahead is no narrative. A flashback is in the past perfect, or over
@@ -1942,7 +2032,14 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                     narrative = _Narrative(
                         current.date[:10] if day else current.date,
                         f"the narrative of the previous event {s.text[:60]!r}",
-                        current.date if day and current.timex else None,  # a context date moves nothing
+                        # a context date moves nothing; a figure of a month compared with another
+                        # time is no step of the story ("Inflation reached 11.2 percent in September,
+                        # up from 6.4 percent a year earlier"): "the following day" counts from its day
+                        current.date
+                        if day and current.timex
+                        else story.explicit
+                        if back and not precise and len(uncompared) < len(local)
+                        else None,
                         story if back else None,
                         (s.text,),
                         whole=back and precise and not perfect,
@@ -1950,6 +2047,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                         and all(
                             t.anchor_kind != "reference time" for t in main if t.text == current.timex.text
                         ),
+                        spoken=spoken,
                     )
                     # Background in the past perfect, or longer than a week, is no event a later
                     # statement goes back to; nor is one dated only by counting back from the

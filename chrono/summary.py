@@ -132,6 +132,7 @@ class Lexicon:
     offset_approximate: re.Pattern[str]  # "nearly " right before such a span, on lower-case text
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
+    definite: frozenset[str]  # articles of a thing the reader knows ("the abduction")
     period_nouns: frozenset[str]  # "the quarter", "the year": a period as a thing
     time_prepositions: frozenset[str]  # words that make a date the time of an act ("in", "during")
     # what makes the time right after it qualify a comparison ("up from 51 percent ", "than in ",
@@ -237,7 +238,7 @@ def lexicon() -> Lexicon:
         classes = _classes({**data["event_classes"], **data["thing_classes"]}, data["synonyms"])
         acts = frozenset(f"@{kind}" for kind in data["event_classes"])
         return Lexicon(
-            boilerplate=_furniture(data["boilerplate"]),
+            boilerplate=_furniture(data["boilerplate"], data["boilerplate_as_written"]),
             reporting=_reporting(data),
             caption=_listed(r"\b(?:{})\b", data["caption_verbs"]),
             future=re.compile(rf"\b(?:{_words(data['future_cues'])})\b"),  # on lower-case text
@@ -309,6 +310,7 @@ def lexicon() -> Lexicon:
                 rf"\s+(?P<preposition>{_words(data['participle_prepositions'])})\b"
             ),
             determiners=frozenset(data["determiners"]),
+            definite=frozenset(data["definite_articles"]),
             period_nouns=frozenset(data["period_nouns"]),
             time_prepositions=frozenset(data["time_prepositions"]),
             comparison=re.compile(
@@ -416,18 +418,20 @@ class _Furniture:
     start: re.Pattern[str]
     phrases: tuple[str, ...]
     anywhere: tuple[re.Pattern[str], ...]
+    written: re.Pattern[str]  # anchored, on the sentence as written: its capitals tell a name
 
 
 _PLAIN = re.compile(r"[\w ,'-]+")  # a pattern that only matches itself
 
 
-def _furniture(patterns: list[str]) -> _Furniture:
+def _furniture(patterns: list[str], written: list[str]) -> _Furniture:
     anchored = [p[1:] for p in patterns if p.startswith("^")]
     unanchored = [p for p in patterns if not p.startswith("^")]
     return _Furniture(
         re.compile("|".join(f"(?:{p})" for p in anchored)),
         tuple(p for p in unanchored if _PLAIN.fullmatch(p)),
         tuple(re.compile(p) for p in unanchored if not _PLAIN.fullmatch(p)),
+        re.compile("|".join(f"(?:{p.removeprefix('^')})" for p in written)),
     )
 
 
@@ -439,6 +443,7 @@ def is_boilerplate(text: str) -> bool:
         bool(furniture.start.match(lowered))
         or any(map(lowered.__contains__, furniture.phrases))
         or any(map(re.Pattern.search, furniture.anywhere, repeat(lowered)))
+        or bool(furniture.written.match(text))
     )
 
 

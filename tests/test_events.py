@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from chrono.events import EventMention, event_date, extract_events
 from chrono.ingest import Article, clean_text
-from chrono.summary import collapse, key_terms, lexicon, names, stem
+from chrono.summary import collapse, is_boilerplate, key_terms, lexicon, names, stem
 from chrono.temporal import tag
 from chrono.temporal.types import Timex
 
@@ -273,6 +273,13 @@ def test_future_events_and_statements_about_the_future() -> None:
         "Marta Quill is a former Dunmere councillor.",
         "Ian Holt is a professor of law at Vell University.",
         "Parents with questions can call our care line free on 0800 555 0142, seven days a week.",
+        # a tagline with any role, a broadcast's item under its label and its link, a digest's
+        # introduction, a newsletter's plug
+        "Ivo Lang is a former mine safety inspector.",
+        "Now the weather: rain clearing from the west this afternoon.",
+        "Traffic and weather follow after the break.",
+        "Here is what mattered last week, in three minutes.",
+        "Reading tip: our long read on the history of the Lissel Marathon.",
         "This announcement contains forward-looking statements, which involve risks and uncertainties.",
     ],
 )
@@ -1491,3 +1498,75 @@ def test_a_paragraph_going_on_with_a_flashback_in_the_simple_past_stays_in_its_t
     assert (protest.date, chanted.date) == ("2026-03-07", "2026-03-06")
     assert burned.date == walked.date == "2026-03-06" and burned.timex is None
     assert arrested.date == "2026-03-07"
+
+
+def test_a_tagline_needs_a_name_and_no_time() -> None:
+    """A present "is a" sentence about a thing, or with a time, is no author's tagline."""
+    for line in ("The fire is the third in the district.", "Inflation is the highest since 2019."):
+        assert is_boilerplate(line) is False
+
+
+def test_a_relative_clause_in_the_subject_with_no_comma_is_background() -> None:
+    """ "A leopard that escaped on Saturday was recaptured on Tuesday": the main clause's day is the
+    story's, what follows goes on with it; the escape is a mention of its own, on its day."""
+    art = article(
+        "A leopard that escaped from the zoo on Saturday was recaptured on Tuesday in a garden, police"
+        " said.\n\nA resident spotted the animal under a hedge, and vets darted it.\n",
+        published=date(2026, 10, 20),
+    )
+    found = tagged_events(art)
+    caught = [m for m in found if m.timex is not None and m.timex.text == "Tuesday"]
+    escaped = [m for m in found if m.timex is not None and m.timex.text == "Saturday"]
+    assert [m.date for m in caught] == ["2026-10-20"] and [m.date for m in escaped] == ["2026-10-17"]
+    assert "escaped from the zoo on Saturday" in escaped[0].summary
+    assert by_text(found, "vets darted")[0].date == "2026-10-20"
+
+
+def test_a_later_statement_is_made_when_the_report_was() -> None:
+    """ "A tunnel collapsed on Tuesday night, the operator said on Wednesday": what follows goes on
+    with the collapse, but a later statement was made on the Wednesday."""
+    art = article(
+        "A tunnel collapsed at the Dravik mine on Tuesday night, trapping 11 miners, the operator said"
+        " on Wednesday.\n\nTwenty-three other miners on the shift made their way to the surface.\n\n"
+        "Spokeswoman Ilse Marrow said rescuers believed the men had reached a refuge chamber.\n",
+        published=date(2026, 10, 14),
+    )
+    found = tagged_events(art)
+    assert by_text(found, "Twenty-three")[0].date == "2026-10-13"
+    marrow = by_text(found, "Marrow")[0]
+    assert (marrow.date, marrow.timex) == ("2026-10-14", None) and "a statement" in marrow.explanation
+
+
+def test_the_following_day_after_a_figure_of_a_month_counts_from_the_last_day() -> None:
+    """A month's figure compared with another time is no step of the story: "the following day"
+    counts from the day before it. After an act of a month or a year there is no day to count from."""
+    figure = article(
+        "The bank raised its policy rate to 9.5 percent on October 22, 2026.\n\n"
+        "Annual inflation reached 11.2 percent in September 2026, up from 6.4 percent a year earlier.\n\n"
+        "The currency fell to a record low the following day.\n",
+        published=None,
+    )
+    assert by_text(tagged_events(figure), "record low")[0].date == "2026-10-23"
+    act = article(
+        "Lopez was sentenced on Tuesday to 16 years in prison.\n\n"
+        "He sent her parents a letter in February 1996, imitating her writing.\n\n"
+        "The following night he killed her.\n",
+        published=date(1997, 4, 29),
+    )
+    assert by_text(tagged_events(act), "following night")[0].date is None
+
+
+def test_a_span_after_an_event_named_only_by_a_noun_counts_from_the_lead() -> None:
+    """ "six days after the abduction": no sentence before says "abduction"; it is the story's
+    event, which the lead told, not the day just told ("Three days later")."""
+    art = article(
+        "When gunmen stopped a charity convoy outside Dumaro on the evening of November 3, four aid"
+        " workers became bargaining chips.\n\n"
+        "Three days later the brigade put them in front of a camera.\n\n"
+        "It was six days after the abduction before the government admitted it was talking to them.\n",
+        published=date(2026, 11, 20),
+    )
+    found = tagged_events(art)
+    admitted = by_text(found, "six days after")[0]
+    assert (admitted.date, admitted.timex) == ("2026-11-09", None)
+    assert "the abduction" in admitted.explanation

@@ -267,6 +267,11 @@ def test_day_range_in_one_expression() -> None:
         ),
         # a month that sets the story's time in a sentence of its own: no day to count from
         ("Storms hit on Wednesday night. In March, cuts ended. Rain fell a day later.", None),
+        # … but one inside a sentence of its own tells background: the day is still the one to count from
+        (
+            "Storms hit on Wednesday night. Inflation reached 3 percent in March. Cuts ended a day later.",
+            "2026-07-30",
+        ),
     ],
 )
 def test_a_day_later_counts_from_the_day_a_coarser_time_in_its_sentence_qualifies(

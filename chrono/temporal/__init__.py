@@ -38,6 +38,7 @@ _FUTURE_REFS = frozenset({"FUTURE_REF"})
 # reach changes no value on TimeBank+AQUAINT; in the seeds, "a day later" 1,200 characters after
 # the last date follows an event the text never dated.
 REFERENCE_REACH = 1000
+_FRAME_REACH = 40  # characters back from a time to the end of the sentence before, when it opens one
 
 
 # Built once: the cache key of every rules_for call (a frozenset keeps its hash).
@@ -182,6 +183,16 @@ def _late(value: str) -> bool:
     return bool(_EVENING.search(value))
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the expression at `start` opens its sentence, after a preposition at most ("In March,
+    cuts ended."): the time the sentence is set in."""
+    lo = max(0, start - _FRAME_REACH)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, lo, start)]
+    if not ends and lo:
+        return False
+    return len(text[ends[-1] if ends else 0 : start].split()) <= 1
+
+
 def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     """Temporal expressions of `text`, sorted by start and non-overlapping.
 
@@ -196,6 +207,7 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     reference: cal.Point | None = None
     reference_end = 0
     reference_late = False
+    framed = False  # whether the reference time opens its sentence (`_opens_sentence`)
     # When the reference time is "N units ago", the one before it: "net was $2 million a year ago;
     # sales were $5 million a year earlier" compares both with the period the text is about.
     before_ago: tuple[cal.Point | None, int] | None = None
@@ -205,7 +217,10 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
     reporting: cal.Point | None = None
     # The last reference time to the day, with where it ends and whether it is late: a coarser time
     # after it in its sentence qualifies its event ("Storms on Wednesday dropped the heaviest fall
-    # since March."), and "a day later" counts from the day, not from the month.
+    # since March."), and "a day later" counts from the day, not from the month. So does one in a
+    # sentence of its own that does not open it ("… on October 22. Inflation reached 11.2 percent in
+    # September."): background, where one that opens its sentence sets the story's time ("In
+    # March, cuts ended.": no day to count from).
     day: tuple[cal.Point, int, bool] | None = None
     out: list[Timex] = []
     join = language.range_join
@@ -247,7 +262,7 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             and m.resolver in COUNTS_FROM_REFERENCE
             and day
             and m.start - day[1] <= REFERENCE_REACH
-            and not SENTENCE_END.search(text, day[1], reference_end)
+            and not (framed and SENTENCE_END.search(text, day[1], reference_end))
         ):
             ctx = replace(ctx, reference=day[0], late=day[2])
             res = RESOLVERS[m.resolver](m, ctx)
@@ -262,6 +277,7 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             if point is not None:
                 before_ago = (reference, reference_end) if m.resolver in COUNTS_BACK_FROM_PUBLISH else None
                 reference, reference_end = point, m.end
+                framed = _opens_sentence(text, m.start)
                 reference_late = _late(res.value)
                 if point.granularity == cal.DAY:
                     day = (point, m.end, reference_late)
@@ -269,5 +285,6 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             # "For the nine months, ... a year earlier": the reporting year so far; what compares
             # with it is the year before, not the quarter
             reference, reference_end, before_ago = cal.parse_value(f"{reporting.date.year:04d}"), m.end, None
+            framed = False
             reference_late = False
     return _link_ranges(text, out, language)

@@ -20,7 +20,8 @@ of one day; two that name one kind of thing by two names, one of them a sentence
 or two apart (or guessed to two days) that share no kind of act and nothing but one participant
 are two of its acts, not one the outlets date differently (and two that each name a kind of act
 the other lacks get no bonus for the kind they share); a sentence dated by context never meets a
-day another report dates outright after its article was published. Two mentions dated coarser
+day another report dates outright after its article was published; two dated outright to days
+next to each other may meet on what they tell besides their dates' words. Two mentions dated coarser
 than a day must share words besides their dates' ("in 2003" is in every background sentence of that year), and
 besides a kind of act's when their sentences name different places or people ("January 21 polls"
 in Serbia / "next month's polls" in Bangladesh), and
@@ -834,6 +835,7 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
         score += SPEAKER_BONUS if one_speaker else 0.0
     score = min(1.0, score * penalty)
     score, relation = _as_planned(a, b, score, relation)
+    score = _next_day(a, b, score, relation, penalty)
     # One thing counted differently ("11 people were still missing" / "seven people"): a count
     # changes from one report to the next, so on other dates (or, said by both, on one day) the
     # two are two reports; told of one day, two outlets' tolls or figures are only a conflict.
@@ -858,6 +860,21 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
         if (a.first, a.last) != (b.first, b.last) or (ours.speakers and theirs.speakers):
             return None
     return _opening_penalty(ours, theirs) * score, relation
+
+
+def _next_day(a: _Item, b: _Item, score: float, relation: str, penalty: float) -> float:
+    """The score as given, but for two reports dated outright to days next to each other (a
+    "yesterday" counted from another day) that fall short of the threshold: then what they tell
+    besides their dates' words if more, as those are no evidence either way ("On October 24,
+    2026, the bank said in an emergency statement" / "On Sunday, the bank issued an emergency
+    statement"). No bonus counts: a participant's act told in passing shares little else ("as it
+    mourned the killing of ... Tueni" on Tuesday / "the killing of ... Tueni on Dec. 12"). Days
+    further apart are as often a figure's daily moves ("Crude oil prices rose slightly on
+    Wednesday" / "Kuwaiti crude oil prices rose ... on Nov.6")."""
+    days = a.first == a.last and b.first == b.last and abs(a.first - b.first) == 1
+    if relation != "conflicting dates" or not days or score >= THRESHOLDS[relation]:
+        return score
+    return max(score, _content_cosine(a.mention, b.mention) * penalty)
 
 
 # A scored pair: similarity, the two items, how their dates relate, the cosine of their vectors.

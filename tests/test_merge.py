@@ -1089,3 +1089,23 @@ def test_kinds_of_act_follow_the_news_sense_of_a_word(
     ("over the theft") adds no kind of its other sense."""
     terms = set(key_terms(text))
     assert kinds <= terms and not (not_kinds & terms), terms
+
+
+@pytest.mark.parametrize(("day", "conflict"), [("Sunday", True), ("Monday", False)])
+def test_outlets_a_day_apart_on_one_act_conflict_whatever_the_words_of_their_dates(
+    tmp_path: Path, day: str, conflict: bool
+) -> None:
+    """The words of the two days one act is dated to ("On November 14, 2026" / "On Sunday") are no
+    evidence either way: without them the reports are alike enough to be one act whose date the
+    outlets disagree on. Two days apart, as alike a report is as often the next move of a figure."""
+    wire = (
+        "On November 14, 2026, the port authority said in an urgent notice that it had sold 40,000 "
+        "tonnes of stored grain to steady prices."
+    )
+    daily = (
+        f"On {day}, the port authority put out an urgent notice saying it had released 40,000 tonnes "
+        "of grain stocks to calm the market."
+    )
+    events = merged_articles(tmp_path, "2026-11-18", wire=wire, daily=daily)
+    merged = [e for e in events if len(e.mentions) > 1]
+    assert [e.conflict for e in merged] == ([True] if conflict else []), [e.summary for e in events]

@@ -333,9 +333,14 @@ def _relation(a: _Item, b: _Item) -> str | None:
 def _reported_before(a: _Item, b: _Item) -> bool:
     """Whether `a` reports as done, in an article published before `b`'s date, what `b` dates
     later: then they are two happenings ("agreed a fee" on Sunday, "signed" on Tuesday), not
-    one that two outlets date differently."""
+    one that two outlets date differently. Unless `b`'s article is undated: a recap (a digest,
+    a factbox) dates what it retells after the fact, with no day of its own to check the date
+    against, and one a day or two after another's report is that act misdated as often as not
+    ("Brightvale Nutrition recalled three batches of the formula on October 6, 2026" / a release
+    of 5 October: "Brightvale Nutrition today announced the voluntary recall of three batches")."""
     m = a.mention
-    return not m.future and m.published is not None and _ordinals(m.published)[0] < b.first
+    dated = m.published is not None and b.mention.published is not None
+    return not m.future and dated and _ordinals(m.published)[0] < b.first
 
 
 def _name_penalty(a: EventMention, b: EventMention) -> float:
@@ -817,14 +822,16 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     # value of a part of it, and a schedule is often announced that loosely. Past acts dated to a
     # month are mostly background, another happening.
     # Two days told of one act is a conflict of dates only if a participant is named on both
-    # sides: otherwise the act is as likely named in passing ("Rescuers found two survivors under
-    # the rubble of the collapsed block on Wednesday" / "The block collapsed on Tuesday"); and only
+    # sides, as a name or the speaker ("Brightvale Nutrition today announced the voluntary
+    # recall" / "Brightvale Nutrition recalled three batches ... on October 6"): otherwise the act
+    # is as likely named in passing ("Rescuers found two survivors under the rubble of the
+    # collapsed block on Wednesday" / "The block collapsed on Tuesday"); and only
     # if neither names a kind of act the other lacks: those are two steps of one story on two days
     # ("a man was charged with burglary" on the 12th / "The man accused over the break-in appeared
     # before magistrates and was remanded in custody" on the 13th).
     if penalty == 1.0 and (days_only or _day_in_month(a, b) or _day_in_month(b, a)):
         conflict = relation == "conflicting dates"
-        named = not conflict or not set(ours.names).isdisjoint(theirs.names)
+        named = not conflict or _share_participant(ours, theirs)
         steps = conflict and not (a.acts <= b.acts or b.acts <= a.acts)
         # A conflict of dates is over an act each tells as its own: one a later clause of its
         # sentence tells is dated by that clause ("made on 12 October, which the board rejected

@@ -1109,3 +1109,23 @@ def test_outlets_a_day_apart_on_one_act_conflict_whatever_the_words_of_their_dat
     events = merged_articles(tmp_path, "2026-11-18", wire=wire, daily=daily)
     merged = [e for e in events if len(e.mentions) > 1]
     assert [e.conflict for e in merged] == ([True] if conflict else []), [e.summary for e in events]
+
+
+def test_an_undated_recap_a_day_after_a_report_of_one_act_is_a_conflict(tmp_path: Path) -> None:
+    """A recap with no publish date ("Halvik Foods recalled ... on March 4, 2026") may misdate an
+    act another article reported the day before ("Halvik Foods today announced the recall",
+    published March 3): one act, the dates in conflict; the firm is the speaker on one side and
+    named on the other. Published, the later date is another happening."""
+    release = (
+        "---\npublished: 2026-03-03\n---\nHalvik Foods today announced the recall of two batches "
+        "of Brisa oat milk from shops as a precaution.\n"
+    )
+    recap = "Halvik Foods recalled two batches of the oat milk from shops on March 4, 2026.\n"
+    for dated, merged in (("", True), ("---\npublished: 2026-03-06\n---\n", False)):
+        folder = tmp_path / str(merged)
+        folder.mkdir()
+        (folder / "release.md").write_text(release, encoding="utf-8")
+        (folder / "recap.md").write_text(dated + recap, encoding="utf-8")
+        events = merge_events(mentions_of(folder))
+        together = [e for e in events if len(e.mentions) > 1]
+        assert [e.conflict for e in together] == ([True] if merged else []), [e.summary for e in events]

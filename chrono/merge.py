@@ -12,7 +12,9 @@ month and a day inside it) adds a bonus (`summary.acts`); with no name on one si
 of one day must share more than the act's words, or the act be most of what one tells. Two that
 name kinds of act of no common family and share nothing else but who acted and when are two acts,
 and two that share nothing but their dates' words are two events, as are an act and its undoing
-("Rationing began" / "rationing was called off", `opposite_acts`). A sentence dated by context and
+("Rationing began" / "rationing was called off", `opposite_acts`), and a sentence dated by
+context that says its people "also" did what it tells, naming no kind of act, is no act a report
+shares only those people with. A sentence dated by context and
 a report dated outright must share a name or more than one word unless one speaker tells both;
 two that count one thing differently ("11 missing" / "seven missing") are two reports unless told
 of one day; two that name one kind of thing by two names, one of them a sentence's opening capital
@@ -421,6 +423,22 @@ def _two_acts(a: EventMention, b: EventMention) -> bool:
     if not (_told_kinds(a) and _told_kinds(b)):
         return False
     return _who_only(a, b)
+
+
+def _untold_act(a: EventMention, b: EventMention) -> bool:
+    """Whether `a`, a sentence dated by context that says it adds an act ("also"), names no kind
+    of act and shares nothing but who acted (names, titles) with `b`, a report dated outright
+    that names one: `a` tells another act of the same people, on the day its article gives the
+    act `b` reports ("Judge Priya Landes also ordered Platt to pay the city's legal costs" /
+    "last week Judge Priya Landes dismissed his petition"). Without "also" it is as often that
+    act in other words ("Chirac and ... representatives of all 53 African states ... have
+    gathered in the Malian capital" / "Chirac opened a two-day summit here on Saturday"); one
+    speaker's words tell what they are about in their own ("Now it is up to Pellow," Sorvik said)."""
+    if not a.inferred or b.inferred or _told_kinds(a) or not _told_kinds(b):
+        return False
+    if lexicon().additive.isdisjoint(re.findall(r"[a-z]+", text(a).lower())):
+        return False
+    return set(a.speakers).isdisjoint(b.speakers) and _who_only(a, b)
 
 
 def _opposite_acts(a: EventMention, b: EventMention) -> bool:
@@ -855,7 +873,8 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     # Ershad's party may boycott); unnamed, they are as often one story's ("The trial opened on
     # January 13" / "The trial, which began in January").
     spanned = not days_only and _kind_only(ours, theirs) and _named_apart(ours, theirs)
-    if spanned or _two_acts(ours, theirs) or _dates_only(ours, theirs) or _opposite_acts(ours, theirs):
+    two = _two_acts(ours, theirs) or _untold_act(ours, theirs) or _untold_act(theirs, ours)
+    if spanned or two or _dates_only(ours, theirs) or _opposite_acts(ours, theirs):
         return None
     # Outlets that disagree on the date (or a guess of it) must agree on the act: else the pair
     # is a false conflict ("Vellhaven Rovers are out of the Lisk Cup" on Wednesday night /

@@ -1129,3 +1129,18 @@ def test_an_undated_recap_a_day_after_a_report_of_one_act_is_a_conflict(tmp_path
         events = merge_events(mentions_of(folder))
         together = [e for e in events if len(e.mentions) > 1]
         assert [e.conflict for e in together] == ([True] if merged else []), [e.summary for e in events]
+
+
+def test_what_a_participant_also_did_is_not_the_act_another_outlet_reports(tmp_path: Path) -> None:
+    """ "Judge Ines Varro also ordered ... to pay" is dated by its article's Wednesday, but "also"
+    says it is another act than the ruling the other outlet reports of Judge Ines Varro that day:
+    sharing only who acted, the two stay apart."""
+    events = merged_articles(
+        tmp_path,
+        "2026-04-15",
+        wire="A court on Wednesday threw out the Kessel Mining Company's bid to reopen its Tarn quarry."
+        "\n\nJudge Ines Varro also ordered the company to pay the county's legal bills.",
+        daily="On Wednesday Judge Ines Varro dismissed the quarry owner's petition in a short ruling.",
+    )
+    merged = [sorted(m.text[:20] for m in e.mentions) for e in events if len(e.mentions) > 1]
+    assert all("Judge Ines Varro als" not in m for m in merged), [e.summary for e in events]

@@ -1089,3 +1089,58 @@ def test_kinds_of_act_follow_the_news_sense_of_a_word(
     ("over the theft") adds no kind of its other sense."""
     terms = set(key_terms(text))
     assert kinds <= terms and not (not_kinds & terms), terms
+
+
+@pytest.mark.parametrize(("day", "conflict"), [("Sunday", True), ("Monday", False)])
+def test_outlets_a_day_apart_on_one_act_conflict_whatever_the_words_of_their_dates(
+    tmp_path: Path, day: str, conflict: bool
+) -> None:
+    """The words of the two days one act is dated to ("On November 14, 2026" / "On Sunday") are no
+    evidence either way: without them the reports are alike enough to be one act whose date the
+    outlets disagree on. Two days apart, as alike a report is as often the next move of a figure."""
+    wire = (
+        "On November 14, 2026, the port authority said in an urgent notice that it had sold 40,000 "
+        "tonnes of stored grain to steady prices."
+    )
+    daily = (
+        f"On {day}, the port authority put out an urgent notice saying it had released 40,000 tonnes "
+        "of grain stocks to calm the market."
+    )
+    events = merged_articles(tmp_path, "2026-11-18", wire=wire, daily=daily)
+    merged = [e for e in events if len(e.mentions) > 1]
+    assert [e.conflict for e in merged] == ([True] if conflict else []), [e.summary for e in events]
+
+
+def test_an_undated_recap_a_day_after_a_report_of_one_act_is_a_conflict(tmp_path: Path) -> None:
+    """A recap with no publish date ("Halvik Foods recalled ... on March 4, 2026") may misdate an
+    act another article reported the day before ("Halvik Foods today announced the recall",
+    published March 3): one act, the dates in conflict; the firm is the speaker on one side and
+    named on the other. Published, the later date is another happening."""
+    release = (
+        "---\npublished: 2026-03-03\n---\nHalvik Foods today announced the recall of two batches "
+        "of Brisa oat milk from shops as a precaution.\n"
+    )
+    recap = "Halvik Foods recalled two batches of the oat milk from shops on March 4, 2026.\n"
+    for dated, merged in (("", True), ("---\npublished: 2026-03-06\n---\n", False)):
+        folder = tmp_path / str(merged)
+        folder.mkdir()
+        (folder / "release.md").write_text(release, encoding="utf-8")
+        (folder / "recap.md").write_text(dated + recap, encoding="utf-8")
+        events = merge_events(mentions_of(folder))
+        together = [e for e in events if len(e.mentions) > 1]
+        assert [e.conflict for e in together] == ([True] if merged else []), [e.summary for e in events]
+
+
+def test_what_a_participant_also_did_is_not_the_act_another_outlet_reports(tmp_path: Path) -> None:
+    """ "Judge Ines Varro also ordered ... to pay" is dated by its article's Wednesday, but "also"
+    says it is another act than the ruling the other outlet reports of Judge Ines Varro that day:
+    sharing only who acted, the two stay apart."""
+    events = merged_articles(
+        tmp_path,
+        "2026-04-15",
+        wire="A court on Wednesday threw out the Kessel Mining Company's bid to reopen its Tarn quarry."
+        "\n\nJudge Ines Varro also ordered the company to pay the county's legal bills.",
+        daily="On Wednesday Judge Ines Varro dismissed the quarry owner's petition in a short ruling.",
+    )
+    merged = [sorted(m.text[:20] for m in e.mentions) for e in events if len(e.mentions) > 1]
+    assert all("Judge Ines Varro als" not in m for m in merged), [e.summary for e in events]

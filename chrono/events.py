@@ -1835,7 +1835,9 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
     """Dates the mention of a `lead` in the present perfect with no date of its own (the first of
     `out`) by the sentence right after it, when that one tells the same happening in the past, to
     the day, with a word of it: "The High Court has ruled that the council acted unlawfully when it
-    decided to close the school. Judge Farrow quashed the closure decision on Friday." """
+    decided to close the school. Judge Farrow quashed the closure decision on Friday." The lead
+    keeps that expression as what dated it: its day is the text's, not a guess that another
+    report of a day nearby may take over."""
     if lead is None:  # most sentences
         return
     published, mention = lead.article.published, out[0]
@@ -1855,7 +1857,7 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
     ):
         return
     why = f"no date of its own: a lead in the present perfect, told again next ({again.timex.text})"
-    out[0] = lead.mention(again.date, None, why, lead.text)
+    out[0] = replace(lead.mention(again.date, None, why, lead.text), timex=again.timex)
 
 
 def _judged_then(opener: tuple[_Sentence, int] | None, out: list[EventMention], then: EventMention) -> None:

@@ -42,6 +42,7 @@ from chrono.summary import (
     unquoted,
     word_terms,
 )
+from chrono.temporal import weekday_again
 from chrono.temporal.types import Timex
 
 # TimeML values an event date can take, mapped to the contract's precisions.
@@ -596,9 +597,12 @@ def _shifted(t: Timex, reference: str) -> Timex | None:
     """A "reference time" expression ("a day later") re-resolved against the event it follows."""
     if not (t.value and t.anchor and _day_precise(t.value) and _day_precise(t.anchor)):
         return None
-    delta = date.fromisoformat(t.value[:10]) - date.fromisoformat(t.anchor[:10])
-    value = (date.fromisoformat(reference[:10]) + delta).isoformat()
-    return replace(t, value=value, anchor=reference[:10], range_end=None)
+    day = date.fromisoformat(reference[:10])
+    # "that Tuesday" after "a day later" is still a Tuesday: the one nearest that later day
+    day = weekday_again(t, day) or day + (
+        date.fromisoformat(t.value[:10]) - date.fromisoformat(t.anchor[:10])
+    )
+    return replace(t, value=day.isoformat(), anchor=reference[:10], range_end=None)
 
 
 @lru_cache(maxsize=256)  # asked only for statements, of the few events before them

@@ -1168,6 +1168,33 @@ def test_a_lead_in_the_present_perfect_takes_the_day_the_next_sentence_tells_it_
     assert arrested.date == "2022-03-30"
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "that Thursday" is the one nearest the day just told (Monday the 9th), not the one
+        # nearest the last date written out (Sunday the 8th), nor that one moved by a day.
+        (
+            "Police searched the depot on March 8, 2026.\nA day later the owner was questioned.\n"
+            "When prosecutors filed charges that Thursday, he was already abroad.\n",
+            date(2026, 3, 30),
+            "2026-03-12",
+        ),
+        # "the following Monday" counted from Thursday the 24th is still a Monday.
+        (
+            "He was arrested on Tuesday, February 22, 2000.\nTwo days later he was released on bail.\n"
+            "He fled the country the following Monday.\n",
+            date(2000, 3, 30),
+            "2000-02-28",
+        ),
+    ],
+)
+def test_a_weekday_counted_from_the_day_just_told_stays_that_weekday(
+    text: str, published: date, expected: str
+) -> None:
+    *_, last = tagged_events(article(text, published=published))
+    assert last.date == expected
+
+
 def test_a_pickled_mention_comes_back_equal_with_its_words_shared() -> None:
     art = article("Kremlin spokesman Dmitry Peskov said on Tuesday the peace talks in Istanbul stalled.")
     [mention] = extract_events(art, [timex(art, "on Tuesday", "2022-03-29")])

@@ -1195,6 +1195,16 @@ def test_a_weekday_counted_from_the_day_just_told_stays_that_weekday(
     assert last.date == expected
 
 
+@pytest.mark.parametrize("published", [date(2026, 11, 5), None])
+def test_a_clock_time_on_the_24_hour_clock_with_its_day_dates_to_the_minute(published: date | None) -> None:
+    # The contract keeps a clock time the text gives, in an undated release too.
+    art = article(
+        "At 16:12 on 1 November 2026, supply was lost to 3.1 million customers.\n", published=published
+    )
+    [lost] = tagged_events(art)
+    assert lost.date == "2026-11-01T16:12" and lost.timex is not None
+
+
 def test_a_pickled_mention_comes_back_equal_with_its_words_shared() -> None:
     art = article("Kremlin spokesman Dmitry Peskov said on Tuesday the peace talks in Istanbul stalled.")
     [mention] = extract_events(art, [timex(art, "on Tuesday", "2022-03-29")])

@@ -433,13 +433,19 @@ SMALL_HOURS_END = 6  # a clock time before 6 a.m. is in the night's small hours
 
 def clock_time(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
-    if f.hour is None or ctx.anchor is None:
+    if f.hour is None:
         return None
     if f.month is not None and f.day is not None:
+        # its day as a date of its own: written out in full ("at 16:12 on 1 November 2026"), it
+        # needs no publish date
         date = _calendar_date(f, ctx)
         if date is None:
             return None
-        return Resolution(f"{date.value}T{f.hour:02d}:{f.minute or 0:02d}", PUBLISH, cue=date.cue)
+        return Resolution(
+            f"{date.value}T{f.hour:02d}:{f.minute or 0:02d}", date.basis or PUBLISH, cue=date.cue
+        )
+    if ctx.anchor is None:
+        return None
     if f.weekday is not None:
         direction, cue = _direction(f, ctx)
         day, basis = cal.weekday_near(ctx.anchor, f.weekday, 1 if direction > 0 else -1), PUBLISH

@@ -487,17 +487,23 @@ def _conjunct(cuts: Sequence[tuple[int, int]], at: int, length: int) -> tuple[in
 
 def _cuts(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
     """Coordinators between two expressions of different dates ("stayed shut on Monday and will
-    reopen on Wednesday"): each side reports a happening of its own. Offsets in `raw`, which
-    starts at `base` in the text the expressions index."""
+    reopen on Wednesday"), or of one day when the second counts from the first ("The north followed
+    on 2 November, and the west was reconnected later that day"): each side reports a happening of
+    its own. Offsets in `raw`, which starts at `base` in the text the expressions index."""
     out = []
     ordered = sorted(timexes, key=lambda t: t.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
-        if event_date(a.value)[0] == event_date(b.value)[0]:
+        if event_date(a.value)[0] == event_date(b.value)[0] and not _counts_on(b):
             continue
         found = list(lexicon().conjunction.finditer(raw, a.end - base, b.start - base))
         if found:
             out.append(found[-1].span())
     return out
+
+
+def _counts_on(t: Timex) -> bool:
+    """Whether an expression counts from the time told before it ("later that day", "the same day")."""
+    return t.anchor_kind == "reference time"
 
 
 @dataclass(frozen=True, slots=True)
@@ -905,11 +911,19 @@ def _dated_by_own(
     done = _done_before(raw, s.start, told) if ahead else None
     if done:
         cuts = [done]
-    # A date in the attribution ("…, Peskov told LCI on Wednesday") dates all that was said.
+    # A date in the attribution ("…, Peskov told LCI on Wednesday") dates all that was said. Cut
+    # from a conjunct of another happening, a clause tells its own as one apart would, however
+    # short ("The north followed on 2 November, and the west was reconnected later that day").
     first, last = (
         (0, len(raw))
         if best in said
-        else _focus_span(raw, best.start - s.start, best.end - s.start, cuts=cuts)
+        else _focus_span(
+            raw,
+            best.start - s.start,
+            best.end - s.start,
+            _MIN_CLAUSE_TERMS if cuts else _MIN_FOCUS_TERMS,
+            cuts,
+        )
     )
     own_part = _conjunct(cuts, best.start - s.start, len(raw))  # the conjunct the best date is in
     things = [] if best in owned else [t for t in owned if first <= t.start - s.start < last]
@@ -921,7 +935,10 @@ def _dated_by_own(
         if tied := _anchoring(raw, s.start, best, main, cuts, own_part[0]):
             anchored, (first, last) = tied
     first, last, clause = _primary_clause(raw, (first, last), own_part, done, anchored)
-    why = f"dated by {best.text!r}" + (f" in the clause {collapse(clause)!r}" if anchored or done else "")
+    cut = bool(cuts) and (first, last) != (0, len(raw))  # a conjunct of its own
+    why = f"dated by {best.text!r}" + (
+        f" in the clause {collapse(clause)!r}" if anchored or done or cut else ""
+    )
     when, by, why = _counted_from_thing(s, raw, best, owned) or (
         event_date(best.value)[0],
         best,
@@ -981,7 +998,7 @@ def _dated_by_own(
         # often a span's bound ("might not be finalised until April"), no happening.
         content = speaker is not None and best.start - s.start < speaker[1] <= at and _day_precise(when)
         subordinate = subordinates.get(t.start)
-        if when in {m.date for m in out} or (
+        if (when in {m.date for m in out} and not (apart and _counts_on(t))) or (
             first <= at < last and not apart and not content and t not in nested and subordinate is None
         ):
             continue

@@ -1205,6 +1205,20 @@ def test_a_clock_time_on_the_24_hour_clock_with_its_day_dates_to_the_minute(publ
     assert lost.date == "2026-11-01T16:12" and lost.timex is not None
 
 
+def test_a_conjunct_dated_later_that_day_tells_a_happening_of_its_own() -> None:
+    # Two regions reconnected on one day, each told with its own time: two mentions, each of its
+    # own conjunct, not one of the whole sentence.
+    art = article(
+        "Power returned to the capital on 1 November 2026.\n"
+        "The northern region followed on the afternoon of 2 November 2026, and the western region"
+        " was reconnected later that day.\n",
+        published=date(2026, 11, 6),
+    )
+    _, north, west = tagged_events(art)
+    assert (north.date, west.date) == ("2026-11-02", "2026-11-02")
+    assert "western" not in north.summary.lower() and "northern" not in west.summary.lower()
+
+
 def test_a_pickled_mention_comes_back_equal_with_its_words_shared() -> None:
     art = article("Kremlin spokesman Dmitry Peskov said on Tuesday the peace talks in Istanbul stalled.")
     [mention] = extract_events(art, [timex(art, "on Tuesday", "2022-03-29")])

@@ -261,6 +261,7 @@ def test_future_events_and_statements_about_the_future() -> None:
         "We're back at the same time tomorrow.",
         "Join us again next week.",
         "Unsubscribe at any time.",
+        "Forward this email to a colleague.",
         "You are receiving this newsletter because you signed up at our website.",
         # a release's sign-off
         "Issued by the Harrow Police press office.",

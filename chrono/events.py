@@ -1643,13 +1643,19 @@ def _by_context(
         why = "undated: no date of its own and no dated narrative before"
         return [s.mention(None, None, why, s.text)], narrative
     found = s.mention(context.date, None, f"no date of its own: continues {context.source}", s.text)
+    if written is None and not tied and _perfect_lead(s.text):
+        # A text with no publish date: the present perfect ("Arventra has replaced the relay") speaks
+        # of when it was written, which nothing tells; so does what goes on after it ("Joran Feld,
+        # chief executive, said: ...").
+        why = "undated: no date of its own, in the present perfect of a text with no publish date"
+        return [s.mention(None, None, why, s.text)], _Narrative(None, "")
     # "At the time" points to the time just told, whatever event it names.
     if not tied and (taken := _taken_up(found, context, told)) is not context:
         # It names an earlier event: the story goes on from there.
         context = narrative = replace(taken, resume=None, whole=False)
         why = f"no date of its own: continues {context.source}, which it names"
         found = s.mention(context.date, None, why, s.text)
-    elif not tied and context.spoken and found.speakers and (speaker_span(s.text) or (1,))[0] == 0:
+    elif not tied and context.spoken and _named_statement(found, s.text):
         # A statement by someone named, opening with who spoke, goes on with the report, not with
         # the event it told: "A tunnel collapsed on Tuesday night, the operator said on Wednesday. ¶
         # Spokeswoman Ilse Marrow said rescuers believed …" was said on Wednesday; "The thieves
@@ -1670,6 +1676,11 @@ def _by_context(
             spoken=narrative.spoken,
         )
     return [found], narrative
+
+
+def _named_statement(m: EventMention, sentence: str) -> bool:
+    """Whether a sentence is a statement by someone named, opening with who spoke."""
+    return bool(m.speakers) and (speaker_span(sentence) or (1,))[0] == 0
 
 
 def _setting(sentence: str, base: int, inside: list[Timex], spans: list[tuple[int, int]]) -> Timex | None:

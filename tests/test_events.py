@@ -1220,6 +1220,18 @@ def test_a_conjunct_dated_later_that_day_tells_a_happening_of_its_own() -> None:
     assert "western" not in north.summary.lower() and "northern" not in west.summary.lower()
 
 
+def test_the_present_perfect_of_an_undated_text_and_what_follows_it_stay_undated() -> None:
+    # With no publish date, "has replaced" is of the unknown time of writing, not of the day before.
+    art = article(
+        "On 5 November 2026 engineers confirmed that the relay had been set up wrongly.\n"
+        "The company has replaced the relay.\n"
+        'Chief executive Ola Berg said: "We apologise to every customer."\n',
+        published=None,
+    )
+    confirmed, replaced, apology = tagged_events(art)
+    assert (confirmed.date, replaced.date, apology.date) == ("2026-11-05", None, None)
+
+
 def test_a_pickled_mention_comes_back_equal_with_its_words_shared() -> None:
     art = article("Kremlin spokesman Dmitry Peskov said on Tuesday the peace talks in Istanbul stalled.")
     [mention] = extract_events(art, [timex(art, "on Tuesday", "2022-03-29")])

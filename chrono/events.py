@@ -502,8 +502,9 @@ def _cuts(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
 
 
 def _counts_on(t: Timex) -> bool:
-    """Whether an expression counts from the time told before it ("later that day", "the same day")."""
-    return t.anchor_kind == "reference time"
+    """Whether an expression counts a day from the time told before it ("later that day", "the same
+    day"): not a part of that day ("in the morning"), nor a bare number ending a range ("April 8 and 9")."""
+    return t.anchor_kind == "reference time" and t.type == "DATE" and any(map(str.isalpha, t.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -911,9 +912,17 @@ def _dated_by_own(
     done = _done_before(raw, s.start, told) if ahead else None
     if done:
         cuts = [done]
+    own_part = _conjunct(cuts, best.start - s.start, len(raw))  # the conjunct the best date is in
     # A date in the attribution ("…, Peskov told LCI on Wednesday") dates all that was said. Cut
-    # from a conjunct of another happening, a clause tells its own as one apart would, however
-    # short ("The north followed on 2 November, and the west was reconnected later that day").
+    # from a conjunct that counts on from its day ("The north followed on 2 November, and the west
+    # was reconnected later that day"), a clause tells its own happening as that one does, however short.
+    best_day = event_date(best.value)[0]
+    then = any(
+        _counts_on(t)
+        and event_date(t.value)[0] == best_day
+        and _conjunct(cuts, t.start - s.start, len(raw)) != own_part
+        for t in told
+    )
     first, last = (
         (0, len(raw))
         if best in said
@@ -921,11 +930,10 @@ def _dated_by_own(
             raw,
             best.start - s.start,
             best.end - s.start,
-            _MIN_CLAUSE_TERMS if cuts else _MIN_FOCUS_TERMS,
+            _MIN_CLAUSE_TERMS if then else _MIN_FOCUS_TERMS,
             cuts,
         )
     )
-    own_part = _conjunct(cuts, best.start - s.start, len(raw))  # the conjunct the best date is in
     things = [] if best in owned else [t for t in owned if first <= t.start - s.start < last]
     if things:  # "after Thursday's leak" is a phrase, not a clause: the sentence's subject stays
         first, last = 0, len(raw)
@@ -935,7 +943,7 @@ def _dated_by_own(
         if tied := _anchoring(raw, s.start, best, main, cuts, own_part[0]):
             anchored, (first, last) = tied
     first, last, clause = _primary_clause(raw, (first, last), own_part, done, anchored)
-    cut = bool(cuts) and (first, last) != (0, len(raw))  # a conjunct of its own
+    cut = then and (first, last) != (0, len(raw))  # a conjunct of its own
     why = f"dated by {best.text!r}" + (
         f" in the clause {collapse(clause)!r}" if anchored or done or cut else ""
     )

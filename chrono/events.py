@@ -42,6 +42,7 @@ from chrono.summary import (
     unquoted,
     word_terms,
 )
+from chrono.temporal import weekday_again
 from chrono.temporal.types import Timex
 
 # TimeML values an event date can take, mapped to the contract's precisions.
@@ -486,17 +487,24 @@ def _conjunct(cuts: Sequence[tuple[int, int]], at: int, length: int) -> tuple[in
 
 def _cuts(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
     """Coordinators between two expressions of different dates ("stayed shut on Monday and will
-    reopen on Wednesday"): each side reports a happening of its own. Offsets in `raw`, which
-    starts at `base` in the text the expressions index."""
+    reopen on Wednesday"), or of one day when the second counts from the first ("The north followed
+    on 2 November, and the west was reconnected later that day"): each side reports a happening of
+    its own. Offsets in `raw`, which starts at `base` in the text the expressions index."""
     out = []
     ordered = sorted(timexes, key=lambda t: t.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
-        if event_date(a.value)[0] == event_date(b.value)[0]:
+        if event_date(a.value)[0] == event_date(b.value)[0] and not _counts_on(b):
             continue
         found = list(lexicon().conjunction.finditer(raw, a.end - base, b.start - base))
         if found:
             out.append(found[-1].span())
     return out
+
+
+def _counts_on(t: Timex) -> bool:
+    """Whether an expression counts a day from the time told before it ("later that day", "the same
+    day"): not a part of that day ("in the morning"), nor a bare number ending a range ("April 8 and 9")."""
+    return t.anchor_kind == "reference time" and t.type == "DATE" and any(map(str.isalpha, t.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,9 +604,12 @@ def _shifted(t: Timex, reference: str) -> Timex | None:
     """A "reference time" expression ("a day later") re-resolved against the event it follows."""
     if not (t.value and t.anchor and _day_precise(t.value) and _day_precise(t.anchor)):
         return None
-    delta = date.fromisoformat(t.value[:10]) - date.fromisoformat(t.anchor[:10])
-    value = (date.fromisoformat(reference[:10]) + delta).isoformat()
-    return replace(t, value=value, anchor=reference[:10], range_end=None)
+    day = date.fromisoformat(reference[:10])
+    # "that Tuesday" after "a day later" is still a Tuesday: the one nearest that later day
+    day = weekday_again(t, day) or day + (
+        date.fromisoformat(t.value[:10]) - date.fromisoformat(t.anchor[:10])
+    )
+    return replace(t, value=day.isoformat(), anchor=reference[:10], range_end=None)
 
 
 @lru_cache(maxsize=256)  # asked only for statements, of the few events before them
@@ -901,13 +912,28 @@ def _dated_by_own(
     done = _done_before(raw, s.start, told) if ahead else None
     if done:
         cuts = [done]
-    # A date in the attribution ("…, Peskov told LCI on Wednesday") dates all that was said.
+    own_part = _conjunct(cuts, best.start - s.start, len(raw))  # the conjunct the best date is in
+    # A date in the attribution ("…, Peskov told LCI on Wednesday") dates all that was said. Cut
+    # from a conjunct that counts on from its day ("The north followed on 2 November, and the west
+    # was reconnected later that day"), a clause tells its own happening as that one does, however short.
+    best_day = event_date(best.value)[0]
+    then = any(
+        _counts_on(t)
+        and event_date(t.value)[0] == best_day
+        and _conjunct(cuts, t.start - s.start, len(raw)) != own_part
+        for t in told
+    )
     first, last = (
         (0, len(raw))
         if best in said
-        else _focus_span(raw, best.start - s.start, best.end - s.start, cuts=cuts)
+        else _focus_span(
+            raw,
+            best.start - s.start,
+            best.end - s.start,
+            _MIN_CLAUSE_TERMS if then else _MIN_FOCUS_TERMS,
+            cuts,
+        )
     )
-    own_part = _conjunct(cuts, best.start - s.start, len(raw))  # the conjunct the best date is in
     things = [] if best in owned else [t for t in owned if first <= t.start - s.start < last]
     if things:  # "after Thursday's leak" is a phrase, not a clause: the sentence's subject stays
         first, last = 0, len(raw)
@@ -917,7 +943,10 @@ def _dated_by_own(
         if tied := _anchoring(raw, s.start, best, main, cuts, own_part[0]):
             anchored, (first, last) = tied
     first, last, clause = _primary_clause(raw, (first, last), own_part, done, anchored)
-    why = f"dated by {best.text!r}" + (f" in the clause {collapse(clause)!r}" if anchored or done else "")
+    cut = then and (first, last) != (0, len(raw))  # a conjunct of its own
+    why = f"dated by {best.text!r}" + (
+        f" in the clause {collapse(clause)!r}" if anchored or done or cut else ""
+    )
     when, by, why = _counted_from_thing(s, raw, best, owned) or (
         event_date(best.value)[0],
         best,
@@ -977,7 +1006,7 @@ def _dated_by_own(
         # often a span's bound ("might not be finalised until April"), no happening.
         content = speaker is not None and best.start - s.start < speaker[1] <= at and _day_precise(when)
         subordinate = subordinates.get(t.start)
-        if when in {m.date for m in out} or (
+        if (when in {m.date for m in out} and not (apart and _counts_on(t))) or (
             first <= at < last and not apart and not content and t not in nested and subordinate is None
         ):
             continue
@@ -1622,13 +1651,19 @@ def _by_context(
         why = "undated: no date of its own and no dated narrative before"
         return [s.mention(None, None, why, s.text)], narrative
     found = s.mention(context.date, None, f"no date of its own: continues {context.source}", s.text)
+    if written is None and not tied and _perfect_lead(s.text):
+        # A text with no publish date: the present perfect ("Arventra has replaced the relay") speaks
+        # of when it was written, which nothing tells; so does what goes on after it ("Joran Feld,
+        # chief executive, said: ...").
+        why = "undated: no date of its own, in the present perfect of a text with no publish date"
+        return [s.mention(None, None, why, s.text)], _Narrative(None, "")
     # "At the time" points to the time just told, whatever event it names.
     if not tied and (taken := _taken_up(found, context, told)) is not context:
         # It names an earlier event: the story goes on from there.
         context = narrative = replace(taken, resume=None, whole=False)
         why = f"no date of its own: continues {context.source}, which it names"
         found = s.mention(context.date, None, why, s.text)
-    elif not tied and context.spoken and found.speakers and (speaker_span(s.text) or (1,))[0] == 0:
+    elif not tied and context.spoken and _named_statement(found, s.text):
         # A statement by someone named, opening with who spoke, goes on with the report, not with
         # the event it told: "A tunnel collapsed on Tuesday night, the operator said on Wednesday. ¶
         # Spokeswoman Ilse Marrow said rescuers believed …" was said on Wednesday; "The thieves
@@ -1649,6 +1684,11 @@ def _by_context(
             spoken=narrative.spoken,
         )
     return [found], narrative
+
+
+def _named_statement(m: EventMention, sentence: str) -> bool:
+    """Whether a sentence is a statement by someone named, opening with who spoke."""
+    return bool(m.speakers) and (speaker_span(sentence) or (1,))[0] == 0
 
 
 def _setting(sentence: str, base: int, inside: list[Timex], spans: list[tuple[int, int]]) -> Timex | None:
@@ -1835,7 +1875,9 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
     """Dates the mention of a `lead` in the present perfect with no date of its own (the first of
     `out`) by the sentence right after it, when that one tells the same happening in the past, to
     the day, with a word of it: "The High Court has ruled that the council acted unlawfully when it
-    decided to close the school. Judge Farrow quashed the closure decision on Friday." """
+    decided to close the school. Judge Farrow quashed the closure decision on Friday." The lead
+    keeps that expression as what dated it: its day is the text's, not a guess that another
+    report of a day nearby may take over."""
     if lead is None:  # most sentences
         return
     published, mention = lead.article.published, out[0]
@@ -1855,7 +1897,7 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
     ):
         return
     why = f"no date of its own: a lead in the present perfect, told again next ({again.timex.text})"
-    out[0] = lead.mention(again.date, None, why, lead.text)
+    out[0] = replace(lead.mention(again.date, None, why, lead.text), timex=again.timex)
 
 
 def _judged_then(opener: tuple[_Sentence, int] | None, out: list[EventMention], then: EventMention) -> None:

@@ -54,6 +54,14 @@ def test_press_release_end_mark_drops_the_sign_off(mark):
     assert assert_exact_runs(text) == f"{P1}\n{P2}\n"
 
 
+@pytest.mark.parametrize(
+    "notes", ["Notes to editors: Arventra operates the grid.", "NOTES TO EDITORS", "Note for editors:"]
+)
+def test_a_releases_notes_to_editors_and_all_after_them_dropped(notes):
+    text = f"{P1}\n{P2}\n{notes}\nThe company employs 2,100 people.\n"
+    assert assert_exact_runs(text) == f"{P1}\n{P2}\n"
+
+
 def test_cookie_banner_in_the_sites_words_dropped():
     banner = "This site uses cookies. By continuing to browse you agree to our use of cookies."
     assert assert_exact_runs(f"{banner}\n{P1}\n{P2}\n") == f"{P1}\n{P2}\n"

@@ -261,6 +261,7 @@ def test_future_events_and_statements_about_the_future() -> None:
         "We're back at the same time tomorrow.",
         "Join us again next week.",
         "Unsubscribe at any time.",
+        "Forward this email to a colleague.",
         "You are receiving this newsletter because you signed up at our website.",
         # a release's sign-off
         "Issued by the Harrow Police press office.",
@@ -1151,7 +1152,10 @@ def test_a_lead_in_the_present_perfect_takes_the_day_the_next_sentence_tells_it_
     )
     art = article(text)
     ruled, quashed = extract_events(art, [timex(art, "on Friday", "2022-03-25")])
-    assert (ruled.date, quashed.date) == ("2022-03-25", "2022-03-25") and ruled.timex is None
+    assert (ruled.date, quashed.date) == ("2022-03-25", "2022-03-25")
+    # Dated by that expression, not guessed: another outlet's report of a day nearby does not take
+    # its day over when they merge ("has died" / "died on Wednesday night" / "on Tuesday ordered").
+    assert ruled.timex == quashed.timex and ruled.timex is not None and ruled.timex.text == "on Friday"
     # Not when the next sentence tells what is ahead ("host … on Saturday", resolved to the last one).
     ahead = article(
         "Manager Rafa Benitez has played down talk of the title.\n"
@@ -1163,6 +1167,69 @@ def test_a_lead_in_the_present_perfect_takes_the_day_the_next_sentence_tells_it_
     other = article("Police have arrested a man in Dunmere.\nThe blaze broke out at a warehouse on Friday.\n")
     arrested, _ = extract_events(other, [timex(other, "on Friday", "2022-03-25")])
     assert arrested.date == "2022-03-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "that Thursday" is the one nearest the day just told (Monday the 9th), not the one
+        # nearest the last date written out (Sunday the 8th), nor that one moved by a day.
+        (
+            "Police searched the depot on March 8, 2026.\nA day later the owner was questioned.\n"
+            "When prosecutors filed charges that Thursday, he was already abroad.\n",
+            date(2026, 3, 30),
+            "2026-03-12",
+        ),
+        # "the following Monday" counted from Thursday the 24th is still a Monday.
+        (
+            "He was arrested on Tuesday, February 22, 2000.\nTwo days later he was released on bail.\n"
+            "He fled the country the following Monday.\n",
+            date(2000, 3, 30),
+            "2000-02-28",
+        ),
+    ],
+)
+def test_a_weekday_counted_from_the_day_just_told_stays_that_weekday(
+    text: str, published: date, expected: str
+) -> None:
+    *_, last = tagged_events(article(text, published=published))
+    assert last.date == expected
+
+
+@pytest.mark.parametrize("published", [date(2026, 11, 5), None])
+def test_a_clock_time_on_the_24_hour_clock_with_its_day_dates_to_the_minute(published: date | None) -> None:
+    # The contract keeps a clock time the text gives, in an undated release too.
+    art = article(
+        "At 16:12 on 1 November 2026, supply was lost to 3.1 million customers.\n", published=published
+    )
+    [lost] = tagged_events(art)
+    assert lost.date == "2026-11-01T16:12" and lost.timex is not None
+
+
+def test_a_conjunct_dated_later_that_day_tells_a_happening_of_its_own() -> None:
+    # Two regions reconnected on one day, each told with its own time: two mentions, each of its
+    # own conjunct, not one of the whole sentence.
+    art = article(
+        "Power returned to the capital on 1 November 2026.\n"
+        "The northern region followed on the afternoon of 2 November 2026, and the western region"
+        " was reconnected later that day.\n",
+        published=date(2026, 11, 6),
+    )
+    _, north, west = tagged_events(art)
+    assert (north.date, west.date) == ("2026-11-02", "2026-11-02")
+    assert "western" not in north.summary.lower() and "northern" not in west.summary.lower()
+
+
+def test_the_present_perfect_of_an_undated_text_and_what_follows_it_stay_undated() -> None:
+    # With no publish date, "has replaced" is of the unknown time of writing, not of the day before.
+    art = article(
+        "On 5 November 2026 engineers confirmed that the relay had been set up wrongly.\n"
+        "The company has replaced the relay.\n"
+        'Chief executive Ola Berg said: "We apologise to every customer."\n',
+        published=None,
+    )
+    confirmed, replaced, apology = tagged_events(art)
+    assert (confirmed.date, replaced.date, apology.date) == ("2026-11-05", None, None)
 
 
 def test_a_pickled_mention_comes_back_equal_with_its_words_shared() -> None:

@@ -21,6 +21,7 @@ from chrono.temporal.resolve import (
     COUNTS_BACK_FROM_PUBLISH,
     COUNTS_FROM_REFERENCE,
     FOLLOWS_REFERENCE,
+    NAMES_WEEKDAY,
     NEEDS_TENSE,
     PUBLISH,
     REFERENCE,
@@ -31,7 +32,7 @@ from chrono.temporal.resolve import (
 from chrono.temporal.tense import NO_CUE, SENTENCE_END, TenseRules, tense_of, tense_rules
 from chrono.temporal.types import Mention, Timex
 
-__all__ = ["Timex", "rules_for", "tag"]
+__all__ = ["Timex", "rules_for", "tag", "weekday_again"]
 
 _FUTURE_REFS = frozenset({"FUTURE_REF"})
 # How far (in characters) a reference time carries: about two short news paragraphs. A longer
@@ -92,6 +93,31 @@ def _timex(
         future=_future(res, anchor, tense_future) if (res.type or m.type) in ("DATE", "TIME") else False,
         mod=res.mod,
     )
+
+
+@cache
+def _weekday_rules(lang: str) -> dict[str, int]:
+    return {
+        c.rule.id: NAMES_WEEKDAY[c.rule.resolver]
+        for c in rules_for(lang).rules
+        if c.rule.resolver in NAMES_WEEKDAY
+    }
+
+
+def weekday_again(t: Timex, reference: dt.date, lang: str = "en") -> dt.date | None:
+    """The day an expression that names a weekday counted from the reference time ("the following
+    Monday", "that Tuesday") gives when counted from `reference` instead: that weekday, the next
+    or previous one as the expression went from its own reference, or the nearest. None for any
+    other expression."""
+    way = _weekday_rules(lang).get(t.rule)
+    if way is None or t.value is None or t.anchor is None:
+        return None
+    was = dt.date.fromisoformat(t.value[:10])
+    ahead = (was.weekday() - reference.weekday()) % 7  # days to the next one, 0 on the day itself
+    if way == 0:
+        return reference + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    forward = was > dt.date.fromisoformat(t.anchor[:10])
+    return reference + dt.timedelta(days=(ahead or 7) if forward else (ahead or 7) - 7)
 
 
 @dataclass(frozen=True, slots=True)

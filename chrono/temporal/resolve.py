@@ -23,6 +23,7 @@ __all__ = [
     "COUNTS_BACK_FROM_PUBLISH",
     "COUNTS_FROM_REFERENCE",
     "FOLLOWS_REFERENCE",
+    "NAMES_WEEKDAY",
     "NEEDS_TENSE",
     "PUBLISH",
     "REFERENCE",
@@ -194,6 +195,23 @@ def weekday_from_reference(m: Mention, ctx: Context) -> Resolution | None:
     if ref is None or ref.granularity != cal.DAY or f.weekday is None or f.rel is None:
         return None
     return Resolution(cal.weekday_near(ref.date, f.weekday, f.rel, inclusive=False).isoformat(), REFERENCE)
+
+
+def weekday_near_reference(m: Mention, ctx: Context) -> Resolution | None:
+    """ "that Tuesday": the one nearest the day the text is about, or in the week it is about;
+    with no day or week to go by, the weekday a bare one would be."""
+    f, ref = m.fields, ctx.reference
+    if f.weekday is None or ref is None or ref.granularity not in (cal.DAY, cal.WEEK):
+        return weekday(m, ctx)
+    if ref.granularity == cal.WEEK:
+        day = ref.date + dt.timedelta(days=f.weekday - ref.date.isoweekday())
+    else:
+        day = min(
+            (cal.weekday_near(ref.date, f.weekday, d) for d in (-1, 1)), key=lambda d: abs(d - ref.date)
+        )
+    if f.part is not None and f.part != "NI":
+        return Resolution(f"{day.isoformat()}T{f.part}", REFERENCE, type="TIME")
+    return Resolution(day.isoformat(), REFERENCE)
 
 
 def deictic(m: Mention, ctx: Context) -> Resolution | None:
@@ -415,13 +433,19 @@ SMALL_HOURS_END = 6  # a clock time before 6 a.m. is in the night's small hours
 
 def clock_time(m: Mention, ctx: Context) -> Resolution | None:
     f = m.fields
-    if f.hour is None or ctx.anchor is None:
+    if f.hour is None:
         return None
     if f.month is not None and f.day is not None:
+        # its day as a date of its own: written out in full ("at 16:12 on 1 November 2026"), it
+        # needs no publish date
         date = _calendar_date(f, ctx)
         if date is None:
             return None
-        return Resolution(f"{date.value}T{f.hour:02d}:{f.minute or 0:02d}", PUBLISH, cue=date.cue)
+        return Resolution(
+            f"{date.value}T{f.hour:02d}:{f.minute or 0:02d}", date.basis or PUBLISH, cue=date.cue
+        )
+    if ctx.anchor is None:
+        return None
     if f.weekday is not None:
         direction, cue = _direction(f, ctx)
         day, basis = cal.weekday_near(ctx.anchor, f.weekday, 1 if direction > 0 else -1), PUBLISH
@@ -508,6 +532,7 @@ RESOLVERS: dict[str, Resolver] = {
     "day_of_month": day_of_month,
     "weekday": weekday,
     "weekday_from_reference": weekday_from_reference,
+    "weekday_near_reference": weekday_near_reference,
     "weekday_of_week": weekday_of_week,
     "deictic": deictic,
     "counted_day": counted_day,
@@ -542,6 +567,9 @@ RESOLVERS: dict[str, Resolver] = {
 # Resolvers for a bare number that is a time only right after a dated expression ("26-28"): the
 # mention is dropped unless it follows the reference time across a range word and resolves.
 FOLLOWS_REFERENCE = frozenset({"range_end_day", "range_end_year"})
+# Resolvers of a named weekday counted from the reference time ("the following Monday", "that
+# Tuesday"), with the way each goes from a day: the next or previous one, or the nearest (0).
+NAMES_WEEKDAY = {"weekday_from_reference": 1, "weekday_near_reference": 0}
 NEEDS_TENSE = frozenset(
     {"calendar_date", "day_of_month", "weekday", "quarter", "half", "clock_time", "weekend", "holiday"}
 )

@@ -1588,7 +1588,12 @@ def _counting(narrative: _Narrative, sentence: str, paragraph: bool) -> _Narrati
 
 def _counted_back(t: Timex) -> bool:
     """Whether an expression counts back from another time ("the previous evening", "a day earlier")."""
-    return t.anchor_kind == "reference time" and bool(t.value and t.anchor) and t.value[:10] < t.anchor[:10]
+    return (
+        t.anchor_kind == "reference time"
+        and t.value is not None
+        and t.anchor is not None
+        and t.value[:10] < t.anchor[:10]
+    )
 
 
 def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMention) -> _Narrative:

@@ -242,6 +242,24 @@ def test_an_act_and_its_undoing_are_two_events_however_much_else_they_share(tmp_
     assert all("called off" not in m.text for m in start.mentions), start.mentions
 
 
+def test_an_act_told_in_a_clause_after_its_undoing_is_not_what_the_sentence_tells(tmp_path: Path) -> None:
+    """Trading that resumed ", after a shutdown of more than four hours" tells the resumption: the
+    shutdown is its time, so the outage that closed the market is another event; the closure told
+    in other words ("shut") is one with it."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-02-10",
+            "The exchange halted all trading on Tuesday morning after a fault in its systems.\n\n"
+            "Trading resumed in mid-afternoon, after a shutdown of more than four hours.",
+        ),
+        radio=("2026-02-11", "Yesterday's outage closed the market for more than four hours."),
+        paper=("2026-02-11", "An outage shut the market for more than four hours on Tuesday, February 10."),
+    )
+    together = grouped(events)
+    assert together == [["An outage shut the marke", "Yesterday's outage close"]], together
+
+
 def test_two_places_named_by_a_sentences_opening_capital_are_two_events(tmp_path: Path) -> None:
     """Two airports shut on one day, each named only by the capital that opens its sentence
     (which `names` leaves out: it may be only the sentence's), are two closures; the same airport

@@ -272,3 +272,17 @@ def test_two_places_named_by_a_sentences_opening_capital_are_two_events(tmp_path
     )
     together = grouped(events)
     assert together == [["Brenvik airport closed o", "Brenvik airport shut on "]], together
+
+
+def test_a_seat_given_up_is_a_resignation(tmp_path: Path) -> None:
+    """An MP who "gave up his seat" resigned: one event with the outlet that says he quit it."""
+    events = merged_articles(
+        tmp_path,
+        radio=("2026-10-17", "Brask gave up his seat on Friday, saying he wanted to clear his name."),
+        oped=(
+            "2026-10-24",
+            "His party still stood behind him on October 14.\n\nHe quit his seat on October 16.",
+        ),
+    )
+    together = grouped(events)
+    assert together == [["Brask gave up his seat o", "He quit his seat on Octo"]], together

@@ -286,3 +286,17 @@ def test_a_seat_given_up_is_a_resignation(tmp_path: Path) -> None:
     )
     together = grouped(events)
     assert together == [["Brask gave up his seat o", "He quit his seat on Octo"]], together
+
+
+def test_a_denial_is_what_was_denied(tmp_path: Path) -> None:
+    """ "Brask denied any wrongdoing on Monday" and his "flat denial" on that Monday are one event."""
+    events = merged_articles(
+        tmp_path,
+        paper=(
+            "2026-10-13",
+            "Brask denied any wrongdoing on Monday, saying every claim had been approved by officials.",
+        ),
+        oped=("2026-10-24", "Brask's first response, on October 12, was flat denial."),
+    )
+    together = grouped(events)
+    assert together == [["Brask denied any wrongdo", "Brask's first response, "]], together

@@ -108,6 +108,7 @@ NAME_MISMATCH = 0.45  # similarity factor when names differ on both sides
 # Specificity of a word no common word reaches (`summary.COMMON_WORD`): a name, when capitalised.
 NAME_WORD = -math.log(SENTENCE_WORDS * COMMON_WORD)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_ANCHORED = re.compile(r",\s+([a-z]+)")  # a clause after a comma, by its first word
 # Minimum similarity to merge, by how the two dates relate.
 THRESHOLDS = {
     "same date": 0.28,
@@ -444,13 +445,26 @@ def _untold_act(a: EventMention, b: EventMention) -> bool:
 def _opposite_acts(a: EventMention, b: EventMention) -> bool:
     """Whether one mention tells an act and not its undoing and the other its undoing and not the
     act (`opposite_acts`): "Rationing began on Monday night" / "rationing was called off last week"
-    are two events, however much else they share."""
-    told = [{*re.findall(r"[a-z]+", text(m).lower()), *_own_kinds(m)} for m in (a, b)]
+    are two events, however much else they share. What a clause an anchoring subordinator opens
+    tells is the time of the act, not the act ("Trading resumed in mid-afternoon, after a shutdown
+    of more than four hours" resumes: it is not "Yesterday's outage closed the market")."""
+    told = [_told_acts(m) for m in (a, b)]
     for first, second in lexicon().opposite_acts:
         ours, theirs = (bool(words & first) - bool(words & second) for words in told)
         if ours and -theirs == ours:
             return True
     return False
+
+
+def _told_acts(m: EventMention) -> set[str]:
+    """The words and kinds of act (`_own_kinds`) of the mention before a clause that a comma and
+    an anchoring subordinator open (", after a shutdown"; not "closed before dawn") (`_opposite_acts`)."""
+    lex = lexicon()
+    told = text(m).lower()
+    cut = next((f.start() for f in _ANCHORED.finditer(told) if f.group(1) in lex.anchoring), None)
+    words = re.findall(r"[a-z]+", told[:cut])
+    kept = set(word_terms(" ".join(words))) if cut is not None else set(m.terms)
+    return {*words, *(k for k in _own_kinds(m) if not kept.isdisjoint(lex.members[k]))}
 
 
 def _dates_only(a: EventMention, b: EventMention) -> bool:

@@ -242,6 +242,24 @@ def test_an_act_and_its_undoing_are_two_events_however_much_else_they_share(tmp_
     assert all("called off" not in m.text for m in start.mentions), start.mentions
 
 
+def test_an_act_told_in_a_clause_after_its_undoing_is_not_what_the_sentence_tells(tmp_path: Path) -> None:
+    """Trading that resumed ", after a shutdown of more than four hours" tells the resumption: the
+    shutdown is its time, so the outage that closed the market is another event; the closure told
+    in other words ("shut") is one with it."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-02-10",
+            "The exchange halted all trading on Tuesday morning after a fault in its systems.\n\n"
+            "Trading resumed in mid-afternoon, after a shutdown of more than four hours.",
+        ),
+        radio=("2026-02-11", "Yesterday's outage closed the market for more than four hours."),
+        paper=("2026-02-11", "An outage shut the market for more than four hours on Tuesday, February 10."),
+    )
+    together = grouped(events)
+    assert together == [["An outage shut the marke", "Yesterday's outage close"]], together
+
+
 def test_two_places_named_by_a_sentences_opening_capital_are_two_events(tmp_path: Path) -> None:
     """Two airports shut on one day, each named only by the capital that opens its sentence
     (which `names` leaves out: it may be only the sentence's), are two closures; the same airport
@@ -254,3 +272,31 @@ def test_two_places_named_by_a_sentences_opening_capital_are_two_events(tmp_path
     )
     together = grouped(events)
     assert together == [["Brenvik airport closed o", "Brenvik airport shut on "]], together
+
+
+def test_a_seat_given_up_is_a_resignation(tmp_path: Path) -> None:
+    """An MP who "gave up his seat" resigned: one event with the outlet that says he quit it."""
+    events = merged_articles(
+        tmp_path,
+        radio=("2026-10-17", "Brask gave up his seat on Friday, saying he wanted to clear his name."),
+        oped=(
+            "2026-10-24",
+            "His party still stood behind him on October 14.\n\nHe quit his seat on October 16.",
+        ),
+    )
+    together = grouped(events)
+    assert together == [["Brask gave up his seat o", "He quit his seat on Octo"]], together
+
+
+def test_a_denial_is_what_was_denied(tmp_path: Path) -> None:
+    """ "Brask denied any wrongdoing on Monday" and his "flat denial" on that Monday are one event."""
+    events = merged_articles(
+        tmp_path,
+        paper=(
+            "2026-10-13",
+            "Brask denied any wrongdoing on Monday, saying every claim had been approved by officials.",
+        ),
+        oped=("2026-10-24", "Brask's first response, on October 12, was flat denial."),
+    )
+    together = grouped(events)
+    assert together == [["Brask denied any wrongdo", "Brask's first response, "]], together

@@ -257,6 +257,7 @@ def test_future_events_and_statements_about_the_future() -> None:
         "The opinions expressed in this piece are his own.",
         # a broadcast's sign-off with its name and time, or with the next programme; a newsletter's foot
         "That's Sport at Six.",
+        "Radio Tarrand business, weekdays at six.",  # a programme's ident with the days it is on
         "That was the business news at 7 a.m.",
         "We're back at the same time tomorrow.",
         "Join us again next week.",

@@ -1485,6 +1485,7 @@ def _said_of_things(sentence: str, base: int, timexes: list[Timex]) -> list[Time
     return timexes if len(qualifiers) == len(timexes) and min(qualifiers.values()) >= speaker[1] else []
 
 
+_JOINED = re.compile(r"\s*(?:,|and|or|to|-|–)\s*")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 
 
@@ -1496,13 +1497,26 @@ def _naming(sentence: str, base: int, timexes: list[Timex]) -> list[Timex]:
     preposition introduces ("at the 2024 Olympics", "in the quarter"). `sentence` starts at `base`
     in the text the expressions index."""
     lex = lexicon()
-    out = []
+    out: list[Timex] = []
     for t in timexes:
         at, end = t.start - base, t.end - base
         own = sentence[at:end].lower().split()
         before = sentence[:at].lower().split()[-2:]
+        if out and _JOINED.fullmatch(sentence[out[-1].end - base : at]):
+            out.append(t)  # "of 10 and 11 February": the range's other end
+            continue
         if len(own) == 2 and own[0] in lex.determiners and own[1] in lex.period_nouns:
             lead = before[-1:]
+        elif (
+            len(of := sentence[:at].lower().split()[-4:]) == 4
+            and of[-1] in lex.naming_links
+            and own[0] not in lex.determiners  # "the whole of the previous evening" is a time
+            and of[-3] in lex.determiners
+            and of[-2].isalpha()
+            and of[-2] not in lex.period_nouns
+            and of[-2].rstrip("s") not in lex.period_nouns
+        ):
+            lead = of[:1]
         elif before and before[-1] in lex.determiners and (noun := _NEXT_WORD.match(sentence, end)):
             word = noun[1].lower().removesuffix("'s").removesuffix("’s")
             if word in lex.stopwords or word in lex.event_words or word.rstrip("s") in lex.event_words:

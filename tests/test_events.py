@@ -1650,3 +1650,14 @@ def test_a_statement_whose_only_date_says_which_thing_is_dated_by_its_context() 
     assert halt.date == update.date == compensate.date == "2026-02-10"
     assert update.timex is None
 
+
+def test_a_date_after_a_noun_and_of_names_the_thing_not_the_act() -> None:
+    text = (
+        "CARROWBY, 18 February 2026 - The exchange today announced that its chief will step down.\n"
+        "Its board has appointed a consultancy to review the outages of 10 and 11 February.\n"
+        "Trading halted on the morning of 10 February.\n"
+    )
+    _, review, halt = tagged_events(article(text, published=date(2026, 2, 18)))
+    assert (review.date, review.timex) == ("2026-02-18", None)
+    assert halt.date == "2026-02-10"
+

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 from operator import attrgetter
 
 from chrono.dates import days
@@ -1650,7 +1650,12 @@ def _by_context(
     # chanted insults. ¶ They also burned the flag"; not "… his 1997 film. ¶ He also directed").
     perfect = _looks_back(s.text)
     going_on = _precise(narrative.date) and _goes_on(s.text)
-    tied = perfect or going_on or bool(lexicon().anaphor.search(_own(s.text)))
+    tied = (
+        perfect
+        or going_on
+        or bool(lexicon().anaphor.search(_own(s.text)))
+        or (narrative.resume is not None and not paragraph and _names_act(s.text, narrative.said[:1]))
+    )
     if (
         narrative.resume is not None
         and paragraph
@@ -1709,6 +1714,19 @@ def _by_context(
             spoken=narrative.spoken,
         )
     return [found], narrative
+
+
+def _names_act(sentence: str, told: Sequence[str]) -> bool:
+    """Whether a sentence names by a definite noun the act a sentence `told` tells in that word
+    ("Mayor Holt used the vigil to call for a review" after "Hundreds had gathered for a vigil the
+    previous evening"): what it says is of that act's time."""
+    lex = lexicon()
+    written = frozenset(_LOWER_WORD.findall(told[0].lower())) if told else frozenset()
+    words = _LOWER_WORD.findall(sentence.lower())
+    return any(
+        article in lex.definite and noun in written and (noun in lex.event_words or acts(noun))
+        for article, noun in pairwise(words)
+    )
 
 
 def _named_statement(m: EventMention, sentence: str) -> bool:

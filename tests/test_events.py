@@ -1661,3 +1661,14 @@ def test_a_date_after_a_noun_and_of_names_the_thing_not_the_act() -> None:
     assert (review.date, review.timex) == ("2026-02-18", None)
     assert halt.date == "2026-02-10"
 
+
+def test_in_a_flashback_what_names_its_act_is_of_its_day() -> None:
+    text = (
+        "Shops in Ostmark closed for an hour on Monday in memory of the village baker.\n\n"
+        "Several hundred people had gathered for a candlelit vigil in the square the previous evening."
+        " Mayor Anja Holt used the vigil to call for an independent review."
+        " Traders agreed the closing with the council.\n"
+    )
+    shops, vigil, holt, traders = tagged_events(article(text, published=date(2026, 2, 9)))
+    assert (shops.date, vigil.date, holt.date) == ("2026-02-09", "2026-02-08", "2026-02-08")
+    assert traders.date == "2026-02-09"  # what does not name it is the story's

@@ -1474,17 +1474,6 @@ def _qualifiers(sentence: str, base: int, timexes: list[Timex]) -> dict[Timex, i
     return out
 
 
-def _said_of_things(sentence: str, base: int, timexes: list[Timex]) -> list[Timex]:
-    """The expressions, when every one is in what someone said, after the attribution, and dates
-    a participle phrase after a noun there (`_qualifiers`); else none. `sentence` starts at `base`
-    in the text the expressions index."""
-    speaker = speaker_span(sentence)
-    if speaker is None or any(t.start - base < speaker[1] for t in timexes):
-        return []
-    qualifiers = _qualifiers(sentence, base, timexes)
-    return timexes if len(qualifiers) == len(timexes) and min(qualifiers.values()) >= speaker[1] else []
-
-
 _JOINED = re.compile(r"\s*(?:,|and|or|to|-|–)\s*")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 
@@ -2065,9 +2054,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             _counting(narrative, s.text, paragraph) if local else narrative,
         )
         raw = clean.match_text[start:end]
-        # A statement whose only dates say which thing it speaks of ("Rell said the fault lay in a
-        # software update installed over the weekend") is dated by its context, as one with none.
-        if usable and (things := _naming(raw, start, usable) or _said_of_things(raw, start, usable)):
+        if usable and (things := _naming(raw, start, usable)):
             # A thing's date, not the act's; and what cannot be resolved compares the thing ("a
             # third-quarter loss, against a profit a year earlier"), it does not date the act.
             usable, unresolved = [t for t in usable if t not in things], False

@@ -1500,6 +1500,7 @@ def _naming(sentence: str, base: int, timexes: list[Timex]) -> list[Timex]:
             len(of := sentence[:at].lower().split()[-4:]) == 4
             and of[-1] in lex.naming_links
             and own[0] not in lex.determiners  # "the whole of the previous evening" is a time
+            and sentence[end : end + 2] not in _POSSESSIVE  # "the route of Tuesday's march": the march's
             and of[-3] in lex.determiners
             and of[-2].isalpha()
             and of[-2] not in lex.period_nouns

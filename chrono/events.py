@@ -1707,12 +1707,16 @@ def _by_context(
 
 
 def _names_act(sentence: str, told: Sequence[str]) -> bool:
-    """Whether a sentence names by a definite noun the act a sentence `told` tells in that word
-    ("Mayor Holt used the vigil to call for a review" after "Hundreds had gathered for a vigil the
-    previous evening"): what it says is of that act's time."""
+    """Whether a sentence in the past names by a definite noun the act a sentence `told` tells in that
+    word ("Mayor Holt used the vigil to call for a review" after "Hundreds had gathered for a vigil
+    the previous evening"): what it says is of that act's time. (In the present it tells a state of
+    the time of writing: "The legislation allows for the death penalty".)"""
     lex = lexicon()
-    written = frozenset(_LOWER_WORD.findall(told[0].lower())) if told else frozenset()
-    words = _LOWER_WORD.findall(sentence.lower())
+    lowered = sentence.lower()
+    if not told or lex.past.search(lowered) is None:
+        return False
+    written = frozenset(_LOWER_WORD.findall(told[0].lower()))
+    words = _LOWER_WORD.findall(lowered)
     return any(
         article in lex.definite and noun in written and (noun in lex.event_words or acts(noun))
         for article, noun in pairwise(words)

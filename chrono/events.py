@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 from operator import attrgetter
 
 from chrono.dates import days
@@ -1474,6 +1474,7 @@ def _qualifiers(sentence: str, base: int, timexes: list[Timex]) -> dict[Timex, i
     return out
 
 
+_JOINED = re.compile(r"\s*(?:,|and|or|to|-|–)\s*")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 
 
@@ -1485,13 +1486,27 @@ def _naming(sentence: str, base: int, timexes: list[Timex]) -> list[Timex]:
     preposition introduces ("at the 2024 Olympics", "in the quarter"). `sentence` starts at `base`
     in the text the expressions index."""
     lex = lexicon()
-    out = []
+    out: list[Timex] = []
     for t in timexes:
         at, end = t.start - base, t.end - base
         own = sentence[at:end].lower().split()
         before = sentence[:at].lower().split()[-2:]
+        if out and _JOINED.fullmatch(sentence[out[-1].end - base : at]):
+            out.append(t)  # "of 10 and 11 February": the range's other end
+            continue
         if len(own) == 2 and own[0] in lex.determiners and own[1] in lex.period_nouns:
             lead = before[-1:]
+        elif (
+            len(of := sentence[:at].lower().split()[-4:]) == 4
+            and of[-1] in lex.naming_links
+            and own[0] not in lex.determiners  # "the whole of the previous evening" is a time
+            and sentence[end : end + 2] not in _POSSESSIVE  # "the route of Tuesday's march": the march's
+            and of[-3] in lex.determiners
+            and of[-2].isalpha()
+            and of[-2] not in lex.period_nouns
+            and of[-2].rstrip("s") not in lex.period_nouns
+        ):
+            lead = of[:1]
         elif before and before[-1] in lex.determiners and (noun := _NEXT_WORD.match(sentence, end)):
             word = noun[1].lower().removesuffix("'s").removesuffix("’s")
             if word in lex.stopwords or word in lex.event_words or word.rstrip("s") in lex.event_words:
@@ -1630,7 +1645,12 @@ def _by_context(
     # chanted insults. ¶ They also burned the flag"; not "… his 1997 film. ¶ He also directed").
     perfect = _looks_back(s.text)
     going_on = _precise(narrative.date) and _goes_on(s.text)
-    tied = perfect or going_on or bool(lexicon().anaphor.search(_own(s.text)))
+    tied = (
+        perfect
+        or going_on
+        or bool(lexicon().anaphor.search(_own(s.text)))
+        or (narrative.resume is not None and not paragraph and _names_act(s.text, narrative.said[:1]))
+    )
     if (
         narrative.resume is not None
         and paragraph
@@ -1689,6 +1709,23 @@ def _by_context(
             spoken=narrative.spoken,
         )
     return [found], narrative
+
+
+def _names_act(sentence: str, told: Sequence[str]) -> bool:
+    """Whether a sentence in the past names by a definite noun the act a sentence `told` tells in that
+    word ("Mayor Holt used the vigil to call for a review" after "Hundreds had gathered for a vigil
+    the previous evening"): what it says is of that act's time. (In the present it tells a state of
+    the time of writing: "The legislation allows for the death penalty".)"""
+    lex = lexicon()
+    lowered = sentence.lower()
+    if not told or lex.past.search(lowered) is None:
+        return False
+    written = frozenset(_LOWER_WORD.findall(told[0].lower()))
+    words = _LOWER_WORD.findall(lowered)
+    return any(
+        article in lex.definite and noun in written and (noun in lex.event_words or acts(noun))
+        for article, noun in pairwise(words)
+    )
 
 
 def _named_statement(m: EventMention, sentence: str) -> bool:
@@ -2026,11 +2063,11 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             uncompared,
             _counting(narrative, s.text, paragraph) if local else narrative,
         )
-        if usable and (things := _naming(clean.match_text[start:end], start, usable)):
+        raw = clean.match_text[start:end]
+        if usable and (things := _naming(raw, start, usable)):
             # A thing's date, not the act's; and what cannot be resolved compares the thing ("a
             # third-quarter loss, against a profit a year earlier"), it does not date the act.
             usable, unresolved = [t for t in usable if t not in things], False
-        raw = clean.match_text[start:end]
         spans = _clauses(raw)
         if len(usable) > 1 and (qualifiers := _qualifiers(clean.match_text[start:end], start, usable)):
             # A date of the thing, not of the happening, when the sentence has one of its own; a

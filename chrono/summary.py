@@ -134,6 +134,7 @@ class Lexicon:
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
     definite: frozenset[str]  # articles of a thing the reader knows ("the abduction")
     period_nouns: frozenset[str]  # "the quarter", "the year": a period as a thing
+    naming_links: frozenset[str]  # "the outages of 10 February": a date after it names its noun
     time_prepositions: frozenset[str]  # words that make a date the time of an act ("in", "during")
     # what makes the time right after it qualify a comparison ("up from 51 percent ", "than in ",
     # "the highest turnout since "), on lower-case text up to the time
@@ -312,6 +313,7 @@ def lexicon() -> Lexicon:
             determiners=frozenset(data["determiners"]),
             definite=frozenset(data["definite_articles"]),
             period_nouns=frozenset(data["period_nouns"]),
+            naming_links=frozenset(data["naming_links"]),
             time_prepositions=frozenset(data["time_prepositions"]),
             comparison=re.compile(
                 rf"(?:\b(?:{_words(data['comparison_openers'])})\s+(?:[^\s,;]+\s+){{0,3}}"

@@ -187,3 +187,21 @@ def test_runs_always_copy_the_raw_text_exactly(lines, crlf):
     assert list(clean.raw_starts) == sorted(set(clean.raw_starts))
     assert len(clean.match_text) == len(clean.text)
     assert all(text[clean.to_raw(i)] == ch for i, ch in enumerate(clean.text))
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        "Mara Quint was ambassador to Valdren from 2015 to 2019. The views expressed are her own.",
+        "The views expressed here are the author's own.",
+    ],
+)
+def test_an_opinion_pieces_tagline_and_disclaimer_end_it(foot):
+    assert assert_exact_runs(f"{P1}\n{P2}\n{foot}\nMore from the Review.\n") == f"{P1}\n{P2}\n"
+
+
+@pytest.mark.parametrize(
+    "label", ["Sponsored: Tarrand Mutual savings accounts pay 3.1 percent.", "Advertisement - Try Vell Bank."]
+)
+def test_an_advert_under_its_label_dropped(label):
+    assert assert_exact_runs(f"{P1}\n{label}\n{P2}\n") == f"{P1}\n{P2}\n"

@@ -257,6 +257,7 @@ def test_future_events_and_statements_about_the_future() -> None:
         "The opinions expressed in this piece are his own.",
         # a broadcast's sign-off with its name and time, or with the next programme; a newsletter's foot
         "That's Sport at Six.",
+        "Radio Tarrand business, weekdays at six.",  # a programme's ident with the days it is on
         "That was the business news at 7 a.m.",
         "We're back at the same time tomorrow.",
         "Join us again next week.",
@@ -1637,3 +1638,26 @@ def test_a_span_after_an_event_named_only_by_a_noun_counts_from_the_lead() -> No
     admitted = by_text(found, "six days after")[0]
     assert (admitted.date, admitted.timex) == ("2026-11-09", None)
     assert "the abduction" in admitted.explanation
+
+
+def test_a_date_after_a_noun_and_of_names_the_thing_not_the_act() -> None:
+    text = (
+        "CARROWBY, 18 February 2026 - The exchange today announced that its chief will step down.\n"
+        "Its board has appointed a consultancy to review the outages of 10 and 11 February.\n"
+        "Trading halted on the morning of 10 February.\n"
+    )
+    _, review, halt = tagged_events(article(text, published=date(2026, 2, 18)))
+    assert (review.date, review.timex) == ("2026-02-18", None)
+    assert halt.date == "2026-02-10"
+
+
+def test_in_a_flashback_what_names_its_act_is_of_its_day() -> None:
+    text = (
+        "Shops in Ostmark closed for an hour on Monday in memory of the village baker.\n\n"
+        "Several hundred people had gathered for a candlelit vigil in the square the previous evening."
+        " Mayor Anja Holt used the vigil to call for an independent review."
+        " Traders agreed the closing with the council.\n"
+    )
+    shops, vigil, holt, traders = tagged_events(article(text, published=date(2026, 2, 9)))
+    assert (shops.date, vigil.date, holt.date) == ("2026-02-09", "2026-02-08", "2026-02-08")
+    assert traders.date == "2026-02-09"  # what does not name it is the story's

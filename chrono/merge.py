@@ -20,12 +20,14 @@ two that count one thing differently ("11 missing" / "seven missing") are two re
 of one day; two that name one kind of thing by two names, one of them a sentence's opening capital
 ("Halmby airport was shut" / "Torvik airport, which closed"), are named apart. Two dated a day
 or two apart (or guessed to two days) that share no kind of act and nothing but one participant
-are two of its acts, not one the outlets date differently (and two that each name a kind of act
-the other lacks get no bonus for the kind they share); a sentence dated by context never meets a
-day another report dates outright after its article was published; two dated outright to days
-next to each other may meet on what they tell besides their dates' words. Two mentions dated coarser
-than a day must share words besides their dates' ("in 2003" is in every background sentence of that year), and
-besides a kind of act's when their sentences name different places or people ("January 21 polls"
+are two of its acts, not one the outlets date differently, as are two dated outright that share
+one participant and the thing it acted on when one names a kind of act the other does not tell
+(and two that each name a kind of act the other lacks get no bonus for the kind they share); a
+sentence dated by context never meets a day another report dates outright after its article was
+published; two dated outright to days next to each other may meet on what they tell besides their
+dates' words. Two mentions dated coarser than a day must share words besides their dates' ("in 2003"
+is in every background sentence of that year), and besides a kind of act's when their sentences name
+different places or people ("January 21 polls"
 in Serbia / "next month's polls" in Bangladesh), and
 two dated to spans that each give a figure the other lacks are two statistics ("1.6 percent in
 the third quarter" / "6.8 percent"). The vectors live in one sparse matrix; pairs
@@ -489,11 +491,34 @@ def _false_conflict(a: EventMention, b: EventMention) -> bool:
     joined Corran Rovers on Wednesday" / "signed for Corran Rovers on Thursday"); two acts of one
     participant a day or two apart share only its name ("Corvane informed the Data Protection
     Authority the following day" / "The Data Protection Authority opened an investigation a day
-    later"), and told as one event they would tell a reader the outlets disagree on its date."""
+    later"), and told as one event they would tell a reader the outlets disagree on its date.
+    Nor do two that share one participant and the thing acted on, when one names a kind of act
+    the other does not tell (`_acts_apart`)."""
     shared = set(a.terms) & set(b.terms)
-    if any(t[0] == "@" for t in shared) or not _who_only(a, b):
+    if _participants(shared & {*a.names, *b.names, *a.speakers, *b.speakers}, shared) > 1:
         return False
-    return _participants(shared & {*a.names, *b.names, *a.speakers, *b.speakers}, shared) < 2
+    return (not any(t[0] == "@" for t in shared) and _who_only(a, b)) or _acts_apart(a, b)
+
+
+def _acts_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether one of two mentions names a kind of act in its own words (`_own_kinds`) and they
+    share no kind of act nor a family of kinds (`act_families`): dated apart and sharing one
+    participant (`_false_conflict`), they tell two steps of one story, whatever thing both are
+    about ("The cargo ship Hallan Spirit shed forty-six containers" on Monday night / "Shipping
+    containers from the cargo ship Hallan Spirit began washing ashore" the next morning). Only of
+    two dated outright, by no one speaker: a sentence dated by context may leave its act to the
+    sentence before, and one speaker's words retold a day later name acts of what was said. A
+    figure both give ties them whatever their words ("sold 40,000 tonnes of stored grain" /
+    "released 40,000 tonnes of grain stocks", "released" a kind of act in another sense)."""
+    if a.inferred or b.inferred or not set(a.speakers).isdisjoint(b.speakers):
+        return False
+    if not (_own_kinds(a) or _own_kinds(b)) or _told_figures(a) & _told_figures(b):
+        return False
+    acts = lexicon().acts
+    ours, theirs = (frozenset(t for t in m.terms if t in acts) for m in (a, b))
+    if not ours.isdisjoint(theirs):
+        return False
+    return not any(ours & family and theirs & family for family in lexicon().act_families)
 
 
 def _participants(names: set[str], shared: set[str]) -> int:

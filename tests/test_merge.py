@@ -1079,6 +1079,8 @@ def test_a_word_of_two_senses_names_the_kind_of_one_sense_only(tmp_path: Path, w
         ("Orla Penn took office on Monday.", {"@appoint"}, set()),
         ("Road construction equipment was delivered.", set(), {"@build"}),
         ("Sales of mobile phones rose.", set(), {"@buy"}),
+        ("The beaches would stay shut until the clean-up ends.", set(), {"@close"}),
+        ("The school stayed shut on Monday.", {"@close"}, set()),
     ],
 )
 def test_kinds_of_act_follow_the_news_sense_of_a_word(

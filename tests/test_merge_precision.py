@@ -300,3 +300,19 @@ def test_a_denial_is_what_was_denied(tmp_path: Path) -> None:
     )
     together = grouped(events)
     assert together == [["Brask denied any wrongdo", "Brask's first response, "]], together
+
+
+def test_outlets_a_day_apart_that_tell_two_acts_of_one_ship_are_two_events(tmp_path: Path) -> None:
+    """A ship that shed its containers on Monday night and the containers washing ashore on Tuesday
+    share the ship and its cargo, not the act: two events, not one whose date the outlets
+    disagree on. A figure both give ties the next day's report to the first ("lost 46 containers
+    overboard" / "shed 46 containers": one act)."""
+    events = merged_articles(
+        tmp_path,
+        radio=("2026-10-27", "The cargo ship Kestrel Dawn shed 46 containers in rough seas on Monday night."),
+        paper=(
+            "2026-10-28",
+            "Containers from the cargo ship Kestrel Dawn began washing ashore at Merrin beach yesterday.",
+        ),
+    )
+    assert grouped(events) == [], grouped(events)

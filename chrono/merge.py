@@ -935,11 +935,19 @@ def _next_day(a: _Item, b: _Item, score: float, relation: str, penalty: float) -
     statement"). No bonus counts: a participant's act told in passing shares little else ("as it
     mourned the killing of ... Tueni" on Tuesday / "the killing of ... Tueni on Dec. 12"). Days
     further apart are as often a figure's daily moves ("Crude oil prices rose slightly on
-    Wednesday" / "Kuwaiti crude oil prices rose ... on Nov.6")."""
+    Wednesday" / "Kuwaiti crude oil prices rose ... on Nov.6"). And the two must share a
+    participant or a figure of more than one digit ("$1.2 billion" / "$1.2bn"): words alone, a day
+    apart, are as often two acts told alike ("the ministry published a statement about
+    <script>window.x=1</script>" on the 26th / "the mayor wrote <script>window.x=1</script> in a
+    post" on the 27th)."""
     days = a.first == a.last and b.first == b.last and abs(a.first - b.first) == 1
     if relation != "conflicting dates" or not days or score >= THRESHOLDS[relation]:
         return score
-    return max(score, _content_cosine(a.mention, b.mention) * penalty)
+    ours, theirs = a.mention, b.mention
+    figures = _told_figures(ours) & _told_figures(theirs)
+    if not (_share_participant(ours, theirs) or any(len(f) > 1 for f in figures)):
+        return score
+    return max(score, _content_cosine(ours, theirs) * penalty)
 
 
 # A scored pair: similarity, the two items, how their dates relate, the cosine of their vectors.

@@ -283,6 +283,9 @@ def test_future_events_and_statements_about_the_future() -> None:
         "Here is what mattered last week, in three minutes.",
         "Reading tip: our long read on the history of the Lissel Marathon.",
         "This announcement contains forward-looking statements, which involve risks and uncertainties.",
+        # a broadcast's hand-over to its reporter
+        "NEWSREADER: Our reporter Jonas Aird is in Dunmere.",
+        "Our political correspondent Ana Roth joins us from Westminster.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
@@ -1571,6 +1574,15 @@ def test_a_paragraph_going_on_with_a_flashback_in_the_simple_past_stays_in_its_t
 def test_a_tagline_needs_a_name_and_no_time() -> None:
     """A present "is a" sentence about a thing, or with a time, is no author's tagline."""
     for line in ("The fire is the third in the district.", "Inflation is the highest since 2019."):
+        assert is_boilerplate(line) is False
+
+
+def test_a_reporter_hand_over_needs_a_named_place() -> None:
+    """News of a broadcast's own reporter is a report, not a hand-over to them."""
+    for line in (
+        "Our reporter Ilse Varn is in hospital.",
+        "Our reporter Ida Varn is in Dunmere after a fall.",
+    ):
         assert is_boilerplate(line) is False
 
 

@@ -1816,8 +1816,16 @@ def _relative_to_event(
     else:
         day, source = _naming_clause(named, written, dated) or named.explicit, named.said[0]
     by = lex.relative_directions[relative["direction"]]
-    if "number" in relative.re.groupindex:  # a counted span, from a clause (not "a week after the vote")
-        if not _clause(relative["event"]) or _approximated(relative.string, relative.start()):
+    if "number" in relative.re.groupindex:  # a counted span (not "a week after the vote")
+        # From a clause, or from a bare noun that the event's sentence holds as written ("When Storm
+        # Idra came ashore on October 26, … ¶ Two days after the storm, the council shut three
+        # beaches"); a thing named otherwise has a day untold ("two days after Pinochet's birthday
+        # celebrations" in a story of his arrest).
+        noun = _definite_noun(relative["event"])
+        if not (
+            _clause(relative["event"])
+            or (noun and not frozenset(noun[1:]).isdisjoint(_LOWER_WORD.findall(source.lower())))
+        ) or _approximated(relative.string, relative.start()):
             return None
         unit = lex.offset_units_moved[relative["unit"]]
         by *= _counted_number(relative["number"])
@@ -1841,14 +1849,8 @@ def _from_story_event(
     lead has no day of its own, the span is approximate, or the noun is told before (its day is
     then that sentence's, or untold)."""
     lex = lexicon()
-    words = relative["event"].split()
-    noun = words[: next((k for k, w in enumerate(words) if w in lex.anchoring), len(words))]
-    if not (
-        2 <= len(noun) <= 3
-        and noun[0] in lex.definite
-        and all(map(str.isalpha, noun[1:]))
-        and not _clause(" ".join(noun[1:]))  # "the strike began": a clause, `_relative_to_event`'s
-    ) or _approximated(relative.string, relative.start()):
+    noun = _definite_noun(relative["event"])
+    if noun is None or _approximated(relative.string, relative.start()):
         return None
     terms = frozenset(word_terms(" ".join(noun[1:])))
     lead = told[0] if told else None
@@ -1874,6 +1876,23 @@ def _from_story_event(
         f" story's, from the day of its lead {lead.said[0][:60]!r} ({lead.day})"
     )
     return s.mention(when, None, why, s.text)
+
+
+def _definite_noun(event: str) -> list[str] | None:
+    """The words of the bare definite noun that names an event ("the abduction", "the storm"), up to
+    an anchoring word; None for a clause ("the strike began": `_relative_to_event`'s) or a longer
+    phrase."""
+    lex = lexicon()
+    words = event.split()
+    noun = words[: next((k for k, w in enumerate(words) if w in lex.anchoring), len(words))]
+    if (
+        2 <= len(noun) <= 3
+        and noun[0] in lex.definite
+        and all(map(str.isalpha, noun[1:]))
+        and not _clause(" ".join(noun[1:]))
+    ):
+        return noun
+    return None
 
 
 def _naming_clause(named: _Narrative, written: frozenset[str], dated: list[EventMention]) -> str | None:

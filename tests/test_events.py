@@ -1652,6 +1652,19 @@ def test_a_span_after_an_event_named_only_by_a_noun_counts_from_the_lead() -> No
     assert "the abduction" in admitted.explanation
 
 
+def test_a_span_after_a_noun_told_with_its_day_counts_from_that_day() -> None:
+    """ "three days after the cyclone": the lead told "Cyclone Mara" with its day; not the day just
+    told ("A day later")."""
+    art = article(
+        "When Cyclone Mara made landfall on March 3, few in Tessaly expected the damage to last.\n\n"
+        "A day later, the river burst its banks.\n\n"
+        "Three days after the cyclone, the army opened two field hospitals.\n",
+        published=date(2026, 3, 20),
+    )
+    *_, hospitals = tagged_events(art)
+    assert (hospitals.date, hospitals.timex) == ("2026-03-06", None)
+
+
 def test_a_date_after_a_noun_and_of_names_the_thing_not_the_act() -> None:
     text = (
         "CARROWBY, 18 February 2026 - The exchange today announced that its chief will step down.\n"

@@ -1621,12 +1621,23 @@ def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMent
     return replace(narrative, explicit=current.date if current.timex and _day_precise(current.date) else None)
 
 
-def _goes_on(sentence: str) -> bool:
-    """Whether a sentence opens by going on with the one before: a pronoun subject and an additive
-    word ("They also burned"), or a clause of what followed ("When the teachers voted …,")."""
+def _goes_on(sentence: str, before: str) -> bool:
+    """Whether a sentence opens by going on with the one `before`: a pronoun subject, or a name
+    that one holds, and an additive word ("They also burned"; "Vell also pledged thirty officers"
+    after "On a visit on Friday, Justice Minister Tomas Vell announced a review"), or a clause of
+    what followed ("When the teachers voted …,")."""
     lex = lexicon()
-    first, second = (sentence.lower().split(" ", 2) + ["", ""])[:2]
-    return first in lex.sequel or (first in lex.pronoun_subjects and second in lex.additive)
+    words = sentence.split(" ", _ANTECEDENT_WORDS + 1)[: _ANTECEDENT_WORDS + 1]
+    first = words[0].lower()
+    if first in lex.sequel:
+        return True
+    also = next((k for k, w in enumerate(words) if k and w.lower() in lex.additive), None)
+    if also is None:  # most sentences
+        return False
+    subject = words[:also]
+    return (also == 1 and first in lex.pronoun_subjects) or all(
+        w[:1].isupper() and re.search(rf"\b{re.escape(w)}\b", before) for w in subject
+    )
 
 
 def _by_context(
@@ -1644,7 +1655,7 @@ def _by_context(
     # on with a day or week just told, a flashback's paragraph over ("On Friday some 200 pupils
     # chanted insults. ¶ They also burned the flag"; not "… his 1997 film. ¶ He also directed").
     perfect = _looks_back(s.text)
-    going_on = _precise(narrative.date) and _goes_on(s.text)
+    going_on = _precise(narrative.date) and _goes_on(s.text, narrative.said[-1] if narrative.said else "")
     tied = (
         perfect
         or going_on

@@ -1571,6 +1571,23 @@ def test_a_paragraph_going_on_with_a_flashback_in_the_simple_past_stays_in_its_t
     assert arrested.date == "2026-03-07"
 
 
+def test_a_name_and_also_go_on_with_the_flashback_that_named_them() -> None:
+    """ "Rask also promised": the speaker the paragraph before named, adding to what he said then."""
+    art = article(
+        "The board dismissed the director of Orlen Zoo on Monday, a week after a wolf escaped.\n\n"
+        "On a visit to the zoo on Thursday, Mayor Piet Rask announced an inquiry into the escape.\n\n"
+        "Rask also promised new fencing for the enclosures.\n\n"
+        "Keepers welcomed the dismissal.\n",
+        published=date(2026, 5, 12),
+    )
+    found = tagged_events(art)
+    assert by_text(found, "announced")[0].date == "2026-05-07"
+    assert (by_text(found, "also promised")[0].date, by_text(found, "welcomed")[0].date) == (
+        "2026-05-07",
+        "2026-05-11",
+    )
+
+
 def test_a_tagline_needs_a_name_and_no_time() -> None:
     """A present "is a" sentence about a thing, or with a time, is no author's tagline."""
     for line in ("The fire is the third in the district.", "Inflation is the highest since 2019."):

@@ -430,6 +430,46 @@ def _ended_relative(raw: str, first: int, at: int, end: int) -> tuple[int, int] 
     return first + noun, end
 
 
+def _perfect_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
+    """Spans of relative clauses with no comma before them that hold a day, after a main clause in
+    the present perfect: "Police have recaptured Mattis Reyne, one of the two men who escaped on
+    Tuesday night". The present perfect takes no past day ("have recaptured on Tuesday" is no
+    English): the day is the clause's, its noun's background, and the main clause is news of the
+    time of writing. A relative pronoun right after a noun (not "said that"), a verb in the past
+    before the day, no clause break between; each span from the space before the pronoun to the
+    clause's end. `raw` starts at `base` in the text the expressions index."""
+    if not timexes:  # most sentences
+        return []
+    lex = lexicon()
+    lowered = raw.lower()
+    perfect = lex.present_perfect.search(lowered)
+    if perfect is None or not _perfect_lead(raw):  # most sentences
+        return []
+    pronouns = (lex.relative_words - lex.adverbial_relatives) | lex.restrictive_relatives
+    if not pronouns.isdisjoint(lowered[: perfect.start()].split()):
+        return []  # the present perfect of a relative clause in the subject ("Men who have fled …")
+    bounds = unbroken(raw)
+    out = []
+    for t in timexes:
+        at, end = t.start - base, t.end - base
+        first = max(
+            (m.end() for m in _CLAUSE_BREAK.finditer(bounds, perfect.end(), at)), default=perfect.end()
+        )
+        words = list(re.finditer(r"\S+", lowered[first:at]))
+        opening = next((k for k in range(len(words) - 1, 0, -1) if words[k][0] in pronouns), None)
+        told = lowered[first + words[opening].end() if opening else at : at]
+        if (
+            opening is None
+            or lex.verb.fullmatch(words[opening - 1][0])
+            or not lex.past.search(told)
+            or lex.present_perfect.search(told)
+        ):
+            continue
+        after = _CLAUSE_BREAK.search(bounds, end)
+        out.append((first + words[opening].start() - 1, after.start() if after else len(raw)))
+    return out
+
+
 def _subject_words(sentence: str, end: int) -> list[str]:
     """The first words of `sentence` before its first verb (up to `end`): the subject that a
     predicate after a coordinator shares ("All schools stayed shut … and will reopen …")."""
@@ -2098,7 +2138,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             # A thing's date, not the act's; and what cannot be resolved compares the thing ("a
             # third-quarter loss, against a profit a year earlier"), it does not date the act.
             usable, unresolved = [t for t in usable if t not in things], False
-        spans = _clauses(raw)
+        spans = _clauses(raw) + _perfect_relatives(raw, start, usable)
         if len(usable) > 1 and (qualifiers := _qualifiers(clean.match_text[start:end], start, usable)):
             # A date of the thing, not of the happening, when the sentence has one of its own; a
             # day or a week ("the man arrested on Tuesday", ", arrested earlier this week,") still

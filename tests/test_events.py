@@ -1588,6 +1588,17 @@ def test_a_name_and_also_go_on_with_the_flashback_that_named_them() -> None:
     )
 
 
+def test_a_day_after_a_present_perfect_is_its_relative_clause_s() -> None:
+    """ "have caught … the man who robbed a bank on Monday": the present perfect takes no past day;
+    the robbery is Monday's, the catch news of the day of writing."""
+    art = article(
+        "Police in Orlen have caught Aron Dell, one of the two men who robbed a bank on Monday.\n",
+        published=date(2026, 5, 14),
+    )
+    found = tagged_events(art)
+    assert sorted((m.date, m.timex is None) for m in found) == [("2026-05-11", False), ("2026-05-14", True)]
+
+
 def test_a_tagline_needs_a_name_and_no_time() -> None:
     """A present "is a" sentence about a thing, or with a time, is no author's tagline."""
     for line in ("The fire is the third in the district.", "Inflation is the highest since 2019."):

@@ -1691,10 +1691,12 @@ def _by_context(
     """The mention of a sentence with no date of its own, and the narrative after it. `written` is
     the day its present tense speaks of: the publish date, or the day heading it sits under;
     `dated` the article's mentions before it."""
-    # Tied to the time just told: in the past perfect, saying so ("at the time"), or opening by going
-    # on with a day or week just told, a flashback's paragraph over ("On Friday some 200 pupils
-    # chanted insults. ¶ They also burned the flag"; not "… his 1997 film. ¶ He also directed").
-    perfect = _looks_back(s.text)
+    # Tied to the time just told: in the past perfect (not only in a clause inside it: "urged parents
+    # to check that their children had received both doses" is told in the simple past), saying so
+    # ("at the time"), or opening by going on with a day or week just told, a flashback's paragraph
+    # over ("On Friday some 200 pupils chanted insults. ¶ They also burned the flag"; not "… his 1997
+    # film. ¶ He also directed").
+    perfect = _looks_back(s.text, inner=False)
     going_on = _precise(narrative.date) and _goes_on(s.text, narrative.said[-1] if narrative.said else "")
     tied = (
         perfect

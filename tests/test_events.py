@@ -1599,6 +1599,20 @@ def test_a_day_after_a_present_perfect_is_its_relative_clause_s() -> None:
     assert sorted((m.date, m.timex is None) for m in found) == [("2026-05-11", False), ("2026-05-14", True)]
 
 
+def test_a_past_perfect_inside_a_that_clause_does_not_hold_a_flashback() -> None:
+    """ "urged parents to check that their children had received …": the sentence is told in the
+    simple past; its paragraph is not the flashback's, so it is of the story's day."""
+    art = article(
+        "Orlen Health Board today confirmed two cases of mumps at Hill Primary School.\n\n"
+        "The pupils first fell ill last week and are recovering at home.\n\n"
+        "Dr Ana Weir, the board's director, urged parents to check that their children had received"
+        " both doses of the vaccine.\n",
+        published=date(2026, 11, 2),
+    )
+    *_, urged = tagged_events(art)
+    assert (urged.date, urged.timex) == ("2026-11-02", None)
+
+
 def test_a_tagline_needs_a_name_and_no_time() -> None:
     """A present "is a" sentence about a thing, or with a time, is no author's tagline."""
     for line in ("The fire is the third in the district.", "Inflation is the highest since 2019."):

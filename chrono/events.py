@@ -1675,8 +1675,10 @@ def _goes_on(sentence: str, before: str) -> bool:
     if also is None:  # most sentences
         return False
     subject = words[:also]
-    return (also == 1 and first in lex.pronoun_subjects) or all(
-        w[:1].isupper() and re.search(rf"\b{re.escape(w)}\b", before) for w in subject
+    return (
+        (also == 1 and first in lex.pronoun_subjects)
+        or bool(before)
+        and all(w[:1].isupper() and re.search(rf"\b{re.escape(w)}\b", before) for w in subject)
     )
 
 
@@ -1691,13 +1693,17 @@ def _by_context(
     """The mention of a sentence with no date of its own, and the narrative after it. `written` is
     the day its present tense speaks of: the publish date, or the day heading it sits under;
     `dated` the article's mentions before it."""
-    # Tied to the time just told: in the past perfect (not only in a clause inside it: "urged parents
-    # to check that their children had received both doses" is told in the simple past), saying so
-    # ("at the time"), or opening by going on with a day or week just told, a flashback's paragraph
-    # over ("On Friday some 200 pupils chanted insults. ¶ They also burned the flag"; not "… his 1997
-    # film. ¶ He also directed").
-    perfect = _looks_back(s.text, inner=False)
-    going_on = _precise(narrative.date) and _goes_on(s.text, narrative.said[-1] if narrative.said else "")
+    # Tied to the time just told: in the past perfect (for what a person named did, not only in a
+    # clause inside it: "Dr Helen Strand urged parents to check that their children had received
+    # both doses" is told in the simple past; "It was the first time that an official had …" looks
+    # back with what it follows), saying so ("at the time"), or opening by going on with a day or week
+    # just told, a flashback's paragraph over ("On Friday some 200 pupils chanted insults. ¶ They also
+    # burned the flag"; not "… his 1997 film. ¶ He also directed"); by a name, only with a day the
+    # reporter told of it in so many words.
+    perfect = _looks_back(s.text, inner=_subject(s.text) is None)
+    going_on = _precise(narrative.date) and _goes_on(
+        s.text, unquoted(narrative.said[0]) if narrative.day and narrative.said else ""
+    )
     tied = (
         perfect
         or going_on

@@ -430,6 +430,46 @@ def _ended_relative(raw: str, first: int, at: int, end: int) -> tuple[int, int] 
     return first + noun, end
 
 
+def _perfect_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
+    """Spans of relative clauses with no comma before them that hold a day, after a main clause in
+    the present perfect: "Police have recaptured Mattis Reyne, one of the two men who escaped on
+    Tuesday night". The present perfect takes no past day ("have recaptured on Tuesday" is no
+    English): the day is the clause's, its noun's background, and the main clause is news of the
+    time of writing. A relative pronoun right after a noun (not "said that"), a verb in the past
+    before the day, no clause break between; each span from the space before the pronoun to the
+    clause's end. `raw` starts at `base` in the text the expressions index."""
+    if not timexes:  # most sentences
+        return []
+    lex = lexicon()
+    lowered = raw.lower()
+    perfect = lex.present_perfect.search(lowered)
+    if perfect is None or not _perfect_lead(raw):  # most sentences
+        return []
+    pronouns = (lex.relative_words - lex.adverbial_relatives) | lex.restrictive_relatives
+    if not pronouns.isdisjoint(lowered[: perfect.start()].split()):
+        return []  # the present perfect of a relative clause in the subject ("Men who have fled …")
+    bounds = unbroken(raw)
+    out = []
+    for t in timexes:
+        at, end = t.start - base, t.end - base
+        first = max(
+            (m.end() for m in _CLAUSE_BREAK.finditer(bounds, perfect.end(), at)), default=perfect.end()
+        )
+        words = list(re.finditer(r"\S+", lowered[first:at]))
+        opening = next((k for k in range(len(words) - 1, 0, -1) if words[k][0] in pronouns), None)
+        told = lowered[first + words[opening].end() if opening else at : at]
+        if (
+            opening is None
+            or lex.verb.fullmatch(words[opening - 1][0])
+            or not lex.past.search(told)
+            or lex.present_perfect.search(told)
+        ):
+            continue
+        after = _CLAUSE_BREAK.search(bounds, end)
+        out.append((first + words[opening].start() - 1, after.start() if after else len(raw)))
+    return out
+
+
 def _subject_words(sentence: str, end: int) -> list[str]:
     """The first words of `sentence` before its first verb (up to `end`): the subject that a
     predicate after a coordinator shares ("All schools stayed shut … and will reopen …")."""
@@ -1621,12 +1661,25 @@ def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMent
     return replace(narrative, explicit=current.date if current.timex and _day_precise(current.date) else None)
 
 
-def _goes_on(sentence: str) -> bool:
-    """Whether a sentence opens by going on with the one before: a pronoun subject and an additive
-    word ("They also burned"), or a clause of what followed ("When the teachers voted …,")."""
+def _goes_on(sentence: str, before: str) -> bool:
+    """Whether a sentence opens by going on with the one `before`: a pronoun subject, or a name
+    that one holds, and an additive word ("They also burned"; "Vell also pledged thirty officers"
+    after "On a visit on Friday, Justice Minister Tomas Vell announced a review"), or a clause of
+    what followed ("When the teachers voted …,")."""
     lex = lexicon()
-    first, second = (sentence.lower().split(" ", 2) + ["", ""])[:2]
-    return first in lex.sequel or (first in lex.pronoun_subjects and second in lex.additive)
+    words = sentence.split(" ", _ANTECEDENT_WORDS + 1)[: _ANTECEDENT_WORDS + 1]
+    first = words[0].lower()
+    if first in lex.sequel:
+        return True
+    also = next((k for k, w in enumerate(words) if k and w.lower() in lex.additive), None)
+    if also is None:  # most sentences
+        return False
+    subject = words[:also]
+    return (
+        (also == 1 and first in lex.pronoun_subjects)
+        or bool(before)
+        and all(w[:1].isupper() and re.search(rf"\b{re.escape(w)}\b", before) for w in subject)
+    )
 
 
 def _by_context(
@@ -1640,11 +1693,17 @@ def _by_context(
     """The mention of a sentence with no date of its own, and the narrative after it. `written` is
     the day its present tense speaks of: the publish date, or the day heading it sits under;
     `dated` the article's mentions before it."""
-    # Tied to the time just told: in the past perfect, saying so ("at the time"), or opening by going
-    # on with a day or week just told, a flashback's paragraph over ("On Friday some 200 pupils
-    # chanted insults. ¶ They also burned the flag"; not "… his 1997 film. ¶ He also directed").
-    perfect = _looks_back(s.text)
-    going_on = _precise(narrative.date) and _goes_on(s.text)
+    # Tied to the time just told: in the past perfect (for what a person named did, not only in a
+    # clause inside it: "Dr Helen Strand urged parents to check that their children had received
+    # both doses" is told in the simple past; "It was the first time that an official had …" looks
+    # back with what it follows), saying so ("at the time"), or opening by going on with a day or week
+    # just told, a flashback's paragraph over ("On Friday some 200 pupils chanted insults. ¶ They also
+    # burned the flag"; not "… his 1997 film. ¶ He also directed"); by a name, only with a day the
+    # reporter told of it in so many words.
+    perfect = _looks_back(s.text, inner=_subject(s.text) is None)
+    going_on = _precise(narrative.date) and _goes_on(
+        s.text, unquoted(narrative.said[0]) if narrative.day and narrative.said else ""
+    )
     tied = (
         perfect
         or going_on
@@ -1816,8 +1875,16 @@ def _relative_to_event(
     else:
         day, source = _naming_clause(named, written, dated) or named.explicit, named.said[0]
     by = lex.relative_directions[relative["direction"]]
-    if "number" in relative.re.groupindex:  # a counted span, from a clause (not "a week after the vote")
-        if not _clause(relative["event"]) or _approximated(relative.string, relative.start()):
+    if "number" in relative.re.groupindex:  # a counted span (not "a week after the vote")
+        # From a clause, or from a bare noun that the event's sentence holds as written ("When Storm
+        # Idra came ashore on October 26, … ¶ Two days after the storm, the council shut three
+        # beaches"); a thing named otherwise has a day untold ("two days after Pinochet's birthday
+        # celebrations" in a story of his arrest).
+        noun = _definite_noun(relative["event"])
+        if not (
+            _clause(relative["event"])
+            or (noun and not frozenset(noun[1:]).isdisjoint(_LOWER_WORD.findall(source.lower())))
+        ) or _approximated(relative.string, relative.start()):
             return None
         unit = lex.offset_units_moved[relative["unit"]]
         by *= _counted_number(relative["number"])
@@ -1841,14 +1908,8 @@ def _from_story_event(
     lead has no day of its own, the span is approximate, or the noun is told before (its day is
     then that sentence's, or untold)."""
     lex = lexicon()
-    words = relative["event"].split()
-    noun = words[: next((k for k, w in enumerate(words) if w in lex.anchoring), len(words))]
-    if not (
-        2 <= len(noun) <= 3
-        and noun[0] in lex.definite
-        and all(map(str.isalpha, noun[1:]))
-        and not _clause(" ".join(noun[1:]))  # "the strike began": a clause, `_relative_to_event`'s
-    ) or _approximated(relative.string, relative.start()):
+    noun = _definite_noun(relative["event"])
+    if noun is None or _approximated(relative.string, relative.start()):
         return None
     terms = frozenset(word_terms(" ".join(noun[1:])))
     lead = told[0] if told else None
@@ -1874,6 +1935,23 @@ def _from_story_event(
         f" story's, from the day of its lead {lead.said[0][:60]!r} ({lead.day})"
     )
     return s.mention(when, None, why, s.text)
+
+
+def _definite_noun(event: str) -> list[str] | None:
+    """The words of the bare definite noun that names an event ("the abduction", "the storm"), up to
+    an anchoring word; None for a clause ("the strike began": `_relative_to_event`'s) or a longer
+    phrase."""
+    lex = lexicon()
+    words = event.split()
+    noun = words[: next((k for k, w in enumerate(words) if w in lex.anchoring), len(words))]
+    if (
+        2 <= len(noun) <= 3
+        and noun[0] in lex.definite
+        and all(map(str.isalpha, noun[1:]))
+        and not _clause(" ".join(noun[1:]))
+    ):
+        return noun
+    return None
 
 
 def _naming_clause(named: _Narrative, written: frozenset[str], dated: list[EventMention]) -> str | None:
@@ -2068,7 +2146,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             # A thing's date, not the act's; and what cannot be resolved compares the thing ("a
             # third-quarter loss, against a profit a year earlier"), it does not date the act.
             usable, unresolved = [t for t in usable if t not in things], False
-        spans = _clauses(raw)
+        spans = _clauses(raw) + _perfect_relatives(raw, start, usable)
         if len(usable) > 1 and (qualifiers := _qualifiers(clean.match_text[start:end], start, usable)):
             # A date of the thing, not of the happening, when the sentence has one of its own; a
             # day or a week ("the man arrested on Tuesday", ", arrested earlier this week,") still

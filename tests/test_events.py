@@ -283,6 +283,9 @@ def test_future_events_and_statements_about_the_future() -> None:
         "Here is what mattered last week, in three minutes.",
         "Reading tip: our long read on the history of the Lissel Marathon.",
         "This announcement contains forward-looking statements, which involve risks and uncertainties.",
+        # a broadcast's hand-over to its reporter
+        "NEWSREADER: Our reporter Jonas Aird is in Dunmere.",
+        "Our political correspondent Ana Roth joins us from Westminster.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
@@ -1568,9 +1571,60 @@ def test_a_paragraph_going_on_with_a_flashback_in_the_simple_past_stays_in_its_t
     assert arrested.date == "2026-03-07"
 
 
+def test_a_name_and_also_go_on_with_the_flashback_that_named_them() -> None:
+    """ "Rask also promised": the speaker the paragraph before named, adding to what he said then."""
+    art = article(
+        "The board dismissed the director of Orlen Zoo on Monday, a week after a wolf escaped.\n\n"
+        "On a visit to the zoo on Thursday, Mayor Piet Rask announced an inquiry into the escape.\n\n"
+        "Rask also promised new fencing for the enclosures.\n\n"
+        "Keepers welcomed the dismissal.\n",
+        published=date(2026, 5, 12),
+    )
+    found = tagged_events(art)
+    assert by_text(found, "announced")[0].date == "2026-05-07"
+    assert (by_text(found, "also promised")[0].date, by_text(found, "welcomed")[0].date) == (
+        "2026-05-07",
+        "2026-05-11",
+    )
+
+
+def test_a_day_after_a_present_perfect_is_its_relative_clause_s() -> None:
+    """ "have caught … the man who robbed a bank on Monday": the present perfect takes no past day;
+    the robbery is Monday's, the catch news of the day of writing."""
+    art = article(
+        "Police in Orlen have caught Aron Dell, one of the two men who robbed a bank on Monday.\n",
+        published=date(2026, 5, 14),
+    )
+    found = tagged_events(art)
+    assert sorted((m.date, m.timex is None) for m in found) == [("2026-05-11", False), ("2026-05-14", True)]
+
+
+def test_a_past_perfect_inside_a_that_clause_does_not_hold_a_flashback() -> None:
+    """ "urged parents to check that their children had received …": the sentence is told in the
+    simple past; its paragraph is not the flashback's, so it is of the story's day."""
+    art = article(
+        "Orlen Health Board today confirmed two cases of mumps at Hill Primary School.\n\n"
+        "The pupils first fell ill last week and are recovering at home.\n\n"
+        "Dr Ana Weir, the board's director, urged parents to check that their children had received"
+        " both doses of the vaccine.\n",
+        published=date(2026, 11, 2),
+    )
+    *_, urged = tagged_events(art)
+    assert (urged.date, urged.timex) == ("2026-11-02", None)
+
+
 def test_a_tagline_needs_a_name_and_no_time() -> None:
     """A present "is a" sentence about a thing, or with a time, is no author's tagline."""
     for line in ("The fire is the third in the district.", "Inflation is the highest since 2019."):
+        assert is_boilerplate(line) is False
+
+
+def test_a_reporter_hand_over_needs_a_named_place() -> None:
+    """News of a broadcast's own reporter is a report, not a hand-over to them."""
+    for line in (
+        "Our reporter Ilse Varn is in hospital.",
+        "Our reporter Ida Varn is in Dunmere after a fall.",
+    ):
         assert is_boilerplate(line) is False
 
 
@@ -1638,6 +1692,19 @@ def test_a_span_after_an_event_named_only_by_a_noun_counts_from_the_lead() -> No
     admitted = by_text(found, "six days after")[0]
     assert (admitted.date, admitted.timex) == ("2026-11-09", None)
     assert "the abduction" in admitted.explanation
+
+
+def test_a_span_after_a_noun_told_with_its_day_counts_from_that_day() -> None:
+    """ "three days after the cyclone": the lead told "Cyclone Mara" with its day; not the day just
+    told ("A day later")."""
+    art = article(
+        "When Cyclone Mara made landfall on March 3, few in Tessaly expected the damage to last.\n\n"
+        "A day later, the river burst its banks.\n\n"
+        "Three days after the cyclone, the army opened two field hospitals.\n",
+        published=date(2026, 3, 20),
+    )
+    *_, hospitals = tagged_events(art)
+    assert (hospitals.date, hospitals.timex) == ("2026-03-06", None)
 
 
 def test_a_date_after_a_noun_and_of_names_the_thing_not_the_act() -> None:

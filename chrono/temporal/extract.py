@@ -62,6 +62,8 @@ def _deictic(s: str, lex: Lexicon) -> dict[str, object]:
 
 
 _YEAR = _attr("year", lambda s, lex: int(s))
+_MONTH = _attr("month", lambda s, lex: lex.months[_norm(s)])
+_DAY = _attr("day", lambda s, lex: int(s))
 _WEEKDAY = _attr("weekday", lambda s, lex: lex.weekdays[_norm(s)])
 _UNIT = _attr("unit", lambda s, lex: lex.units.get(_norm(s)))
 _PART = _attr("part", lambda s, lex: lex.parts_of_day[_norm(s)])
@@ -70,11 +72,11 @@ CONVERTERS: dict[str, Converter] = {
     "year": _YEAR,
     "yearpos": _YEAR,
     "year_end": _YEAR,  # "1950-53": two digits, the resolver finds the century from the first year
-    "month": _attr("month", lambda s, lex: lex.months[_norm(s)]),
+    "month": _MONTH,
     "month_num": _attr("month", lambda s, lex: int(s)),
-    "day": _attr("day", lambda s, lex: int(s)),
-    "day2": _attr("day", lambda s, lex: int(s)),
-    "month2": _attr("month", lambda s, lex: lex.months[_norm(s)]),
+    "day": _DAY,
+    "day2": _DAY,
+    "month2": _MONTH,
     "year2": _YEAR,
     "weekday": _WEEKDAY,
     "weekday2": _WEEKDAY,

@@ -181,12 +181,12 @@ def weekday_of_week(m: Mention, ctx: Context) -> Resolution | None:
     return _day_and_part(week + dt.timedelta(days=f.weekday - week.isoweekday()), f.part, None)
 
 
-def _day_and_part(day: dt.date, part: str | None, cue: str | None) -> Resolution:
+def _day_and_part(day: dt.date, part: str | None, cue: str | None, basis: str = PUBLISH) -> Resolution:
     """A weekday's day, with its part of the day as a TIME ("Thursday morning")."""
     if part is not None and part != "NI":
-        return Resolution(f"{day.isoformat()}T{part}", PUBLISH, type="TIME", cue=cue)
+        return Resolution(f"{day.isoformat()}T{part}", basis, type="TIME", cue=cue)
     # "Wednesday night" stays the day: TimeBank/AQUAINT annotate most of them as a DATE of the day.
-    return Resolution(day.isoformat(), PUBLISH, cue=cue)
+    return Resolution(day.isoformat(), basis, cue=cue)
 
 
 def weekday_from_reference(m: Mention, ctx: Context) -> Resolution | None:
@@ -209,9 +209,7 @@ def weekday_near_reference(m: Mention, ctx: Context) -> Resolution | None:
         day = min(
             (cal.weekday_near(ref.date, f.weekday, d) for d in (-1, 1)), key=lambda d: abs(d - ref.date)
         )
-    if f.part is not None and f.part != "NI":
-        return Resolution(f"{day.isoformat()}T{f.part}", REFERENCE, type="TIME")
-    return Resolution(day.isoformat(), REFERENCE)
+    return _day_and_part(day, f.part, None, REFERENCE)
 
 
 def deictic(m: Mention, ctx: Context) -> Resolution | None:

@@ -417,15 +417,20 @@ def _two_acts(a: EventMention, b: EventMention) -> bool:
     "arrived in Prague Friday". A rare name shared scores such pairs high, however short the
     sentences; one more word shared ("will vote on the bill" / "approved the bill") or kinds of
     one family ("four explosions" / "200 people were killed") tell one happening as often."""
-    acts = lexicon().acts
-    ours, theirs = (frozenset(t for t in m.terms if t in acts) for m in (a, b))
-    if not ours or not theirs or not ours.isdisjoint(theirs):
-        return False
-    if any(ours & family and theirs & family for family in lexicon().act_families):
-        return False
-    if not (_told_kinds(a) and _told_kinds(b)):
+    # (A side with no kind in its terms names none in its own words either.)
+    if not _kinds_apart(a, b) or not (_told_kinds(a) and _told_kinds(b)):
         return False
     return _who_only(a, b)
+
+
+def _kinds_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether the kinds of act in two mentions' terms are none of them shared, nor of one family
+    (`act_families`)."""
+    lex = lexicon()
+    ours, theirs = (frozenset(t for t in m.terms if t in lex.acts) for m in (a, b))
+    if not ours.isdisjoint(theirs):
+        return False
+    return not any(ours & family and theirs & family for family in lex.act_families)
 
 
 def _untold_act(a: EventMention, b: EventMention) -> bool:
@@ -514,11 +519,7 @@ def _acts_apart(a: EventMention, b: EventMention) -> bool:
         return False
     if not (_own_kinds(a) or _own_kinds(b)) or _told_figures(a) & _told_figures(b):
         return False
-    acts = lexicon().acts
-    ours, theirs = (frozenset(t for t in m.terms if t in acts) for m in (a, b))
-    if not ours.isdisjoint(theirs):
-        return False
-    return not any(ours & family and theirs & family for family in lexicon().act_families)
+    return _kinds_apart(a, b)
 
 
 def _participants(names: set[str], shared: set[str]) -> int:

@@ -416,10 +416,9 @@ def _ended_relative(raw: str, first: int, at: int, end: int) -> tuple[int, int] 
     was recaptured on Tuesday": the escape is its noun's background, the recapture the story). Not
     "that" after a verb ("said that"), which opens what was said."""
     lex = lexicon()
-    pronouns = (lex.relative_words - lex.adverbial_relatives) | lex.restrictive_relatives
     words = list(re.finditer(r"\S+", raw[first:at].lower()))
-    opening = next((k for k, w in enumerate(words) if k and w[0] in pronouns), None)
-    if opening is None or lex.verb.fullmatch(words[opening - 1][0]):
+    opening = _relative_opening(words, last=False)
+    if opening is None:
         return None
     main = raw[end:].lower().split(None, 1)[:1]
     if not main or not lex.verb.fullmatch(main[0]) or main[0].endswith("ing"):
@@ -428,6 +427,24 @@ def _ended_relative(raw: str, first: int, at: int, end: int) -> tuple[int, int] 
         return None
     noun = words[max(0, opening - _ANTECEDENT_WORDS)].start()
     return first + noun, end
+
+
+def _clause_pronouns() -> frozenset[str]:
+    """The relative pronouns that open a clause about a noun ("who", "that"; not "where", "when")."""
+    lex = lexicon()
+    return (lex.relative_words - lex.adverbial_relatives) | lex.restrictive_relatives
+
+
+def _relative_opening(words: Sequence[re.Match[str]], *, last: bool) -> int | None:
+    """The position among `words` (lower-case) of the first or the last relative pronoun
+    (`_clause_pronouns`) that opens a clause after a noun; None when there is none, or it follows
+    a verb ("said that" opens what was said)."""
+    pronouns = _clause_pronouns()
+    order = range(len(words) - 1, 0, -1) if last else range(1, len(words))
+    opening = next((k for k in order if words[k][0] in pronouns), None)
+    if opening is None or lexicon().verb.fullmatch(words[opening - 1][0]):
+        return None
+    return opening
 
 
 def _perfect_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
@@ -445,8 +462,7 @@ def _perfect_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[
     perfect = lex.present_perfect.search(lowered)
     if perfect is None or not _perfect_lead(raw):  # most sentences
         return []
-    pronouns = (lex.relative_words - lex.adverbial_relatives) | lex.restrictive_relatives
-    if not pronouns.isdisjoint(lowered[: perfect.start()].split()):
+    if not _clause_pronouns().isdisjoint(lowered[: perfect.start()].split()):
         return []  # the present perfect of a relative clause in the subject ("Men who have fled …")
     bounds = unbroken(raw)
     out = []
@@ -456,14 +472,11 @@ def _perfect_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[
             (m.end() for m in _CLAUSE_BREAK.finditer(bounds, perfect.end(), at)), default=perfect.end()
         )
         words = list(re.finditer(r"\S+", lowered[first:at]))
-        opening = next((k for k in range(len(words) - 1, 0, -1) if words[k][0] in pronouns), None)
-        told = lowered[first + words[opening].end() if opening else at : at]
-        if (
-            opening is None
-            or lex.verb.fullmatch(words[opening - 1][0])
-            or not lex.past.search(told)
-            or lex.present_perfect.search(told)
-        ):
+        opening = _relative_opening(words, last=True)
+        if opening is None:
+            continue
+        told = lowered[first + words[opening].end() : at]
+        if not lex.past.search(told) or lex.present_perfect.search(told):
             continue
         after = _CLAUSE_BREAK.search(bounds, end)
         out.append((first + words[opening].start() - 1, after.start() if after else len(raw)))
@@ -1700,7 +1713,8 @@ def _by_context(
     # just told, a flashback's paragraph over ("On Friday some 200 pupils chanted insults. ¶ They also
     # burned the flag"; not "… his 1997 film. ¶ He also directed"); by a name, only with a day the
     # reporter told of it in so many words.
-    perfect = _looks_back(s.text, inner=_subject(s.text) is None)
+    # (`inner` false only narrows: the subject is asked of the few sentences in the past perfect.)
+    perfect = _looks_back(s.text) and (_subject(s.text) is None or _looks_back(s.text, inner=False))
     going_on = _precise(narrative.date) and _goes_on(
         s.text, unquoted(narrative.said[0]) if narrative.day and narrative.said else ""
     )
@@ -2136,18 +2150,18 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if _schedule(clean.match_text, s.text, sets, opening, end, local):
             continue
         local = _unrecurring(clean.match_text, sets, opening, end, local)
-        uncompared = _uncompared(clean.match_text[start:end], start, local)
+        raw = clean.match_text[start:end]
+        uncompared = _uncompared(raw, start, local)
         usable, unresolved = _resolved(
             uncompared,
             _counting(narrative, s.text, paragraph) if local else narrative,
         )
-        raw = clean.match_text[start:end]
         if usable and (things := _naming(raw, start, usable)):
             # A thing's date, not the act's; and what cannot be resolved compares the thing ("a
             # third-quarter loss, against a profit a year earlier"), it does not date the act.
             usable, unresolved = [t for t in usable if t not in things], False
         spans = _clauses(raw) + _perfect_relatives(raw, start, usable)
-        if len(usable) > 1 and (qualifiers := _qualifiers(clean.match_text[start:end], start, usable)):
+        if len(usable) > 1 and (qualifiers := _qualifiers(raw, start, usable)):
             # A date of the thing, not of the happening, when the sentence has one of its own; a
             # day or a week ("the man arrested on Tuesday", ", arrested earlier this week,") still
             # dates an event of the clause's own.

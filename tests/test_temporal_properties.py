@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chrono.temporal import rules_for, tag
-from chrono.temporal.calendar import add_months, month_instance, weekday_near
+from chrono.temporal.calendar import add_months, month_instance, nth_weekday, weekday_near
 from chrono.temporal.extract import matches
 from chrono.temporal.tense import _cue_regex, _cues_in
 
@@ -19,7 +19,15 @@ _lex = rules_for("en").lexicon
 WORDS = sorted(
     {
         w
-        for section in (_lex.months, _lex.weekdays, _lex.numbers, _lex.units, _lex.shifts, _lex.refs)
+        for section in (
+            _lex.months,
+            _lex.weekdays,
+            _lex.weekday_ordinals,
+            _lex.numbers,
+            _lex.units,
+            _lex.shifts,
+            _lex.refs,
+        )
         for w in section
     }
     | {
@@ -93,6 +101,17 @@ def test_weekday_arithmetic(anchor: dt.date, weekday: int) -> None:
     assert 0 <= (anchor - back).days <= 6 and 0 <= (ahead - anchor).days <= 6
     strict = weekday_near(anchor, weekday, -1, inclusive=False)
     assert 1 <= (anchor - strict).days <= 7
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1900, 2100), st.integers(1, 12), st.integers(1, 7), st.integers(1, 5))
+def test_nth_weekday_of_month(year: int, month: int, weekday: int, nth: int) -> None:
+    day = nth_weekday(year, month, weekday, nth)
+    assert (day.year, day.month, day.isoweekday()) == (year, month, weekday)
+    if nth < 5:  # the n-th one: n - 1 of them before it in the month
+        assert (day.day - 1) // 7 == nth - 1
+    else:  # the last one
+        assert (day + dt.timedelta(weeks=1)).month != month
 
 
 @settings(max_examples=300, deadline=None)

@@ -31,6 +31,7 @@ PLACEHOLDERS: Mapping[str, tuple[str, bool]] = {
     "weekday": ("weekdays", True),
     "number": ("numbers", False),
     "ordinal": ("ordinals", False),
+    "weekday_ordinal": ("weekday_ordinals", False),
     "unit": ("units", False),
     "shift": ("shifts", False),
     "modifier": ("modifiers", False),

@@ -138,6 +138,9 @@ class Lexicon(_Frozen):
     weekdays: dict[str, int] = Field(description="Weekday names → ISO weekday 1 (Monday)..7.")
     numbers: dict[str, float] = Field(description="Number words → value; -1 is a vague amount (TimeML X).")
     ordinals: dict[str, int] = Field(description="Ordinals used for quarters and halves.")
+    weekday_ordinals: dict[str, int] = Field(
+        description="Ordinals of a weekday in its month ('the last Saturday of February') → n, 5 the last."
+    )
     units: dict[str, str] = Field(description="Unit words → code: D, W, M, Q, Y, H, MIN, S, DE, CE, WE.")
     shifts: dict[str, int] = Field(description="last/this/next → -1/0/+1.")
     modifiers: dict[str, str] = Field(description="early/mid/late ... → TimeML mod.")

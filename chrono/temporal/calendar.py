@@ -96,6 +96,12 @@ def weekday_near(anchor: dt.date, weekday: int, direction: int, *, inclusive: bo
     return anchor + dt.timedelta(days=delta * direction)
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The `nth` ISO `weekday` of a month; an `nth` past the month's last one (5) is the last one."""
+    day = weekday_near(dt.date(year, month, 1), weekday, 1) + dt.timedelta(weeks=nth - 1)
+    return day if day.month == month else day - dt.timedelta(weeks=1)
+
+
 def month_instance(anchor: dt.date, month: int, direction: int) -> int:
     """Year of the instance of `month` the direction allows: -1 on or before the anchor, +1 on or
     after it, 0 (no tense cue) the last one unless it is at most two months ahead."""

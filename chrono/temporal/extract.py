@@ -111,6 +111,7 @@ CONVERTERS: dict[str, Converter] = {
     "ref_ahead": _attr("ref", lambda s, lex: "FUTURE_REF"),
     "set_word": _attr("set_value", lambda s, lex: lex.set_words[_norm(s)]),
     "ordinal": _attr("ordinal", lambda s, lex: lex.ordinals[_norm(s)]),
+    "nth": _attr("ordinal", lambda s, lex: lex.weekday_ordinals[_norm(s)]),  # of a weekday in its month
     "quarter_num": _attr("ordinal", lambda s, lex: int(s)),
     "decade": _attr("decade", lambda s, lex: int(s)),
     "decade2": _attr("decade", lambda s, lex: -int(s)),  # two digits: the resolver picks the century

@@ -134,9 +134,7 @@ def _holiday_date(spec: str, year: int) -> dt.date:
     if len(parts) == 2:
         return dt.date(year, parts[0], parts[1])
     month, nth, weekday = parts
-    first = cal.weekday_near(dt.date(year, month, 1), weekday, 1)
-    day = first + dt.timedelta(weeks=nth - 1)
-    return day if day.month == month else day - dt.timedelta(weeks=1)  # n = 5: the last one
+    return cal.nth_weekday(year, month, weekday, nth)
 
 
 def holiday(m: Mention, ctx: Context) -> Resolution | None:

@@ -181,6 +181,19 @@ def weekday_of_week(m: Mention, ctx: Context) -> Resolution | None:
     return _day_and_part(week + dt.timedelta(days=f.weekday - week.isoweekday()), f.part, None)
 
 
+def weekday_of_month(m: Mention, ctx: Context) -> Resolution | None:
+    """ "the last Saturday of February", "the first Monday of next month": the n-th weekday of the
+    month a month rule would name (its year chosen by the tense), or of the shifted publish month."""
+    f = m.fields
+    if f.weekday is None or f.ordinal is None:
+        return None
+    month = calendar_date(m, ctx) if f.month is not None else shifted_unit(m, ctx)
+    if month is None or (point := cal.parse_value(month.value)) is None:
+        return None
+    day = cal.nth_weekday(point.date.year, point.date.month, f.weekday, f.ordinal)
+    return replace(month, value=day.isoformat())
+
+
 def _day_and_part(day: dt.date, part: str | None, cue: str | None, basis: str = PUBLISH) -> Resolution:
     """A weekday's day, with its part of the day as a TIME ("Thursday morning")."""
     if part is not None and part != "NI":
@@ -532,6 +545,7 @@ RESOLVERS: dict[str, Resolver] = {
     "weekday_from_reference": weekday_from_reference,
     "weekday_near_reference": weekday_near_reference,
     "weekday_of_week": weekday_of_week,
+    "weekday_of_month": weekday_of_month,
     "deictic": deictic,
     "counted_day": counted_day,
     "deictic_part": deictic_part,
@@ -569,7 +583,17 @@ FOLLOWS_REFERENCE = frozenset({"range_end_day", "range_end_year"})
 # Tuesday"), with the way each goes from a day: the next or previous one, or the nearest (0).
 NAMES_WEEKDAY = {"weekday_from_reference": 1, "weekday_near_reference": 0}
 NEEDS_TENSE = frozenset(
-    {"calendar_date", "day_of_month", "weekday", "quarter", "half", "clock_time", "weekend", "holiday"}
+    {
+        "calendar_date",
+        "day_of_month",
+        "weekday",
+        "weekday_of_month",
+        "quarter",
+        "half",
+        "clock_time",
+        "weekend",
+        "holiday",
+    }
 )
 # "a year ago" (counted back from the publish date) and "a year earlier" (from the reference time):
 # an earlier-shift right after an "ago" time compares with the time the text is about, not with it.

@@ -808,6 +808,7 @@ def event_nouns(terms: tuple[str, ...]) -> tuple[str, ...]:
 _CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z'’-]*")
 
 
+@lru_cache(maxsize=1 << 14)  # a sentence's names are asked by its mention and by who "he" is after it
 def names(text: str, *, initial: bool = True, speaking: bool = False) -> tuple[str, ...]:
     """Stems of capitalised words: the names in `text`. When `text` begins a sentence (`initial`),
     its first word counts only if a capitalised word follows it ("Adel Morrow quit", not "Speaking

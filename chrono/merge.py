@@ -129,7 +129,8 @@ THRESHOLDS = {
 # Words (a kind of event counting as one) an undated mention shares at least with a dated one that
 # names nothing it names: two short sentences share two by chance ("No trains ran" / "Trains ran again").
 UNDATED_COPY_WORDS = 3
-SCORE_CHUNK = 20_000  # candidate pairs scored per task
+# Candidate pairs scored per task: small enough that the last tasks leave no worker idle for long.
+SCORE_CHUNK = 5_000
 PARALLEL_PAIRS = 50_000  # below this, scoring in this process beats forking workers
 CONTEXT_SLACK = 1  # days a context-inferred date may be off
 MONTH_DAYS = 31  # the longest span a plan may be dated to and still meet a day inside it

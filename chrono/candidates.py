@@ -93,7 +93,7 @@ def vector_matrix(
         terms += vector
         weights.extend(vector.values())
         lengths.append(len(vector))
-    return _built(terms, lengths, words, normalise, lambda vocabulary, columns: np.frombuffer(weights, np.float64))
+    return _built(terms, lengths, words, normalise, lambda _, columns: np.frombuffer(weights, np.float64))
 
 
 # A row's terms, each once, and the factor of each one's weight (None: 1.0 for each, as in most rows).
@@ -101,7 +101,11 @@ Counted = tuple[Sequence[str], Sequence[float] | None]
 
 
 def weighed_matrix(
-    rows: Iterable[Counted], weigh: Callable[[str], float], words: Iterable[str] = (), *, normalise: bool = False
+    rows: Iterable[Counted],
+    weigh: Callable[[str], float],
+    words: Iterable[str] = (),
+    *,
+    normalise: bool = False,
 ) -> Vectors:
     """`vector_matrix` of the vectors {term: factor * weigh(term)} of `rows`, the same bits, each
     distinct term weighed once: a corpus repeats its terms, and a vector a row cost twice the rest."""
@@ -115,9 +119,11 @@ def weighed_matrix(
         lengths.append(len(keys))
 
     def weights(vocabulary: list[str], columns: np.ndarray) -> np.ndarray:
-        used = np.flatnonzero(np.bincount(columns, minlength=len(vocabulary)))  # not the quoted words alone
+        # The terms' columns only: a quoted word that is no term is numbered but never weighed.
+        used = np.flatnonzero(np.bincount(columns, minlength=len(vocabulary)))
         table = np.zeros(len(vocabulary), np.float64)
-        table[used] = np.fromiter(map(weigh, map(vocabulary.__getitem__, used.tolist())), np.float64, len(used))
+        distinct = map(vocabulary.__getitem__, used.tolist())
+        table[used] = np.fromiter(map(weigh, distinct), np.float64, len(used))
         out = table[columns]
         at = np.frombuffer(scaled, np.int64)
         out[at] = np.frombuffer(factors, np.float64) * out[at]  # factor * weight, as a vector's dict has it

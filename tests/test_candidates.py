@@ -156,7 +156,9 @@ def test_rows_normalised_together_are_each_mentions_unit_vector_to_the_last_bit(
 
 @settings(max_examples=200, deadline=None)
 @given(_TERMS, st.lists(st.sampled_from(["kyiv", "unsaid", "zzzqx"]), max_size=4))
-def test_a_matrix_weighing_each_distinct_term_once_is_the_vectors_matrix_to_the_last_bit(rows, quoted) -> None:
+def test_a_matrix_weighing_each_distinct_term_once_is_the_vectors_matrix_to_the_last_bit(
+    rows, quoted
+) -> None:
     """The merge weighs each distinct term once for a corpus (`weighed_matrix`), not once per
     mention's vector: the same matrix, vocabulary (quoted words too) and floats."""
     terms = [tuple(row) for row in rows]  # repeated terms included: their counts are dampened

@@ -93,15 +93,63 @@ def vector_matrix(
         terms += vector
         weights.extend(vector.values())
         lengths.append(len(vector))
+    return _built(terms, lengths, words, normalise, lambda _, columns: np.frombuffer(weights, np.float64))
+
+
+# A row's terms, each once, and the factor of each one's weight (None: 1.0 for each, as in most rows).
+Counted = tuple[Sequence[str], Sequence[float] | None]
+
+
+def weighed_matrix(
+    rows: Iterable[Counted],
+    weigh: Callable[[str], float],
+    words: Iterable[str] = (),
+    *,
+    normalise: bool = False,
+) -> Vectors:
+    """`vector_matrix` of the vectors {term: factor * weigh(term)} of `rows`, the same bits, each
+    distinct term weighed once: a corpus repeats its terms, and a vector a row cost twice the rest."""
+    terms: list[str] = []
+    lengths, scaled, factors = array("q"), array("q"), array("d")
+    for keys, row_factors in rows:
+        if row_factors is not None:
+            scaled.extend(range(len(terms), len(terms) + len(keys)))
+            factors.extend(row_factors)
+        terms += keys
+        lengths.append(len(keys))
+
+    def weights(vocabulary: list[str], columns: np.ndarray) -> np.ndarray:
+        # The terms' columns only: a quoted word that is no term is numbered but never weighed.
+        used = np.flatnonzero(np.bincount(columns, minlength=len(vocabulary)))
+        table = np.zeros(len(vocabulary), np.float64)
+        distinct = map(vocabulary.__getitem__, used.tolist())
+        table[used] = np.fromiter(map(weigh, distinct), np.float64, len(used))
+        out = table[columns]
+        at = np.frombuffer(scaled, np.int64)
+        out[at] = np.frombuffer(factors, np.float64) * out[at]  # factor * weight, as a vector's dict has it
+        return out
+
+    return _built(terms, lengths, words, normalise, weights)
+
+
+def _built(
+    terms: list[str],
+    lengths: array[int],
+    words: Iterable[str],
+    normalise: bool,
+    weights: Callable[[list[str], np.ndarray], np.ndarray],
+) -> Vectors:
+    """The matrix of rows of `lengths` terms each (`terms` one row after another), their `weights`
+    given the vocabulary and each term's column (see `vector_matrix`)."""
     vocabulary = sorted({*terms, *words})
     number = {t: k for k, t in enumerate(vocabulary)}
     # Built in place as CSR (no row numbers, no conversion from coordinates, 32-bit columns): the
     # conversion's copies made this the merge's biggest moment.
     columns = np.fromiter(map(number.__getitem__, terms), np.int32, len(terms))
-    del terms
+    terms.clear()
     counts = np.frombuffer(lengths, np.int64)
     indptr = np.concatenate(([0], np.cumsum(counts)))
-    data = np.frombuffer(weights, np.float64)
+    data = weights(vocabulary, columns)
     if normalise:
         norms = np.sqrt(sums_in_order(data * data, indptr[:-1], counts))
         norms[norms == 0] = 1.0

@@ -56,15 +56,30 @@ def timeline_json_parts(
     Events are dumped one at a time and spliced in, the same bytes as dumping the whole tree:
     with 100k articles the tree of dicts (or the whole file) would cost gigabytes of memory.
     """
+    dicts = (e.model_dump(mode="json") for e in timeline.events) if events is None else events
+    return framed_json(timeline, map(event_json, dicts))
+
+
+EVENT_SEPARATOR = b",\n    "  # between two events' bytes (`event_json`) in the timeline JSON
+
+
+def event_json(event: dict[str, object]) -> bytes:
+    """An event's canonical bytes (as `Event.model_dump(mode="json")` gives it) indented as the
+    timeline JSON holds them."""
+    # Raw newlines only occur between JSON tokens (never inside strings), so indenting is a replace.
+    return orjson.dumps(event, option=_JSON_OPTIONS).replace(b"\n", b"\n    ")
+
+
+def framed_json(timeline: Timeline, events: Iterable[bytes]) -> Iterator[bytes]:
+    """The canonical bytes of `timeline` with `events` (`event_json`'s, one or more events a
+    piece, joined by EVENT_SEPARATOR) for its own, in pieces."""
     head = orjson.dumps(
         timeline.model_dump(mode="json", exclude={"events"}) | {"events": []}, option=_JSON_OPTIONS
     )
     before, after = head.split(_EMPTY_EVENTS)
     empty = True
-    for event in (e.model_dump(mode="json") for e in timeline.events) if events is None else events:
-        # Raw newlines only occur between JSON tokens (never inside strings), so indenting is a replace.
-        dumped = orjson.dumps(event, option=_JSON_OPTIONS).replace(b"\n", b"\n    ")
-        yield (before + b'\n  "events": [\n    ' if empty else b",\n    ") + dumped
+    for dumped in events:
+        yield (before + b'\n  "events": [\n    ' if empty else EVENT_SEPARATOR) + dumped
         empty = False
     yield head + b"\n" if empty else b"\n  ]" + after + b"\n"
 

@@ -63,6 +63,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
 
 from chrono.candidates import (
+    Counted,
     Counts,
     Filings,
     Keep,
@@ -74,6 +75,7 @@ from chrono.candidates import (
     cosines,
     date_columns,
     vector_matrix,
+    weighed_matrix,
     word_pairs,
 )
 from chrono.dates import days, sort_key
@@ -127,7 +129,8 @@ THRESHOLDS = {
 # Words (a kind of event counting as one) an undated mention shares at least with a dated one that
 # names nothing it names: two short sentences share two by chance ("No trains ran" / "Trains ran again").
 UNDATED_COPY_WORDS = 3
-SCORE_CHUNK = 20_000  # candidate pairs scored per task
+# Candidate pairs scored per task: small enough that the last tasks leave no worker idle for long.
+SCORE_CHUNK = 5_000
 PARALLEL_PAIRS = 50_000  # below this, scoring in this process beats forking workers
 CONTEXT_SLACK = 1  # days a context-inferred date may be off
 MONTH_DAYS = 31  # the longest span a plan may be dated to and still meet a day inside it
@@ -277,11 +280,20 @@ def _unit_vector(terms: tuple[str, ...]) -> Vector:
 
 
 def _weights(terms: tuple[str, ...]) -> Vector:
-    """Term counts (dampened) weighed by general-English specificity, so a mention's vector
-    depends on the mention alone, never on what else is merged with it."""
-    if len(set(terms)) == len(terms):  # most: each term once, so its weight alone (in C)
-        return dict(zip(terms, map(_weight, terms), strict=True))
-    return {t: _weight(t) if c == 1 else (1 + math.log(c)) * _weight(t) for t, c in Counter(terms).items()}
+    """Term counts (dampened: `_counted`) weighed by general-English specificity, so a mention's
+    vector depends on the mention alone, never on what else is merged with it."""
+    keys, factors = _counted(terms)
+    weights = map(_weight, keys)
+    return dict(zip(keys, weights if factors is None else map(mul, factors, weights), strict=True))
+
+
+def _counted(terms: tuple[str, ...]) -> Counted:
+    """A mention's terms, each once, and the factor that dampens a repeated one's weight (None:
+    each once, as in most mentions)."""
+    if len(set(terms)) == len(terms):
+        return terms, None
+    counts = Counter(terms)
+    return tuple(counts), [1 + math.log(c) if c > 1 else 1.0 for c in counts.values()]
 
 
 def _norm(vector: Vector) -> float:
@@ -956,10 +968,11 @@ Pair = tuple[float, int, int, str, float]
 
 
 def _vectors(items: list[_Item]) -> Vectors:
-    """The items' unit vectors (`_unit_vector`, normalised for all at once) as one sparse matrix;
-    no item keeps its own (they are made again, one at a time, for the few that merge)."""
+    """The items' unit vectors (`_unit_vector`, normalised for all at once, each distinct term
+    weighed once) as one sparse matrix; no item keeps its own (they are made again, one at a time,
+    for the few that merge)."""
     quoted = (q for it in items for q in it.mention.quoted)
-    return vector_matrix((_weights(it.mention.terms) for it in items), quoted, normalise=True)
+    return weighed_matrix((_counted(it.mention.terms) for it in items), _weight, quoted, normalise=True)
 
 
 def _candidates(
@@ -1297,12 +1310,14 @@ def _event(group: list[EventMention], reasons: Sequence[str]) -> EventRecord:
     group = sorted(group, key=_order_key)
     rep = group[0]
     source, conflict = _source(group)
-    how = f"the report in {source.article}" + (f" ({source.timex.text!r})" if source.timex else "")
     # A date inferred from context yields to a report that dates the event outright, or to a finer
     # date inside its own ("this week" -> Monday), never to one after its article was published;
     # the explanation keeps both. Against another article's disjoint guess it stands: one context
-    # is no better evidence than another.
-    start = days(source.date)[0].isoformat() if source.date else ""
+    # is no better evidence than another. (A lone mention, as most are, is its own source.)
+    how = start = ""
+    if len(group) > 1:
+        how = f"the report in {source.article}" + (f" ({source.timex.text!r})" if source.timex else "")
+        start = days(source.date)[0].isoformat() if source.date else ""
     said = [strings(m) for m in group]  # from the spool, for a big corpus
     mentions = []
     for m, (sentence, _, explanation) in zip(group, said, strict=True):

@@ -83,12 +83,21 @@ def fork_map(fn: Callable[[S, T], R], shared: S, tasks: Sequence[T], workers: in
     only tasks and results travel. In this process when one worker is asked for or there is no
     fork. Callers must start no threads before (a Dask client's would be copied mid-state).
     """
+    return list(fork_imap(fn, shared, tasks, workers))
+
+
+def fork_imap(
+    fn: Callable[[S, T], R], shared: S, tasks: Sequence[T], workers: int, window: int | None = None
+) -> Iterator[R]:
+    """`fork_map`'s results yielded as they come, at most `window` tasks sent ahead of the one
+    taken (None: no bound), so big results need not all be held at once."""
     context = fork_context()
     if workers <= 1 or context is None or len(tasks) <= 1:
-        return [fn(shared, task) for task in tasks]
+        yield from (fn(shared, task) for task in tasks)
+        return
     batches = ((task,) for task in tasks)
-    pooled = _pooled(context, min(workers, len(tasks)), functools.partial(fn, shared), batches)
-    return [out for results in pooled for out in results]
+    for results in _pooled(context, min(workers, len(tasks)), functools.partial(fn, shared), batches, window):
+        yield from results
 
 
 AHEAD = 2  # batches a worker holds: the one it runs and the next

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 ARTICLE_BYTES = 4096  # a typical news article with its metadata, as a JSONL record
 SPOOL_ARTICLES = 20_000  # articles from which the mentions' strings wait on disk (about 80 MB of them)
+JSON_EVENTS = 4096  # events written to JSON per task (about 5 MB) ...
+PARALLEL_JSON = 50_000  # ... by forked workers from this many events on (below, forking costs more)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class ExtractResult:
     records: Sequence[EventRecord] | None
     problems: list[Problem]
     merge: str = "whole: no cache"  # how the merge ran, and why (`chrono.incremental`)
+    jobs: int = 1  # forked workers that may write the records' JSON (as the merge's)
 
     @cached_property
     def timeline(self) -> Timeline:
@@ -51,12 +54,26 @@ class ExtractResult:
         return self.head.model_copy(update={"events": [event.model() for event in self.records]})
 
     def json_parts(self) -> Iterator[bytes]:
-        """The timeline JSON's canonical bytes in pieces (`export.timeline_json_parts`)."""
-        from chrono.export import timeline_json_parts
+        """The timeline JSON's canonical bytes in pieces (`export.timeline_json_parts`), a big
+        timeline's events dumped by `jobs` forked workers, a few pieces ahead of the writing."""
+        from chrono.export import framed_json, timeline_json_parts
+        from chrono.parallel import fork_imap
 
-        # Straight from the records: making each one's model only to dump it was most of the time.
-        events = None if self.records is None else (event.dump() for event in self.records)
-        return timeline_json_parts(self.head, events)
+        if self.records is None:
+            return timeline_json_parts(self.head)
+        count = len(self.records)
+        spans = [(start, min(count, start + JSON_EVENTS)) for start in range(0, count, JSON_EVENTS)]
+        workers = self.jobs if count >= PARALLEL_JSON else 1
+        return framed_json(self.head, fork_imap(_events_json, self.records, spans, workers, 2 * workers))
+
+
+def _events_json(records: Sequence[EventRecord], span: tuple[int, int]) -> bytes:
+    """The JSON of records start:stop (`export.event_json`), straight from the records: making
+    each one's model only to dump it was most of the time."""
+    from chrono.export import EVENT_SEPARATOR, event_json
+
+    start, stop = span
+    return EVENT_SEPARATOR.join(event_json(event.dump()) for event in records[start:stop])
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +205,7 @@ def _extract(
     else:
         timeline, records = Timeline(articles=articles, events=[]), events
     head = timeline.model_copy(update={"warnings": [str(p) for p in problems]})
-    return ExtractResult(head, records, problems, how)
+    return ExtractResult(head, records, problems, how, merge_jobs)
 
 
 OVERRIDES_FILE = "chrono.yaml"

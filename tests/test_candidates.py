@@ -23,9 +23,10 @@ from chrono.candidates import (
     blocked_pairs,
     level,
     vector_matrix,
+    weighed_matrix,
     word_pairs,
 )
-from chrono.merge import _cosine, _unit_vector, _weights
+from chrono.merge import _cosine, _counted, _unit_vector, _weight, _weights
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,22 @@ def test_rows_normalised_together_are_each_mentions_unit_vector_to_the_last_bit(
         assert {vocabulary[c]: w for c, w in zip(row.indices.tolist(), row.data.tolist(), strict=True)} == (
             _unit_vector(t)
         )
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TERMS, st.lists(st.sampled_from(["kyiv", "unsaid", "zzzqx"]), max_size=4))
+def test_a_matrix_weighing_each_distinct_term_once_is_the_vectors_matrix_to_the_last_bit(
+    rows, quoted
+) -> None:
+    """The merge weighs each distinct term once for a corpus (`weighed_matrix`), not once per
+    mention's vector: the same matrix, vocabulary (quoted words too) and floats."""
+    terms = [tuple(row) for row in rows]  # repeated terms included: their counts are dampened
+    for normalise in (False, True):
+        ours = weighed_matrix(map(_counted, terms), _weight, quoted, normalise=normalise)
+        theirs = vector_matrix(map(_weights, terms), quoted, normalise=normalise)
+        assert ours.vocabulary == theirs.vocabulary
+        assert (ours.matrix != theirs.matrix).nnz == 0
+        assert ours.matrix.data.tobytes() == theirs.matrix.data.tobytes()
 
 
 def test_mentions_with_no_single_word_file_nothing_and_pair_nobody() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,28 @@ def test_mentions_travel_whole_with_their_strings_shared() -> None:
     assert all(m.summary is m.text for m in back if m.summary == m.text)
     again = pickle.loads(pickle.dumps(mentions[0]))
     assert again.article is back[0].article and again.terms[0] is back[0].terms[0]  # interned
+
+
+def test_a_big_timeline_json_written_by_forked_workers_is_the_same_bytes(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ExtractResult.json_parts` dumps a big timeline's events in forked workers, a chunk each:
+    the chunks, spliced in order, are the bytes one process writes."""
+    from chrono import parallel
+
+    result = pipeline.extract([corpus], jobs=2)
+    serial = b"".join(replace(result, jobs=1).json_parts())
+    assert serial == timeline_json(result.timeline)
+    # Chunks of three events, no size floor: even this corpus is written by two workers.
+    monkeypatch.setattr(pipeline, "JSON_EVENTS", 3)
+    monkeypatch.setattr(pipeline, "PARALLEL_JSON", 0)
+    calls: list[tuple[int, int]] = []
+    imap = parallel.fork_imap
+
+    def spy(fn, shared, tasks, workers, window):  # type: ignore[no-untyped-def]
+        calls.append((workers, len(tasks)))
+        return imap(fn, shared, tasks, workers, window)
+
+    monkeypatch.setattr(parallel, "fork_imap", spy)
+    assert b"".join(result.json_parts()) == serial
+    assert calls == [(2, -(-len(result.records or ()) // 3))]

@@ -2005,6 +2005,17 @@ def _perfect_lead(sentence: str) -> bool:
     return bool(lexicon().present_perfect.search(_own(sentence)))
 
 
+def _perfect_act(sentence: str) -> frozenset[str]:
+    """The words of a sentence in the present perfect from its act on, and the kinds of act they
+    name: the act and what it was done to ("has ruled that the council acted unlawfully when it
+    decided to close the school"; "A hoard … found by a detectorist has been unveiled at the museum"
+    is an unveiling, not a find)."""
+    own = _own(sentence)
+    at = lexicon().present_perfect.search(own)
+    told = own[at.start() :] if at else own
+    return frozenset(word_terms(told)).union(acts(told))
+
+
 def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMention) -> None:
     """Dates the mention of a `lead` in the present perfect with no date of its own (the first of
     `out`) by the sentence right after it, when that one tells the same happening in the past, to
@@ -2024,10 +2035,10 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
         or mention.date != published.isoformat()
         or mention.timex is not None
         or not lexicon().past.search(_own(again.summary))  # "Rovers host Watford on Saturday": ahead
-        # a word of what was done, not a name ("Rovers") nor a kind ("@trial" of "court" and "hearing")
-        or {t for t in mention.terms if not t.startswith("@")}.difference(mention.names).isdisjoint(
-            again.terms
-        )
+        # the same act: its word, its kind or what it was done to, not a name ("Rovers"), nor a kind
+        # of thing ("@trial" of "court"), nor who it was done to ("Two men … have been released on
+        # bail. One was taken into custody yesterday" tells the arrest)
+        or _perfect_act(lead.text).difference(mention.names).isdisjoint(chain(again.terms, again.acts))
     ):
         return
     why = f"no date of its own: a lead in the present perfect, told again next ({again.timex.text})"

@@ -272,6 +272,7 @@ def test_future_events_and_statements_about_the_future() -> None:
         # a broadcast's link to its next item, an author's tagline, a line for readers to call
         "Traffic and weather after this.",
         "Sport and the weather next.",
+        "Radio Fenmark news. The farming forecast is next.",
         "Marta Quill is a former Dunmere councillor.",
         "Ian Holt is a professor of law at Vell University.",
         "Parents with questions can call our care line free on 0800 555 0142, seven days a week.",
@@ -1171,6 +1172,34 @@ def test_a_lead_in_the_present_perfect_takes_the_day_the_next_sentence_tells_it_
     other = article("Police have arrested a man in Dunmere.\nThe blaze broke out at a warehouse on Friday.\n")
     arrested, _ = extract_events(other, [timex(other, "on Friday", "2022-03-25")])
     assert arrested.date == "2022-03-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # the next sentence tells another act of the same men: their arrest, not their bail (the
+        # newsreader's label is no word of either)
+        (
+            "NEWSREADER: Two men questioned over digging at the hoard site have been released on bail.\n"
+            "NEWSREADER: One was taken into custody in Wendholt yesterday morning.\n",
+            "yesterday morning",
+            "2022-03-29",
+        ),
+        # a find, not the unveiling, of the same coins
+        (
+            "A hoard of silver coins found by a detectorist in a field has been unveiled at Kelmoor Museum.\n"
+            "Edda Holm came across the first coins on February 26 while searching the field.\n",
+            "on February 26",
+            "2022-02-26",
+        ),
+    ],
+)
+def test_a_lead_in_the_present_perfect_keeps_its_day_when_the_next_sentence_tells_another_act(
+    text: str, phrase: str, value: str
+) -> None:
+    art = article(text)
+    lead, _ = extract_events(art, [timex(art, phrase, value)])
+    assert lead.date == "2022-03-30" and lead.timex is None
 
 
 @pytest.mark.parametrize(

@@ -1628,6 +1628,44 @@ def test_a_day_after_a_present_perfect_is_its_relative_clause_s() -> None:
     assert sorted((m.date, m.timex is None) for m in found) == [("2026-05-11", False), ("2026-05-14", True)]
 
 
+def test_a_relative_clause_with_a_day_after_a_dated_main_clause_is_a_mention_of_its_own() -> None:
+    """ "arrested a man on Thursday … in the field where a hoard was found last month": the find is
+    last month's, a mention apart; the arrest keeps Thursday."""
+    art = article(
+        "Police arrested a man at his home on Thursday on suspicion of digging in the field where a"
+        " hoard of silver was found last month.\n",
+        published=date(2026, 3, 26),
+    )
+    found = tagged_events(art)
+    assert sorted(m.date for m in found) == ["2026-02", "2026-03-26"]
+    # Not after a year of a noun: Monday is the trial's.
+    coup = article(
+        "The trial of the plotters of a 1975 coup in which the leader was killed was set to open Monday.\n",
+        published=date(1997, 4, 21),
+    )
+    assert [m.date for m in tagged_events(coup)] == ["1997-04-21"]
+
+
+def test_a_part_of_the_day_after_an_event_counts_from_that_event_s_day() -> None:
+    """ "the morning after the landing": the landing's day, which the clause "a day after one of them
+    made an emergency landing" gives (Monday), not the day of the main clause (Tuesday), nor the
+    day just told (Wednesday)."""
+    art = article(
+        "Skyvell Air grounded its four jets on Tuesday, a day after one of them made an emergency"
+        " landing at Tessford.\nPetra Roos said on Wednesday that every passenger would be offered money.\n"
+        "The Air Accident Bureau opened an inquiry the morning after the landing.\n",
+        published=date(2026, 3, 12),
+    )
+    *_, inquiry = tagged_events(art)
+    assert inquiry.date == "2026-03-10"
+    # A morning after a thing that has a day of its own is the tagger's morning.
+    dollar = article(
+        "The dollar had taken another beating in the morning after Friday's weak manufacturing data.\n",
+        published=date(2006, 12, 4),
+    )
+    assert [m.date for m in tagged_events(dollar)] == ["2006-12-04"]
+
+
 def test_a_past_perfect_inside_a_that_clause_does_not_hold_a_flashback() -> None:
     """ "urged parents to check that their children had received …": the sentence is told in the
     simple past; its paragraph is not the flashback's, so it is of the story's day."""

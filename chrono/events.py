@@ -483,16 +483,18 @@ def _later_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[in
         return []
     lex = lexicon()
     pronouns = lex.relative_words | lex.restrictive_relatives  # "where" too: "the field where …"
-    bounds = unbroken(raw)
+    bounds = ""
     out = []
     for before, t in pairwise(timexes):
         first, at = before.end - base, t.start - base
+        if not _day_precise(event_date(before.value)[0]):
+            continue  # a day, not "a 1975 coup" nor "this week"
         gap = raw[first:at].lower().split(None, 1)
+        if not gap or gap[0] in pronouns:
+            continue
+        bounds = bounds or unbroken(raw)
         if (
-            gap
-            and gap[0] not in pronouns
-            and _day_precise(event_date(before.value)[0])  # a day, not "a 1975 coup" nor "this week"
-            and _CLAUSE_BREAK.search(bounds, first, at) is None  # of the clause that day dates
+            _CLAUSE_BREAK.search(bounds, first, at) is None  # of the clause that day dates
             and (span := _past_relative(raw, bounds, first, (at, t.end - base), pronouns))
         ):
             out.append(span)
@@ -1678,7 +1680,10 @@ def _unrelated(raw: str, base: int, local: list[Timex]) -> list[Timex]:
     day (`_relative_to_event`), not from the day just told. Not when the event holds a time of its
     own ("in the morning after Friday's weak data": the tagger's morning), nor "the week as …".
     `raw` starts at `base` in the text the expressions index."""
-    if not local:  # most sentences
+    for t in local:
+        if t.text.startswith(("the ", "The ")):
+            break
+    else:  # most sentences
         return local
     lex = lexicon()
     lowered = raw.lower()
@@ -2073,11 +2078,15 @@ def _perfect_lead(sentence: str) -> bool:
 def _perfect_act(sentence: str) -> frozenset[str]:
     """The terms of a sentence in the present perfect from its act on, the kinds of event they name
     among them: the act and what it was done to ("has ruled that the council acted unlawfully when it
-    decided to close the school"; "A hoard … found by a detectorist has been unveiled at the museum"
-    is an unveiling, not a find)."""
+    decided to close the school"; "held its ground in the local elections" is of the vote; "A hoard
+    … found by a detectorist has been unveiled at the museum" is an unveiling, not a find). Of a
+    statement, only its words and the kinds of its verbs: "The Kremlin has said it is open to
+    negotiations" tells no meeting."""
     own = _own(sentence)
     at = lexicon().present_perfect.search(own)
     told = own[at.start() :] if at else own
+    if speaker_span(sentence) is not None:
+        return frozenset(word_terms(told)).union(acts(told))
     return frozenset(key_terms(told))
 
 

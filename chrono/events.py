@@ -435,11 +435,13 @@ def _clause_pronouns() -> frozenset[str]:
     return (lex.relative_words - lex.adverbial_relatives) | lex.restrictive_relatives
 
 
-def _relative_opening(words: Sequence[re.Match[str]], *, last: bool) -> int | None:
+def _relative_opening(
+    words: Sequence[re.Match[str]], *, last: bool, pronouns: frozenset[str] | None = None
+) -> int | None:
     """The position among `words` (lower-case) of the first or the last relative pronoun
-    (`_clause_pronouns`) that opens a clause after a noun; None when there is none, or it follows
-    a verb ("said that" opens what was said)."""
-    pronouns = _clause_pronouns()
+    (`_clause_pronouns` unless `pronouns`) that opens a clause after a noun; None when there is
+    none, or it follows a verb ("said that" opens what was said)."""
+    pronouns = pronouns or _clause_pronouns()
     order = range(len(words) - 1, 0, -1) if last else range(1, len(words))
     opening = next((k for k in order if words[k][0] in pronouns), None)
     if opening is None or lexicon().verb.fullmatch(words[opening - 1][0]):
@@ -465,22 +467,60 @@ def _perfect_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[
     if not _clause_pronouns().isdisjoint(lowered[: perfect.start()].split()):
         return []  # the present perfect of a relative clause in the subject ("Men who have fled …")
     bounds = unbroken(raw)
+    days = ((t.start - base, t.end - base) for t in timexes)
+    return [span for day in days if (span := _past_relative(raw, bounds, perfect.end(), day))]
+
+
+def _later_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
+    """Spans of relative clauses with no comma before them that hold a day, after a main clause
+    dated by an expression of its own: "Police arrested a man on Thursday on suspicion of digging
+    in the field where a hoard was found last month". The main clause has its day; the clause's is
+    its noun's background, an event of its own. Not "that" right after the main clause's day
+    ("said on Tuesday that …" opens what was said), nor after a year ("the trial of a 1975 coup in
+    which he was killed was set to open Monday") or a week. `raw` starts at `base` in the text the
+    expressions index."""
+    if len(timexes) < 2:  # most sentences
+        return []
+    lex = lexicon()
+    pronouns = lex.relative_words | lex.restrictive_relatives  # "where" too: "the field where …"
+    bounds = ""
     out = []
-    for t in timexes:
-        at, end = t.start - base, t.end - base
-        first = max(
-            (m.end() for m in _CLAUSE_BREAK.finditer(bounds, perfect.end(), at)), default=perfect.end()
-        )
-        words = list(re.finditer(r"\S+", lowered[first:at]))
-        opening = _relative_opening(words, last=True)
-        if opening is None:
+    for before, t in pairwise(timexes):
+        first, at = before.end - base, t.start - base
+        if not _day_precise(event_date(before.value)[0]):
+            continue  # a day, not "a 1975 coup" nor "this week"
+        gap = raw[first:at].lower().split(None, 1)
+        if not gap or gap[0] in pronouns:
             continue
-        told = lowered[first + words[opening].end() : at]
-        if not lex.past.search(told) or lex.present_perfect.search(told):
-            continue
-        after = _CLAUSE_BREAK.search(bounds, end)
-        out.append((first + words[opening].start() - 1, after.start() if after else len(raw)))
+        bounds = bounds or unbroken(raw)
+        if (
+            _CLAUSE_BREAK.search(bounds, first, at) is None  # of the clause that day dates
+            and (span := _past_relative(raw, bounds, first, (at, t.end - base), pronouns))
+        ):
+            out.append(span)
     return out
+
+
+def _past_relative(
+    raw: str, bounds: str, first: int, day: tuple[int, int], pronouns: frozenset[str] | None = None
+) -> tuple[int, int] | None:
+    """The span of the relative clause told in the past, after `first` in `raw`, that holds the
+    `day` (its span): from the space before its pronoun (`_relative_opening`, the last one, with no
+    clause break between it and the day) to the clause's end; None when there is none. `bounds` is
+    `raw` with the spans that break no clause masked (`unbroken`)."""
+    lex = lexicon()
+    at, end = day
+    lowered = raw.lower()
+    first = max((m.end() for m in _CLAUSE_BREAK.finditer(bounds, first, at)), default=first)
+    words = list(re.finditer(r"\S+", lowered[first:at]))
+    opening = _relative_opening(words, last=True, pronouns=pronouns)
+    if opening is None:
+        return None
+    told = lowered[first + words[opening].end() : at]
+    if not lex.past.search(told) or lex.present_perfect.search(told):
+        return None
+    after = _CLAUSE_BREAK.search(bounds, end)
+    return first + words[opening].start() - 1, after.start() if after else len(raw)
 
 
 def _subject_words(sentence: str, end: int) -> list[str]:
@@ -1634,6 +1674,32 @@ def _unrecurring(text: str, sets: list[Timex], start: int, end: int, local: list
     ]
 
 
+def _unrelated(raw: str, base: int, local: list[Timex]) -> list[Timex]:
+    """The expressions without a part of the day that opens a time before or after an event
+    ("opened an inquiry the morning after the landing"): that morning is counted from the landing's
+    day (`_relative_to_event`), not from the day just told. Not when the event holds a time of its
+    own ("in the morning after Friday's weak data": the tagger's morning), nor "the week as …".
+    `raw` starts at `base` in the text the expressions index."""
+    for t in local:
+        if t.text.startswith(("the ", "The ")):
+            break
+    else:  # most sentences
+        return local
+    lex = lexicon()
+    lowered = raw.lower()
+    out = []
+    for t in local:
+        m = lex.event_relative.match(lowered, t.start - base)
+        if (
+            m is None
+            or t.end - base > m.end("direction")
+            or not lex.relative_directions[m["direction"]]
+            or any(m.start("event") <= u.start - base < m.end() for u in local)
+        ):
+            out.append(t)
+    return out
+
+
 def _counting(narrative: _Narrative, sentence: str, paragraph: bool) -> _Narrative:
     """The narrative a sentence's reference-time expressions count from: in the past perfect it
     looks back from the story's day, not from a plan told since ("… meet the panel again on
@@ -1970,14 +2036,18 @@ def _definite_noun(event: str) -> list[str] | None:
 
 def _naming_clause(named: _Narrative, written: frozenset[str], dated: list[EventMention]) -> str | None:
     """The day of the one clause of the sentence that told the `named` event, dated by an
-    expression of its own, with the most of the `written` words as written; None when no single
-    clause has most."""
+    expression of its own or counted from the main clause's ("grounded its jets on Tuesday, a day
+    after one of them made an emergency landing": Monday's), with the most of the `written` words
+    as written; None when no single clause has most."""
     sentence = named.said[0]
     counts = sorted(
         (
             (len(written.intersection(_LOWER_WORD.findall(m.summary.lower()))), m.date)
             for m in dated
-            if m.text == sentence and m.timex is not None and not m.future and _day_precise(m.date)
+            if m.text == sentence
+            and (m.timex is not None or m.part)
+            and not m.future
+            and _day_precise(m.date)
         ),
         reverse=True,
     )
@@ -2005,6 +2075,21 @@ def _perfect_lead(sentence: str) -> bool:
     return bool(lexicon().present_perfect.search(_own(sentence)))
 
 
+def _perfect_act(sentence: str) -> frozenset[str]:
+    """The terms of a sentence in the present perfect from its act on, the kinds of event they name
+    among them: the act and what it was done to ("has ruled that the council acted unlawfully when it
+    decided to close the school"; "held its ground in the local elections" is of the vote; "A hoard
+    … found by a detectorist has been unveiled at the museum" is an unveiling, not a find). Of a
+    statement, only its words and the kinds of its verbs: "The Kremlin has said it is open to
+    negotiations" tells no meeting."""
+    own = _own(sentence)
+    at = lexicon().present_perfect.search(own)
+    told = own[at.start() :] if at else own
+    if speaker_span(sentence) is not None:
+        return frozenset(word_terms(told)).union(acts(told))
+    return frozenset(key_terms(told))
+
+
 def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMention) -> None:
     """Dates the mention of a `lead` in the present perfect with no date of its own (the first of
     `out`) by the sentence right after it, when that one tells the same happening in the past, to
@@ -2024,10 +2109,10 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
         or mention.date != published.isoformat()
         or mention.timex is not None
         or not lexicon().past.search(_own(again.summary))  # "Rovers host Watford on Saturday": ahead
-        # a word of what was done, not a name ("Rovers") nor a kind ("@trial" of "court" and "hearing")
-        or {t for t in mention.terms if not t.startswith("@")}.difference(mention.names).isdisjoint(
-            again.terms
-        )
+        # the same act: its word, its kind or what it was done to, not a name ("Rovers"), nor a word
+        # of who did it or had it done before the act ("@trial" of "The High Court"; "Two men … have
+        # been released on bail. One was taken into custody yesterday" tells the arrest)
+        or _perfect_act(lead.text).difference(mention.names).isdisjoint(again.terms)
     ):
         return
     why = f"no date of its own: a lead in the present perfect, told again next ({again.timex.text})"
@@ -2149,8 +2234,8 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         local = [t for t in ordered[bisect_left(starts, opening) : bisect_left(starts, end)] if t.end <= end]
         if _schedule(clean.match_text, s.text, sets, opening, end, local):
             continue
-        local = _unrecurring(clean.match_text, sets, opening, end, local)
         raw = clean.match_text[start:end]
+        local = _unrelated(raw, start, _unrecurring(clean.match_text, sets, opening, end, local))
         uncompared = _uncompared(raw, start, local)
         usable, unresolved = _resolved(
             uncompared,
@@ -2160,7 +2245,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             # A thing's date, not the act's; and what cannot be resolved compares the thing ("a
             # third-quarter loss, against a profit a year earlier"), it does not date the act.
             usable, unresolved = [t for t in usable if t not in things], False
-        spans = _clauses(raw) + _perfect_relatives(raw, start, usable)
+        spans = _clauses(raw) + _perfect_relatives(raw, start, usable) + _later_relatives(raw, start, usable)
         if len(usable) > 1 and (qualifiers := _qualifiers(raw, start, usable)):
             # A date of the thing, not of the happening, when the sentence has one of its own; a
             # day or a week ("the man arrested on Tuesday", ", arrested earlier this week,") still

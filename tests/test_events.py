@@ -272,6 +272,7 @@ def test_future_events_and_statements_about_the_future() -> None:
         # a broadcast's link to its next item, an author's tagline, a line for readers to call
         "Traffic and weather after this.",
         "Sport and the weather next.",
+        "Radio Fenmark news. The farming forecast is next.",
         "Marta Quill is a former Dunmere councillor.",
         "Ian Holt is a professor of law at Vell University.",
         "Parents with questions can call our care line free on 0800 555 0142, seven days a week.",
@@ -1174,6 +1175,34 @@ def test_a_lead_in_the_present_perfect_takes_the_day_the_next_sentence_tells_it_
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # the next sentence tells another act of the same men: their arrest, not their bail (the
+        # newsreader's label is no word of either)
+        (
+            "NEWSREADER: Two men questioned over digging at the hoard site have been released on bail.\n"
+            "NEWSREADER: One was taken into custody in Wendholt yesterday morning.\n",
+            "yesterday morning",
+            "2022-03-29",
+        ),
+        # a find, not the unveiling, of the same coins
+        (
+            "A hoard of silver coins found by a detectorist in a field has been unveiled at Kelmoor Museum.\n"
+            "Edda Holm came across the first coins on February 26 while searching the field.\n",
+            "on February 26",
+            "2022-02-26",
+        ),
+    ],
+)
+def test_a_lead_in_the_present_perfect_keeps_its_day_when_the_next_sentence_tells_another_act(
+    text: str, phrase: str, value: str
+) -> None:
+    art = article(text)
+    lead, _ = extract_events(art, [timex(art, phrase, value)])
+    assert lead.date == "2022-03-30" and lead.timex is None
+
+
+@pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
         # "that Thursday" is the one nearest the day just told (Monday the 9th), not the one
@@ -1597,6 +1626,44 @@ def test_a_day_after_a_present_perfect_is_its_relative_clause_s() -> None:
     )
     found = tagged_events(art)
     assert sorted((m.date, m.timex is None) for m in found) == [("2026-05-11", False), ("2026-05-14", True)]
+
+
+def test_a_relative_clause_with_a_day_after_a_dated_main_clause_is_a_mention_of_its_own() -> None:
+    """ "arrested a man on Thursday … in the field where a hoard was found last month": the find is
+    last month's, a mention apart; the arrest keeps Thursday."""
+    art = article(
+        "Police arrested a man at his home on Thursday on suspicion of digging in the field where a"
+        " hoard of silver was found last month.\n",
+        published=date(2026, 3, 26),
+    )
+    found = tagged_events(art)
+    assert sorted(m.date for m in found) == ["2026-02", "2026-03-26"]
+    # Not after a year of a noun: Monday is the trial's.
+    coup = article(
+        "The trial of the plotters of a 1975 coup in which the leader was killed was set to open Monday.\n",
+        published=date(1997, 4, 21),
+    )
+    assert [m.date for m in tagged_events(coup)] == ["1997-04-21"]
+
+
+def test_a_part_of_the_day_after_an_event_counts_from_that_event_s_day() -> None:
+    """ "the morning after the landing": the landing's day, which the clause "a day after one of them
+    made an emergency landing" gives (Monday), not the day of the main clause (Tuesday), nor the
+    day just told (Wednesday)."""
+    art = article(
+        "Skyvell Air grounded its four jets on Tuesday, a day after one of them made an emergency"
+        " landing at Tessford.\nPetra Roos said on Wednesday that every passenger would be offered money.\n"
+        "The Air Accident Bureau opened an inquiry the morning after the landing.\n",
+        published=date(2026, 3, 12),
+    )
+    *_, inquiry = tagged_events(art)
+    assert inquiry.date == "2026-03-10"
+    # A morning after a thing that has a day of its own is the tagger's morning.
+    dollar = article(
+        "The dollar had taken another beating in the morning after Friday's weak manufacturing data.\n",
+        published=date(2006, 12, 4),
+    )
+    assert [m.date for m in tagged_events(dollar)] == ["2006-12-04"]
 
 
 def test_a_past_perfect_inside_a_that_clause_does_not_hold_a_flashback() -> None:

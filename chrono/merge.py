@@ -1125,7 +1125,7 @@ def _lone_day_pairs(
 
 def _lone_reports(items: list[_Item], dated: Sequence[int]) -> dict[int, list[int]]:
     """By day, the items (of `dated`) that are their article's only mention of that day and date
-    it outright to the day."""
+    it outright to the day; days with one such item (most, in a corpus of many days) left out."""
     days = (it for it in items if it.mention.date and it.first == it.last)
     per_day = Counter((it.mention.article, it.first) for it in days)
     out: dict[int, list[int]] = {}
@@ -1134,19 +1134,27 @@ def _lone_reports(items: list[_Item], dated: Sequence[int]) -> dict[int, list[in
         alone = per_day[(it.mention.article, it.first)] == 1
         if it.mention.timex is not None and it.first == it.last and alone:
             out.setdefault(it.first, []).append(k)
-    return out
+    return {day: ks for day, ks in out.items() if len(ks) > 1}
 
 
 def _story_names(items: list[_Item], articles: set[str]) -> dict[str, frozenset[str]]:
-    """The rare names (no common word: `NAME_WORD`) that each of `articles` writes in what its
-    mentions report: initials `names` makes up ("pv" of "Port Vessany") are no word of a mention's
-    terms, and who said it is no part of them (one spokesman speaks for several stories)."""
+    """The rare names (no common word: `NAME_WORD`) that each of `articles` gives in what its
+    mentions report (`_written_names`)."""
     out: dict[str, set[str]] = {a: set() for a in articles}
     for it in items:
         m = it.mention
-        if m.article in out:
-            out[m.article].update(set(m.names).intersection(m.terms))
-    return {a: frozenset(n for n in ns if specificity(n) >= NAME_WORD) for a, ns in out.items()}
+        if m.names and m.article in out:
+            out[m.article].update(_written_names(m))
+    rare = {n for n in set().union(*out.values()) if specificity(n) >= NAME_WORD}
+    return {a: frozenset(ns & rare) for a, ns in out.items()}
+
+
+def _written_names(m: EventMention) -> set[str]:
+    """The names of a mention but their initials ("pv", "kfpv" of "Kestowe for Port Vessany": a
+    run of the names' first letters), which would count a name of two words twice; and who said
+    it is none of them (one spokesman speaks for several stories)."""
+    initials = "".join(n[0] for n in m.names)
+    return {n for n in m.names if n not in initials and n in m.terms}
 
 
 def _story_weight(ours: frozenset[str], theirs: frozenset[str]) -> tuple[float, float]:

@@ -142,7 +142,7 @@ UNBOUNDED = 1 << 40  # the last day of an undated mention's window: any date may
 # troops to Iraq in 2003" / "Although officially retired since 2003"), one word besides it is
 # enough ("Rovers last won the league in 1987" / "The club's last league title came in 1987").
 CONTENT_MIN = 0.15
-# Two articles are one story when the rare names they share (`_story_names`) weigh this many names
+# Two articles are one story when the rare names they share (`stories`) weigh this many names
 # that no common word reaches (`_story_weight`): two no dictionary knows ("Halcyra", "Vessany") or
 # three rare ones, not one town alone ...
 STORY_NAMES = 2.5
@@ -1083,8 +1083,38 @@ def _cross_candidates(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Story:
+    """What the rule of lone reports (`_lone_day_pairs`) asks of a whole article: how many of its
+    mentions each day has (those dated to one day), and the rare names (no common word:
+    `NAME_WORD`) it gives in what its mentions report (`_written_names`)."""
+
+    days: Counter[int]
+    names: frozenset[str]
+
+
+def stories(mentions: Iterable[EventMention]) -> dict[str, Story]:
+    """Each article's `Story`, from all its mentions: a merge of part of a corpus
+    (`chrono.incremental`) is given those of its articles, as a whole merge makes them."""
+    days: dict[str, Counter[int]] = {}
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        counted = days.setdefault(m.article, Counter())
+        if m.date is not None:
+            first, last, _, _ = _window(m.date, m.inferred)
+            if first == last:
+                counted[first] += 1
+        if m.names:
+            names.setdefault(m.article, set()).update(_written_names(m))
+    rare = {n for n in set().union(*names.values()) if specificity(n) >= NAME_WORD}
+    return {a: Story(c, frozenset(names.get(a, set()) & rare)) for a, c in days.items()}
+
+
 def _lone_day_pairs(
-    items: list[_Item], dated: Sequence[int], found: Sequence[Pair]
+    items: list[_Item],
+    dated: Sequence[int],
+    found: Sequence[Pair],
+    told_stories: dict[str, Story] | None,
 ) -> tuple[list[Pair], dict[tuple[int, int], str]]:
     """Pairs of two articles' only reports of one day (`_lone_reports`), the articles one story
     (`_story_weight`), that their words found no pair for, each with why it merges: an article
@@ -1093,21 +1123,24 @@ def _lone_day_pairs(
     stopped from leaving the harbour when it arrived on Monday"), unless the two are told apart
     (`_lone_apart`). Such a pair merges at its threshold, so it ranks after every pair that
     merges on its words. Blocked by day and by shared name (a name more than MAX_BLOCK reports
-    of a day share pairs nobody): the cost grows with the reports, not with their pairs."""
-    by_day = _lone_reports(items, dated)
-    stories = _story_names(items, {items[k].mention.article for ks in by_day.values() for k in ks})
+    of a day share pairs nobody): the cost grows with the reports, not with their pairs. A merge
+    of part of a corpus is `told_stories` of its articles; a whole one makes them."""
+    told_stories = told_stories if told_stories is not None else stories(it.mention for it in items)
+    by_day = _lone_reports(items, dated, told_stories)
+    articles = {items[k].mention.article for ks in by_day.values() for k in ks}
+    names = {a: told_stories[a].names for a in articles}
     seen = {(min(i, j), max(i, j)) for _, i, j, _, _ in found}
     met: list[tuple[int, int]] = []
     told: dict[tuple[int, int], str] = {}
     for day in sorted(by_day):
         filed: dict[str, list[int]] = {}
         for k in by_day[day]:
-            for name in sorted(stories[items[k].mention.article]):
+            for name in sorted(names[items[k].mention.article]):
                 filed.setdefault(name, []).append(k)
         near = {pair for ks in filed.values() if len(ks) <= MAX_BLOCK for pair in combinations(ks, 2)}
         for i, j in sorted(near - seen):
             a, b = items[i].mention, items[j].mention
-            ours, theirs = stories[a.article], stories[b.article]
+            ours, theirs = names[a.article], names[b.article]
             weight, share = _story_weight(ours, theirs)
             if weight >= STORY_NAMES and share >= STORY_SHARE and not _lone_apart(a, b):
                 met.append((i, j))
@@ -1123,30 +1156,16 @@ def _lone_day_pairs(
     return [(threshold, i, j, ALONE, c) for (i, j), c in zip(met, cosine, strict=True)], told
 
 
-def _lone_reports(items: list[_Item], dated: Sequence[int]) -> dict[int, list[int]]:
+def _lone_reports(items: list[_Item], dated: Sequence[int], told: dict[str, Story]) -> dict[int, list[int]]:
     """By day, the items (of `dated`) that are their article's only mention of that day and date
     it outright to the day; days with one such item (most, in a corpus of many days) left out."""
-    days = (it for it in items if it.mention.date and it.first == it.last)
-    per_day = Counter((it.mention.article, it.first) for it in days)
     out: dict[int, list[int]] = {}
     for k in dated:
         it = items[k]
-        alone = per_day[(it.mention.article, it.first)] == 1
+        alone = told[it.mention.article].days[it.first] == 1
         if it.mention.timex is not None and it.first == it.last and alone:
             out.setdefault(it.first, []).append(k)
     return {day: ks for day, ks in out.items() if len(ks) > 1}
-
-
-def _story_names(items: list[_Item], articles: set[str]) -> dict[str, frozenset[str]]:
-    """The rare names (no common word: `NAME_WORD`) that each of `articles` gives in what its
-    mentions report (`_written_names`)."""
-    out: dict[str, set[str]] = {a: set() for a in articles}
-    for it in items:
-        m = it.mention
-        if m.names and m.article in out:
-            out[m.article].update(_written_names(m))
-    rare = {n for n in set().union(*out.values()) if specificity(n) >= NAME_WORD}
-    return {a: frozenset(ns & rare) for a, ns in out.items()}
 
 
 def _written_names(m: EventMention) -> set[str]:
@@ -1522,13 +1541,15 @@ def merge_mentions(
     outside: tuple[Counts, Counts] | None = None,
     record: bool = False,
     park: Parking | None = None,
+    told_stories: dict[str, Story] | None = None,
 ) -> Merged:
     """Merge numbered mentions (row, mention); see `merge_events`.
 
     `outside` gives, for dated and for undated mentions, the members that blocks have beyond
     these mentions (an incremental merge of part of a corpus blocks as the whole would); with
     `record`, the merge also returns what an incremental merge keeps (`KindIndex`), its filings
-    waiting in `park` when one is given.
+    waiting in `park` when one is given; `told_stories`, the `stories` of their articles when
+    these are part of them.
     """
     items, rows, n_dated = _items(numbered)
     reps, clusters = _identical(items)
@@ -1548,7 +1569,7 @@ def merge_mentions(
         if filed is not None:
             filings.append(filed)
     cross = _cross_candidates(items, *kinds, tuple(filings)) if words else []
-    lone, told = _lone_day_pairs(items, kinds[0], pairs)
+    lone, told = _lone_day_pairs(items, kinds[0], pairs, told_stories)
     pairs += lone
     merged = _cluster(items, pairs, reps, clusters, cross, told)
     index = None

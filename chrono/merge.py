@@ -50,7 +50,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -1093,9 +1093,10 @@ class Story:
     names: frozenset[str]
 
 
-def stories(mentions: Iterable[EventMention]) -> dict[str, Story]:
+def stories(mentions: Iterable[EventMention], named: Container[str] | None = None) -> dict[str, Story]:
     """Each article's `Story`, from all its mentions: a merge of part of a corpus
-    (`chrono.incremental`) is given those of its articles, as a whole merge makes them."""
+    (`chrono.incremental`) is given those of its articles, as a whole merge makes them. Names
+    only of the articles `named`, if given: a whole merge needs those of few."""
     days: dict[str, Counter[int]] = {}
     names: dict[str, set[str]] = {}
     for m in mentions:
@@ -1104,7 +1105,7 @@ def stories(mentions: Iterable[EventMention]) -> dict[str, Story]:
             first, last, _, _ = _window(m.date, m.inferred)
             if first == last:
                 counted[first] += 1
-        if m.names:
+        if m.names and (named is None or m.article in named):
             names.setdefault(m.article, set()).update(_written_names(m))
     rare = {n for n in set().union(*names.values()) if specificity(n) >= NAME_WORD}
     return {a: Story(c, frozenset(names.get(a, set()) & rare)) for a, c in days.items()}
@@ -1125,10 +1126,13 @@ def _lone_day_pairs(
     merges on its words. Blocked by day and by shared name (a name more than MAX_BLOCK reports
     of a day share pairs nobody): the cost grows with the reports, not with their pairs. A merge
     of part of a corpus is `told_stories` of its articles; a whole one makes them."""
-    told_stories = told_stories if told_stories is not None else stories(it.mention for it in items)
-    by_day = _lone_reports(items, dated, told_stories)
+    # A whole merge counts every article's days, and gathers the names of those with lone reports.
+    told = told_stories if told_stories is not None else stories((it.mention for it in items), ())
+    by_day = _lone_reports(items, dated, told)
     articles = {items[k].mention.article for ks in by_day.values() for k in ks}
-    names = {a: told_stories[a].names for a in articles}
+    if told_stories is None:
+        told = stories(it.mention for it in items if it.mention.article in articles)
+    names = {a: told[a].names for a in articles}
     seen = {(min(i, j), max(i, j)) for _, i, j, _, _ in found}
     met: list[tuple[int, int]] = []
     told: dict[tuple[int, int], str] = {}

@@ -56,6 +56,7 @@ from chrono.merge import (
     matched_by_content,
     meets_undated,
     merge_mentions,
+    stories,
 )
 from chrono.pipeline import ArticleResult, FileResult
 
@@ -276,6 +277,7 @@ class MergeStore:
             self.last = why
             return None
         near = np.concatenate([self._reachable(kind, index) for kind, index in enumerate(alone)])
+        near = np.concatenate((near, _same_day(old, alone[0])))
         near = np.flatnonzero(np.isin(old.identical, old.identical[near]) & (part.new_of_old >= 0))
         reached = old.component[part.gone]
         if len(near):
@@ -498,9 +500,22 @@ def _merged(
     """The merge of the old rows `again` and the added ones, as part of the whole corpus: blocks
     count the members of the old rows that stay besides their own."""
     rows = np.sort(np.concatenate((part.new_of_old[again], part.added)))
-    _fill(mentions, where, load, rows)
+    # Their articles' stories (`merge.stories`) from every mention of their files, as a whole merge has them.
+    files = np.flatnonzero(np.isin(where[0], np.unique(where[0][rows])))
+    _fill(mentions, where, load, files)
+    told = stories(mentions[r] for r in files.tolist())  # type: ignore[misc]
     outside = (partial(_members, blocks[0].staying), partial(_members, blocks[1].staying))
-    return merge_mentions(((r, mentions[r]) for r in rows.tolist()), jobs, outside=outside, record=True)
+    return merge_mentions(
+        ((r, mentions[r]) for r in rows.tolist()), jobs, outside=outside, record=True, told_stories=told
+    )
+
+
+def _same_day(old: _Rows, added: KindIndex) -> np.ndarray:
+    """Old dated rows of a day one added dated mention falls on alone: the two may be their
+    articles' only reports of it, one story's (`merge._lone_day_pairs`), whatever words they share."""
+    days = added.dates[added.dates[:, 0] == added.dates[:, 1], 0]
+    one_day = (old.kind == 0) & (old.dates[:, 0] == old.dates[:, 1])
+    return np.flatnonzero(one_day & np.isin(old.dates[:, 0], days))
 
 
 def _shard(event_id: str) -> int:

@@ -50,11 +50,11 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain, combinations, repeat
 from operator import mul, truediv
 from typing import TypedDict, TypeVar
 
@@ -63,6 +63,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
 
 from chrono.candidates import (
+    MAX_BLOCK,
     Counted,
     Counts,
     Filings,
@@ -113,6 +114,7 @@ NAME_MISMATCH = 0.45  # similarity factor when names differ on both sides
 NAME_WORD = -math.log(SENTENCE_WORDS * COMMON_WORD)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _ANCHORED = re.compile(r",\s+([a-z]+)")  # a clause after a comma, by its first word
+ALONE = "same day, alone in both stories"
 # Minimum similarity to merge, by how the two dates relate.
 THRESHOLDS = {
     "same date": 0.28,
@@ -125,6 +127,8 @@ THRESHOLDS = {
     # (one story's other events share its names and some words: "Police arrested a man over the
     # theft of three paintings from the Halvard Museum" / "Thieves stole three paintings from ...").
     "undated, matched by content": 0.7,
+    # Each article's one report of a day, the two articles one story (`_lone_day_pairs`).
+    ALONE: 0.28,
 }
 # Words (a kind of event counting as one) an undated mention shares at least with a dated one that
 # names nothing it names: two short sentences share two by chance ("No trains ran" / "Trains ran again").
@@ -141,6 +145,13 @@ UNBOUNDED = 1 << 40  # the last day of an undated mention's window: any date may
 # troops to Iraq in 2003" / "Although officially retired since 2003"), one word besides it is
 # enough ("Rovers last won the league in 1987" / "The club's last league title came in 1987").
 CONTENT_MIN = 0.15
+# Two articles are one story when the rare names they share (`stories`) weigh this many names
+# that no common word reaches (`_story_weight`): two no dictionary knows ("Halcyra", "Vessany") or
+# three rare ones, not one town alone ...
+STORY_NAMES = 2.5
+# ... and are this share of the names of both (a cosine): a digest of several stories shares one
+# story's names with an article of it, and no more ("Mount Skarn" / "Greenhand Relief" workers).
+STORY_SHARE = 0.35
 LINK_SHARE = 0.8  # two clusters merge when their average similarity reaches this share of the threshold
 # An article's lead: its first sentences (a headline or dateline may come first) ...
 LEAD_SENTENCES = 2
@@ -1085,6 +1096,130 @@ def _cross_candidates(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Story:
+    """What the rule of lone reports (`_lone_day_pairs`) asks of a whole article: how many of its
+    mentions each day has (those dated to one day), and the rare names (no common word:
+    `NAME_WORD`) it gives in what its mentions report (`_written_names`)."""
+
+    days: Counter[int]
+    names: frozenset[str]
+
+
+def stories(mentions: Iterable[EventMention], named: Container[str] | None = None) -> dict[str, Story]:
+    """Each article's `Story`, from all its mentions: a merge of part of a corpus
+    (`chrono.incremental`) is given those of its articles, as a whole merge makes them. Names
+    only of the articles `named`, if given: a whole merge needs those of few."""
+    days: dict[str, Counter[int]] = {}
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        counted = days.setdefault(m.article, Counter())
+        if m.date is not None:
+            first, last, _, _ = _window(m.date, m.inferred)
+            if first == last:
+                counted[first] += 1
+        if m.names and (named is None or m.article in named):
+            names.setdefault(m.article, set()).update(_written_names(m))
+    rare = {n for n in set().union(*names.values()) if specificity(n) >= NAME_WORD}
+    return {a: Story(c, frozenset(names.get(a, set()) & rare)) for a, c in days.items()}
+
+
+def _lone_day_pairs(
+    items: list[_Item],
+    dated: Sequence[int],
+    found: Sequence[Pair],
+    told_stories: dict[str, Story] | None,
+) -> tuple[list[Pair], dict[tuple[int, int], str]]:
+    """Pairs of two articles' only reports of one day (`_lone_reports`), the articles one story
+    (`_story_weight`), that their words found no pair for, each with why it merges: an article
+    of a story that tells one thing of a day tells what another of the story tells of it, however
+    worded ("The ship ... was held at Port Vessany when it docked on Monday" / "The liner was
+    stopped from leaving the harbour when it arrived on Monday"), unless the two are told apart
+    (`_lone_apart`). Such a pair merges at its threshold, so it ranks after every pair that
+    merges on its words. Blocked by day and by shared name (a name more than MAX_BLOCK reports
+    of a day share pairs nobody): the cost grows with the reports, not with their pairs. A merge
+    of part of a corpus is `told_stories` of its articles; a whole one makes them."""
+    # A whole merge counts every article's days, and gathers the names of those with lone reports.
+    told = told_stories if told_stories is not None else stories((it.mention for it in items), ())
+    by_day = _lone_reports(items, dated, told)
+    articles = {items[k].mention.article for ks in by_day.values() for k in ks}
+    if told_stories is None:
+        told = stories(it.mention for it in items if it.mention.article in articles)
+    names = {a: told[a].names for a in articles}
+    seen = {(min(i, j), max(i, j)) for _, i, j, _, _ in found}
+    met: list[tuple[int, int]] = []
+    told: dict[tuple[int, int], str] = {}
+    for day in sorted(by_day):
+        filed: dict[str, list[int]] = {}
+        for k in by_day[day]:
+            for name in sorted(names[items[k].mention.article]):
+                filed.setdefault(name, []).append(k)
+        near = {pair for ks in filed.values() if len(ks) <= MAX_BLOCK for pair in combinations(ks, 2)}
+        for i, j in sorted(near - seen):
+            a, b = items[i].mention, items[j].mention
+            ours, theirs = names[a.article], names[b.article]
+            weight, share = _story_weight(ours, theirs)
+            if weight >= STORY_NAMES and share >= STORY_SHARE and not _lone_apart(a, b):
+                met.append((i, j))
+                rarest = sorted(ours & theirs, key=lambda n: (-specificity(n), n))[:5]
+                told[(i, j)] = f"the only report of {a.date} in each article, which share {', '.join(rarest)}"
+    if not met:
+        return [], told
+    involved, rows = np.unique(np.array(met, np.int64), return_inverse=True)
+    rows = rows.reshape(-1, 2)
+    unit = vector_matrix(_vector(items[k].mention) for k in involved.tolist()).matrix
+    cosine = cosines(unit, rows[:, 0], rows[:, 1]).tolist()
+    threshold = THRESHOLDS[ALONE]
+    return [(threshold, i, j, ALONE, c) for (i, j), c in zip(met, cosine, strict=True)], told
+
+
+def _lone_reports(items: list[_Item], dated: Sequence[int], told: dict[str, Story]) -> dict[int, list[int]]:
+    """By day, the items (of `dated`) that are their article's only mention of that day and date
+    it outright to the day; days with one such item (most, in a corpus of many days) left out."""
+    out: dict[int, list[int]] = {}
+    for k in dated:
+        it = items[k]
+        alone = told[it.mention.article].days[it.first] == 1
+        if it.mention.timex is not None and it.first == it.last and alone:
+            out.setdefault(it.first, []).append(k)
+    return {day: ks for day, ks in out.items() if len(ks) > 1}
+
+
+def _written_names(m: EventMention) -> set[str]:
+    """The names of a mention but their initials ("pv", "kfpv" of "Kestowe for Port Vessany": a
+    run of the names' first letters), which would count a name of two words twice; and who said
+    it is none of them (one spokesman speaks for several stories)."""
+    initials = "".join(n[0] for n in m.names)
+    return {n for n in m.names if n not in initials and n in m.terms}
+
+
+def _story_weight(ours: frozenset[str], theirs: frozenset[str]) -> tuple[float, float]:
+    """How much the rare names two articles share say they are one story: each counts by its
+    specificity, in names at the least rare (`NAME_WORD`); and that weight's share of the two
+    articles' names (a cosine: a digest of several stories shares one of them with another)."""
+    shared = sum(map(specificity, ours & theirs)) / NAME_WORD
+    mine, yours = (sum(map(specificity, ns)) / NAME_WORD for ns in (ours, theirs))
+    return shared, shared / math.sqrt(mine * yours) if mine and yours else 0.0
+
+
+def _lone_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether two lone reports of one day (`_lone_day_pairs`) are told apart all the same: each
+    names someone or somewhere and they share no name (`_named_apart`); they count one thing
+    differently or tell an act and its undoing; both are someone's statements (a speaker's words
+    of a day are about many things: "Ahmadinejad said on Monday that his country wants 100,000
+    centrifuges" / "ISNA reported that Ahmadinejad said Israel would not attack"); each names its
+    own kind of act and no kind or family is shared (`_kinds_apart`); or one is a plan and they
+    share no kind of act and no word besides who acted and when ("Salvage crews plan to refloat
+    the ship on Friday" / "Trains will run again on Friday")."""
+    if _named_apart(a, b) or _counted_apart(a, b) or _opposite_acts(a, b):
+        return True
+    if a.speakers and b.speakers:
+        return True
+    if _told_kinds(a) and _told_kinds(b) and _kinds_apart(a, b):
+        return True
+    return (a.future or b.future) and a.acts.isdisjoint(b.acts) and _who_only(a, b)
+
+
 @dataclass(slots=True)
 class _Cluster:
     """A growing event: its mentions, their articles, why they merged, and the sum of their vectors.
@@ -1215,6 +1350,7 @@ def _cluster(
     reps: Sequence[int],
     clusters: dict[int, _Cluster],
     cross: Sequence[Pair] = (),
+    told: dict[tuple[int, int], str] | None = None,
 ) -> list[tuple[Sequence[int], Sequence[str]]]:
     """Greedy average-link clustering, explicitly dated pairs first, then best pair first; one
     mention per article per cluster, and a day every dated member may fall on (`_Cluster.meets`).
@@ -1267,10 +1403,10 @@ def _cluster(
         a, b = items[i].mention, items[j].mention
         ours, theirs = _vector(a), _vector(b)
         shared = sorted(ours.keys() & theirs.keys(), key=lambda t: (-ours[t], t))[:4]
+        why = (told or {}).get((i, j)) or f"similarity {score:.2f}, shared {', '.join(shared)}"
         left.absorb(
             right,
-            f"{a.article} sentence {a.sentence} ~ {b.article} sentence "
-            f"{b.sentence}: {relation}, similarity {score:.2f}, shared {', '.join(shared)}",
+            f"{a.article} sentence {a.sentence} ~ {b.article} sentence {b.sentence}: {relation}, {why}",
             items,
         )
         clusters[ci] = left
@@ -1424,13 +1560,15 @@ def merge_mentions(
     outside: tuple[Counts, Counts] | None = None,
     record: bool = False,
     park: Parking | None = None,
+    told_stories: dict[str, Story] | None = None,
 ) -> Merged:
     """Merge numbered mentions (row, mention); see `merge_events`.
 
     `outside` gives, for dated and for undated mentions, the members that blocks have beyond
     these mentions (an incremental merge of part of a corpus blocks as the whole would); with
     `record`, the merge also returns what an incremental merge keeps (`KindIndex`), its filings
-    waiting in `park` when one is given.
+    waiting in `park` when one is given; `told_stories`, the `stories` of their articles when
+    these are part of them.
     """
     items, rows, n_dated = _items(numbered)
     reps, clusters = _identical(items)
@@ -1450,7 +1588,9 @@ def merge_mentions(
         if filed is not None:
             filings.append(filed)
     cross = _cross_candidates(items, *kinds, tuple(filings)) if words else []
-    merged = _cluster(items, pairs, reps, clusters, cross)
+    lone, told = _lone_day_pairs(items, kinds[0], pairs, told_stories)
+    pairs += lone
+    merged = _cluster(items, pairs, reps, clusters, cross, told)
     index = None
     if record:
         index = _kind_indexes(items, rows, n_dated, kinds, clusters, [*pairs, *cross], filings, park)

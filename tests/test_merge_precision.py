@@ -316,3 +316,45 @@ def test_outlets_a_day_apart_that_tell_two_acts_of_one_ship_are_two_events(tmp_p
         ),
     )
     assert grouped(events) == [], grouped(events)
+
+
+# The story both articles tell, in a sentence of each dated to another day: their shared rare names.
+_LINER_WIRE = " Halcyra Line's Serenna Bay had sailed from Kestowe to Port Vessany on 2 September 2026."
+_LINER_PAPER = " Halcyra Line's Serenna Bay had left Kestowe for Port Vessany on 2 September 2026."
+
+
+def test_one_story_s_only_reports_of_a_day_stay_two_when_named_apart_or_a_plan_of_another_act(
+    tmp_path: Path,
+) -> None:
+    """Each article of one story tells one thing of the day, yet they are two: a captain questioned
+    and an inspector who boarded (each names someone, no name shared), and a liner to sail again
+    and owners who refunded passengers (a plan, and an act that shares no kind or word with it)."""
+    (tmp_path / "named").mkdir()
+    (tmp_path / "planned").mkdir()
+    named = merged_articles(
+        tmp_path / "named",
+        wire=("2026-09-15", "Captain Ivo Marr was questioned by police on Monday." + _LINER_WIRE),
+        paper=("2026-09-16", "Inspector Lena Dahl boarded the liner on Monday." + _LINER_PAPER),
+    )
+    planned = merged_articles(
+        tmp_path / "planned",
+        wire=("2026-09-15", "The liner will sail again on Friday." + _LINER_WIRE),
+        paper=("2026-09-19", "The owners refunded every passenger on Friday." + _LINER_PAPER),
+    )
+    for events, day in ((named, "2026-09-14"), (planned, "2026-09-18")):
+        assert [len(e.mentions) for e in events if e.date == day] == [1, 1], grouped(events)
+
+
+def test_only_reports_of_a_day_in_two_stories_are_two_events(tmp_path: Path) -> None:
+    """A liner held on Monday and a warehouse fire put out on Monday, each its article's only report
+    of the day: the articles share one rare name (Port Vessany's), not a story."""
+    events = merged_articles(
+        tmp_path,
+        wire=("2026-09-15", "The liner was held when it docked on Monday." + _LINER_WIRE),
+        paper=(
+            "2026-09-16",
+            "A warehouse fire was put out on Monday. Crews from Port Vessany and Ardley had fought fires"
+            " there on 2 September 2026.",
+        ),
+    )
+    assert [len(e.mentions) for e in events if e.date == "2026-09-14"] == [1, 1], grouped(events)

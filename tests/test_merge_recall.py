@@ -112,3 +112,23 @@ def test_a_view_in_a_speakers_relative_clause_meets_the_view_reported(tmp_path: 
     )
     together = grouped(events)
     assert ["Labour Minister Anja Roo", "Labour Minister Anja Roo"] in together, together
+
+
+# The story both articles tell, in a sentence of each dated to another day: their shared rare names.
+_LINER_WIRE = " Halcyra Line's Serenna Bay had sailed from Kestowe to Port Vessany on 2 September 2026."
+_LINER_PAPER = " Halcyra Line's Serenna Bay had left Kestowe for Port Vessany on 2 September 2026."
+
+
+def test_one_story_s_only_reports_of_a_day_are_one_event_however_worded(tmp_path: Path) -> None:
+    """Two articles of one story (they share its rare names: the ship, the line, the ports) that each
+    tell one thing of Monday tell the same thing, "held when it docked" / "stopped from leaving the
+    harbour when it arrived", though the two sentences share no word but their day."""
+    events = merged_articles(
+        tmp_path,
+        wire=("2026-09-15", "The liner was held at the port when it docked on Monday." + _LINER_WIRE),
+        paper=("2026-09-16", "The ship was stopped from leaving the harbour when it arrived on Monday." + _LINER_PAPER),
+    )
+    monday = [e for e in events if e.date == "2026-09-14"]
+    assert [len(e.mentions) for e in monday] == [2], grouped(events)
+    reasons = monday[0].merge_reasons
+    assert any("same day, alone in both stories" in r and "share halcyra, kestow, serenna, vessany" in r for r in reasons), reasons

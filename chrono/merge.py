@@ -1224,14 +1224,29 @@ def _lone_apart(a: EventMention, b: EventMention) -> bool:
     centrifuges" / "ISNA reported that Ahmadinejad said Israel would not attack"); each names its
     own kind of act and no kind or family is shared (`_kinds_apart`); or one is a plan and they
     share no kind of act and no word besides who acted and when ("Salvage crews plan to refloat
-    the ship on Friday" / "Trains will run again on Friday")."""
+    the ship on Friday" / "Trains will run again on Friday"); or one is dated in a clause that
+    tells the background (`_dated_background`)."""
     if _named_apart(a, b) or _counted_apart(a, b) or _opposite_acts(a, b):
+        return True
+    if _dated_background(a) or _dated_background(b):
         return True
     if a.speakers and b.speakers:
         return True
     if _told_kinds(a) and _told_kinds(b) and _kinds_apart(a, b):
         return True
     return (a.future or b.future) and a.acts.isdisjoint(b.acts) and _who_only(a, b)
+
+
+def _dated_background(m: EventMention) -> bool:
+    """Whether the clause that holds the mention's date opens with a subordinator of background
+    (`background_subordinators`): "Some had been away for almost five days, since the order to
+    leave came late on Thursday night" reports the days away, and dates only when they began."""
+    if m.timex is None:
+        return False
+    told = text(m).lower()
+    at = told.find(m.timex.text.lower())
+    clause = told[:at].rsplit(",", 1)[-1].split() if at > 0 else []
+    return bool(clause) and clause[0] in lexicon().background
 
 
 @dataclass(slots=True)

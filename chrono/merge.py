@@ -113,7 +113,8 @@ NAME_MISMATCH = 0.45  # similarity factor when names differ on both sides
 # Specificity of a word no common word reaches (`summary.COMMON_WORD`): a name, when capitalised.
 NAME_WORD = -math.log(SENTENCE_WORDS * COMMON_WORD)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_ANCHORED = re.compile(r",\s+([a-z]+)")  # a clause after a comma, by its first word
+# A clause after a comma, by its first word past a span ("a day after", "two days after").
+_ANCHORED = re.compile(r",\s+(?:(?:an?|one|two|three|few|several|\d+)\s+[a-z]+\s+)?([a-z]+)")
 ALONE = "same day, alone in both stories"
 # Minimum similarity to merge, by how the two dates relate.
 THRESHOLDS = {
@@ -490,11 +491,19 @@ def _told_acts(m: EventMention) -> set[str]:
     """The words and kinds of act (`_own_kinds`) of the mention before a clause that a comma and
     an anchoring subordinator open (", after a shutdown"; not "closed before dawn") (`_opposite_acts`)."""
     lex = lexicon()
-    told = text(m).lower()
-    cut = next((f.start() for f in _ANCHORED.finditer(told) if f.group(1) in lex.anchoring), None)
-    words = re.findall(r"[a-z]+", told[:cut])
-    kept = set(word_terms(" ".join(words))) if cut is not None else set(m.terms)
+    words, kept = _told_words(m)
     return {*words, *(k for k in _own_kinds(m) if not kept.isdisjoint(lex.members[k]))}
+
+
+def _told_words(m: EventMention) -> tuple[list[str], set[str]]:
+    """The words of the mention before a clause that a comma and an anchoring subordinator open
+    (", a day after one of them made an emergency landing"), and their terms: that clause dates
+    the act by another, it tells no part of it."""
+    told = text(m).lower()
+    anchoring = lexicon().anchoring
+    cut = next((f.start() for f in _ANCHORED.finditer(told) if f.group(1) in anchoring), None)
+    words = re.findall(r"[a-z]+", told[:cut])
+    return words, set(word_terms(" ".join(words))) if cut is not None else set(m.terms)
 
 
 def _dates_only(a: EventMention, b: EventMention) -> bool:
@@ -505,11 +514,11 @@ def _dates_only(a: EventMention, b: EventMention) -> bool:
     return all(t[0] != "@" for t in shared) and not _beyond(shared, _date_words(a, b))
 
 
-def _who_only(a: EventMention, b: EventMention) -> bool:
-    """Whether two mentions share no word but who took part (names, speakers, titles) and their
-    dates' words, kinds of act aside."""
+def _who_only(a: EventMention, b: EventMention, shared: set[str] | None = None) -> bool:
+    """Whether two mentions share no word (of `shared`, by default all their terms share) but who
+    took part (names, speakers, titles) and their dates' words, kinds of act aside."""
     told = {*a.names, *b.names, *a.speakers, *b.speakers, *_titles(), *_date_words(a, b)}
-    return not _beyond(set(a.terms) & set(b.terms), told)
+    return not _beyond(set(a.terms) & set(b.terms) if shared is None else shared, told)
 
 
 def _false_conflict(a: EventMention, b: EventMention) -> bool:
@@ -519,13 +528,18 @@ def _false_conflict(a: EventMention, b: EventMention) -> bool:
     joined Corran Rovers on Wednesday" / "signed for Corran Rovers on Thursday"); two acts of one
     participant a day or two apart share only its name ("Corvane informed the Data Protection
     Authority the following day" / "The Data Protection Authority opened an investigation a day
-    later"), and told as one event they would tell a reader the outlets disagree on its date.
+    later"), and told as one event they would tell a reader the outlets disagree on its date. What
+    a clause that dates one by another act tells is no part of it (`_told_words`): "Skyvell Air
+    grounded its four remaining Aerowind A-40 jets on Tuesday, a day after one of them made an
+    emergency landing" shares only the jets with "Passengers and crew left the Aerowind A-40 down
+    its emergency slides" the day before.
     Nor do two that share one participant and the thing acted on, when one names a kind of act
     the other does not tell (`_acts_apart`)."""
     shared = set(a.terms) & set(b.terms)
     if _participants(shared & {*a.names, *b.names, *a.speakers, *b.speakers}, shared) > 1:
         return False
-    return (not any(t[0] == "@" for t in shared) and _who_only(a, b)) or _acts_apart(a, b)
+    told = _told_words(a)[1] & _told_words(b)[1]
+    return (not any(t[0] == "@" for t in shared) and _who_only(a, b, told)) or _acts_apart(a, b)
 
 
 def _acts_apart(a: EventMention, b: EventMention) -> bool:
@@ -1210,14 +1224,29 @@ def _lone_apart(a: EventMention, b: EventMention) -> bool:
     centrifuges" / "ISNA reported that Ahmadinejad said Israel would not attack"); each names its
     own kind of act and no kind or family is shared (`_kinds_apart`); or one is a plan and they
     share no kind of act and no word besides who acted and when ("Salvage crews plan to refloat
-    the ship on Friday" / "Trains will run again on Friday")."""
+    the ship on Friday" / "Trains will run again on Friday"); or one is dated in a clause that
+    tells the background (`_dated_background`)."""
     if _named_apart(a, b) or _counted_apart(a, b) or _opposite_acts(a, b):
+        return True
+    if _dated_background(a) or _dated_background(b):
         return True
     if a.speakers and b.speakers:
         return True
     if _told_kinds(a) and _told_kinds(b) and _kinds_apart(a, b):
         return True
     return (a.future or b.future) and a.acts.isdisjoint(b.acts) and _who_only(a, b)
+
+
+def _dated_background(m: EventMention) -> bool:
+    """Whether the clause that holds the mention's date opens with a subordinator of background
+    (`background_subordinators`): "Some had been away for almost five days, since the order to
+    leave came late on Thursday night" reports the days away, and dates only when they began."""
+    if m.timex is None:
+        return False
+    told = text(m).lower()
+    at = told.find(m.timex.text.lower())
+    clause = told[:at].rsplit(",", 1)[-1].split() if at > 0 else []
+    return bool(clause) and clause[0] in lexicon().background
 
 
 @dataclass(slots=True)

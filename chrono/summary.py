@@ -112,6 +112,7 @@ class Lexicon:
     conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
     anchoring: frozenset[str]  # subordinators that tie a clause to another's time ("after")
+    background: frozenset[str]  # subordinators of a clause that dates a state's start ("since")
     state_verbs: frozenset[str]  # verbs of a lasting state in the present ("remains", "is")
     offset_units: frozenset[str]  # units of a span before one ("60 years after"): another time
     # a time relative to an event ("the day before the storm hit"), on lower-case text: its unit,
@@ -279,6 +280,7 @@ def lexicon() -> Lexicon:
             conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
             anchoring=frozenset(data["anchoring_subordinators"]),
+            background=frozenset(data["background_subordinators"]),
             state_verbs=frozenset(data["state_verbs"]),
             offset_units=frozenset(data["offset_units"]),
             # A literal first ("the", its word boundary checked after it): the regex engine skips

@@ -8,6 +8,10 @@ from pathlib import Path
 
 from conftest import grouped, merged_articles
 
+from chrono.events import extract_events
+from chrono.ingest import read_articles
+from chrono.temporal import tag
+
 
 def test_two_acts_that_share_only_one_participant_are_no_conflict_and_one_act_dated_apart_is(
     tmp_path: Path,
@@ -355,6 +359,64 @@ def test_only_reports_of_a_day_in_two_stories_are_two_events(tmp_path: Path) -> 
             "2026-09-16",
             "A warehouse fire was put out on Monday. Crews from Port Vessany and Ardley had fought fires"
             " there on 2 September 2026.",
+        ),
+    )
+    assert [len(e.mentions) for e in events if e.date == "2026-09-14"] == [1, 1], grouped(events)
+
+
+def test_jets_taken_out_of_service_and_back_in_the_air_are_an_act_and_its_undoing(tmp_path: Path) -> None:
+    """Taken out of service is shut, back in the air or in service reopened (`opposite_acts`): "The
+    airline had taken the jets out of service on Wednesday" / "The airline expects the jets back in
+    the air on Friday" are two events, however much else they share."""
+    from chrono.merge import _opposite_acts
+
+    articles = {
+        "web": ("2026-03-11", "The airline had taken the jets out of service on Wednesday."),
+        "courier": ("2026-03-13", "The airline expects the jets back in the air on Friday."),
+        "paper": ("2026-03-14", "The jets returned to service on Friday."),
+    }
+    for name, (published, body) in articles.items():
+        (tmp_path / f"{name}.md").write_text(f"---\npublished: {published}\n---\n{body}\n", encoding="utf-8")
+    found, _ = read_articles([tmp_path])
+    told = {Path(a.path).stem: extract_events(a, tag(a.clean.match_text, a.published))[0] for a in found}
+    assert _opposite_acts(told["web"], told["courier"]) and _opposite_acts(told["web"], told["paper"])
+    assert not _opposite_acts(told["courier"], told["paper"])
+
+
+def test_a_clause_dating_an_act_by_another_tells_no_part_of_it(tmp_path: Path) -> None:
+    """Jets grounded on Tuesday "a day after one of them made an emergency landing" share only the
+    jets with passengers leaving down the emergency slides on Monday: the landing's words are the
+    grounding's date, not the grounding."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-03-10",
+            "A Skyvell Air jet made an emergency landing at Tessford Airport on Monday evening.\n\n"
+            "Passengers and crew left the Aerowind A-40 down its emergency slides once it had come"
+            " to a stop.",
+        ),
+        courier=(
+            "2026-03-12",
+            "Skyvell Air grounded its four remaining Aerowind A-40 jets on Tuesday, a day after one of"
+            " them made an emergency landing at Tessford with its left engine in flames.",
+        ),
+    )
+    together = grouped(events)
+    left, grounded = "Passengers and crew left", "Skyvell Air grounded its"
+    assert not any(left in texts and grounded in texts for texts in together), together
+
+
+def test_a_lone_report_dated_in_a_since_clause_is_background(tmp_path: Path) -> None:
+    """A paper's only report of Monday is when the passengers' days aboard began ("since the order to
+    stay came late on Monday night"): background, not what the wire's only report of Monday tells,
+    though both articles tell one story."""
+    events = merged_articles(
+        tmp_path,
+        wire=("2026-09-15", "The liner was held when it docked on Monday." + _LINER_WIRE),
+        paper=(
+            "2026-09-18",
+            "Passengers had been stuck aboard for four days, since the order to stay came late on"
+            " Monday night." + _LINER_PAPER,
         ),
     )
     assert [len(e.mentions) for e in events if e.date == "2026-09-14"] == [1, 1], grouped(events)

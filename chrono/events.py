@@ -77,6 +77,8 @@ _OWNING = ("'s ", "’s ")  # a possessive date and the space before its noun
 _CLOSING_QUOTES = frozenset("\"'”’")
 _WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
+_HOURS_LATER = re.compile(r"^PT(\d+|X)[HM]$")  # a length of hours or minutes, as TimeML writes it
+_LATER_RULE = "date.relative_to_reference"  # the tagger's rule of "two hours later"
 _COUNTED = re.compile(r"^P(\d+)([DWMY])$")  # a length of time in whole units, as TimeML writes it
 _COUNTED_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
@@ -592,6 +594,21 @@ def _cuts(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
         if found:
             out.append(found[-1].span())
     return out
+
+
+def _later_that_day(local: list[Timex], later: list[Timex], published: str) -> list[Timex]:
+    """A sentence's expressions, with each length of hours or minutes `later` ("a few hours later",
+    "minutes later") told after a day of its own as a time of that day, which the conjunct it ends
+    tells apart ("One was taken into custody yesterday morning, and the other was held in Corbin a
+    few hours later"). Counted from that day as "later that day" is: no days on from the `published`
+    one its value and anchor give."""
+    days = [t.end for t in local if _day_precise(t.value)]
+    found = [
+        replace(t, type="DATE", value=published, anchor=published, anchor_kind="reference time")
+        for t in later
+        if any(end <= t.start for end in days)
+    ]
+    return sorted(local + found, key=attrgetter("start")) if found else local
 
 
 def _counts_on(t: Timex) -> bool:
@@ -1790,13 +1807,16 @@ def _by_context(
         or bool(lexicon().anaphor.search(_own(s.text)))
         or (narrative.resume is not None and not paragraph and _names_act(s.text, narrative.said[:1]))
     )
-    if (
+    returned = (
         narrative.resume is not None
         and paragraph
         and not (perfect and _precise(narrative.date))
         and not going_on
-    ):
-        narrative = narrative.resume  # the flashback's paragraph is over: back to the story's time
+    )
+    left = narrative  # the flashback, when its paragraph is over
+    if returned:
+        # the flashback's paragraph is over: back to the story's time
+        narrative = narrative.resume or narrative
     # In a flashback's paragraph, what is not tied to its time is the story's.
     flashback = narrative.resume is not None and not (narrative.whole or tied)
     context = narrative.resume if flashback and narrative.resume else narrative
@@ -1821,8 +1841,17 @@ def _by_context(
         # chief executive, said: ...").
         why = "undated: no date of its own, in the present perfect of a text with no publish date"
         return [s.mention(None, None, why, s.text)], _Narrative(None, "")
-    # "At the time" points to the time just told, whatever event it names.
-    if not tied and (taken := _taken_up(found, context, told)) is not context:
+    # "At the time" points to the time just told, whatever event it names. A statement in a new
+    # paragraph after a flashback goes on with the flashback's last event only, one that it names
+    # ("A day later, the Bank of Veloria opened a credit line for Kestrel. ¶ Governor Ilse Marrow
+    # said every deposit at Kestrel was safe"); else it is made in the story's time ("Edda Holm came
+    # across the coins in February. … Archaeologists lifted the coins on March 4. ¶ "Then this,"
+    # Ms Holm told reporters at the museum").
+    if (
+        not tied
+        and (taken := _taken_up(found, context, told)) is not context
+        and (not returned or taken.said[:1] == left.said[:1])
+    ):
         # It names an earlier event: the story goes on from there.
         context = narrative = replace(taken, resume=None, whole=False)
         why = f"no date of its own: continues {context.source}, which it names"
@@ -2090,15 +2119,27 @@ def _perfect_act(sentence: str) -> frozenset[str]:
     return frozenset(key_terms(told))
 
 
-def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMention) -> None:
+def _background(sentence: str, m: EventMention, published: str | None) -> bool:
+    """Whether a sentence dated by its own day, `m`, tells in the simple past a happening over more
+    than a week before the day `published`: not the news a wire reports the day after ("warned
+    Tuesday"), nor a count from a start ("Since March 13, 13,000 have arrived")."""
+    return (
+        _day_precise(m.date)
+        and published is not None
+        and _days(m.date or "")[1] < date.fromisoformat(published[:10]) - timedelta(days=7)
+        and not _perfect_lead(sentence)
+    )
+
+
+def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMention) -> bool | None:
     """Dates the mention of a `lead` in the present perfect with no date of its own (the first of
     `out`) by the sentence right after it, when that one tells the same happening in the past, to
     the day, with a word of it: "The High Court has ruled that the council acted unlawfully when it
     decided to close the school. Judge Farrow quashed the closure decision on Friday." The lead
     keeps that expression as what dated it: its day is the text's, not a guess that another
-    report of a day nearby may take over."""
+    report of a day nearby may take over. Whether it was told again; None with no such lead."""
     if lead is None:  # most sentences
-        return
+        return None
     published, mention = lead.article.published, out[0]
     if (
         again.timex is None
@@ -2114,9 +2155,10 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
         # been released on bail. One was taken into custody yesterday" tells the arrest)
         or _perfect_act(lead.text).difference(mention.names).isdisjoint(again.terms)
     ):
-        return
+        return False
     why = f"no date of its own: a lead in the present perfect, told again next ({again.timex.text})"
     out[0] = replace(lead.mention(again.date, None, why, lead.text), timex=again.timex)
+    return True
 
 
 def _judged_then(opener: tuple[_Sentence, int] | None, out: list[EventMention], then: EventMention) -> None:
@@ -2197,6 +2239,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         key=_start,
     )
     length_starts = [t.start for t in lengths]
+    laters = [t for t in timexes if _HOURS_LATER.match(t.value or "") and t.rule == _LATER_RULE]
     lead = _Narrative(published, f"the lead of the article, dated by its publish date {published}")
     narrative = lead
     story_dated = False  # whether an event's own day has set the story's time yet
@@ -2235,6 +2278,9 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         if _schedule(clean.match_text, s.text, sets, opening, end, local):
             continue
         raw = clean.match_text[start:end]
+        if laters and published:
+            within = [t for t in laters if opening <= t.start and t.end <= end]
+            local = _later_that_day(local, within, published)
         local = _unrelated(raw, start, _unrecurring(clean.match_text, sets, opening, end, local))
         uncompared = _uncompared(raw, start, local)
         usable, unresolved = _resolved(
@@ -2265,7 +2311,12 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             found, current, spoken = _dated_by_own(
                 s, main, (narrative.resume or narrative) if resumed else narrative
             )
-            _told_again(lead_before, out, found[0])
+            if _told_again(lead_before, out, found[0]) is False and _background(s.text, found[0], published):
+                # A lead in the present perfect that the next sentence does not tell again is a
+                # happening of the publish date, the story's day, when that sentence is background
+                # ("A hoard … has been unveiled at the museum. ¶ Edda Holm came across the first
+                # coins on the last Saturday of February").
+                story_dated = True
             _judged_then(opener_before, out, found[0])
             # What is still ahead is no narrative. A flashback is in the past perfect, or over
             # before the story's time (which the first event's own day sets, whatever the publish

@@ -1795,3 +1795,69 @@ def test_in_a_flashback_what_names_its_act_is_of_its_day() -> None:
     shops, vigil, holt, traders = tagged_events(article(text, published=date(2026, 2, 9)))
     assert (shops.date, vigil.date, holt.date) == ("2026-02-09", "2026-02-08", "2026-02-08")
     assert traders.date == "2026-02-09"  # what does not name it is the story's
+
+
+def test_a_statement_after_the_background_of_a_present_perfect_lead_is_of_the_story_day() -> None:
+    """A present-perfect lead not told again, then background weeks before it: a statement in a new
+    paragraph after that background is made on the story's day, whoever of the background it names
+    (`_background`, `_by_context`); wire news of the day before ("warned Tuesday") is the story."""
+    text = (
+        "A hoard of silver coins has been unveiled at Kelmoor Museum.\n\n"
+        "Edda Holm came across the first coins on the last Saturday of February.\n\n"
+        "Archaeologists lifted the coins in a single block of soil on March 4.\n\n"
+        '"Then this," Ms Holm told reporters at the museum.\n'
+    )
+    art = article(text, published=date(2026, 3, 24))
+    stamps = [timex(art, "the last Saturday of February", "2026-02-28", anchor="2026-03-24")]
+    stamps.append(timex(art, "on March 4", "2026-03-04", anchor="2026-03-24"))
+    mentions = extract_events(art, stamps)
+    assert [m.date for m in by_text(mentions, "Ms Holm told")] == ["2026-03-24"]
+    # Within a week of the publish date the next day is the news itself: the story goes on with it.
+    wire = article(
+        "A strange fish has sparked a battle in Antarctica.\n\n"
+        "Minister Simon Upton warned on Tuesday that they would act.\n\n"
+        "Australia faces a profound problem.\n"
+    )
+    events = extract_events(wire, [timex(wire, "on Tuesday", "2022-03-29")])
+    assert [m.date for m in by_text(events, "Australia")] == ["2022-03-29"]
+
+
+def test_a_statement_after_a_flashback_goes_on_with_its_last_event_only() -> None:
+    """After a flashback's paragraph, a statement naming the flashback's last event is of its day
+    ("A day later … for Kestrel. ¶ Marrow said every deposit at Kestrel was safe"); naming an
+    earlier one of it, it is of the story's day."""
+    text = (
+        "Anselm Whitcombe quit as chief executive on Thursday.\n\n"
+        "Savers rushed to take their money out of Kestrel Bank on Monday.\n\n"
+        "Builders found an old mint on Tuesday.\n\n"
+        "Governor Ilse Marrow said every deposit at Kestrel Bank was safe.\n"
+    )
+
+    def marrow(text: str) -> list[str | None]:
+        art = article(text, published=date(2026, 10, 9))
+        stamps = [
+            timex(art, "on Thursday", "2026-10-08", anchor="2026-10-09"),
+            timex(art, "on Monday", "2026-10-05", anchor="2026-10-09"),
+            timex(art, "on Tuesday", "2026-10-06", anchor="2026-10-09"),
+        ]
+        return [m.date for m in by_text(extract_events(art, stamps), "Marrow")]
+
+    assert marrow(text) == ["2026-10-08"]
+    last = text.replace("Builders found an old mint", "Veloria lent Kestrel Bank billions")
+    assert marrow(last) == ["2026-10-06"]
+
+
+def test_a_conjunct_hours_later_than_the_day_told_is_a_mention_of_that_day() -> None:
+    """ "… yesterday morning, and the other was held in Corbin a few hours later": the conjunct with
+    a length of hours later than a day of the sentence is its own mention, of that day
+    (`_later_that_day`), as one "later that day" is."""
+    text = (
+        "One was taken into custody in Wendholt yesterday morning, "
+        "and the other was held in Corbin a few hours later.\n"
+    )
+    art = article(text, published=date(2026, 3, 27))
+    mentions = tagged_events(art)
+    assert [(m.date, m.timex and m.timex.text) for m in mentions] == [
+        ("2026-03-26", "yesterday morning"),
+        ("2026-03-26", "a few hours later"),
+    ]

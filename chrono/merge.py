@@ -1154,12 +1154,12 @@ def _lone_day_pairs(
     of a day share pairs nobody): the cost grows with the reports, not with their pairs. A merge
     of part of a corpus is `told_stories` of its articles; a whole one makes them."""
     # A whole merge counts every article's days, and gathers the names of those with lone reports.
-    told = told_stories if told_stories is not None else stories((it.mention for it in items), ())
-    by_day = _lone_reports(items, dated, told)
+    story = told_stories if told_stories is not None else stories((it.mention for it in items), ())
+    by_day = _lone_reports(items, dated, story)
     articles = {items[k].mention.article for ks in by_day.values() for k in ks}
     if told_stories is None:
-        told = stories(it.mention for it in items if it.mention.article in articles)
-    names = {a: told[a].names for a in articles}
+        story = stories(it.mention for it in items if it.mention.article in articles)
+    names = {a: story[a].names for a in articles}
     seen = {(min(i, j), max(i, j)) for _, i, j, _, _ in found}
     met: list[tuple[int, int]] = []
     told: dict[tuple[int, int], str] = {}

@@ -24,6 +24,7 @@ from operator import attrgetter
 from chrono.dates import days
 from chrono.entities import EntityKind, HeuristicRecognizer
 from chrono.ingest.article import Article
+from chrono.ingest.dates import DATELINE
 from chrono.segment import split_sentences
 from chrono.summary import (
     QUOTED,
@@ -66,11 +67,6 @@ _TIME_DAY_GAP = 16  # characters from a time of day to its day after it ("11 a.m
 _SUBJECT_WORDS = 4  # words at most before a sentence's subject ("Chief executive Petra Lund")
 _CLAUSE_BREAK = re.compile(
     r"[,;:]\s|\s[—–-]+\s|\s(?:after|before|despite|because|while|although|though|whereas)\s"
-)
-# A wire dateline: "MOSCOW, April 6 (Reuters) -", "WASHINGTON (AP) —".
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.' ]{2,}(?:,\s[A-Z][\w.' ]{1,30})?(?:,\s[^,()\n]{3,20}?)?"  # place, region, date
-    r"\s*(?:\([\w .'-]{2,30}\))?\s*[-–—]{1,2}\s"  # (agency) and the dash
 )
 _POSSESSIVE = ("'s", "’s")
 _OWNING = ("'s ", "’s ")  # a possessive date and the space before its noun
@@ -363,7 +359,7 @@ def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str,
     if word not in lex.anchoring or (len(words) > 1 and words[-2].lower() in lex.offset_units):
         return None
     main = head[: len(head) - len(word)].rstrip(" ,")
-    if dateline := _DATELINE.match(main):  # "TARNHOLM, Nov 15 (CNA) -" dates the filing
+    if dateline := DATELINE.match(main):  # "TARNHOLM, Nov 15 (CNA) -" dates the filing
         main = main[dateline.end() :]
     lowered = main.lower()
     tied = sentence[first:at].lower()
@@ -1085,7 +1081,7 @@ def _dated_by_own(
     primary = _before_offset(s, raw, primary, best, first, ends, bool(anchored or done))
     out = [primary]
     if done:
-        lo = dateline.end() if (dateline := _DATELINE.match(raw)) else 0
+        lo = dateline.end() if (dateline := DATELINE.match(raw)) else 0
         earlier = raw[lo : done[0]]
         why = (
             f"no date of its own: done before what the sentence dates ahead; continues {context.source},"
@@ -1373,7 +1369,7 @@ def _looked_back(raw: str, start: int, first: int, last: int) -> tuple[str, str,
     issued the previous evening" dates the statement; the halt came after it, at the story's time."""
     lex = lexicon()
     clause, main = raw[first:last].lower(), raw[start:first].rstrip(" ,")
-    if dateline := _DATELINE.match(main):
+    if dateline := DATELINE.match(main):
         main = main[dateline.end() :]
     lowered = main.lower()
     if (
@@ -2272,7 +2268,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         s = _Sentence(article, index, start, end, text, person, tuple(counted))
         if paragraph and _back_to_story(text, narrative, bool(out)):
             narrative = lead
-        dateline = _DATELINE.match(clean.match_text, start, end)
+        dateline = DATELINE.match(clean.match_text, start, end)
         opening = dateline.end() if dateline else start  # "MOSCOW, April 6 (Reuters) -" dates the filing
         local = [t for t in ordered[bisect_left(starts, opening) : bisect_left(starts, end)] if t.end <= end]
         if _schedule(clean.match_text, s.text, sets, opening, end, local):

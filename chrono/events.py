@@ -1756,12 +1756,18 @@ def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMent
 def _goes_on(sentence: str, before: str) -> bool:
     """Whether a sentence opens by going on with the one `before`: a pronoun subject, or a name
     that one holds, and an additive word ("They also burned"; "Vell also pledged thirty officers"
-    after "On a visit on Friday, Justice Minister Tomas Vell announced a review"), or a clause of
-    what followed ("When the teachers voted …,")."""
+    after "On a visit on Friday, Justice Minister Tomas Vell announced a review"), a clause of
+    what followed ("When the teachers voted …,"), or in the past a number for a part of the group
+    that one told ("Twelve had to be put down" after "The whales were first seen on May 18")."""
     lex = lexicon()
     words = sentence.split(" ", _ANTECEDENT_WORDS + 1)[: _ANTECEDENT_WORDS + 1]
     first = words[0].lower()
-    if first in lex.sequel:
+    if first in lex.sequel or (
+        (first.isdigit() or first in lex.numbers)
+        and len(words) > 1
+        and words[1].lower() in lex.group_part
+        and lex.past.search(sentence.lower()) is not None
+    ):
         return True
     also = next((k for k, w in enumerate(words) if k and w.lower() in lex.additive), None)
     if also is None:  # most sentences

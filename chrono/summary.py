@@ -109,6 +109,9 @@ class Lexicon:
     pronoun_subjects: frozenset[str]  # a sentence opening with one goes on with the subject before ("It")
     additive: frozenset[str]  # after a pronoun subject, adds to what the paragraph before told ("also")
     sequel: frozenset[str]  # opening a sentence, ties it to what the paragraph before told ("When")
+    # after a number opening a sentence, make it a part of the group told before ("Twelve had", "Six of")
+    group_part: frozenset[str]
+    numbers: frozenset[str]  # number words ("twelve"), as the [synonyms] fold them to digits
     conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
     anchoring: frozenset[str]  # subordinators that tie a clause to another's time ("after")
@@ -277,6 +280,8 @@ def lexicon() -> Lexicon:
             pronoun_subjects=frozenset(data["pronoun_subjects"]),
             additive=frozenset(data["additive_words"]),
             sequel=frozenset(data["sequel_openers"]),
+            group_part=frozenset((*data["part_of_group_words"], *data["auxiliaries"])),
+            numbers=frozenset(w for w, n in data["synonyms"].items() if n.isdigit()),
             conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
             anchoring=frozenset(data["anchoring_subordinators"]),

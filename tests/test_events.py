@@ -1861,3 +1861,21 @@ def test_a_conjunct_hours_later_than_the_day_told_is_a_mention_of_that_day() -> 
         ("2026-03-26", "yesterday morning"),
         ("2026-03-26", "a few hours later"),
     ]
+
+
+def test_a_paragraph_opening_with_a_part_of_the_flashbacks_group_goes_on_with_it() -> None:
+    """After a flashback's paragraph, a number standing for a part of the group it told ("Twelve
+    had to be put down") tells what became of that group, in its order: of the flashback's day,
+    and what the paragraph counts on ("on the evening high tide", "the next morning") counts from
+    it (`_goes_on`); a group of its own ("Twelve volunteers were hurt") is the story's."""
+    text = (
+        "Carrick Sands reopened to the public this morning.\n\n"
+        "The whales were first seen at dawn on May 18 by a woman walking her dog.\n\n"
+        "Twelve had to be put down. Nineteen were returned to the sea on the evening high tide.\n"
+    )
+
+    def dates(text: str) -> list[str | None]:
+        return [m.date for m in tagged_events(article(text, published=date(2026, 5, 22)))]
+
+    assert dates(text) == ["2026-05-22", "2026-05-18", "2026-05-18", "2026-05-18"]
+    assert dates(text.replace("Twelve had", "Twelve volunteers had"))[2] == "2026-05-22"

@@ -1713,6 +1713,33 @@ def _unrelated(raw: str, base: int, local: list[Timex]) -> list[Timex]:
     return out
 
 
+def _acts_times(raw: str, base: int, local: list[Timex]) -> list[Timex]:
+    """The expressions without those that time no act of the sentence: a deadline in a negated
+    clause ("when the group had not come out by 8pm"), and a time of day in a participle clause
+    after a comma that tells nothing else, when a day comes before it ("on Tuesday morning, …,
+    surfacing at about 9am": the day's act ends then; "cresting at 6.82 metres at Market Bridge
+    shortly before 11 p.m." tells a happening of its own). `raw` starts at `base` in the text the
+    expressions index."""
+    lex = lexicon()
+    lowered = raw.lower()
+    out: list[Timex] = []
+    for t in local:
+        before = lowered[: t.start - base]
+        if lex.deadline.search(before):
+            continue
+        if (
+            t.type == "TIME"
+            and any(_day_precise(event_date(u.value)[0]) for u in out)
+            and (participle := lex.participle_clause.search(before))
+        ):
+            after = _CLAUSE_BREAK.search(raw, t.end - base)
+            told = participle[0] + raw[t.end - base : after.start() if after else len(raw)]
+            if not has_content(told, _MIN_CLAUSE_TERMS):
+                continue
+        out.append(t)
+    return out
+
+
 def _counting(narrative: _Narrative, sentence: str, paragraph: bool) -> _Narrative:
     """The narrative a sentence's reference-time expressions count from: in the past perfect it
     looks back from the story's day, not from a plan told since ("… meet the panel again on
@@ -2284,6 +2311,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             within = [t for t in laters if opening <= t.start and t.end <= end]
             local = _later_that_day(local, within, published)
         local = _unrelated(raw, start, _unrecurring(clean.match_text, sets, opening, end, local))
+        local = _acts_times(raw, start, local) if local else local
         uncompared = _uncompared(raw, start, local)
         usable, unresolved = _resolved(
             uncompared,

@@ -123,6 +123,8 @@ class Lexicon:
     event_relative: re.Pattern[str]
     relative_units: dict[str, str]
     relative_directions: dict[str, int]
+    deadline: re.Pattern[str]  # a negated clause up to a deadline's preposition ("had not come out by")
+    participle_clause: re.Pattern[str]  # a participle clause after a comma, up to its time (", surfacing at")
     # a clause a span after or before another ("two days after a valve failed"), on lower-case
     # text: its number, unit, direction and event; what each unit moves by
     offset_clause: re.Pattern[str]
@@ -217,6 +219,17 @@ def _directed_event(directions: list[str]) -> str:
     return rf"(?P<direction>{_words(directions)})\s+(?P<event>\w[^,;:.!?]*)"
 
 
+def _deadline(data: dict[str, Any]) -> re.Pattern[str]:
+    """A negated clause up to a deadline's preposition, on lower-case text ("had not come out by",
+    "hadn't left by")."""
+    words = [w for w in data["negations"] if "'" not in w]
+    endings = [w for w in data["negations"] if "'" in w]  # "n't", after its verb
+    return re.compile(
+        rf"(?:\b(?:{_words(words)})|\w(?:{_words(endings)}))\b[^,;:]*\s"
+        rf"(?:{_words(data['deadline_prepositions'])})\s+$"
+    )
+
+
 def _referring(data: dict[str, Any]) -> re.Pattern[str]:
     """An opener that names an event told before ("in her ruling,"), its noun as `noun`."""
     nouns = [*data["referring_nouns"], *data["reporting_nouns"], *data["event_nouns"]]
@@ -296,6 +309,8 @@ def lexicon() -> Lexicon:
             ),
             relative_units=dict(data["event_relative_units"]),
             relative_directions=dict(data["event_relative_directions"]),
+            deadline=_deadline(data),
+            participle_clause=re.compile(r",\s+[a-z]{2,}ing\b[^,;:]*$"),
             offset_clause=re.compile(
                 rf"\b(?P<number>\d+|{_words([w for w, n in data['synonyms'].items() if n.isdigit()])})\s+"
                 + _counted_event(

@@ -1879,3 +1879,31 @@ def test_a_paragraph_opening_with_a_part_of_the_flashbacks_group_goes_on_with_it
 
     assert dates(text) == ["2026-05-22", "2026-05-18", "2026-05-18", "2026-05-18"]
     assert dates(text.replace("Twelve had", "Twelve volunteers had"))[2] == "2026-05-22"
+
+
+def test_a_deadline_in_a_negated_clause_times_no_act() -> None:
+    """ "raised the alarm when the group had not come out by 8pm": 8pm is a deadline that passed,
+    not the alarm's time; the sentence goes on with the day told (`_acts_times`)."""
+    text = (
+        "The students went into the cave on Saturday afternoon.\n\n"
+        "Nils Ardent raised the alarm when the group had not come out by 8pm.\n"
+    )
+    art = article(text, published=date(2026, 5, 14))
+    [alarm] = by_text(tagged_events(art), "alarm")
+    assert (alarm.date, alarm.timex) == ("2026-05-09", None)
+    came = article(text.replace("had not come out", "had come out"), published=date(2026, 5, 14))
+    assert by_text(tagged_events(came), "alarm")[0].date == "2026-05-09T20:00"
+
+
+def test_a_participle_clause_that_tells_only_a_time_is_no_mention_of_its_own() -> None:
+    """", surfacing at about 9am" after a day ends the same act: one mention, of the day; a
+    participle clause that tells more ("cresting at 6.82 metres at Market Bridge …") is one apart."""
+    text = "On Tuesday morning two students were guided through the sump by divers, surfacing at about 9am.\n"
+    art = article(text, published=date(2026, 5, 14))
+    assert [m.date for m in tagged_events(art)] == ["2026-05-12"]
+    river = (
+        "The River Sele reached its highest level in 47 years on Friday night, "
+        "cresting at 6.82 metres at Market Bridge in Dunmarrow shortly before 11 p.m.\n"
+    )
+    dates = [m.date for m in tagged_events(article(river, published=date(2026, 10, 17)))]
+    assert "2026-10-16T23:00" in dates

@@ -238,6 +238,13 @@ def _day_precise(value: str | None) -> bool:
     return value is not None and len(value) >= 10 and "W" not in value
 
 
+def _day_after(value: str | None, than: str | None) -> bool:
+    """Whether `value` is a day after the day `than`, both told to the day."""
+    if value is None or than is None:
+        return False
+    return _day_precise(value) and _day_precise(than) and value[:10] > than[:10]
+
+
 def _reports_nothing(sentence: str, seen: set[str], title: str, after_quote: bool = False) -> bool:
     """Headlines, repeats, questions, captions, reader address and page furniture. A few words
     right after a quotation (`after_quote`) say who spoke: '"No one gives up!" Castro declared.'
@@ -1128,6 +1135,11 @@ def _dated_by_own(
             continue
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
+        # The story goes on from a later conjunct that tells a later day ("… back into deep water
+        # that evening, but six of them came ashore again yesterday morning. ¶ Volunteers floated
+        # the six off again in the afternoon": that morning's afternoon).
+        if apart and part[0] > own_part[0] and not out[-1].future and _day_after(when, narrative.date):
+            narrative = out[-1]
     return out + [replace(m, part=len(out) + k) for k, (_, m) in enumerate(offsets)], narrative, spoken
 
 

@@ -1907,3 +1907,15 @@ def test_a_participle_clause_that_tells_only_a_time_is_no_mention_of_its_own() -
     )
     dates = [m.date for m in tagged_events(article(river, published=date(2026, 10, 17)))]
     assert "2026-10-16T23:00" in dates
+
+
+def test_the_story_goes_on_from_a_later_conjunct_with_a_later_day() -> None:
+    """ "… that evening, but six of them came ashore again yesterday morning. ¶ Volunteers floated the
+    six off again in the afternoon": the afternoon of the later conjunct's day, the last one told."""
+    text = (
+        "Thirty-one whales stranded on the beach on Monday. Nineteen were helped back into deep water "
+        "that evening, but six of them came ashore again at Kessock Point yesterday morning.\n\n"
+        "Volunteers floated the six off again in the afternoon.\n"
+    )
+    art = article(text, published=date(2026, 5, 20))
+    assert [m.date for m in by_text(tagged_events(art), "floated the six")] == ["2026-05-19"]

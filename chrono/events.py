@@ -1135,10 +1135,18 @@ def _dated_by_own(
             continue
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
-        # The story goes on from a later conjunct that tells a later day ("… back into deep water
-        # that evening, but six of them came ashore again yesterday morning. ¶ Volunteers floated
-        # the six off again in the afternoon": that morning's afternoon).
-        if apart and part[0] > own_part[0] and not out[-1].future and _day_after(when, narrative.date):
+        # A sentence going on from the time told ("that evening") goes on to a later conjunct that
+        # tells a later day, where the story is then ("… back into deep water that evening, but six
+        # of them came ashore again yesterday morning. ¶ Volunteers floated the six off again in the
+        # afternoon": that morning's afternoon). (Not "fell ill on November 1, and died on November
+        # 23", whose days are told outright: what follows need not go on from either.)
+        if (
+            apart
+            and best.anchor_kind == "reference time"
+            and part[0] > own_part[0]
+            and not out[-1].future
+            and _day_after(when, narrative.date)
+        ):
             narrative = out[-1]
     return out + [replace(m, part=len(out) + k) for k, (_, m) in enumerate(offsets)], narrative, spoken
 
@@ -1725,19 +1733,20 @@ def _unrelated(raw: str, base: int, local: list[Timex]) -> list[Timex]:
     return out
 
 
-def _acts_times(raw: str, base: int, local: list[Timex]) -> list[Timex]:
+def _acts_times(raw: str, base: int, local: list[Timex], published: str | None) -> list[Timex]:
     """The expressions without those that time no act of the sentence: a deadline in a negated
-    clause ("when the group had not come out by 8pm"), and a time of day in a participle clause
-    after a comma that tells nothing else, when a day comes before it ("on Tuesday morning, …,
-    surfacing at about 9am": the day's act ends then; "cresting at 6.82 metres at Market Bridge
-    shortly before 11 p.m." tells a happening of its own). `raw` starts at `base` in the text the
-    expressions index."""
+    clause, passed before the `published` day ("when the group had not come out by 8pm"; one still
+    ahead dates what is threatened: "could be cut if Kiev did not agree by January 1"), and a time
+    of day in a participle clause after a comma that tells nothing else, when a day comes before it
+    ("on Tuesday morning, …, surfacing at about 9am": the day's act ends then; "cresting at 6.82
+    metres at Market Bridge shortly before 11 p.m." tells a happening of its own). `raw` starts at
+    `base` in the text the expressions index."""
     lex = lexicon()
     lowered = raw.lower()
     out: list[Timex] = []
     for t in local:
         before = lowered[: t.start - base]
-        if lex.deadline.search(before):
+        if lex.deadline.search(before) and (when := event_date(t.value)[0]) and _ends_before(when, published):
             continue
         if (
             t.type == "TIME"
@@ -1795,18 +1804,12 @@ def _counting_next(before: _Narrative, narrative: _Narrative, current: EventMent
 def _goes_on(sentence: str, before: str) -> bool:
     """Whether a sentence opens by going on with the one `before`: a pronoun subject, or a name
     that one holds, and an additive word ("They also burned"; "Vell also pledged thirty officers"
-    after "On a visit on Friday, Justice Minister Tomas Vell announced a review"), a clause of
-    what followed ("When the teachers voted …,"), or in the past a number for a part of the group
-    that one told ("Twelve had to be put down" after "The whales were first seen on May 18")."""
+    after "On a visit on Friday, Justice Minister Tomas Vell announced a review"), or a clause of
+    what followed ("When the teachers voted …,")."""
     lex = lexicon()
     words = sentence.split(" ", _ANTECEDENT_WORDS + 1)[: _ANTECEDENT_WORDS + 1]
     first = words[0].lower()
-    if first in lex.sequel or (
-        (first.isdigit() or first in lex.numbers)
-        and len(words) > 1
-        and words[1].lower() in lex.group_part
-        and lex.past.search(sentence.lower()) is not None
-    ):
+    if first in lex.sequel:
         return True
     also = next((k for k, w in enumerate(words) if k and w.lower() in lex.additive), None)
     if also is None:  # most sentences
@@ -1816,6 +1819,18 @@ def _goes_on(sentence: str, before: str) -> bool:
         (also == 1 and first in lex.pronoun_subjects)
         or bool(before)
         and all(w[:1].isupper() and re.search(rf"\b{re.escape(w)}\b", before) for w in subject)
+    )
+
+
+def _part_of_group(sentence: str) -> bool:
+    """Whether a sentence opens in the past with a number for a part of the group told before it
+    ("Twelve had to be put down", "Six of them were refloated"; not "Twelve volunteers were hurt")."""
+    lex = lexicon()
+    first, _, rest = sentence.partition(" ")
+    return (
+        (first.isdigit() or first.lower() in lex.numbers)
+        and rest.split(" ", 1)[0].lower() in lex.group_part
+        and lex.past.search(sentence.lower()) is not None
     )
 
 
@@ -1839,8 +1854,12 @@ def _by_context(
     # reporter told of it in so many words.
     # (`inner` false only narrows: the subject is asked of the few sentences in the past perfect.)
     perfect = _looks_back(s.text) and (_subject(s.text) is None or _looks_back(s.text, inner=False))
-    going_on = _precise(narrative.date) and _goes_on(
-        s.text, unquoted(narrative.said[0]) if narrative.day and narrative.said else ""
+    # A paragraph opening with a part of the group a flashback in the simple past told goes on with
+    # it: what became of the group follows in its order ("The whales were first seen at dawn on May
+    # 18 … ¶ Twelve had to be put down").
+    going_on = _precise(narrative.date) and (
+        _goes_on(s.text, unquoted(narrative.said[0]) if narrative.day and narrative.said else "")
+        or (paragraph and narrative.whole and _part_of_group(s.text))
     )
     tied = (
         perfect
@@ -2323,7 +2342,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             within = [t for t in laters if opening <= t.start and t.end <= end]
             local = _later_that_day(local, within, published)
         local = _unrelated(raw, start, _unrecurring(clean.match_text, sets, opening, end, local))
-        local = _acts_times(raw, start, local) if local else local
+        local = _acts_times(raw, start, local, published) if local else local
         uncompared = _uncompared(raw, start, local)
         usable, unresolved = _resolved(
             uncompared,

@@ -1883,7 +1883,8 @@ def test_a_paragraph_opening_with_a_part_of_the_flashbacks_group_goes_on_with_it
 
 def test_a_deadline_in_a_negated_clause_times_no_act() -> None:
     """ "raised the alarm when the group had not come out by 8pm": 8pm is a deadline that passed,
-    not the alarm's time; the sentence goes on with the day told (`_acts_times`)."""
+    not the alarm's time; the sentence goes on with the day told (`_acts_times`). One still ahead
+    is kept."""
     text = (
         "The students went into the cave on Saturday afternoon.\n\n"
         "Nils Ardent raised the alarm when the group had not come out by 8pm.\n"
@@ -1893,6 +1894,9 @@ def test_a_deadline_in_a_negated_clause_times_no_act() -> None:
     assert (alarm.date, alarm.timex) == ("2026-05-09", None)
     came = article(text.replace("had not come out", "had come out"), published=date(2026, 5, 14))
     assert by_text(tagged_events(came), "alarm")[0].date == "2026-05-09T20:00"
+    # A deadline still ahead dates what is threatened.
+    gas = article("Supplies could be cut if Kiev did not agree by January 1.\n", published=date(2005, 12, 16))
+    assert [m.date for m in tagged_events(gas)] == ["2006-01-01"]
 
 
 def test_a_participle_clause_that_tells_only_a_time_is_no_mention_of_its_own() -> None:
@@ -1919,3 +1923,15 @@ def test_the_story_goes_on_from_a_later_conjunct_with_a_later_day() -> None:
     )
     art = article(text, published=date(2026, 5, 20))
     assert [m.date for m in by_text(tagged_events(art), "floated the six")] == ["2026-05-19"]
+
+
+def test_a_part_of_the_group_goes_on_only_with_a_flashback_in_the_simple_past() -> None:
+    """ "… the residence they had seized December 17. Three of the bodies were mutilated": after a
+    flashback in the past perfect the number goes on with the story's day, not with December 17."""
+    text = (
+        "Peru's president Wednesday surveyed the residence. As Fujimori surveyed the scene, the remains "
+        "of the rebels lay on the lawn of the residence they had seized December 17. Three of the "
+        "bodies were mutilated beyond recognition, local television reported.\n"
+    )
+    art = article(text, published=date(1997, 4, 23))
+    assert [m.date for m in by_text(tagged_events(art), "mutilated")] == ["1997-04-23"]

@@ -459,15 +459,16 @@ def _perfect_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[
     the present perfect: "Police have recaptured Mattis Reyne, one of the two men who escaped on
     Tuesday night". The present perfect takes no past day ("have recaptured on Tuesday" is no
     English): the day is the clause's, its noun's background, and the main clause is news of the
-    time of writing. A relative pronoun right after a noun (not "said that"), a verb in the past
-    before the day, no clause break between; each span from the space before the pronoun to the
-    clause's end. `raw` starts at `base` in the text the expressions index."""
+    time of writing; so is one in the present progressive ("are taking away the carcasses of the
+    whales that died this week"). A relative pronoun right after a noun (not "said that"), a verb in
+    the past before the day, no clause break between; each span from the space before the pronoun
+    to the clause's end. `raw` starts at `base` in the text the expressions index."""
     if not timexes:  # most sentences
         return []
     lex = lexicon()
     lowered = raw.lower()
-    perfect = lex.present_perfect.search(lowered)
-    if perfect is None or not _perfect_lead(raw):  # most sentences
+    perfect = lex.present_perfect.search(lowered) or lex.progressive.search(lowered)
+    if perfect is None or not (_perfect_lead(raw) or lex.progressive.search(_own(raw).lower())):
         return []
     if not _clause_pronouns().isdisjoint(lowered[: perfect.start()].split()):
         return []  # the present perfect of a relative clause in the subject ("Men who have fled …")

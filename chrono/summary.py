@@ -92,6 +92,7 @@ class Lexicon:
     future: re.Pattern[str]  # matches lower-case text (IGNORECASE is 3x slower)
     perfect: Listed  # the past perfect ("had left"), on lower-case text
     present_perfect: Listed  # the present perfect ("has ruled"), on lower-case text
+    progressive: re.Pattern[str]  # the present progressive ("are taking"), on lower-case text
     present_saying: Listed  # a reporting verb in the present tense ("says"), on lower-case text
     # a reporting verb or noun up to the "that" of what was said ("told staff on Monday that"), on
     # lower-case text
@@ -268,6 +269,7 @@ def lexicon() -> Lexicon:
                 ),
                 tuple(data["perfect_auxiliaries"]),
             ),
+            progressive=re.compile(rf"\b(?:{_words(data['progressive_auxiliaries'])})\s+[a-z]{{2,}}ing\b"),
             present_perfect=Listed(
                 re.compile(
                     rf"\b(?:{_words(data['present_perfect_auxiliaries'])})"

@@ -1935,3 +1935,11 @@ def test_a_part_of_the_group_goes_on_only_with_a_flashback_in_the_simple_past() 
     )
     art = article(text, published=date(1997, 4, 23))
     assert [m.date for m in by_text(tagged_events(art), "mutilated")] == ["1997-04-23"]
+
+
+def test_a_relative_clauses_day_after_a_main_clause_in_the_present_progressive_is_its_nouns() -> None:
+    """ "Council workers are taking away the carcasses of the pilot whales that died on Carrick Sands
+    this week": the removal goes on at the time of writing; the week is the whales' (`_perfect_relatives`)."""
+    text = "Council workers are taking away the carcasses of whales that died on Carrick Sands this week.\n"
+    art = article(text, published=date(2026, 5, 20))
+    assert [m.date for m in tagged_events(art)] == ["2026-05-20", "2026-W21"]

@@ -24,6 +24,7 @@ from operator import attrgetter
 from chrono.dates import days
 from chrono.entities import EntityKind, HeuristicRecognizer
 from chrono.ingest.article import Article
+from chrono.ingest.dates import DATELINE
 from chrono.segment import split_sentences
 from chrono.summary import (
     QUOTED,
@@ -66,11 +67,6 @@ _TIME_DAY_GAP = 16  # characters from a time of day to its day after it ("11 a.m
 _SUBJECT_WORDS = 4  # words at most before a sentence's subject ("Chief executive Petra Lund")
 _CLAUSE_BREAK = re.compile(
     r"[,;:]\s|\s[—–-]+\s|\s(?:after|before|despite|because|while|although|though|whereas)\s"
-)
-# A wire dateline: "MOSCOW, April 6 (Reuters) -", "WASHINGTON (AP) —".
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.' ]{2,}(?:,\s[A-Z][\w.' ]{1,30})?(?:,\s[^,()\n]{3,20}?)?"  # place, region, date
-    r"\s*(?:\([\w .'-]{2,30}\))?\s*[-–—]{1,2}\s"  # (agency) and the dash
 )
 _POSSESSIVE = ("'s", "’s")
 _OWNING = ("'s ", "’s ")  # a possessive date and the space before its noun
@@ -242,6 +238,13 @@ def _day_precise(value: str | None) -> bool:
     return value is not None and len(value) >= 10 and "W" not in value
 
 
+def _day_after(value: str | None, than: str | None) -> bool:
+    """Whether `value` is a day after the day `than`, both told to the day."""
+    if value is None or than is None:
+        return False
+    return _day_precise(value) and _day_precise(than) and value[:10] > than[:10]
+
+
 def _reports_nothing(sentence: str, seen: set[str], title: str, after_quote: bool = False) -> bool:
     """Headlines, repeats, questions, captions, reader address and page furniture. A few words
     right after a quotation (`after_quote`) say who spoke: '"No one gives up!" Castro declared.'
@@ -363,7 +366,7 @@ def _anchored_main(sentence: str, start: int, first: int, at: int) -> tuple[str,
     if word not in lex.anchoring or (len(words) > 1 and words[-2].lower() in lex.offset_units):
         return None
     main = head[: len(head) - len(word)].rstrip(" ,")
-    if dateline := _DATELINE.match(main):  # "TARNHOLM, Nov 15 (CNA) -" dates the filing
+    if dateline := DATELINE.match(main):  # "TARNHOLM, Nov 15 (CNA) -" dates the filing
         main = main[dateline.end() :]
     lowered = main.lower()
     tied = sentence[first:at].lower()
@@ -456,15 +459,16 @@ def _perfect_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[
     the present perfect: "Police have recaptured Mattis Reyne, one of the two men who escaped on
     Tuesday night". The present perfect takes no past day ("have recaptured on Tuesday" is no
     English): the day is the clause's, its noun's background, and the main clause is news of the
-    time of writing. A relative pronoun right after a noun (not "said that"), a verb in the past
-    before the day, no clause break between; each span from the space before the pronoun to the
-    clause's end. `raw` starts at `base` in the text the expressions index."""
+    time of writing; so is one in the present progressive ("are taking away the carcasses of the
+    whales that died this week"). A relative pronoun right after a noun (not "said that"), a verb in
+    the past before the day, no clause break between; each span from the space before the pronoun
+    to the clause's end. `raw` starts at `base` in the text the expressions index."""
     if not timexes:  # most sentences
         return []
     lex = lexicon()
     lowered = raw.lower()
-    perfect = lex.present_perfect.search(lowered)
-    if perfect is None or not _perfect_lead(raw):  # most sentences
+    perfect = lex.present_perfect.search(lowered) or lex.progressive.search(lowered)
+    if perfect is None or not (_perfect_lead(raw) or lex.progressive.search(_own(raw).lower())):
         return []
     if not _clause_pronouns().isdisjoint(lowered[: perfect.start()].split()):
         return []  # the present perfect of a relative clause in the subject ("Men who have fled …")
@@ -1085,7 +1089,7 @@ def _dated_by_own(
     primary = _before_offset(s, raw, primary, best, first, ends, bool(anchored or done))
     out = [primary]
     if done:
-        lo = dateline.end() if (dateline := _DATELINE.match(raw)) else 0
+        lo = dateline.end() if (dateline := DATELINE.match(raw)) else 0
         earlier = raw[lo : done[0]]
         why = (
             f"no date of its own: done before what the sentence dates ahead; continues {context.source},"
@@ -1132,6 +1136,19 @@ def _dated_by_own(
             continue
         why = f"dated by {t.text!r} in the clause {collapse(clause)!r}: {t.explain()}"
         out.append(s.mention(when, t, why, clause, len(out)))
+        # A sentence going on from the time told ("that evening") goes on to a later conjunct that
+        # tells a later day, where the story is then ("… back into deep water that evening, but six
+        # of them came ashore again yesterday morning. ¶ Volunteers floated the six off again in the
+        # afternoon": that morning's afternoon). (Not "fell ill on November 1, and died on November
+        # 23", whose days are told outright: what follows need not go on from either.)
+        if (
+            apart
+            and best.anchor_kind == "reference time"
+            and part[0] > own_part[0]
+            and not out[-1].future
+            and _day_after(when, narrative.date)
+        ):
+            narrative = out[-1]
     return out + [replace(m, part=len(out) + k) for k, (_, m) in enumerate(offsets)], narrative, spoken
 
 
@@ -1373,7 +1390,7 @@ def _looked_back(raw: str, start: int, first: int, last: int) -> tuple[str, str,
     issued the previous evening" dates the statement; the halt came after it, at the story's time."""
     lex = lexicon()
     clause, main = raw[first:last].lower(), raw[start:first].rstrip(" ,")
-    if dateline := _DATELINE.match(main):
+    if dateline := DATELINE.match(main):
         main = main[dateline.end() :]
     lowered = main.lower()
     if (
@@ -1717,6 +1734,34 @@ def _unrelated(raw: str, base: int, local: list[Timex]) -> list[Timex]:
     return out
 
 
+def _acts_times(raw: str, base: int, local: list[Timex], published: str | None) -> list[Timex]:
+    """The expressions without those that time no act of the sentence: a deadline in a negated
+    clause, passed before the `published` day ("when the group had not come out by 8pm"; one still
+    ahead dates what is threatened: "could be cut if Kiev did not agree by January 1"), and a time
+    of day in a participle clause after a comma that tells nothing else, when a day comes before it
+    ("on Tuesday morning, …, surfacing at about 9am": the day's act ends then; "cresting at 6.82
+    metres at Market Bridge shortly before 11 p.m." tells a happening of its own). `raw` starts at
+    `base` in the text the expressions index."""
+    lex = lexicon()
+    lowered = raw.lower()
+    out: list[Timex] = []
+    for t in local:
+        before = lowered[: t.start - base]
+        if lex.deadline.search(before) and (when := event_date(t.value)[0]) and _ends_before(when, published):
+            continue
+        if (
+            t.type == "TIME"
+            and any(_day_precise(event_date(u.value)[0]) for u in out)
+            and (participle := lex.participle_clause.search(before))
+        ):
+            after = _CLAUSE_BREAK.search(raw, t.end - base)
+            told = participle[0] + raw[t.end - base : after.start() if after else len(raw)]
+            if not has_content(told, _MIN_CLAUSE_TERMS):
+                continue
+        out.append(t)
+    return out
+
+
 def _counting(narrative: _Narrative, sentence: str, paragraph: bool) -> _Narrative:
     """The narrative a sentence's reference-time expressions count from: in the past perfect it
     looks back from the story's day, not from a plan told since ("… meet the panel again on
@@ -1778,6 +1823,18 @@ def _goes_on(sentence: str, before: str) -> bool:
     )
 
 
+def _part_of_group(sentence: str) -> bool:
+    """Whether a sentence opens in the past with a number for a part of the group told before it
+    ("Twelve had to be put down", "Six of them were refloated"; not "Twelve volunteers were hurt")."""
+    lex = lexicon()
+    first, _, rest = sentence.partition(" ")
+    return (
+        (first.isdigit() or first.lower() in lex.numbers)
+        and rest.split(" ", 1)[0].lower() in lex.group_part
+        and lex.past.search(sentence.lower()) is not None
+    )
+
+
 def _by_context(
     s: _Sentence,
     narrative: _Narrative,
@@ -1798,8 +1855,12 @@ def _by_context(
     # reporter told of it in so many words.
     # (`inner` false only narrows: the subject is asked of the few sentences in the past perfect.)
     perfect = _looks_back(s.text) and (_subject(s.text) is None or _looks_back(s.text, inner=False))
-    going_on = _precise(narrative.date) and _goes_on(
-        s.text, unquoted(narrative.said[0]) if narrative.day and narrative.said else ""
+    # A paragraph opening with a part of the group a flashback in the simple past told goes on with
+    # it: what became of the group follows in its order ("The whales were first seen at dawn on May
+    # 18 … ¶ Twelve had to be put down").
+    going_on = _precise(narrative.date) and (
+        _goes_on(s.text, unquoted(narrative.said[0]) if narrative.day and narrative.said else "")
+        or (paragraph and narrative.whole and _part_of_group(s.text))
     )
     tied = (
         perfect
@@ -2272,7 +2333,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
         s = _Sentence(article, index, start, end, text, person, tuple(counted))
         if paragraph and _back_to_story(text, narrative, bool(out)):
             narrative = lead
-        dateline = _DATELINE.match(clean.match_text, start, end)
+        dateline = DATELINE.match(clean.match_text, start, end)
         opening = dateline.end() if dateline else start  # "MOSCOW, April 6 (Reuters) -" dates the filing
         local = [t for t in ordered[bisect_left(starts, opening) : bisect_left(starts, end)] if t.end <= end]
         if _schedule(clean.match_text, s.text, sets, opening, end, local):
@@ -2282,6 +2343,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             within = [t for t in laters if opening <= t.start and t.end <= end]
             local = _later_that_day(local, within, published)
         local = _unrelated(raw, start, _unrecurring(clean.match_text, sets, opening, end, local))
+        local = _acts_times(raw, start, local, published) if local else local
         uncompared = _uncompared(raw, start, local)
         usable, unresolved = _resolved(
             uncompared,

@@ -92,6 +92,7 @@ class Lexicon:
     future: re.Pattern[str]  # matches lower-case text (IGNORECASE is 3x slower)
     perfect: Listed  # the past perfect ("had left"), on lower-case text
     present_perfect: Listed  # the present perfect ("has ruled"), on lower-case text
+    progressive: re.Pattern[str]  # the present progressive ("are taking"), on lower-case text
     present_saying: Listed  # a reporting verb in the present tense ("says"), on lower-case text
     # a reporting verb or noun up to the "that" of what was said ("told staff on Monday that"), on
     # lower-case text
@@ -109,6 +110,9 @@ class Lexicon:
     pronoun_subjects: frozenset[str]  # a sentence opening with one goes on with the subject before ("It")
     additive: frozenset[str]  # after a pronoun subject, adds to what the paragraph before told ("also")
     sequel: frozenset[str]  # opening a sentence, ties it to what the paragraph before told ("When")
+    # after a number opening a sentence, make it a part of the group told before ("Twelve had", "Six of")
+    group_part: frozenset[str]
+    numbers: frozenset[str]  # number words ("twelve"), as the [synonyms] fold them to digits
     conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
     anchoring: frozenset[str]  # subordinators that tie a clause to another's time ("after")
@@ -120,6 +124,8 @@ class Lexicon:
     event_relative: re.Pattern[str]
     relative_units: dict[str, str]
     relative_directions: dict[str, int]
+    deadline: re.Pattern[str]  # a negated clause up to a deadline's preposition ("had not come out by")
+    participle_clause: re.Pattern[str]  # a participle clause after a comma, up to its time (", surfacing at")
     # a clause a span after or before another ("two days after a valve failed"), on lower-case
     # text: its number, unit, direction and event; what each unit moves by
     offset_clause: re.Pattern[str]
@@ -214,6 +220,17 @@ def _directed_event(directions: list[str]) -> str:
     return rf"(?P<direction>{_words(directions)})\s+(?P<event>\w[^,;:.!?]*)"
 
 
+def _deadline(data: dict[str, Any]) -> re.Pattern[str]:
+    """A negated clause up to a deadline's preposition, on lower-case text ("had not come out by",
+    "hadn't left by")."""
+    words = [w for w in data["negations"] if "'" not in w]
+    endings = [w for w in data["negations"] if "'" in w]  # "n't", after its verb
+    return re.compile(
+        rf"(?:\b(?:{_words(words)})|\w(?:{_words(endings)}))\b[^,;:]*\s"
+        rf"(?:{_words(data['deadline_prepositions'])})\s+$"
+    )
+
+
 def _referring(data: dict[str, Any]) -> re.Pattern[str]:
     """An opener that names an event told before ("in her ruling,"), its noun as `noun`."""
     nouns = [*data["referring_nouns"], *data["reporting_nouns"], *data["event_nouns"]]
@@ -252,6 +269,7 @@ def lexicon() -> Lexicon:
                 ),
                 tuple(data["perfect_auxiliaries"]),
             ),
+            progressive=re.compile(rf"\b(?:{_words(data['progressive_auxiliaries'])})\s+[a-z]{{2,}}ing\b"),
             present_perfect=Listed(
                 re.compile(
                     rf"\b(?:{_words(data['present_perfect_auxiliaries'])})"
@@ -277,6 +295,8 @@ def lexicon() -> Lexicon:
             pronoun_subjects=frozenset(data["pronoun_subjects"]),
             additive=frozenset(data["additive_words"]),
             sequel=frozenset(data["sequel_openers"]),
+            group_part=frozenset((*data["part_of_group_words"], *data["auxiliaries"])),
+            numbers=frozenset(w for w, n in data["synonyms"].items() if n.isdigit()),
             conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
             anchoring=frozenset(data["anchoring_subordinators"]),
@@ -291,6 +311,8 @@ def lexicon() -> Lexicon:
             ),
             relative_units=dict(data["event_relative_units"]),
             relative_directions=dict(data["event_relative_directions"]),
+            deadline=_deadline(data),
+            participle_clause=re.compile(r",\s+[a-z]{2,}ing\b[^,;:]*$"),
             offset_clause=re.compile(
                 rf"\b(?P<number>\d+|{_words([w for w, n in data['synonyms'].items() if n.isdigit()])})\s+"
                 + _counted_event(

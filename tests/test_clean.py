@@ -205,3 +205,16 @@ def test_an_opinion_pieces_tagline_and_disclaimer_end_it(foot):
 )
 def test_an_advert_under_its_label_dropped(label):
     assert assert_exact_runs(f"{P1}\n{label}\n{P2}\n") == f"{P1}\n{P2}\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Members read on for free. Join Sixty-Four for full annotations of every game.",
+        "Subscribers can keep reading",
+        "That's all from us tonight. Thanks for following.",
+        "That is it for today.",
+    ],
+)
+def test_a_paywall_offer_or_a_live_blogs_sign_off_between_paragraphs_dropped(line):
+    assert assert_exact_runs(f"{P1}\n{line}\n{P2}\n") == f"{P1}\n{P2}\n"

@@ -1861,3 +1861,85 @@ def test_a_conjunct_hours_later_than_the_day_told_is_a_mention_of_that_day() -> 
         ("2026-03-26", "yesterday morning"),
         ("2026-03-26", "a few hours later"),
     ]
+
+
+def test_a_paragraph_opening_with_a_part_of_the_flashbacks_group_goes_on_with_it() -> None:
+    """After a flashback's paragraph, a number standing for a part of the group it told ("Twelve
+    had to be put down") tells what became of that group, in its order: of the flashback's day,
+    and what the paragraph counts on ("on the evening high tide", "the next morning") counts from
+    it (`_goes_on`); a group of its own ("Twelve volunteers were hurt") is the story's."""
+    text = (
+        "Carrick Sands reopened to the public this morning.\n\n"
+        "The whales were first seen at dawn on May 18 by a woman walking her dog.\n\n"
+        "Twelve had to be put down. Nineteen were returned to the sea on the evening high tide.\n"
+    )
+
+    def dates(text: str) -> list[str | None]:
+        return [m.date for m in tagged_events(article(text, published=date(2026, 5, 22)))]
+
+    assert dates(text) == ["2026-05-22", "2026-05-18", "2026-05-18", "2026-05-18"]
+    assert dates(text.replace("Twelve had", "Twelve volunteers had"))[2] == "2026-05-22"
+
+
+def test_a_deadline_in_a_negated_clause_times_no_act() -> None:
+    """ "raised the alarm when the group had not come out by 8pm": 8pm is a deadline that passed,
+    not the alarm's time; the sentence goes on with the day told (`_acts_times`). One still ahead
+    is kept."""
+    text = (
+        "The students went into the cave on Saturday afternoon.\n\n"
+        "Nils Ardent raised the alarm when the group had not come out by 8pm.\n"
+    )
+    art = article(text, published=date(2026, 5, 14))
+    [alarm] = by_text(tagged_events(art), "alarm")
+    assert (alarm.date, alarm.timex) == ("2026-05-09", None)
+    came = article(text.replace("had not come out", "had come out"), published=date(2026, 5, 14))
+    assert by_text(tagged_events(came), "alarm")[0].date == "2026-05-09T20:00"
+    # A deadline still ahead dates what is threatened.
+    gas = article("Supplies could be cut if Kiev did not agree by January 1.\n", published=date(2005, 12, 16))
+    assert [m.date for m in tagged_events(gas)] == ["2006-01-01"]
+
+
+def test_a_participle_clause_that_tells_only_a_time_is_no_mention_of_its_own() -> None:
+    """", surfacing at about 9am" after a day ends the same act: one mention, of the day; a
+    participle clause that tells more ("cresting at 6.82 metres at Market Bridge …") is one apart."""
+    text = "On Tuesday morning two students were guided through the sump by divers, surfacing at about 9am.\n"
+    art = article(text, published=date(2026, 5, 14))
+    assert [m.date for m in tagged_events(art)] == ["2026-05-12"]
+    river = (
+        "The River Sele reached its highest level in 47 years on Friday night, "
+        "cresting at 6.82 metres at Market Bridge in Dunmarrow shortly before 11 p.m.\n"
+    )
+    dates = [m.date for m in tagged_events(article(river, published=date(2026, 10, 17)))]
+    assert "2026-10-16T23:00" in dates
+
+
+def test_the_story_goes_on_from_a_later_conjunct_with_a_later_day() -> None:
+    """ "… that evening, but six of them came ashore again yesterday morning. ¶ Volunteers floated the
+    six off again in the afternoon": the afternoon of the later conjunct's day, the last one told."""
+    text = (
+        "Thirty-one whales stranded on the beach on Monday. Nineteen were helped back into deep water "
+        "that evening, but six of them came ashore again at Kessock Point yesterday morning.\n\n"
+        "Volunteers floated the six off again in the afternoon.\n"
+    )
+    art = article(text, published=date(2026, 5, 20))
+    assert [m.date for m in by_text(tagged_events(art), "floated the six")] == ["2026-05-19"]
+
+
+def test_a_part_of_the_group_goes_on_only_with_a_flashback_in_the_simple_past() -> None:
+    """ "… the residence they had seized December 17. Three of the bodies were mutilated": after a
+    flashback in the past perfect the number goes on with the story's day, not with December 17."""
+    text = (
+        "Peru's president Wednesday surveyed the residence. As Fujimori surveyed the scene, the remains "
+        "of the rebels lay on the lawn of the residence they had seized December 17. Three of the "
+        "bodies were mutilated beyond recognition, local television reported.\n"
+    )
+    art = article(text, published=date(1997, 4, 23))
+    assert [m.date for m in by_text(tagged_events(art), "mutilated")] == ["1997-04-23"]
+
+
+def test_a_relative_clauses_day_after_a_main_clause_in_the_present_progressive_is_its_nouns() -> None:
+    """ "Council workers are taking away the carcasses of the pilot whales that died on Carrick Sands
+    this week": the removal goes on at the time of writing; the week is the whales' (`_perfect_relatives`)."""
+    text = "Council workers are taking away the carcasses of whales that died on Carrick Sands this week.\n"
+    art = article(text, published=date(2026, 5, 20))
+    assert [m.date for m in tagged_events(art)] == ["2026-05-20", "2026-W21"]

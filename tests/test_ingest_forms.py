@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chrono.ingest import Article, read_articles
+from chrono.ingest import Article, iter_articles, read_articles
 
 DATA = Path(__file__).parent / "data" / "ingest"
 BODY = "Talks between the two delegations resumed in Istanbul on Tuesday, officials said.\n"
@@ -200,3 +200,32 @@ def test_seeds_publish_dates():
         "003": ("2022-03-30", "metadata.csv"),
         "004": ("2022-03-30", "metadata.csv"),
     }
+
+
+def test_undated_wire_item_takes_its_dateline_day_in_the_year_of_its_files_other_items(tmp_path):
+    """A wire item with no publish date opening "PORTH ORRAN, May 19 (Tarn Press) -" was filed on
+    May 19 of the year nearest its file's other items (Dec 30 before Jan 2 is the year before);
+    a dateline with its own year, no dateline, or a file with no dated item leave it undated."""
+    lines = [
+        {"id": "a", "published": "2026-05-12", "text": "BRENMOOR, May 12 (Tarn Press) - Divers went in."},
+        {"id": "b", "text": "PORTH ORRAN, May 19 (Tarn Press) - Six pilot whales beached again."},
+        {"id": "c", "text": "Six pilot whales beached again near Porth Orran on Tuesday."},
+        {"id": "d", "text": "LONDON, May 19, 2024 (Tarn Press) - Six pilot whales beached again."},
+        {"id": "e", "published": "2026-05-26", "text": "CARROWMERE, May 26 (Tarn Press) - Rieck quit."},
+    ]
+    write(tmp_path / "wire" / "wire.jsonl", "".join(json.dumps(line) + "\n" for line in lines))
+    winter = [{"id": "j", "published": "2027-01-02", "text": "OSLO (AP) - Snow."}]
+    winter.append({"id": "k", "text": "OSLO, Dec. 30 (AP) - Ice."})
+    write(tmp_path / "winter" / "w.jsonl", "".join(json.dumps(line) + "\n" for line in winter))
+    write(tmp_path / "alone" / "alone.jsonl", json.dumps(lines[1]) + "\n")
+    found = {
+        a.id: (a.published, a.published_from)
+        for folder in ("wire", "winter", "alone")
+        for a in read_articles([tmp_path / folder])[0]
+    }
+    assert found["wire.jsonl#b"] == (date(2026, 5, 19), "dateline 'May 19', year of wire.jsonl's other items")
+    assert found["w.jsonl#k"] == (date(2026, 12, 30), "dateline 'Dec. 30', year of w.jsonl's other items")
+    assert found["wire.jsonl#c"] == found["wire.jsonl#d"] == found["alone.jsonl#b"] == (None, None)
+    assert found["wire.jsonl#e"] == (date(2026, 5, 26), "jsonl")
+    in_order = [item.id for item in iter_articles([tmp_path / "wire"]) if isinstance(item, Article)]
+    assert in_order == [f"wire.jsonl#{key}" for key in "abcde"]

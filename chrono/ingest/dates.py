@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Collection
 from datetime import date, datetime
 
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -33,6 +34,14 @@ _DATE_LINE = re.compile(
 _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.]\d{4}")
+# A wire dateline: "MOSCOW, April 6 (Reuters) -", "WASHINGTON (AP) —".
+DATELINE = re.compile(
+    r"[A-Z][A-Z.' ]{2,}(?:,\s[A-Z][\w.' ]{1,30})?(?:,\s[^,()\n]{3,20}?)?"  # place, region, date
+    r"\s*(?:\([\w .'-]{2,30}\))?\s*[-–—]{1,2}\s"  # (agency) and the dash
+)
+# The day a dateline names without a year: "PORTH ORRAN, May 19 (Tarn Press) -" (not "May 19, 2026").
+_DATELINE_DAY = re.compile(rf",\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d)", re.IGNORECASE)
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec"
 # Two defaults that differ in every field: a string that leaves a field out parses differently.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))  # noqa: DTZ001 - placeholders, not wall clock
 
@@ -76,3 +85,23 @@ def split_date_line(text: str) -> tuple[str, int] | None:
     if match is None:
         return None
     return (match["ldate"] or match["date"]), match.end()
+
+
+def dateline_day(text: str) -> tuple[str, int, int] | None:
+    """The day (as written, month, day) of a year-less wire dateline opening the text, if there is one."""
+    dateline = DATELINE.match(text)
+    found = _DATELINE_DAY.search(text, 0, dateline.end()) if dateline else None
+    if found is None:
+        return None
+    return found[0].lstrip(", \t\n"), _MONTHS.index(found["month"][:3].lower()) // 4 + 1, int(found["day"])
+
+
+def nearest_year(month: int, day: int, near: Collection[date]) -> date | None:
+    """That day of the month in the year that puts it nearest to the `near` dates (None: no such date)."""
+    candidates = []
+    for year in sorted({d.year + step for d in near for step in (-1, 0, 1)}):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:  # Feb 29 out of a leap year, or "June 31"
+            continue
+    return min(candidates, key=lambda c: (min(abs((c - d).days) for d in near), c), default=None)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ import orjson
 from chrono.errors import InputError, Level, Problem
 from chrono.ingest.article import Article
 from chrono.ingest.clean import clean_text
-from chrono.ingest.dates import parse_date, split_date_line
+from chrono.ingest.dates import dateline_day, nearest_year, parse_date, split_date_line
 from chrono.ingest.discover import FileTask, LineRange
 from chrono.ingest.meta import Meta, meta_from_fields
 
@@ -151,7 +153,11 @@ def _front_matter(text: str, where: str) -> tuple[str, Meta, list[Problem]]:
 
 
 def _read_jsonl(task: FileTask, where: str) -> Iterator[Article | Problem]:
+    """The file's records in order; an undated one opening with a year-less dateline is dated by it
+    in the year of the file's other items (`_dateline_dated`), so articles from it on wait for the end."""
     seen = False
+    published: set[date] = set()
+    waiting: list[Article] = []
     for number, line in _jsonl_lines(task.path, task.lines):
         if line is None:
             yield Problem(Level.WARNING, where, "not valid UTF-8; line skipped", number)
@@ -183,9 +189,31 @@ def _read_jsonl(task: FileTask, where: str) -> Iterator[Article | Problem]:
             continue
         own, problems = meta_from_fields(record, "jsonl", where, number)
         yield from problems
-        yield from _article(f"{task.id}#{record_id}", f"{where}:{number}", text, own, task.sidecar)
+        for item in _article(f"{task.id}#{record_id}", f"{where}:{number}", text, own, task.sidecar):
+            if isinstance(item, Problem):
+                yield item
+                continue
+            if item.published is not None:
+                published.add(item.published)
+            if waiting or (item.published is None and dateline_day(item.text)):
+                waiting.append(item)
+            else:
+                yield item
+    for article in waiting:
+        yield _dateline_dated(article, published, task.path.name)
     if not seen and task.lines is None:  # a part of a big file may be blank; the file is not empty
         yield Problem(Level.WARNING, where, "empty file; skipped")
+
+
+def _dateline_dated(article: Article, published: set[date], file_name: str) -> Article:
+    """An undated wire item "PORTH ORRAN, May 19 (Tarn Press) - …" filed on that day, in the year
+    that puts it nearest to the publish dates of the other items of its file."""
+    found = dateline_day(article.text) if article.published is None else None
+    day = nearest_year(found[1], found[2], published) if found else None
+    if found is None or day is None:
+        return article
+    origin = f"dateline {found[0]!r}, year of {file_name}'s other items"
+    return replace(article, published=day, published_from=origin)
 
 
 def _jsonl_lines(path: Path, lines: LineRange | None) -> Iterator[tuple[int, str | None]]:

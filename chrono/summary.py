@@ -548,6 +548,9 @@ def _term(word: str) -> str:
     return "" if word in lex.stopwords or len(word) < 2 else stem(word)
 
 
+_TENS = frozenset(str(n) for n in range(20, 100, 10))
+
+
 def _compound_number(word: str) -> str | None:
     """The number a hyphenated compound of a ten and a unit writes out ("fifty-eight" → "58"), as
     another outlet writes it in digits; None for any other word."""
@@ -556,7 +559,7 @@ def _compound_number(word: str) -> str | None:
         return None
     synonyms = lexicon().synonyms
     ten, one = synonyms.get(tens, ""), synonyms.get(unit, "")
-    if not (ten.isdigit() and one.isdigit() and len(ten) == 2 and ten[1] == "0" and len(one) == 1):
+    if ten not in _TENS or not (one.isdigit() and len(one) == 1):
         return None
     return str(int(ten) + int(one))
 

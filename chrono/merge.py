@@ -24,13 +24,15 @@ are two of its acts, not one the outlets date differently, as are two dated outr
 one participant and the thing it acted on when one names a kind of act the other does not tell
 (and two that each name a kind of act the other lacks get no bonus for the kind they share); a
 sentence dated by context never meets a day another report dates outright after its article was
-published; two dated outright to days next to each other may meet on what they tell besides their
-dates' words. Two mentions dated coarser than a day must share words besides their dates' ("in 2003"
-is in every background sentence of that year), and besides a kind of act's when their sentences name
-different places or people ("January 21 polls"
-in Serbia / "next month's polls" in Bangladesh), and
-two dated to spans that each give a figure the other lacks are two statistics ("1.6 percent in
-the third quarter" / "6.8 percent"). The vectors live in one sparse matrix; pairs
+published, nor, when it opens with who said it, a report dated outright that tells no one's statement
+(the speaker's words are about the act, not the act); a plan a speaker told before the day is not that
+speaker's words of the day; two dated outright to days next to each other may meet on what they tell
+besides their dates' words. Two mentions dated coarser than a day must share words besides their
+dates' ("in 2003" is in every background sentence of that year), and besides a kind of act's when
+their sentences name different places or people ("January 21 polls" in Serbia / "next month's polls"
+in Bangladesh) or, a day and a span, each name a kind of act of no family the other names, and two
+dated to spans that each give a figure the other lacks are two statistics ("1.6 percent in the third
+quarter" / "6.8 percent"). The vectors live in one sparse matrix; pairs
 the cosine leaves hopeless are dropped as they are found, and only the few hopeful ones are
 scored in Python. Clustering is greedy, explicitly dated pairs first (an article's slot in an
 event goes to its dated report before a sentence dated by context), then best pair first, average
@@ -81,11 +83,20 @@ from chrono.candidates import (
 )
 from chrono.dates import days, sort_key
 from chrono.entities import common_capitals
-from chrono.events import EventMention, TimexRef, shared_set
+from chrono.events import EventMention, TimexRef, _named_statement, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
 from chrono.spool import strings, text
-from chrono.summary import COMMON_WORD, SENTENCE_WORDS, event_nouns, lexicon, names, specificity, word_terms
+from chrono.summary import (
+    COMMON_WORD,
+    SENTENCE_WORDS,
+    event_nouns,
+    lexicon,
+    names,
+    speaker_span,
+    specificity,
+    word_terms,
+)
 
 PAIR_WEIGHT = 0.7  # a pair of words tells more than either, but paraphrase rarely keeps it
 KIND_WEIGHT = 1.5  # a kind is common (many words name it), yet sharing one is what ties paraphrases
@@ -441,10 +452,7 @@ def _two_acts(a: EventMention, b: EventMention) -> bool:
     "arrived in Prague Friday". A rare name shared scores such pairs high, however short the
     sentences; one more word shared ("will vote on the bill" / "approved the bill") or kinds of
     one family ("four explosions" / "200 people were killed") tell one happening as often."""
-    # (A side with no kind in its terms names none in its own words either.)
-    if not _kinds_apart(a, b) or not (_told_kinds(a) and _told_kinds(b)):
-        return False
-    return _who_only(a, b)
+    return _own_kinds_apart(a, b) and _who_only(a, b)
 
 
 def _kinds_apart(a: EventMention, b: EventMention) -> bool:
@@ -455,6 +463,12 @@ def _kinds_apart(a: EventMention, b: EventMention) -> bool:
     if not ours.isdisjoint(theirs):
         return False
     return not any(ours & family and theirs & family for family in lex.act_families)
+
+
+def _own_kinds_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether each of two mentions names a kind of act in its own words and they share no kind nor
+    a family of kinds (`_kinds_apart`)."""
+    return _kinds_apart(a, b) and _told_kinds(a) and _told_kinds(b)
 
 
 def _untold_act(a: EventMention, b: EventMention) -> bool:
@@ -471,6 +485,26 @@ def _untold_act(a: EventMention, b: EventMention) -> bool:
     if lexicon().additive.isdisjoint(re.findall(r"[a-z]+", text(a).lower())):
         return False
     return set(a.speakers).isdisjoint(b.speakers) and _who_only(a, b)
+
+
+def _said_apart(a: _Item, b: _Item) -> bool:
+    """Whether `a`, a statement that opens with who said it ("Ilse Marrow, who is leading the rescue,
+    said the divers had taken 'a calculated risk' in bringing the first pair through the flooded
+    sump"), and `b` are two events: `b` is a plan a speaker of `a` told before `a`'s day ("Ilse
+    Marrow says divers hope to bring the first two out ... tomorrow morning", the day before), so
+    another of the speaker's statements; or `a` is dated by context (to the day it was said) and
+    `b`, dated outright, tells no one's statement: the speaker's words are about the act `b`
+    reports ("Two of the party were brought out through the flooded sump on 12 May 2026"), not
+    the act. A source a sentence ends on tells the act ("households were left without electricity,
+    according to Vestra"), and `b` may tell the statement ("according to a statement the hospital
+    released on Monday")."""
+    ours, theirs = a.mention, b.mention
+    if ours.future or not _named_statement(ours, text(ours)):
+        return False
+    if ours.inferred and not theirs.inferred and speaker_span(text(theirs)) is None:
+        return True
+    told_before = theirs.published is not None and _ordinals(theirs.published)[0] < a.first
+    return theirs.future and told_before and not set(ours.speakers).isdisjoint(theirs.speakers)
 
 
 def _opposite_acts(a: EventMention, b: EventMention) -> bool:
@@ -949,8 +983,15 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     # the kind's words are two of them ("January 21 polls" in Serbia / "next month's polls" that
     # Ershad's party may boycott); unnamed, they are as often one story's ("The trial opened on
     # January 13" / "The trial, which began in January").
+    # A day in a span ("has closed Carrick Sands" on Monday / "taking away the carcasses of the
+    # whales that died on Carrick Sands this week"), each naming its kind of act: two of the span's
+    # happenings. (Two of one span are as often one background event, its verbs varied: "since the
+    # Taliban regime fell in late 2001" / "since US forces overthrew the Taliban regime in late 2001".)
+    in_span = not days_only and (a.first == a.last or b.first == b.last)
     spanned = not days_only and _kind_only(ours, theirs) and _named_apart(ours, theirs)
+    spanned = spanned or (in_span and _own_kinds_apart(ours, theirs))
     two = _two_acts(ours, theirs) or _untold_act(ours, theirs) or _untold_act(theirs, ours)
+    two = two or _said_apart(a, b) or _said_apart(b, a)
     if spanned or two or _dates_only(ours, theirs) or _opposite_acts(ours, theirs):
         return None
     # Outlets that disagree on the date (or a guess of it) must agree on the act: else the pair
@@ -1232,7 +1273,7 @@ def _lone_apart(a: EventMention, b: EventMention) -> bool:
         return True
     if a.speakers and b.speakers:
         return True
-    if _told_kinds(a) and _told_kinds(b) and _kinds_apart(a, b):
+    if _own_kinds_apart(a, b):
         return True
     return (a.future or b.future) and a.acts.isdisjoint(b.acts) and _who_only(a, b)
 
@@ -1491,7 +1532,7 @@ def _event(group: list[EventMention], reasons: Sequence[str]) -> EventRecord:
             m.inferred
             and m.date != source.date
             and start <= (m.published or "9999")
-            and (source.timex is not None or _within(source.date, m.date))
+            and _redates(source, m)
         ):
             date, explanation = (
                 source.date,
@@ -1515,6 +1556,16 @@ def _event(group: list[EventMention], reasons: Sequence[str]) -> EventRecord:
         mentions=tuple(mentions),
         merge_reasons=tuple(reasons),
     )
+
+
+def _redates(source: EventMention, m: EventMention) -> bool:
+    """Whether the event's date, from `source`, replaces the other date `m` was given by context: a
+    date inside it does, and one `source` dates outright unless it holds `m`'s and more. A week a
+    report gives ("the pilot whales that died on Carrick Sands this week") does not undo the day a
+    live blog's entry was posted on: the day tells more, and the week agrees."""
+    if _within(source.date, m.date):
+        return True
+    return source.timex is not None and not _within(m.date, source.date)
 
 
 def _within(inner: str | None, outer: str | None) -> bool:

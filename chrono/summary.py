@@ -566,8 +566,24 @@ def _term(word: str) -> str:
     A number is compared without its thousands separators ("2,000" as "2000"). Asked through
     `_TERMS`, which keeps each word's term: no cache of its own, nor on `stem`."""
     lex = lexicon()
-    word = lex.synonyms.get(word, word).replace(",", "")
+    word = (lex.synonyms.get(word) or _compound_number(word) or word).replace(",", "")
     return "" if word in lex.stopwords or len(word) < 2 else stem(word)
+
+
+_TENS = frozenset(str(n) for n in range(20, 100, 10))
+
+
+def _compound_number(word: str) -> str | None:
+    """The number a hyphenated compound of a ten and a unit writes out ("fifty-eight" → "58"), as
+    another outlet writes it in digits; None for any other word."""
+    tens, dash, unit = word.partition("-")
+    if not dash:
+        return None
+    synonyms = lexicon().synonyms
+    ten, one = synonyms.get(tens, ""), synonyms.get(unit, "")
+    if ten not in _TENS or not (one.isdigit() and len(one) == 1):
+        return None
+    return str(int(ten) + int(one))
 
 
 class _Memo(dict[str, _T]):

@@ -420,3 +420,61 @@ def test_a_lone_report_dated_in_a_since_clause_is_background(tmp_path: Path) -> 
         ),
     )
     assert [len(e.mentions) for e in events if e.date == "2026-09-14"] == [1, 1], grouped(events)
+
+
+def test_a_speaker_s_words_of_a_day_are_not_the_act_nor_a_plan_told_the_day_before(tmp_path: Path) -> None:
+    """A statement opening with its speaker and dated by context is what she said that day: not the
+    act another outlet reports outright ("Three of the miners were lifted through the flooded shaft
+    on 8 April 2026"), nor her plan told on the eve ("says crews hope to lift the first miners ...
+    tomorrow morning"), which is still the act's plan. Her words told again by another outlet are
+    one statement."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-04-08",
+            "Pumps at the Dallow pit were switched off on Wednesday.\n\n"
+            "Fenna Ros, who leads the rescue, said the crews had taken a careful gamble in lifting the"
+            " first miners through the flooded shaft.",
+        ),
+        paper=(
+            "2026-04-10",
+            "Three of the miners were lifted through the flooded shaft on 8 April 2026.\n\n"
+            "Divers from Brackwater joined the crews on Wednesday.",
+        ),
+        echo=(
+            "2026-04-09",
+            "Fenna Ros said on Wednesday that the crews had taken a careful gamble with the first miners.",
+        ),
+        radio=(
+            "2026-04-07",
+            "The rescue chief, Fenna Ros, says crews hope to lift the first miners through the shaft tomorrow"
+            " morning.",
+        ),
+    )
+    assert grouped(events) == [
+        ["Fenna Ros said on Wednes", "Fenna Ros, who leads the"],
+        ["The rescue chief, Fenna ", "Three of the miners were"],
+    ], grouped(events)
+
+
+def test_acts_of_two_kinds_in_one_week_are_two_and_a_day_keeps_its_day_in_the_week(tmp_path: Path) -> None:
+    """A live blog's closure of the bay, dated by context to the day it was posted, and carcasses
+    taken away (of seals that died there that week) share the bay and the council: two acts of
+    that week, each naming its own kind. The closure another outlet dates to that week is the
+    blog's, which keeps its day: the week holds it and tells less."""
+    blog = (
+        "2026-05-18",
+        "Tide warnings were posted along the coast on Monday morning.\n\n"
+        "Harbour council has closed Ness Bay and the slipway above it.",
+    )
+    radio = (
+        "2026-05-20",
+        "Council workers are taking away the carcasses of the seals that died in Ness Bay this week.",
+    )
+    (tmp_path / "radio").mkdir()
+    assert grouped(merged_articles(tmp_path / "radio", blog=blog, radio=radio)) == []
+    (tmp_path / "paper").mkdir()
+    paper = ("2026-05-21", "Harbour council shut the slipway at Ness Bay this week.")
+    [closed] = [e for e in merged_articles(tmp_path / "paper", blog=blog, paper=paper) if len(e.mentions) > 1]
+    dated = {m.article.split(".")[0]: m.date for m in closed.mentions}
+    assert closed.date == "2026-W21" and dated == {"blog": "2026-05-18", "paper": "2026-W21"}, dated

@@ -132,3 +132,27 @@ def test_one_story_s_only_reports_of_a_day_are_one_event_however_worded(tmp_path
     assert [len(e.mentions) for e in monday] == [2], grouped(events)
     reasons = monday[0].merge_reasons
     assert any("same day, alone in both stories" in r and "share halcyra, kestow, serenna, vessany" in r for r in reasons), reasons
+
+
+def test_a_figure_in_words_meets_its_digits(tmp_path: Path) -> None:
+    """"Sixty-two per cent" is "62 percent" (a ten and a unit hyphenated, their sum; "per cent" one
+    word): two outlets' turnout of one day, one dated by context, meet on it. Any other hyphenated
+    word stays as written."""
+    from chrono.summary import word_terms
+
+    assert word_terms("Sixty-two per cent, ninety-nine, a well-known, twenty-ten") == (
+        "62",
+        "percent",
+        "99",
+        "well-known",
+        "twenty-ten",
+    )
+    events = merged_articles(
+        tmp_path,
+        live=(
+            "2026-09-20",
+            "Polls closed at 10pm on Sunday.\n\nTurnout was 62 percent of voters, the commission says.",
+        ),
+        radio=("2026-09-21", "Sixty-two per cent of the town's voters took part in yesterday's poll."),
+    )
+    assert ["Sixty-two per cent of th", "Turnout was 62 percent o"] in grouped(events), grouped(events)

@@ -428,7 +428,8 @@ def _ended_relative(raw: str, first: int, at: int, end: int) -> tuple[int, int] 
     main = raw[end:].lower().split(None, 1)[:1]
     if not main or not lex.verb.fullmatch(main[0]) or main[0].endswith("ing"):
         return None
-    if not lex.verb.search(raw[first + words[opening].end() : at].lower()):
+    told = raw[first + words[opening].end() : at].lower()
+    if not lex.verb.search(told) and not lex.past.search(told):  # "that came through a roof"
         return None
     noun = words[max(0, opening - _ANTECEDENT_WORDS)].start()
     return first + noun, end

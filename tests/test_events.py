@@ -2000,3 +2000,11 @@ def test_a_present_perfect_after_a_clause_in_the_past_goes_on_with_the_day_told(
     )
     art = article(text, published=date(2006, 12, 16))
     assert [m.date for m in by_text(tagged_events(art), "stuck")] == ["2006-12-15"]
+
+
+def test_a_relative_clause_in_an_irregular_past_in_the_subject_dates_its_noun_only() -> None:
+    """ "The stone that fell through a Tolley garage roof on Sunday night was confirmed as a meteorite
+    yesterday": the fall is the stone's background (Sunday), the confirmation the story (yesterday)."""
+    text = "The stone that fell through a Tolley garage roof on Sunday night was confirmed as a meteorite yesterday.\n"
+    art = article(text, published=date(2026, 9, 25))
+    assert [m.date for m in tagged_events(art)] == ["2026-09-24", "2026-09-20"]

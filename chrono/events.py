@@ -43,7 +43,7 @@ from chrono.summary import (
     unquoted,
     word_terms,
 )
-from chrono.temporal import weekday_again
+from chrono.temporal import moved_to, weekday_again
 from chrono.temporal.types import Timex
 
 # TimeML values an event date can take, mapped to the contract's precisions.
@@ -300,15 +300,15 @@ def _is_future(clause: str, when: str, published: date | None) -> bool:
     """Still ahead at publication: starts after the publish date, or is announced with a future cue.
 
     Cues count only in the reporter's own words: "will" inside a quote, or in what someone said,
-    does not make the statement itself future.
+    does not make the statement itself future. With no publish date only a cue tells it: "The trial
+    will begin on 18 January 2027" in an undated statement is ahead of its writing.
     """
-    if published is None:
-        return False
-    first, last = _days(when)
-    if published < first:
-        return True
-    if published > last:
-        return False
+    if published is not None:
+        first, last = _days(when)
+        if published < first:
+            return True
+        if published > last:
+            return False
     return bool(lexicon().future.search(_own(clause))) and not lexicon().reporting.search(unquoted(clause))
 
 
@@ -428,7 +428,8 @@ def _ended_relative(raw: str, first: int, at: int, end: int) -> tuple[int, int] 
     main = raw[end:].lower().split(None, 1)[:1]
     if not main or not lex.verb.fullmatch(main[0]) or main[0].endswith("ing"):
         return None
-    if not lex.verb.search(raw[first + words[opening].end() : at].lower()):
+    told = raw[first + words[opening].end() : at].lower()
+    if not lex.verb.search(told) and not lex.past.search(told):  # "that came through a roof"
         return None
     noun = words[max(0, opening - _ANTECEDENT_WORDS)].start()
     return first + noun, end
@@ -1741,11 +1742,14 @@ def _acts_times(raw: str, base: int, local: list[Timex], published: str | None) 
     of day in a participle clause after a comma that tells nothing else, when a day comes before it
     ("on Tuesday morning, …, surfacing at about 9am": the day's act ends then; "cresting at 6.82
     metres at Market Bridge shortly before 11 p.m." tells a happening of its own). `raw` starts at
-    `base` in the text the expressions index."""
+    `base` in the text the expressions index. Nor the time an act in the present perfect moved
+    something to: "A judge has adjourned the fight until Monday" is of the time of writing."""
     lex = lexicon()
     lowered = raw.lower()
     out: list[Timex] = []
     for t in local:
+        if moved_to(t) and _perfect_main(raw):
+            continue
         before = lowered[: t.start - base]
         if lex.deadline.search(before) and (when := event_date(t.value)[0]) and _ends_before(when, published):
             continue
@@ -1902,6 +1906,12 @@ def _by_context(
         # chief executive, said: ...").
         why = "undated: no date of its own, in the present perfect of a text with no publish date"
         return [s.mention(None, None, why, s.text)], _Narrative(None, "")
+    if written is not None and not tied and _perfect_main(s.text):
+        # With a publish date, an act in the present perfect in the main clause is of that day, not
+        # of the day just told: "A second fragment was found on 23 September. ¶ The owner of the
+        # stone, Agnes Pell, has agreed to lend it to the museum."
+        why = f"no date of its own: in the present perfect, when the article was written ({written})"
+        found = s.mention(written, None, why, s.text)
     # "At the time" points to the time just told, whatever event it names. A statement in a new
     # paragraph after a flashback goes on with the flashback's last event only, one that it names
     # ("A day later, the Bank of Veloria opened a credit line for Kestrel. ¶ Governor Ilse Marrow
@@ -2165,6 +2175,24 @@ def _perfect_lead(sentence: str) -> bool:
     return bool(lexicon().present_perfect.search(_own(sentence)))
 
 
+def _perfect_main(sentence: str) -> bool:
+    """Whether a sentence tells in the present perfect, in the reporter's own words and its main
+    clause, an act of its own: not only a relative clause ("Brevik, which has supplied the city since
+    2023, plans to challenge the decision"), nor what someone said ("said Sollis should have gone"),
+    nor after a clause in the past ("The array was stuck half-folded, and its position has allowed")."""
+    own = _own(sentence).lower()
+    lex = lexicon()
+    perfect = lex.present_perfect.search(own)
+    if perfect is None:
+        return False
+    before = own[: perfect.start()]
+    return (
+        _clause_pronouns().isdisjoint(before.split())
+        and lex.past.search(before) is None
+        and lex.reporting.search(own) is None
+    )
+
+
 def _perfect_act(sentence: str) -> frozenset[str]:
     """The terms of a sentence in the present perfect from its act on, the kinds of event they name
     among them: the act and what it was done to ("has ruled that the council acted unlawfully when it
@@ -2416,7 +2444,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                         else None,
                         story if back else None,
                         (s.text,),
-                        whole=back and precise and not perfect,
+                        whole=back and day and not perfect,
                         outright=current.timex is not None
                         and all(
                             t.anchor_kind != "reference time" for t in main if t.text == current.timex.text

@@ -214,7 +214,18 @@ def test_an_advert_under_its_label_dropped(label):
         "Subscribers can keep reading",
         "That's all from us tonight. Thanks for following.",
         "That is it for today.",
+        "We're closing the live blog for tonight. Thanks for all your photos.",
+        # a correction note and a print edition's page pointers (dev31)
+        "Correction: An earlier version of this story said the ruling was given on Thursday. It was given on Wednesday.",
+        "Parish council news, page 6. Letters, page 9.",
     ],
 )
 def test_a_paywall_offer_or_a_live_blogs_sign_off_between_paragraphs_dropped(line):
     assert assert_exact_runs(f"{P1}\n{line}\n{P2}\n") == f"{P1}\n{P2}\n"
+
+
+@pytest.mark.parametrize(
+    "line", ["We are closing the road for repairs on Monday.", "The council put the plan on page 6 of its agenda."]
+)
+def test_news_like_a_sign_off_or_a_page_pointer_kept(line):
+    assert assert_exact_runs(f"{P1}\n{line}\n{P2}\n") == f"{P1}\n{line}\n{P2}\n"

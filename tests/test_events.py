@@ -1943,3 +1943,68 @@ def test_a_relative_clauses_day_after_a_main_clause_in_the_present_progressive_i
     text = "Council workers are taking away the carcasses of whales that died on Carrick Sands this week.\n"
     art = article(text, published=date(2026, 5, 20))
     assert [m.date for m in tagged_events(art)] == ["2026-05-20", "2026-W21"]
+
+
+def test_a_sentence_in_the_present_perfect_with_no_date_of_its_own_is_of_the_time_of_writing() -> None:
+    """A press release: "The owner of the Tolley stone, Agnes Pell, has agreed to lend it to Vennmouth
+    Museum" after a sentence dated 23 September is of the release's day, not the day just told."""
+    text = (
+        "A second fragment was found on Carrow Moor on 23 September by 12-year-old Finn Arlo.\n\n"
+        "The owner of the Tolley stone, Agnes Pell, has agreed to lend it to Vennmouth Museum.\n"
+    )
+    art = article(text, published=date(2026, 9, 24))
+    assert [m.date for m in by_text(tagged_events(art), "lend")] == ["2026-09-24"]
+
+
+def test_the_time_an_act_in_the_present_perfect_moved_something_to_does_not_date_it() -> None:
+    """ "A judge has adjourned the fight ... until Monday": the adjournment is of the time of writing,
+    Monday the resumption's; in the simple past the time moved to still dates the sentence."""
+    text = "A judge has adjourned the fight over the sale of Hallow Head lighthouse until Monday.\n"
+    art = article(text, published=date(2026, 9, 11))
+    assert [m.date for m in tagged_events(art)] == ["2026-09-11"]
+    text = "The council postponed the vote on the sale of Hallow Head lighthouse until Monday.\n"
+    art = article(text, published=date(2026, 9, 11))
+    assert [m.date for m in tagged_events(art)] == ["2026-09-14"]
+
+
+def test_a_flashback_to_a_week_does_not_carry_the_rest_of_its_paragraph() -> None:
+    """A radio report: "The court fight resumed this morning. ¶ The Friends lodged their claim a week
+    ago. Lawyers for the trust told the judge ...": what the lawyers told is of the resumed hearing,
+    the story's day; only a flashback told to the day carries its paragraph on."""
+    text = (
+        "The court fight over Hallow Head lighthouse resumed in Vennmouth this morning.\n\n"
+        "The Friends of Hallow Head lodged their claim a week ago. Lawyers for the harbour trust told "
+        "Mrs Justice Holt that the campaigners had waited too long to act.\n"
+    )
+    art = article(text, published=date(2026, 9, 14))
+    assert [m.date for m in by_text(tagged_events(art), "Lawyers")] == ["2026-09-14"]
+
+
+def test_a_future_cue_tells_what_is_ahead_in_a_text_with_no_publish_date() -> None:
+    """An undated campaigners' statement: "The trial will begin on 18 January 2027" is ahead of its
+    writing; "voted to sell the lighthouse on 27 August 2026" is not."""
+    text = (
+        "On 27 August 2026 the board of the trust voted to sell the lighthouse at Hallow Head.\n\n"
+        "The trial will begin on 18 January 2027.\n"
+    )
+    art = article(text, published=None)
+    assert [m.future for m in tagged_events(art)] == [False, True]
+
+
+def test_a_present_perfect_after_a_clause_in_the_past_goes_on_with_the_day_told() -> None:
+    """ "Kwan, ..., was forced to withdraw" or "The array was stuck ..., and its position has allowed
+    ...": the present perfect of a later clause does not make the sentence one of the time of writing."""
+    text = (
+        "The crew folded the solar array on Friday.\n\n"
+        "The solar array was stuck in a half-folded position, and its current position has allowed a new array to unfold.\n"
+    )
+    art = article(text, published=date(2006, 12, 16))
+    assert [m.date for m in by_text(tagged_events(art), "stuck")] == ["2006-12-15"]
+
+
+def test_a_relative_clause_in_an_irregular_past_in_the_subject_dates_its_noun_only() -> None:
+    """ "The stone that fell through a Tolley garage roof on Sunday night was confirmed as a meteorite
+    yesterday": the fall is the stone's background (Sunday), the confirmation the story (yesterday)."""
+    text = "The stone that fell through a Tolley garage roof on Sunday night was confirmed as a meteorite yesterday.\n"
+    art = article(text, published=date(2026, 9, 25))
+    assert [m.date for m in tagged_events(art)] == ["2026-09-24", "2026-09-20"]

@@ -229,3 +229,12 @@ def test_undated_wire_item_takes_its_dateline_day_in_the_year_of_its_files_other
     assert found["wire.jsonl#e"] == (date(2026, 5, 26), "jsonl")
     in_order = [item.id for item in iter_articles([tmp_path / "wire"]) if isinstance(item, Article)]
     assert in_order == [f"wire.jsonl#{key}" for key in "abcde"]
+
+
+def test_a_page_dated_only_by_its_visible_byline_says_so(tmp_path):
+    page = html_page("").replace(
+        "<article>", '<article><p class="byline">By Selma Hart | Thursday 17 September 2026</p>'
+    )
+    write(tmp_path / "page.html", page)
+    found = by_id([tmp_path])["page.html"]
+    assert (found.published, found.published_from) == (date(2026, 9, 17), "html: byline")

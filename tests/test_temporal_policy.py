@@ -52,6 +52,9 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
         # the present of a scheduled act looks ahead; its past looks back
         ("The minister sits down with the bosses on Thursday.", "2022-03-30", "Thursday", "2022-03-31"),
         ("The minister sat down with the bosses on Thursday.", "2022-03-30", "Thursday", "2022-03-24"),
+        # a plan as the verb looks ahead, the noun is no cue
+        ("They plan a candlelit vigil on Saturday evening.", "2026-09-11", "Saturday evening", "2026-09-12TEV"),
+        ("The plan was approved on Monday.", "2026-09-11", "Monday", "2026-09-07"),
         # a past verb after a subordinator is its clause's own, not a participle of the future cue
         (
             "Brask will join Halden after its board accepted the offer on Tuesday.",

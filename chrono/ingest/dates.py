@@ -79,6 +79,15 @@ def parse_date(value: str) -> date:
     return parsed[0].date()
 
 
+_WRITTEN = re.compile(rf"{_ISO}|{_TEXTUAL}", re.IGNORECASE)
+
+
+def written_dates(text: str) -> list[str]:
+    """The absolute dates written in a line of text, as written ("By Selma Hart | Thursday 17
+    September 2026" holds "Thursday 17 September 2026")."""
+    return [m[0] for m in _WRITTEN.finditer(text)]
+
+
 def split_date_line(text: str) -> tuple[str, int] | None:
     """The date string of a leading date line and where the rest of the text starts, if there is one."""
     match = _DATE_LINE.match(text)

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from chrono.errors import InputError
-from chrono.ingest.dates import parse_date
+from chrono.ingest.dates import parse_date, written_dates
 from chrono.ingest.meta import Meta
 
 # htmldate keeps the page's UTC offset in this format: the outlet's own date is what we want.
@@ -93,6 +93,10 @@ def _candidates(tree: Any) -> Iterator[tuple[str, str]]:
             yield "html: JSON-LD datePublished", value
     for node in tree.xpath("//time[@datetime]"):
         yield "html: <time datetime>", node.get("datetime", "")
+    # A page with no date field but its visible byline: "By Selma Hart | Thursday 17 September 2026".
+    for node in tree.xpath('//*[contains(@class, "byline")]'):
+        for value in written_dates(node.text_content()):
+            yield "html: byline", value
 
 
 def _json_ld_dates(data: object) -> Iterator[str]:

@@ -120,6 +120,17 @@ def weekday_again(t: Timex, reference: dt.date, lang: str = "en") -> dt.date | N
     return reference + dt.timedelta(days=(ahead or 7) if forward else (ahead or 7) - 7)
 
 
+@cache
+def _deferrals(lang: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in rules_for(lang).lexicon.cues.deferrals)
+
+
+def moved_to(t: Timex, lang: str = "en") -> bool:
+    """Whether an expression is the time something was moved to ("adjourned the fight until
+    Monday"): its tense cue is a deferral verb, so it is ahead of the act that moved it."""
+    return t.cue is not None and t.cue in _deferrals(lang)
+
+
 @dataclass(frozen=True, slots=True)
 class _Language:
     """What tag() needs of one language, built once: looking its regexes up by the lexicon models

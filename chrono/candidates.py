@@ -268,9 +268,11 @@ class Pairs:
         return len(self.first)
 
 
-def level(first: int, last: int) -> int:
-    """The finest block size its whole date fits in at most two blocks of: a day, week, month, year."""
-    return next((k for k, size in enumerate(BLOCK_DAYS) if last - first < size), _LEVELS - 1)
+def levels(first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Per date (first and last day ordinals), the finest block size its whole date fits in at most
+    two blocks of: a day, week, month, year (8-bit)."""
+    finer = np.searchsorted(np.array(BLOCK_DAYS), np.asarray(last) - np.asarray(first), "right")
+    return np.minimum(finer, _LEVELS - 1).astype(np.int8)
 
 
 def blocked_pairs(
@@ -320,11 +322,12 @@ def blocked_pairs(
     ids[filed_words] = word_ids([vocabulary[k] for k in filed_words.tolist()])
     # Per mention, as narrow as they fit (day ordinals stay below 2**22): they live through the blocking.
     dates = date_columns(items, np.int32)
-    levels = np.array([level(it.first, it.last) for it in items], np.int8)
-    article_names = np.array([it.mention.article for it in items], object)
-    articles = np.unique(article_names, return_inverse=True)[1].astype(np.int32)
-    del article_names
-    f_level = levels[f_item]
+    item_levels = levels(dates[:, 0], dates[:, 1])
+    # Articles numbered as met: only whether two are one matters.
+    numbers: dict[str, int] = {}
+    articles = np.fromiter((numbers.setdefault(it.mention.article, len(numbers)) for it in items), np.int32, n)
+    del numbers
+    f_level = item_levels[f_item]
 
     # Stage 2: filings, one per (mention, word, block of its own date); crowded blocks dropped.
     keys, item = _blocks_filed(f_item, f_word, f_level, ids, dates)
@@ -363,13 +366,13 @@ def blocked_pairs(
     # Stage 4: the pairs and their cosines, a slice of probing mentions at a time (in `jobs`
     # forked workers for a big input).
     shared = _Shared(
-        _Filed(f_item, f_word, f_level, present, ids, dates, levels, blocks, roomy),
+        _Filed(f_item, f_word, f_level, present, ids, dates, item_levels, blocks, roomy),
         filed_t,
         articles,
         matrix,
         keep,
     )
-    del filed_t, f_item, f_word, f_level, present, dates, levels, blocks, roomy
+    del filed_t, f_item, f_word, f_level, present, dates, item_levels, blocks, roomy
     slices = [(start, min(n, start + PROBE_ROWS)) for start in range(0, n, PROBE_ROWS)]
     found = fork_map(_pairs_of_slice, shared, slices, jobs if n >= PARALLEL_MENTIONS else 1)
     # The filings asked for are made from what the search kept, not held through it (the blocks'

@@ -1650,12 +1650,17 @@ def _items(numbered: Iterable[tuple[int, EventMention]]) -> tuple[list[_Item], n
     dated_rows, undated_rows = array("q"), array("q")
     ordered = sorted(numbered, key=lambda pair: _order_key(pair[1]))
     later = _later_acts([m for _, m in ordered])
+    # Whether a term names an event depends on the term alone: asked once per distinct term of
+    # the corpus, not once per use (a mention's nouns are its terms among these).
+    terms = set().union(*(m.terms for _, m in ordered if m.date is not None))
+    naming = frozenset(event_nouns(tuple(terms)))
+    del terms
     for k, (row, m) in enumerate(ordered):
         if m.date is None:
             undated.append(_Item(m, 0, 0, 0, 0))
             undated_rows.append(row)
             continue
-        nouns = shared_set(frozenset(event_nouns(m.terms)))
+        nouns = shared_set(naming.intersection(m.terms))
         dated.append(_Item(m, *_window(m.date, m.inferred), nouns, m.acts, later.get(k, _NONE)))
         dated_rows.append(row)
     # Copies share a date, so `_identical` never joins a dated item to an undated one.

@@ -21,7 +21,7 @@ from chrono.candidates import (
     Filings,
     Pairs,
     blocked_pairs,
-    level,
+    levels,
     vector_matrix,
     weighed_matrix,
     word_pairs,
@@ -50,9 +50,24 @@ def _filed(item: _Item) -> set[str]:
     return {*(t for _, t in weighty), *item.mention.quoted}
 
 
+def _level(first: int, last: int) -> int:
+    """The block size a date is filed at, one date at a time: the finest that holds it in two blocks."""
+    return next((k for k, size in enumerate(BLOCK_DAYS) if last - first < size), len(BLOCK_DAYS) - 1)
+
+
+def test_levels_of_all_dates_at_once() -> None:
+    # A day, a week, a month, a year, a decade and the spans at each size's edge.
+    spans = [0, 1, 6, 7, 8, 30, 31, 32, 365, 366, 367, 4095, 4096, 40_000]
+    first = np.arange(len(spans), dtype=np.int32) * 1000 + 700_000
+    last = first + np.array(spans, np.int32)
+    assert levels(first, last).tolist() == [_level(a, b) for a, b in zip(first.tolist(), last.tolist())]
+    assert levels(first, last).tolist() == [0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4]
+    assert levels(first, last).dtype == np.int8
+
+
 def _reference(items: list[_Item], crowded: int) -> list[tuple[int, int]]:
     filed = [_filed(it) for it in items]
-    levels = [level(it.first, it.last) for it in items]
+    levels = [_level(it.first, it.last) for it in items]
     blocks: dict[tuple[str, int, int], set[int]] = {}
     for i, it in enumerate(items):
         size = BLOCK_DAYS[levels[i]]

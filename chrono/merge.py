@@ -1502,8 +1502,9 @@ def _event(group: list[EventMention], reasons: Sequence[str]) -> EventRecord:
         )
     # Future only while no article reports it done (contract: "had not happened yet when its
     # articles were published"); the preview mentions keep `future` themselves, which `check` reads.
-    future = all(m.future for m in group)
-    voice = next((k for k, m in enumerate(group) if not m.future), 0)
+    futures = [m.future for m in group]
+    future = all(futures)
+    voice = 0 if future else futures.index(False)
     digest = hashlib.sha1(f"{rep.article}\x1f{rep.start}\x1f{rep.part}\x1f{said[0][0]}".encode()).hexdigest()
     return EventRecord(
         id=digest[:16],
@@ -1627,11 +1628,11 @@ def merge_mentions(
     # Each item (and its mention, which the caller handed over) is freed once its event is built.
     owned: list[_Item | None] = [*items]
     items.clear()
-    events, first_rows = [], []
+    events, firsts = [], array("q")
     for ks, reasons in handed_over(merged):
         events.append(_event([_take(owned, k).mention for k in ks], reasons))
-        first_rows.append(int(rows[ks[0]]))
-    return Merged(events, first_rows, index)
+        firsts.append(ks[0])
+    return Merged(events, rows[np.frombuffer(firsts, np.int64)].tolist(), index)
 
 
 def _take(owned: list[_Item | None], k: int) -> _Item:

@@ -305,7 +305,12 @@ def _counted(terms: tuple[str, ...]) -> Counted:
     if len(set(terms)) == len(terms):
         return terms, None
     counts = Counter(terms)
-    return tuple(counts), [1 + math.log(c) if c > 1 else 1.0 for c in counts.values()]
+    return tuple(counts), list(map(_damped, counts.values()))
+
+
+def _damped(count: int) -> float:
+    """The factor of the weight of a term a mention repeats `count` times."""
+    return 1 + math.log(count) if count > 1 else 1.0
 
 
 def _norm(vector: Vector) -> float:
@@ -997,7 +1002,7 @@ def _vectors(items: list[_Item]) -> Vectors:
     weighed once) as one sparse matrix; no item keeps its own (they are made again, one at a time,
     for the few that merge)."""
     quoted = (q for it in items for q in it.mention.quoted)
-    return weighed_matrix((_counted(it.mention.terms) for it in items), _weight, quoted, normalise=True)
+    return weighed_matrix([it.mention.terms for it in items], _weight, _damped, quoted, normalise=True)
 
 
 def _candidates(

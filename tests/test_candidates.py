@@ -10,11 +10,13 @@ level the earlier mention finds the later one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from unittest.mock import patch
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chrono import candidates
 from chrono.candidates import (
     BLOCK_DAYS,
     BLOCK_WORDS,
@@ -26,7 +28,7 @@ from chrono.candidates import (
     weighed_matrix,
     word_pairs,
 )
-from chrono.merge import _cosine, _counted, _unit_vector, _weight, _weights
+from chrono.merge import _cosine, _damped, _unit_vector, _weight, _weights
 
 
 @dataclass(frozen=True)
@@ -176,13 +178,25 @@ def test_a_matrix_weighing_each_distinct_term_once_is_the_vectors_matrix_to_the_
 ) -> None:
     """The merge weighs each distinct term once for a corpus (`weighed_matrix`), not once per
     mention's vector: the same matrix, vocabulary (quoted words too) and floats."""
-    terms = [tuple(row) for row in rows]  # repeated terms included: their counts are dampened
-    for normalise in (False, True):
-        ours = weighed_matrix(map(_counted, terms), _weight, quoted, normalise=normalise)
+    # Repeated terms included: their counts are dampened. Every other row's terms are copies, equal
+    # strings that are other objects (a corpus' terms are mostly, not always, interned): one term.
+    terms = [tuple(_copy(t) if k % 2 else t for t in row) for k, row in enumerate(rows)]
+    for normalise, slice_rows in ((False, 1 << 15), (True, 1 << 15), (True, 3)):
+        with patch.object(candidates, "VECTOR_ROWS", slice_rows):  # numbered a few rows at a time too
+            ours = weighed_matrix(terms, _weight, _damped, quoted, normalise=normalise)
         theirs = vector_matrix(map(_weights, terms), quoted, normalise=normalise)
         assert ours.vocabulary == theirs.vocabulary
+        assert ours.number == theirs.number
         assert (ours.matrix != theirs.matrix).nnz == 0
+        assert ours.matrix.indptr.tolist() == theirs.matrix.indptr.tolist()
         assert ours.matrix.data.tobytes() == theirs.matrix.data.tobytes()
+
+
+def _copy(term: str) -> str:
+    """An equal string that is another object."""
+    copied = "".join([term[:1], term[1:]])
+    assert copied == term and (copied is not term or len(term) < 2)
+    return copied
 
 
 def test_mentions_with_no_single_word_file_nothing_and_pair_nobody() -> None:

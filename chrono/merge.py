@@ -1546,6 +1546,13 @@ def merge_records(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event
     return finished(merge_mentions(enumerate(mentions), jobs).events)
 
 
+def warm_up() -> None:
+    """Load what merging reads besides the mentions: the word frequencies and lexicon that weigh
+    terms (`specificity`). The pipeline calls it while its workers extract."""
+    lexicon()
+    specificity("merge")  # the frequencies are read at the first term
+
+
 def merge_events(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event]:
     """`merge_records` as the contract's models."""
     return [event.model() for event in merge_records(mentions, jobs)]

@@ -94,8 +94,8 @@ def vector_matrix(
         weights.extend(vector.values())
         lengths.append(len(vector))
     vocabulary, number, (columns,) = _numbered([terms], words)
-    terms.clear()
-    return _built(columns, np.frombuffer(lengths, np.int64), np.frombuffer(weights, np.float64), vocabulary, number, normalise)
+    lengths_array, data = np.frombuffer(lengths, np.int64), np.frombuffer(weights, np.float64)
+    return _built(columns, lengths_array, data, vocabulary, number, normalise)
 
 
 # A row's terms, each once, and the factor of each one's weight (None: 1.0 for each, as in most rows).
@@ -126,7 +126,8 @@ def weighed_matrix(
         counts.append(count)
         lengths.append(size)
     del numbered
-    column, count = np.concatenate([np.zeros(0, np.int32), *columns]), np.concatenate([np.zeros(0, np.int64), *counts])
+    column = np.concatenate([np.zeros(0, np.int32), *columns])
+    count = np.concatenate([np.zeros(0, np.int64), *counts])
     del columns, counts
     # The terms' columns only: a quoted word that is no term is numbered but never weighed.
     used = np.flatnonzero(np.bincount(column, minlength=len(vocabulary)))
@@ -136,7 +137,8 @@ def weighed_matrix(
     repeated = np.flatnonzero(count > 1)
     factors = np.array([damp(c) for c in range(int(count.max(initial=1)) + 1)])
     data[repeated] = factors[count[repeated]] * data[repeated]  # factor * weight, as a vector's dict has it
-    return _built(column, np.concatenate([np.zeros(0, np.int64), *lengths]), data, vocabulary, number, normalise)
+    sizes = np.concatenate([np.zeros(0, np.int64), *lengths])
+    return _built(column, sizes, data, vocabulary, number, normalise)
 
 
 def _numbered(
@@ -194,13 +196,12 @@ def _built(
     after another), normalised if asked (see `vector_matrix`)."""
     # Built in place as CSR (no row numbers, no conversion from coordinates, 32-bit columns): the
     # conversion's copies made this the merge's biggest moment.
-    counts = lengths
-    indptr = np.concatenate(([0], np.cumsum(counts)))
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
     if normalise:
-        norms = np.sqrt(sums_in_order(data * data, indptr[:-1], counts))
+        norms = np.sqrt(sums_in_order(data * data, indptr[:-1], lengths))
         norms[norms == 0] = 1.0
-        data = data / np.repeat(norms, counts)
-    matrix = sparse.csr_matrix((data, columns, indptr), shape=(len(counts), len(vocabulary)))
+        data = data / np.repeat(norms, lengths)
+    matrix = sparse.csr_matrix((data, columns, indptr), shape=(len(lengths), len(vocabulary)))
     matrix.sort_indices()
     return Vectors(matrix, vocabulary, number)
 
@@ -371,7 +372,9 @@ def blocked_pairs(
     item_levels = levels(dates[:, 0], dates[:, 1])
     # Articles numbered as met: only whether two are one matters.
     numbers: dict[str, int] = {}
-    articles = np.fromiter((numbers.setdefault(it.mention.article, len(numbers)) for it in items), np.int32, n)
+    articles = np.fromiter(
+        (numbers.setdefault(it.mention.article, len(numbers)) for it in items), np.int32, n
+    )
     del numbers
     f_level = item_levels[f_item]
 

@@ -93,68 +93,115 @@ def vector_matrix(
         terms += vector
         weights.extend(vector.values())
         lengths.append(len(vector))
-    return _built(terms, lengths, words, normalise, lambda _, columns: np.frombuffer(weights, np.float64))
+    vocabulary, number, (columns,) = _numbered([terms], words)
+    lengths_array, data = np.frombuffer(lengths, np.int64), np.frombuffer(weights, np.float64)
+    return _built(columns, lengths_array, data, vocabulary, number, normalise)
 
 
 # A row's terms, each once, and the factor of each one's weight (None: 1.0 for each, as in most rows).
 Counted = tuple[Sequence[str], Sequence[float] | None]
 
+VECTOR_ROWS = 1 << 15  # rows whose terms are numbered at once (a slice's temporary arrays stay small)
+
 
 def weighed_matrix(
-    rows: Iterable[Counted],
+    rows: Sequence[Sequence[str]],
     weigh: Callable[[str], float],
+    damp: Callable[[int], float],
     words: Iterable[str] = (),
     *,
     normalise: bool = False,
 ) -> Vectors:
-    """`vector_matrix` of the vectors {term: factor * weigh(term)} of `rows`, the same bits, each
-    distinct term weighed once: a corpus repeats its terms, and a vector a row cost twice the rest."""
-    terms: list[str] = []
-    lengths, scaled, factors = array("q"), array("q"), array("d")
-    for keys, row_factors in rows:
-        if row_factors is not None:
-            scaled.extend(range(len(terms), len(terms) + len(keys)))
-            factors.extend(row_factors)
-        terms += keys
-        lengths.append(len(keys))
+    """`vector_matrix` of the vectors of `rows` of terms, the same bits: a row's vector holds its
+    distinct terms in the order they first come, each weighing weigh(term), times damp(count) when
+    repeated. Each distinct term is weighed once for all rows, and the repeats are counted by
+    numpy, not by a Counter a row: a corpus repeats its terms, and a vector a row cost twice the rest."""
+    slices = [rows[start : start + VECTOR_ROWS] for start in range(0, len(rows), VECTOR_ROWS)]
+    vocabulary, number, numbered = _numbered((list(chain.from_iterable(part)) for part in slices), words)
+    columns, counts, lengths = [], [], []
+    for part, column in zip(slices, numbered, strict=True):
+        sizes = np.fromiter(map(len, part), np.int64, len(part))
+        kept, count, size = _once(column, sizes, len(vocabulary))
+        columns.append(kept)
+        counts.append(count)
+        lengths.append(size)
+    del numbered
+    column = np.concatenate([np.zeros(0, np.int32), *columns])
+    count = np.concatenate([np.zeros(0, np.int64), *counts])
+    del columns, counts
+    # The terms' columns only: a quoted word that is no term is numbered but never weighed.
+    used = np.flatnonzero(np.bincount(column, minlength=len(vocabulary)))
+    table = np.zeros(len(vocabulary), np.float64)
+    table[used] = np.fromiter(map(weigh, map(vocabulary.__getitem__, used.tolist())), np.float64, len(used))
+    data = table[column]
+    repeated = np.flatnonzero(count > 1)
+    factors = np.array([damp(c) for c in range(int(count.max(initial=1)) + 1)])
+    data[repeated] = factors[count[repeated]] * data[repeated]  # factor * weight, as a vector's dict has it
+    sizes = np.concatenate([np.zeros(0, np.int64), *lengths])
+    return _built(column, sizes, data, vocabulary, number, normalise)
 
-    def weights(vocabulary: list[str], columns: np.ndarray) -> np.ndarray:
-        # The terms' columns only: a quoted word that is no term is numbered but never weighed.
-        used = np.flatnonzero(np.bincount(columns, minlength=len(vocabulary)))
-        table = np.zeros(len(vocabulary), np.float64)
-        distinct = map(vocabulary.__getitem__, used.tolist())
-        table[used] = np.fromiter(map(weigh, distinct), np.float64, len(used))
-        out = table[columns]
-        at = np.frombuffer(scaled, np.int64)
-        out[at] = np.frombuffer(factors, np.float64) * out[at]  # factor * weight, as a vector's dict has it
-        return out
 
-    return _built(terms, lengths, words, normalise, weights)
+def _numbered(
+    slices: Iterable[list[str]], words: Iterable[str]
+) -> tuple[list[str], dict[str, int], list[np.ndarray]]:
+    """The sorted vocabulary of the terms of `slices` and of `words`, its numbering, and each
+    slice's terms' columns (32-bit). A slice's distinct string objects are found by their ids and
+    looked up once: a corpus' terms are interned, and a lookup per use (each string's hash read
+    from memory) was most of the time. Each slice is emptied once numbered."""
+    distinct, inverses = [], []
+    for terms in slices:
+        ids = np.fromiter(map(id, terms), np.int64, len(terms))
+        _, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+        del ids
+        distinct.append(list(map(terms.__getitem__, first.tolist())))
+        inverses.append(inverse.astype(np.int32).reshape(-1))
+        terms.clear()  # the ids were compared while the slice held each string: none was reused
+    vocabulary = sorted({*chain.from_iterable(distinct), *words})
+    number = {t: k for k, t in enumerate(vocabulary)}
+    columns = [
+        np.fromiter(map(number.__getitem__, objects), np.int32, len(objects))[inverse]
+        for objects, inverse in zip(distinct, inverses, strict=True)
+    ]
+    return vocabulary, number, columns
+
+
+def _once(column: np.ndarray, sizes: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows of `sizes` terms (their `column`s, one row after another) with each term once, where it
+    first comes: the columns kept, each one's count in its row, and the rows' new sizes."""
+    row = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    key = row * width + column
+    order = np.argsort(key, kind="stable")  # a term's first place in its row comes first
+    new = np.empty(len(key), bool)
+    new[:1] = True
+    np.not_equal(key[order[1:]], key[order[:-1]], out=new[1:])
+    if new.all():  # no term repeated in any row: most slices of most corpora
+        return column, np.ones(len(column), np.int64), sizes
+    starts = np.flatnonzero(new)
+    firsts = order[starts]
+    count = np.zeros(len(key), np.int64)
+    count[firsts] = np.diff(starts, append=len(key))
+    kept = count > 0
+    return column[kept], count[kept], np.bincount(row[kept], minlength=len(sizes))
 
 
 def _built(
-    terms: list[str],
-    lengths: array[int],
-    words: Iterable[str],
+    columns: np.ndarray,
+    lengths: np.ndarray,
+    data: np.ndarray,
+    vocabulary: list[str],
+    number: Mapping[str, int],
     normalise: bool,
-    weights: Callable[[list[str], np.ndarray], np.ndarray],
 ) -> Vectors:
-    """The matrix of rows of `lengths` terms each (`terms` one row after another), their `weights`
-    given the vocabulary and each term's column (see `vector_matrix`)."""
-    vocabulary = sorted({*terms, *words})
-    number = {t: k for k, t in enumerate(vocabulary)}
+    """The matrix of rows of `lengths` terms each (their `columns` and weights, `data`, one row
+    after another), normalised if asked (see `vector_matrix`)."""
     # Built in place as CSR (no row numbers, no conversion from coordinates, 32-bit columns): the
     # conversion's copies made this the merge's biggest moment.
-    columns = np.fromiter(map(number.__getitem__, terms), np.int32, len(terms))
-    terms.clear()
-    counts = np.frombuffer(lengths, np.int64)
-    indptr = np.concatenate(([0], np.cumsum(counts)))
-    data = weights(vocabulary, columns)
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
     if normalise:
-        norms = np.sqrt(sums_in_order(data * data, indptr[:-1], counts))
+        norms = np.sqrt(sums_in_order(data * data, indptr[:-1], lengths))
         norms[norms == 0] = 1.0
-        data = data / np.repeat(norms, counts)
-    matrix = sparse.csr_matrix((data, columns, indptr), shape=(len(counts), len(vocabulary)))
+        data = data / np.repeat(norms, lengths)
+    matrix = sparse.csr_matrix((data, columns, indptr), shape=(len(lengths), len(vocabulary)))
     matrix.sort_indices()
     return Vectors(matrix, vocabulary, number)
 
@@ -268,9 +315,11 @@ class Pairs:
         return len(self.first)
 
 
-def level(first: int, last: int) -> int:
-    """The finest block size its whole date fits in at most two blocks of: a day, week, month, year."""
-    return next((k for k, size in enumerate(BLOCK_DAYS) if last - first < size), _LEVELS - 1)
+def levels(first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Per date (first and last day ordinals), the finest block size its whole date fits in at most
+    two blocks of: a day, week, month, year (8-bit)."""
+    finer = np.searchsorted(np.array(BLOCK_DAYS), np.asarray(last) - np.asarray(first), "right")
+    return np.minimum(finer, _LEVELS - 1).astype(np.int8)
 
 
 def blocked_pairs(
@@ -320,11 +369,14 @@ def blocked_pairs(
     ids[filed_words] = word_ids([vocabulary[k] for k in filed_words.tolist()])
     # Per mention, as narrow as they fit (day ordinals stay below 2**22): they live through the blocking.
     dates = date_columns(items, np.int32)
-    levels = np.array([level(it.first, it.last) for it in items], np.int8)
-    article_names = np.array([it.mention.article for it in items], object)
-    articles = np.unique(article_names, return_inverse=True)[1].astype(np.int32)
-    del article_names
-    f_level = levels[f_item]
+    item_levels = levels(dates[:, 0], dates[:, 1])
+    # Articles numbered as met: only whether two are one matters.
+    numbers: dict[str, int] = {}
+    articles = np.fromiter(
+        (numbers.setdefault(it.mention.article, len(numbers)) for it in items), np.int32, n
+    )
+    del numbers
+    f_level = item_levels[f_item]
 
     # Stage 2: filings, one per (mention, word, block of its own date); crowded blocks dropped.
     keys, item = _blocks_filed(f_item, f_word, f_level, ids, dates)
@@ -363,13 +415,13 @@ def blocked_pairs(
     # Stage 4: the pairs and their cosines, a slice of probing mentions at a time (in `jobs`
     # forked workers for a big input).
     shared = _Shared(
-        _Filed(f_item, f_word, f_level, present, ids, dates, levels, blocks, roomy),
+        _Filed(f_item, f_word, f_level, present, ids, dates, item_levels, blocks, roomy),
         filed_t,
         articles,
         matrix,
         keep,
     )
-    del filed_t, f_item, f_word, f_level, present, dates, levels, blocks, roomy
+    del filed_t, f_item, f_word, f_level, present, dates, item_levels, blocks, roomy
     slices = [(start, min(n, start + PROBE_ROWS)) for start in range(0, n, PROBE_ROWS)]
     found = fork_map(_pairs_of_slice, shared, slices, jobs if n >= PARALLEL_MENTIONS else 1)
     # The filings asked for are made from what the search kept, not held through it (the blocks'

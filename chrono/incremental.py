@@ -40,7 +40,7 @@ from chrono.candidates import (
     Filings,
     Parked,
     Parking,
-    level,
+    levels,
     shared_words,
     wide,
     word_pairs,
@@ -541,7 +541,7 @@ def _fill(
 
 
 def _levels(dates: np.ndarray) -> np.ndarray:
-    return np.fromiter((level(a, b) for a, b in dates[:, :2].tolist()), np.int64, len(dates))
+    return levels(dates[:, 0], dates[:, 1]).astype(np.int64)
 
 
 def _members(sorted_blocks: np.ndarray, blocks: np.ndarray) -> np.ndarray:

@@ -316,7 +316,12 @@ def _counted(terms: tuple[str, ...]) -> Counted:
     if len(set(terms)) == len(terms):
         return terms, None
     counts = Counter(terms)
-    return tuple(counts), [1 + math.log(c) if c > 1 else 1.0 for c in counts.values()]
+    return tuple(counts), list(map(_damped, counts.values()))
+
+
+def _damped(count: int) -> float:
+    """The factor of the weight of a term a mention repeats `count` times."""
+    return 1 + math.log(count) if count > 1 else 1.0
 
 
 def _norm(vector: Vector) -> float:
@@ -1038,7 +1043,7 @@ def _vectors(items: list[_Item]) -> Vectors:
     weighed once) as one sparse matrix; no item keeps its own (they are made again, one at a time,
     for the few that merge)."""
     quoted = (q for it in items for q in it.mention.quoted)
-    return weighed_matrix((_counted(it.mention.terms) for it in items), _weight, quoted, normalise=True)
+    return weighed_matrix([it.mention.terms for it in items], _weight, _damped, quoted, normalise=True)
 
 
 def _candidates(
@@ -1543,8 +1548,9 @@ def _event(group: list[EventMention], reasons: Sequence[str]) -> EventRecord:
         )
     # Future only while no article reports it done (contract: "had not happened yet when its
     # articles were published"); the preview mentions keep `future` themselves, which `check` reads.
-    future = all(m.future for m in group)
-    voice = next((k for k, m in enumerate(group) if not m.future), 0)
+    futures = [m.future for m in group]
+    future = all(futures)
+    voice = 0 if future else futures.index(False)
     digest = hashlib.sha1(f"{rep.article}\x1f{rep.start}\x1f{rep.part}\x1f{said[0][0]}".encode()).hexdigest()
     return EventRecord(
         id=digest[:16],
@@ -1589,6 +1595,13 @@ def merge_records(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event
     goes as soon as its event is built.
     """
     return finished(merge_mentions(enumerate(mentions), jobs).events)
+
+
+def warm_up() -> None:
+    """Load what merging reads besides the mentions: the word frequencies and lexicon that weigh
+    terms (`specificity`). The pipeline calls it while its workers extract."""
+    lexicon()
+    specificity("merge")  # the frequencies are read at the first term
 
 
 def merge_events(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event]:
@@ -1678,11 +1691,11 @@ def merge_mentions(
     # Each item (and its mention, which the caller handed over) is freed once its event is built.
     owned: list[_Item | None] = [*items]
     items.clear()
-    events, first_rows = [], []
+    events, firsts = [], array("q")
     for ks, reasons in handed_over(merged):
         events.append(_event([_take(owned, k).mention for k in ks], reasons))
-        first_rows.append(int(rows[ks[0]]))
-    return Merged(events, first_rows, index)
+        firsts.append(ks[0])
+    return Merged(events, rows[np.frombuffer(firsts, np.int64)].tolist(), index)
 
 
 def _take(owned: list[_Item | None], k: int) -> _Item:
@@ -1701,12 +1714,17 @@ def _items(numbered: Iterable[tuple[int, EventMention]]) -> tuple[list[_Item], n
     dated_rows, undated_rows = array("q"), array("q")
     ordered = sorted(numbered, key=lambda pair: _order_key(pair[1]))
     later = _later_acts([m for _, m in ordered])
+    # Whether a term names an event depends on the term alone: asked once per distinct term of
+    # the corpus, not once per use (a mention's nouns are its terms among these).
+    terms = set().union(*(m.terms for _, m in ordered if m.date is not None))
+    naming = frozenset(event_nouns(tuple(terms)))
+    del terms
     for k, (row, m) in enumerate(ordered):
         if m.date is None:
             undated.append(_Item(m, 0, 0, 0, 0))
             undated_rows.append(row)
             continue
-        nouns = shared_set(frozenset(event_nouns(m.terms)))
+        nouns = shared_set(naming.intersection(m.terms))
         dated.append(_Item(m, *_window(m.date, m.inferred), nouns, m.acts, later.get(k, _NONE)))
         dated_rows.append(row)
     # Copies share a date, so `_identical` never joins a dated item to an undated one.

@@ -153,8 +153,6 @@ def _extract(
     progress: bool,
     merge_jobs: int,
 ) -> ExtractResult:
-    from chrono.merge import handed_over, merge_records
-
     found = list(discover(inputs))
     tasks = [item for item in found if isinstance(item, FileTask)]
     how = "whole: no cache"
@@ -162,7 +160,9 @@ def _extract(
     with _spool_for(tasks, cache_dir) as spool:
         if cache_dir is None:
             with _progress_bar(len(tasks), progress) as bar:
-                infos, mentions, _, problems = _collect(found, run(tasks), bar.update, spool)
+                infos, mentions, _, problems = _collect(found, run(tasks), bar.update, spool, _merge_ready)
+            from chrono.merge import handed_over, merge_records
+
             # Stage 4: merge. Reports of one happening from several articles become one event.
             # The list hands its mentions over: each one's features are freed as its event is built.
             events = merge_records(handed_over(mentions), merge_jobs)  # type: ignore[arg-type]
@@ -211,6 +211,14 @@ def _extract(
 OVERRIDES_FILE = "chrono.yaml"
 
 
+def _merge_ready() -> None:
+    """The merge's modules and data loaded (about 0.7 s: scipy, the word frequencies) while
+    workers extract, not in the serial part after them (nor before they start)."""
+    from chrono.merge import warm_up
+
+    warm_up()
+
+
 @contextmanager
 def _spool_for(tasks: Sequence[FileTask], folder: Path | None) -> Iterator[Spool | None]:
     """A spool (its file in `folder`) for the mention strings of a corpus of SPOOL_ARTICLES or more,
@@ -255,11 +263,13 @@ def _collect(
     results: Iterator[FileResult],
     advance: Callable[[], object],
     spool: Spool | None = None,
+    ready: Callable[[], object] | None = None,
 ) -> tuple[list[ArticleInfo], list[EventMention | None], tuple[np.ndarray, np.ndarray], list[Problem]]:
     """Articles, mentions and problems in input order; a repeated article id keeps the first.
     Also where each mention came from: the position of its file among the tasks, and its place
     among that file's mentions. A mention not loaded (see `chrono.incremental`) is None. With a
-    `spool`, the mentions' strings go there (`Spool.stripped`)."""
+    `spool`, the mentions' strings go there (`Spool.stripped`). `ready` is called once, when the
+    first file's results are in (workers extracting the others)."""
     infos: list[ArticleInfo] = []
     mentions: list[EventMention | None] = []
     positions, places = array("q"), array("q")
@@ -300,6 +310,9 @@ def _collect(
                     )
             place += count
         advance()
+        if ready is not None:
+            ready()
+            ready = None
     where = (np.frombuffer(positions, np.int64), np.frombuffer(places, np.int64))
     return infos, mentions, where, problems + sorted(undated, key=lambda p: p.where)
 

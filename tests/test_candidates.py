@@ -10,23 +10,25 @@ level the earlier mention finds the later one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from unittest.mock import patch
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chrono import candidates
 from chrono.candidates import (
     BLOCK_DAYS,
     BLOCK_WORDS,
     Filings,
     Pairs,
     blocked_pairs,
-    level,
+    levels,
     vector_matrix,
     weighed_matrix,
     word_pairs,
 )
-from chrono.merge import _cosine, _counted, _unit_vector, _weight, _weights
+from chrono.merge import _cosine, _damped, _unit_vector, _weight, _weights
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,24 @@ def _filed(item: _Item) -> set[str]:
     return {*(t for _, t in weighty), *item.mention.quoted}
 
 
+def _level(first: int, last: int) -> int:
+    """The block size a date is filed at, one date at a time: the finest that holds it in two blocks."""
+    return next((k for k, size in enumerate(BLOCK_DAYS) if last - first < size), len(BLOCK_DAYS) - 1)
+
+
+def test_levels_of_all_dates_at_once() -> None:
+    # A day, a week, a month, a year, a decade and the spans at each size's edge.
+    spans = [0, 1, 6, 7, 8, 30, 31, 32, 365, 366, 367, 4095, 4096, 40_000]
+    first = np.arange(len(spans), dtype=np.int32) * 1000 + 700_000
+    last = first + np.array(spans, np.int32)
+    assert levels(first, last).tolist() == [_level(a, b) for a, b in zip(first.tolist(), last.tolist())]
+    assert levels(first, last).tolist() == [0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4]
+    assert levels(first, last).dtype == np.int8
+
+
 def _reference(items: list[_Item], crowded: int) -> list[tuple[int, int]]:
     filed = [_filed(it) for it in items]
-    levels = [level(it.first, it.last) for it in items]
+    levels = [_level(it.first, it.last) for it in items]
     blocks: dict[tuple[str, int, int], set[int]] = {}
     for i, it in enumerate(items):
         size = BLOCK_DAYS[levels[i]]
@@ -161,13 +178,25 @@ def test_a_matrix_weighing_each_distinct_term_once_is_the_vectors_matrix_to_the_
 ) -> None:
     """The merge weighs each distinct term once for a corpus (`weighed_matrix`), not once per
     mention's vector: the same matrix, vocabulary (quoted words too) and floats."""
-    terms = [tuple(row) for row in rows]  # repeated terms included: their counts are dampened
-    for normalise in (False, True):
-        ours = weighed_matrix(map(_counted, terms), _weight, quoted, normalise=normalise)
+    # Repeated terms included: their counts are dampened. Every other row's terms are copies, equal
+    # strings that are other objects (a corpus' terms are mostly, not always, interned): one term.
+    terms = [tuple(_copy(t) if k % 2 else t for t in row) for k, row in enumerate(rows)]
+    for normalise, slice_rows in ((False, 1 << 15), (True, 1 << 15), (True, 3)):
+        with patch.object(candidates, "VECTOR_ROWS", slice_rows):  # numbered a few rows at a time too
+            ours = weighed_matrix(terms, _weight, _damped, quoted, normalise=normalise)
         theirs = vector_matrix(map(_weights, terms), quoted, normalise=normalise)
         assert ours.vocabulary == theirs.vocabulary
+        assert ours.number == theirs.number
         assert (ours.matrix != theirs.matrix).nnz == 0
+        assert ours.matrix.indptr.tolist() == theirs.matrix.indptr.tolist()
         assert ours.matrix.data.tobytes() == theirs.matrix.data.tobytes()
+
+
+def _copy(term: str) -> str:
+    """An equal string that is another object."""
+    copied = "".join([term[:1], term[1:]])
+    assert copied == term and (copied is not term or len(term) < 2)
+    return copied
 
 
 def test_mentions_with_no_single_word_file_nothing_and_pair_nobody() -> None:

@@ -187,3 +187,22 @@ def test_a_big_timeline_json_written_by_forked_workers_is_the_same_bytes(
     monkeypatch.setattr(parallel, "fork_imap", spy)
     assert b"".join(result.json_parts()) == serial
     assert calls == [(2, -(-len(result.records or ()) // 3))]
+
+
+def test_the_merge_is_made_ready_once_the_first_file_is_in() -> None:
+    """While workers extract the other files, this process loads what the merge reads
+    (`pipeline._merge_ready`): once, when the first file's results are in, not before the
+    workers start nor after they are done."""
+    from chrono.ingest.discover import FileTask, discover
+
+    tasks = [task for task in discover([SEEDS]) if isinstance(task, FileTask)][:3]
+    log: list[str] = []
+
+    def results():  # type: ignore[no-untyped-def]
+        for k, task in enumerate(tasks):
+            log.append(f"result {k}")
+            yield pipeline.process_file(task)
+
+    infos = pipeline._collect(tasks, results(), lambda: None, None, lambda: log.append("ready"))[0]
+    assert log == ["result 0", "ready", "result 1", "result 2"]
+    assert len(infos) == 3

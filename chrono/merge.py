@@ -22,7 +22,8 @@ of one day; two that name one kind of thing by two names, one of them a sentence
 or two apart (or guessed to two days) that share no kind of act and nothing but one participant
 are two of its acts, not one the outlets date differently, as are two dated outright that share
 one participant and the thing it acted on when one names a kind of act the other does not tell
-(and two that each name a kind of act the other lacks get no bonus for the kind they share); a
+(and two that each name a kind of act the other lacks get no bonus for the kind they share), as are
+a plan and a report of another day that name no kind of act both nor the plan's act's words; a
 sentence dated by context never meets a day another report dates outright after its article was
 published, nor, when it opens with who said it, a report dated outright that tells no one's statement
 (the speaker's words are about the act, not the act); a plan a speaker told before the day is not that
@@ -573,12 +574,39 @@ def _false_conflict(a: EventMention, b: EventMention) -> bool:
     emergency landing" shares only the jets with "Passengers and crew left the Aerowind A-40 down
     its emergency slides" the day before.
     Nor do two that share one participant and the thing acted on, when one names a kind of act
-    the other does not tell (`_acts_apart`)."""
+    the other does not tell (`_acts_apart`), nor a plan and a report of another day that name no
+    kind of act both (`_plan_apart`)."""
+    if _plan_apart(a, b):
+        return True
     shared = set(a.terms) & set(b.terms)
     if _participants(shared & {*a.names, *b.names, *a.speakers, *b.speakers}, shared) > 1:
         return False
     told = _told_words(a)[1] & _told_words(b)[1]
     return (not any(t[0] == "@" for t in shared) and _who_only(a, b, told)) or _acts_apart(a, b)
+
+
+def _plan_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether one of two mentions dated outright to days apart is a plan and the other a report
+    that names neither a kind of act both name nor the words the plan's act is told in
+    (`_planned_words`): the plan's act is another step of the story the report's day saw
+    ("Scientists from Vennmouth University say they will collect the stone from Tolley tomorrow" /
+    "The stone ... was confirmed as a meteorite by Vennmouth University on Thursday"), not one act
+    the outlets date differently ("The troops are expected to arrive in Durres two or three days
+    later" / "Six hundred men ... were due arrive off the coast of ... Durres by Friday morning")."""
+    if a.future == b.future or a.inferred or b.inferred:
+        return False
+    plan, report = (a, b) if a.future else (b, a)
+    if any(t[0] == "@" for t in set(a.terms) & set(b.terms)):
+        return False
+    return _planned_words(plan).isdisjoint(report.terms)
+
+
+def _planned_words(m: EventMention) -> set[str]:
+    """The terms of the two words after each cue of what is ahead in the mention (`future_cues`):
+    the act planned ("will collect", "is scheduled to visit", "will be presented")."""
+    lowered = text(m).lower()
+    after = (" ".join(re.findall(r"[a-z]+", lowered[f.end() :])[:2]) for f in lexicon().future.finditer(lowered))
+    return {t for words in after for t in word_terms(words) if " " not in t}
 
 
 def _acts_apart(a: EventMention, b: EventMention) -> bool:

@@ -478,3 +478,26 @@ def test_acts_of_two_kinds_in_one_week_are_two_and_a_day_keeps_its_day_in_the_we
     [closed] = [e for e in merged_articles(tmp_path / "paper", blog=blog, paper=paper) if len(e.mentions) > 1]
     dated = {m.article.split(".")[0]: m.date for m in closed.mentions}
     assert closed.date == "2026-W21" and dated == {"blog": "2026-05-18", "paper": "2026-W21"}, dated
+
+
+def test_a_plan_and_a_report_of_another_day_naming_no_kind_of_act_both_are_two_steps(tmp_path: Path) -> None:
+    """Scientists to collect a stone on Wednesday and the stone confirmed a meteorite by them on
+    Thursday share who acted and what on, not the act: two steps, not one act in conflict. A plan
+    and a report of the next day in the plan's own words ("arrive") are one act the outlets date
+    differently."""
+    events = merged_articles(
+        tmp_path,
+        live=(
+            "2026-09-22",
+            "Scientists from Vennmouth University say they will collect the stone from Tolley tomorrow.\n\n"
+            "The Marellan relief convoy will arrive in Durres port tomorrow.",
+        ),
+        weekly=(
+            "2026-09-26",
+            "The stone that punched a hole in her garage roof was confirmed as a meteorite by Vennmouth University on Thursday.\n\n"
+            "The Marellan relief convoy arrived in Durres port on Thursday after a rough crossing.",
+        ),
+    )
+    assert grouped(events) == [["The Marellan relief conv", "The Marellan relief conv"]], grouped(events)
+    [conflict] = [e for e in events if e.conflict]
+    assert {m.date for m in conflict.mentions} == {"2026-09-23", "2026-09-24"}

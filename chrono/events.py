@@ -1927,7 +1927,7 @@ def _by_context(
         context = narrative = replace(taken, resume=None, whole=False)
         why = f"no date of its own: continues {context.source}, which it names"
         found = s.mention(context.date, None, why, s.text)
-    elif not tied and context.spoken and _named_statement(found, s.text):
+    elif not tied and context.spoken and named_statement(found, s.text):
         # A statement by someone named, opening with who spoke, goes on with the report, not with
         # the event it told: "A tunnel collapsed on Tuesday night, the operator said on Wednesday. ¶
         # Spokeswoman Ilse Marrow said rescuers believed …" was said on Wednesday; "The thieves
@@ -1967,7 +1967,7 @@ def _names_act(sentence: str, told: Sequence[str]) -> bool:
     )
 
 
-def _named_statement(m: EventMention, sentence: str) -> bool:
+def named_statement(m: EventMention, sentence: str) -> bool:
     """Whether a sentence is a statement by someone named, opening with who spoke."""
     return bool(m.speakers) and (speaker_span(sentence) or (1,))[0] == 0
 

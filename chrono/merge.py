@@ -84,7 +84,7 @@ from chrono.candidates import (
 )
 from chrono.dates import days, sort_key
 from chrono.entities import common_capitals
-from chrono.events import EventMention, TimexRef, _named_statement, shared_set
+from chrono.events import EventMention, TimexRef, named_statement, shared_set
 from chrono.models import Event, Mention, MentionTimex
 from chrono.parallel import fork_map
 from chrono.spool import strings, text
@@ -505,7 +505,7 @@ def _said_apart(a: _Item, b: _Item) -> bool:
     according to Vestra"), and `b` may tell the statement ("according to a statement the hospital
     released on Monday")."""
     ours, theirs = a.mention, b.mention
-    if ours.future or not _named_statement(ours, text(ours)):
+    if ours.future or not named_statement(ours, text(ours)):
         return False
     if ours.inferred and not theirs.inferred and speaker_span(text(theirs)) is None:
         return True

@@ -6,7 +6,8 @@ CORPUS comes from bench/make_corpus.py. It is copied to a temporary folder with 
 then `chrono extract` runs in fresh processes, as a user would run it: once cold (fills the
 cache), K times unchanged, K times after adding one more article (a copy of the first article
 under a new name, with its own row in the folder's metadata.csv), and K times after editing one
-(a sentence appended). Prints the wall seconds (median of K) and peak RSS of each kind of run;
+(a sentence appended). Prints the wall seconds (median of K) and peak RSS of each kind of run,
+and whether the last run's output is the bytes of a run without the cache;
 --profile prints where one more "article added" run spent its time, by stage, and how its merge
 ran. The issue's target: under 5 s at 10k articles.
 """
@@ -31,19 +32,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run_extract(corpus: Path, cache: Path, jobs: int | None, out: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one `chrono extract` in a fresh process."""
-    command = [
-        sys.executable,
-        "-m",
-        "chrono",
-        "extract",
-        str(corpus),
-        "--cache-dir",
-        str(cache),
-        "-o",
-        str(out),
-    ]
+def run_extract(corpus: Path, cache: Path | None, jobs: int | None, out: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one `chrono extract` in a fresh process (no cache: None)."""
+    caching = ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
+    command = [sys.executable, "-m", "chrono", "extract", str(corpus), *caching, "-o", str(out)]
     command += ["--no-progress"] + (["--jobs", str(jobs)] if jobs else [])
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -122,6 +114,10 @@ def main() -> None:
             print(
                 f"{label}: {wall:.1f} s (median of {args.repeat}), peak RSS {max(r for _, r in runs):.0f} MB"
             )
+        # The last cached run's output must be the bytes of a whole run without the cache.
+        run_extract(corpus, None, args.jobs, Path(tmp) / "whole.json")
+        same = out.read_bytes() == (Path(tmp) / "whole.json").read_bytes()
+        print("same bytes as a run without the cache" if same else "DIFFERS from a run without the cache")
         if args.profile:
             print(profile_stages(corpus, cache))
     print(f"(this process: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")

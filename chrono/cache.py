@@ -89,6 +89,10 @@ class ResultCache:
         except OSError:
             return None
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under `key` (it may still be damaged: `decode` says)."""
+        return self._path(key).is_file()
+
     @staticmethod
     def decode(stored: bytes) -> Any | None:
         """The result an entry holds, or None when the entry is damaged (a damaged entry is a miss)."""

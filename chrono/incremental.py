@@ -260,7 +260,7 @@ class MergeStore:
         n = len(mentions)
         if not len(part.gone) and not len(part.added):
             self.last = "none: nothing changed"
-            stored = self._stored_events()
+            stored = self.stored_events()
             return [stored[i] for i in state.event_ids], [], old, set()
         # The components that lost a mention or that an added mention reaches: by a pair among
         # the mentions it can meet (a filed word shared near in date, or a copy), found by
@@ -323,7 +323,7 @@ class MergeStore:
         out.filings = (_renumbered(old.filed(0), new, leaving), _renumbered(old.filed(1), new, leaving))
         out.set(merged)
         # The events: the kept components' as stored, the merged part's new.
-        stored = self._stored_events()
+        stored = self.stored_events()
         keeps = ~np.isin(state.event_component, affected)
         gone_ids = {i for i, k in zip(state.event_ids, keeps.tolist(), strict=True) if not k}
         events = [stored[i] for i, k in zip(state.event_ids, keeps.tolist(), strict=True) if k]
@@ -385,7 +385,8 @@ class MergeStore:
 
     # --- files --------------------------------------------------------------------------------
 
-    def _stored_events(self) -> dict[str, EventRecord]:
+    def stored_events(self) -> dict[str, EventRecord]:
+        """The kept events by id (read once: every merge with a state reads them)."""
         if self._stored is None:
             assert self.state is not None
             self._stored = {}

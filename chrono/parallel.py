@@ -10,6 +10,7 @@ workers are reckoned in units.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
@@ -98,6 +99,41 @@ def fork_imap(
     batches = ((task,) for task in tasks)
     for results in _pooled(context, min(workers, len(tasks)), functools.partial(fn, shared), batches, window):
         yield from results
+
+
+class Ahead:
+    """`fn` over a few tasks in one process forked now, the results taken later (`results`): the
+    work overlaps whatever this process does meanwhile. Use as a context manager; a process whose
+    results were never taken is terminated on leaving."""
+
+    def __init__(self, fn: Callable[[T], R], tasks: Sequence[T]) -> None:
+        context = fork_context()
+        if context is None:
+            raise ChronoError("Ahead needs fork")
+        self.tasks = list(tasks)
+        self._conn, theirs = context.Pipe()
+        self._process = context.Process(target=_serve, args=(theirs, fn, None), daemon=True)  # type: ignore[attr-defined]
+        self._process.start()
+        theirs.close()
+        self._conn.send(self.tasks)
+        self._taken = False
+
+    def results(self) -> list[Any]:
+        """The tasks' results, in order (an error of the worker raised here); taken once."""
+        self._taken = True
+        return _received(self._conn)  # type: ignore[no-any-return]
+
+    def __enter__(self) -> Ahead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._taken:
+            with contextlib.suppress(OSError):  # a worker that died has no pipe to be told on
+                self._conn.send(None)
+        else:
+            self._process.terminate()
+        self._conn.close()
+        self._process.join()
 
 
 AHEAD = 2  # batches a worker holds: the one it runs and the next

@@ -143,7 +143,7 @@ def extract(
     # The merge forks workers of its own on this machine; never beside a Dask client's threads.
     merge_jobs = (jobs or available_cores()) if executor == "local" else 1
     with _gc_paused():
-        return _extract(inputs, run, cache_dir, progress, merge_jobs)
+        return _extract(inputs, run, cache_dir, progress, merge_jobs, executor == "local")
 
 
 def _extract(
@@ -152,6 +152,7 @@ def _extract(
     cache_dir: Path | None,
     progress: bool,
     merge_jobs: int,
+    fork_ahead: bool,
 ) -> ExtractResult:
     found = list(discover(inputs))
     tasks = [item for item in found if isinstance(item, FileTask)]
@@ -171,22 +172,25 @@ def _extract(
             from chrono.incremental import MergeStore
 
             cache = ResultCache(cache_dir)
-            store = MergeStore(cache.dir, inputs)
             keys = [cache.key(task) for task in tasks]
-            skeletons: list[Skeleton] = []
-            try:
-                with _progress_bar(len(tasks), progress) as bar:
-                    cached = _cached(tasks, keys, cache, store, run, skeletons)
-                    infos, mentions, where, problems = _collect(found, cached, bar.update, spool)
-            finally:
-                cache.flush()  # no writing thread left when the merge forks its workers
+            with _ahead(run, tasks, keys, cache, fork_ahead) as (run, ahead):
+                store = MergeStore(cache.dir, inputs)
+                if ahead:  # the merge's data loaded while the worker extracts
+                    _merge_ready(store)
+                skeletons: list[Skeleton] = []
+                try:
+                    with _progress_bar(len(tasks), progress) as bar:
+                        cached = _cached(tasks, keys, cache, store, run, skeletons)
+                        infos, mentions, where, problems = _collect(found, cached, bar.update, spool)
+                finally:
+                    cache.flush()  # no writing thread left when the merge forks its workers
 
-            # Stage 4, incremental: only the part of the corpus that changed since the last run is
-            # merged again (`chrono.incremental`); the events are those of a whole merge.
-            def load(position: int) -> FileResult:
-                return _load(cache, keys[position], tasks[position], run)
+                # Stage 4, incremental: only the part of the corpus that changed since the last run
+                # is merged again (`chrono.incremental`); the events are those of a whole merge.
+                def load(position: int) -> FileResult:
+                    return _load(cache, keys[position], tasks[position], run)
 
-            events = store.merge(keys, skeletons, mentions, where, load, merge_jobs)
+                events = store.merge(keys, skeletons, mentions, where, load, merge_jobs)
             how = store.last
             unwritable = cache.unwritable or store.unwritable
             if unwritable:
@@ -211,12 +215,39 @@ def _extract(
 OVERRIDES_FILE = "chrono.yaml"
 
 
-def _merge_ready() -> None:
-    """The merge's modules and data loaded (about 0.7 s: scipy, the word frequencies) while
-    workers extract, not in the serial part after them (nor before they start)."""
+@contextmanager
+def _ahead(
+    run: Run, tasks: Sequence[FileTask], keys: Sequence[str | None], cache: ResultCache, fork: bool
+) -> Iterator[tuple[Run, bool]]:
+    """`run`, and whether the files the cache lacks are already extracting: when they are fewer
+    than a pool is worth (one added or edited article), a process forked now extracts them
+    (~1.5 s for one article, the rules loaded first) while this one loads the merge state and the
+    merge's data (`_merge_ready`, the caller's), where it would extract them itself after that
+    (`_cached`). Not with `fork` false (a Dask cluster extracts)."""
+    from chrono.parallel import MIN_FILES_PER_WORKER, Ahead, fork_context
+
+    missing = [task for task, key in zip(tasks, keys, strict=True) if key is None or not cache.has(key)]
+    if not (fork and 0 < sum(map(work_units, missing)) < MIN_FILES_PER_WORKER and fork_context()):
+        yield run, False
+        return
+    with Ahead(process_file, missing) as worker:
+
+        def ahead(todo: Sequence[FileTask]) -> Iterator[FileResult]:
+            # The files asked for are those missing, unless the merge state knew some of them.
+            yield from worker.results() if list(todo) == worker.tasks else run(todo)
+
+        yield ahead, True
+
+
+def _merge_ready(store: MergeStore | None = None) -> None:
+    """The merge's modules and data loaded (about 0.7 s: scipy, the word frequencies), and the
+    kept events of a merge `store`, while workers extract, not in the serial part after them (nor
+    before they start)."""
     from chrono.merge import warm_up
 
     warm_up()
+    if store is not None and store.state is not None:
+        store.stored_events()
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,41 @@ def test_editing_one_article_re_extracts_only_it(corpus: Path, tmp_path: Path) -
     assert len(entries(cache_dir) - before) == 2  # the edited and the new file, nothing else
     assert warm == extract_bytes([corpus], None)
     assert b"Talks resumed in Istanbul on Friday." in warm and b"Geneva" in warm
+
+
+def test_a_new_article_is_extracted_by_the_worker_forked_ahead(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cached run with a few files to extract has them extracted by a process forked once they
+    are known, not by this one, while this one loads the merge state: the same bytes."""
+    cache_dir = tmp_path / "cache"
+    extract_bytes([corpus], cache_dir)
+    (corpus / "part01" / "new.txt").write_text("Officials met in Geneva on 3 May 2022 to sign the accord.\n")
+    here: list[int] = []
+    extract_file = pipeline.process_file
+
+    def counted(task):  # type: ignore[no-untyped-def]
+        here.append(os.getpid())  # the worker's own copy of the list, not this one's
+        return extract_file(task)
+
+    monkeypatch.setattr(pipeline, "process_file", counted)
+    warm = extract_bytes([corpus], cache_dir)
+    assert here == []
+    assert warm == extract_bytes([corpus], None)
+    assert b"Geneva" in warm
+
+
+def test_entries_gone_that_the_merge_state_knows_are_not_needed(corpus: Path, tmp_path: Path) -> None:
+    """Files whose entries are gone are sent ahead to the worker, but the merge state knows them:
+    its results are never taken, and it is stopped."""
+    import multiprocessing
+
+    cache_dir = tmp_path / "cache"
+    cold = extract_bytes([corpus], cache_dir)
+    for entry in entries(cache_dir):
+        entry.unlink()
+    assert extract_bytes([corpus], cache_dir) == cold
+    assert multiprocessing.active_children() == []
 
 
 def test_a_sidecar_change_invalidates_the_files_it_describes(corpus: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import datetime as dt
 import shutil
 from dataclasses import replace
@@ -13,7 +14,7 @@ import pytest
 from chrono import pipeline
 from chrono.errors import ChronoError
 from chrono.export import timeline_json
-from chrono.parallel import MIN_FILES_PER_WORKER, map_tasks, workers_for
+from chrono.parallel import MIN_FILES_PER_WORKER, Ahead, map_tasks, workers_for
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -146,6 +147,24 @@ def test_a_workers_error_is_raised_here_and_the_workers_stop() -> None:
     tasks = [1] * (2 * MIN_FILES_PER_WORKER) + [0] + [1] * MIN_FILES_PER_WORKER
     with pytest.raises(ZeroDivisionError):
         list(map_tasks(_inverse, tasks, jobs=2))
+    assert multiprocessing.active_children() == []
+
+
+def _where(n: int) -> tuple[int, int]:
+    return os.getpid(), -n
+
+
+def test_a_worker_ahead_runs_elsewhere_and_stops_whether_taken_or_not() -> None:
+    import multiprocessing
+
+    with Ahead(_where, [1, 2, 3]) as taken:
+        results = taken.results()
+    assert [n for _, n in results] == [-1, -2, -3]
+    assert all(pid != os.getpid() for pid, _ in results)
+    with Ahead(_where, [1]):
+        pass
+    with pytest.raises(ZeroDivisionError), Ahead(_inverse, [0]) as failing:
+        failing.results()
     assert multiprocessing.active_children() == []
 
 

@@ -12,7 +12,8 @@ month and a day inside it) adds a bonus (`summary.acts`); with no name on one si
 of one day must share more than the act's words, or the act be most of what one tells. Two that
 name kinds of act of no common family and share nothing else but who acted and when are two acts,
 and two that share nothing but their dates' words are two events, as are an act and its undoing
-("Rationing began" / "rationing was called off", `opposite_acts`), and a sentence dated by
+("Rationing began" / "rationing was called off", `opposite_acts`) or an offer and its answer
+("made a second offer" / "agreed the 12 million mark fee"), and a sentence dated by
 context that says its people "also" did what it tells, naming no kind of act, is no act a report
 shares only those people with. A sentence dated by context and
 a report dated outright must share a name or more than one word unless one speaker tells both;
@@ -576,28 +577,27 @@ def _false_conflict(a: EventMention, b: EventMention) -> bool:
     Nor do two that share one participant and the thing acted on, when one names a kind of act
     the other does not tell (`_acts_apart`), nor a plan and a report of another day that name no
     kind of act both (`_plan_apart`)."""
-    if _plan_apart(a, b):
-        return True
     shared = set(a.terms) & set(b.terms)
+    kind = any(t[0] == "@" for t in shared)
+    if not kind and _plan_apart(a, b):
+        return True
     if _participants(shared & {*a.names, *b.names, *a.speakers, *b.speakers}, shared) > 1:
         return False
     told = _told_words(a)[1] & _told_words(b)[1]
-    return (not any(t[0] == "@" for t in shared) and _who_only(a, b, told)) or _acts_apart(a, b)
+    return (not kind and _who_only(a, b, told)) or _acts_apart(a, b)
 
 
 def _plan_apart(a: EventMention, b: EventMention) -> bool:
-    """Whether one of two mentions dated outright to days apart is a plan and the other a report
-    that names neither a kind of act both name nor the words the plan's act is told in
-    (`_planned_words`): the plan's act is another step of the story the report's day saw
-    ("Scientists from Vennmouth University say they will collect the stone from Tolley tomorrow" /
+    """Whether one of two mentions dated outright to days apart, that name no kind of act both
+    (`_false_conflict` asks), is a plan and the other a report that names none of the words the
+    plan's act is told in (`_planned_words`): the plan's act is another step of the story the
+    report's day saw ("Scientists from Vennmouth University say they will collect the stone from Tolley tomorrow" /
     "The stone ... was confirmed as a meteorite by Vennmouth University on Thursday"), not one act
     the outlets date differently ("The troops are expected to arrive in Durres two or three days
     later" / "Six hundred men ... were due arrive off the coast of ... Durres by Friday morning")."""
     if a.future == b.future or a.inferred or b.inferred:
         return False
     plan, report = (a, b) if a.future else (b, a)
-    if any(t[0] == "@" for t in set(a.terms) & set(b.terms)):
-        return False
     return _planned_words(plan).isdisjoint(report.terms)
 
 

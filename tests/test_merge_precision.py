@@ -501,3 +501,21 @@ def test_a_plan_and_a_report_of_another_day_naming_no_kind_of_act_both_are_two_s
     assert grouped(events) == [["The Marellan relief conv", "The Marellan relief conv"]], grouped(events)
     [conflict] = [e for e in events if e.conflict]
     assert {m.date for m in conflict.mentions} == {"2026-09-23", "2026-09-24"}
+
+
+def test_an_offer_and_its_answer_by_the_other_party_are_two_events(tmp_path: Path) -> None:
+    """A club's raised bid and the selling club agreeing the fee the same day share the club, the
+    figure and the day, yet are two acts of two parties (`opposite_acts`: an offer answered); the
+    answer told again in other words ("agreed" / "accepted the fee") is one."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-05-08",
+            "Brennick Town on Friday made a second offer for Harwell striker Tomas Ilve, raising their bid"
+            " to eight million marks.",
+        ),
+        goal=("2026-05-09", "Harwell agreed the eight million mark fee late on Friday night."),
+        post=("2026-05-09", "Harwell accepted the eight million mark fee from Brennick Town on Friday night."),
+    )
+    together = grouped(events)
+    assert together == [["Harwell accepted the eig", "Harwell agreed the eight"]], together

@@ -517,14 +517,24 @@ def _said_apart(a: _Item, b: _Item) -> bool:
 def _opposite_acts(a: EventMention, b: EventMention) -> bool:
     """Whether one mention tells an act and not its undoing and the other its undoing and not the
     act (`opposite_acts`): "Rationing began on Monday night" / "rationing was called off last week"
-    are two events, however much else they share. What a clause an anchoring subordinator opens
-    tells is the time of the act, not the act ("Trading resumed in mid-afternoon, after a shutdown
-    of more than four hours" resumes: it is not "Yesterday's outage closed the market")."""
+    are two events, however much else they share; or one tells a proposal and no act of its own
+    and the other an answer to it, not the proposal (`answered_acts`): "Port Ardent FC on Friday
+    made a second offer" / "Kellin agreed the 12 million mark fee late on Friday night". What a
+    clause an anchoring subordinator opens tells is the time of the act, not the act ("Trading
+    resumed in mid-afternoon, after a shutdown of more than four hours" resumes: it is not
+    "Yesterday's outage closed the market")."""
     told = [_told_acts(m) for m in (a, b)]
-    for first, second in lexicon().opposite_acts:
+    lex = lexicon()
+    for first, second in lex.opposite_acts:
         ours, theirs = (bool(words & first) - bool(words & second) for words in told)
         if ours and -theirs == ours:
             return True
+    # A proposal and its answer (`answered_acts`): the proposal is all its side tells.
+    for first, second in lex.answered_acts:
+        for m, proposal, answer in ((a, told[0], told[1]), (b, told[1], told[0])):
+            proposed = not proposal.isdisjoint(first) and not _own_kinds(m)
+            if proposed and not answer.isdisjoint(second) and answer.isdisjoint(first):
+                return True
     return False
 
 
@@ -591,10 +601,11 @@ def _plan_apart(a: EventMention, b: EventMention) -> bool:
     """Whether one of two mentions dated outright to days apart, that name no kind of act both
     (`_false_conflict` asks), is a plan and the other a report that names none of the words the
     plan's act is told in (`_planned_words`): the plan's act is another step of the story the
-    report's day saw ("Scientists from Vennmouth University say they will collect the stone from Tolley tomorrow" /
-    "The stone ... was confirmed as a meteorite by Vennmouth University on Thursday"), not one act
-    the outlets date differently ("The troops are expected to arrive in Durres two or three days
-    later" / "Six hundred men ... were due arrive off the coast of ... Durres by Friday morning")."""
+    report's day saw ("Scientists from Vennmouth University say they will collect the stone from
+    Tolley tomorrow" / "The stone ... was confirmed as a meteorite by Vennmouth University on
+    Thursday"), not one act the outlets date differently ("The troops are expected to arrive in
+    Durres two or three days later" / "Six hundred men ... were due arrive off the coast of ...
+    Durres by Friday morning")."""
     if a.future == b.future or a.inferred or b.inferred:
         return False
     plan, report = (a, b) if a.future else (b, a)

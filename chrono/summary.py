@@ -162,6 +162,8 @@ class Lexicon:
     act_families: tuple[frozenset[str], ...]  # kinds one happening may be told by ("@attack", "@die")
     # acts that undo one another ("began" / "@cancel"), each side as words and kinds
     opposite_acts: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    # proposals and the acts that answer them ("offer" / "@accept"), as words and kinds
+    answered_acts: tuple[tuple[frozenset[str], frozenset[str]], ...]
     members: dict[str, tuple[str, ...]]  # a "@kind" term → the terms of its words
     name_links: frozenset[str]  # lower-case words inside a name ("of")
     # Two or more capitalised words in a row, links allowed between them: where initialisms come
@@ -369,7 +371,8 @@ def lexicon() -> Lexicon:
             classes=classes,
             acts=acts,
             act_families=_act_families(data["act_families"], acts),
-            opposite_acts=_opposite_acts(data["opposite_acts"], acts),
+            opposite_acts=_act_pairs(data, "opposite_acts", acts),
+            answered_acts=_act_pairs(data, "answered_acts", acts),
             members=_members(classes),
             name_links=frozenset(data["name_links"]),
             name_run=re.compile(
@@ -389,18 +392,18 @@ def _act_families(listed: dict[str, list[str]], acts: frozenset[str]) -> tuple[f
     return families
 
 
-def _opposite_acts(
-    listed: dict[str, list[list[str]]], acts: frozenset[str]
+def _act_pairs(
+    data: dict[str, Any], table: str, acts: frozenset[str]
 ) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    """The pairs of acts that undo one another, each side as words and kinds ("@cancel"); each kind
-    must be one of `acts`."""
+    """The pairs of acts of `table` (acts that undo one another, proposals and their answers), each
+    side as words and kinds ("@cancel"); each kind must be one of `acts`."""
     try:
-        pairs = tuple((frozenset(first), frozenset(second)) for first, second in listed.values())
+        pairs = tuple((frozenset(first), frozenset(second)) for first, second in data[table].values())
     except (TypeError, ValueError) as exc:
-        raise RulesError(f"{_DATA.name}: opposite_acts: {exc}") from exc
+        raise RulesError(f"{_DATA.name}: {table}: {exc}") from exc
     unknown = sorted(w for side in chain(*pairs) for w in side if w[0] == "@" and w not in acts)
     if unknown:
-        raise RulesError(f"{_DATA.name}: opposite_acts: no such kind of act: {', '.join(unknown)}")
+        raise RulesError(f"{_DATA.name}: {table}: no such kind of act: {', '.join(unknown)}")
     return pairs
 
 

@@ -505,8 +505,10 @@ def test_a_plan_and_a_report_of_another_day_naming_no_kind_of_act_both_are_two_s
 
 def test_an_offer_and_its_answer_by_the_other_party_are_two_events(tmp_path: Path) -> None:
     """A club's raised bid and the selling club agreeing the fee the same day share the club, the
-    figure and the day, yet are two acts of two parties (`opposite_acts`: an offer answered); the
-    answer told again in other words ("agreed" / "accepted the fee") is one."""
+    figure and the day, yet are two acts of two parties (`answered_acts`); the answer told again in
+    other words ("agreed" / "accepted the fee") is one. An offer not made but told as a verb, in a
+    sentence of its own act, is no proposal ("decided to return to the talks, but did not offer a
+    date" / "agreed to return to the talks")."""
     events = merged_articles(
         tmp_path,
         wire=(
@@ -515,7 +517,17 @@ def test_an_offer_and_its_answer_by_the_other_party_are_two_events(tmp_path: Pat
             " to eight million marks.",
         ),
         goal=("2026-05-09", "Harwell agreed the eight million mark fee late on Friday night."),
-        post=("2026-05-09", "Harwell accepted the eight million mark fee from Brennick Town on Friday night."),
+        post=("2026-05-09", "Harwell accepted the eight million mark fee from Brennick Town on Friday."),
     )
     together = grouped(events)
     assert together == [["Harwell accepted the eig", "Harwell agreed the eight"]], together
+    from chrono.merge import _opposite_acts
+
+    for name, (published, body) in {
+        "agreed": ("2026-11-02", "Pyongyang agreed on Nov. 1 to return to the negotiation table."),
+        "said": ("2026-11-02", "The DPRK said on Nov. 1 it would return to the talks, but did not offer a date."),
+    }.items():
+        (tmp_path / f"{name}.md").write_text(f"---\npublished: {published}\n---\n{body}\n", encoding="utf-8")
+    found, _ = read_articles([tmp_path])
+    told = {Path(a.path).stem: extract_events(a, tag(a.clean.match_text, a.published))[0] for a in found}
+    assert not _opposite_acts(told["agreed"], told["said"])

@@ -24,6 +24,9 @@ _BOUNDARY = re.compile(r"([.!?]+)[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]*[A-Z0-9])
 _LINE = re.compile(r"[^\n]+")
 # Bullets and dashes that open a line are not part of the sentence.
 _BULLET = re.compile(r"[-–—•*·]+\s+")
+# Nor is a transcript's speaker label ("NEWSREADER: ", "REPORTER: ", "ANNA ROTH: "): capitals, a
+# colon, then the sentence itself.
+_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}:[ \t]+(?=[\"“‘]?[A-Z])")
 _RUNS_ON = re.compile(r"[a-z,;]$")
 _ENDS = re.compile(r"[.!?:\"'”’)]$")
 WRAP_WIDTH = 100  # longest line of a hard-wrapped text
@@ -98,9 +101,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
-    bullet = _BULLET.match(text, start, end)
-    if bullet:
-        start = bullet.end()
+    for furniture in (_BULLET, _SPEAKER_LABEL):
+        found = furniture.match(text, start, end)
+        if found:
+            start = found.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None

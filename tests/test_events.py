@@ -243,6 +243,11 @@ def test_future_events_and_statements_about_the_future() -> None:
         "For press accreditation, contact press@carrowbay.example.",
         "For updates, follow @LennickCouncil on social media.",
         "Donate to the Echo's appeal for the Hollin Fell families.",
+        # calls to the reader with no subject, a sponsor's line (dev32)
+        "Give to the hardship fund.",
+        "Pass the Note on.",
+        "Join the Weavers' Union today.",
+        "Courier Sport is sponsored by Kellin Motors.",
         # a broadcast's ident and link, a live blog's chrome, a translation's and a syndication's notes
         "This is Radio Vell.",
         "Stay with us for the weather and traffic after the break.",

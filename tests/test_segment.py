@@ -83,6 +83,10 @@ def sentences(text: str) -> list[str]:
             ],
         ),
         ("a sentence wrapped by the\nprinter goes on.", ["a sentence wrapped by the\nprinter goes on."]),
+        (  # a transcript's speaker labels are not part of what is said (dev32); a lower-case label stays
+            "NEWSREADER: Varga has asked to leave.\n\nANNA ROTH: He put it in writing. Note: it stands.",
+            ["Varga has asked to leave.", "He put it in writing.", "Note: it stands."],
+        ),
         (
             "focus on operations in theatres and . . . complete it.",
             ["focus on operations in theatres and . . . complete it."],

@@ -1062,6 +1062,17 @@ def test_a_schedule_is_no_event_and_a_second_predicate_with_its_own_date_is_one(
     assert reopen.date == "2022-03-30" and reopen.summary == "All schools will reopen on Wednesday."
 
 
+def test_a_clause_after_a_semicolon_with_its_own_date_is_its_own_mention() -> None:
+    art = article(
+        "Union leaders and Harlow Textiles sat down for the first time on Tuesday over the mill closure,"
+        " which will cost about 1,200 jobs; they meet again next Tuesday.\n",
+        published=date(2026, 11, 12),
+    )
+    first, again = tagged_events(art)
+    assert (first.date, again.date) == ("2026-11-10", "2026-11-17")
+    assert again.summary == "They meet again next Tuesday."
+
+
 def test_after_a_statement_on_a_past_happening_the_story_goes_on_with_the_happening() -> None:
     art = article(
         "A blaze destroyed a grain warehouse on Sunday night, the port authority said on Tuesday.\n"

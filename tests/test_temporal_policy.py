@@ -93,6 +93,10 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
         ("The board waited until Monday to sack him.", "2026-10-18", "Monday", "2026-10-12"),
         ("The talks lasted until Thursday.", "2026-10-18", "Thursday", "2026-10-15"),
         ("Police closed the road until Monday.", "2026-10-18", "Monday", "2026-10-19"),
+        # the time set for a thing looks ahead, past verb or not ("for" right before it, dev32)
+        ("The union called a march through Lenford for Saturday.", "2026-11-03", "Saturday", "2026-11-07"),
+        ("The vote was scheduled for Monday.", "2026-10-18", "Monday", "2026-10-19"),
+        ("Police called for calm on Monday.", "2026-10-18", "Monday", "2026-10-12"),
         # "last" as an adjective or a verb is no past cue: the future verb decides, for a part of
         # the month as for the month
         ("The doors will shut for the last time in late March.", "2026-02-11", "late March", "2026-03"),

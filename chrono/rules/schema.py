@@ -55,6 +55,13 @@ class Cues(_Frozen):
     deferral_targets: tuple[str, ...] = Field(
         description="Prepositions of the new time after a deferral verb ('extended the deadline to Friday')."
     )
+    schedulings: tuple[str, ...] = Field(
+        description="Verbs that set a time for a thing ('called a march', 'scheduled the vote'): before one"
+        " of scheduling_targets right before an expression, in their clause, they make it future, as a deferral."
+    )
+    scheduling_targets: tuple[str, ...] = Field(
+        description="Prepositions of the time set after a scheduling verb ('called a march for Saturday')."
+    )
     past_prepositions: tuple[str, ...] = Field(description="Right before an expression: it is past.")
     span_ends: tuple[str, ...] = Field(
         description="A span of time and a future preposition ('the 12 months through February'): right before"

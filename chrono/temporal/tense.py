@@ -148,11 +148,18 @@ def _phrases(words: tuple[str, ...]) -> str:
 
 
 def _deferral_regex(cues: Cues) -> re.Pattern[str]:
-    """A deferral verb, then in its clause a target preposition right before the end of the searched text."""
+    """A deferral (or scheduling) verb, then in its clause one of its target prepositions right before
+    the end of the searched text; the verb is the match's `lastgroup`."""
+
+    def moved(group: str, verbs: tuple[str, ...], targets: tuple[str, ...]) -> str:
+        return (
+            rf"(?<![\w'’-])(?P<{group}>{_phrases(verbs)})(?![\w-])[^.,;:!?\n]{{0,{_DEFERRAL_GAP}}}?"
+            rf"\s(?:{_phrases(targets)})\s+$"
+        )
+
+    deferred = moved("verb", cues.deferrals, cues.deferral_targets)
     return re.compile(
-        rf"(?<![\w'’-])(?P<verb>{_phrases(cues.deferrals)})(?![\w-])[^.,;:!?\n]{{0,{_DEFERRAL_GAP}}}?"
-        rf"\s(?:{_phrases(cues.deferral_targets)})\s+$",
-        re.IGNORECASE,
+        f"{deferred}|{moved('set', cues.schedulings, cues.scheduling_targets)}", re.IGNORECASE
     )
 
 
@@ -370,7 +377,7 @@ def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRul
     lo = max(sentence_start, start - _DEFERRAL_GAP - _DEFERRAL_REACH)
     deferral = rules.deferral.search(text, lo, start)
     if deferral is not None:
-        return Tense(1, deferral.group("verb").lower(), preposition=True)
+        return Tense(1, deferral.group(deferral.lastgroup or 0).lower(), preposition=True)
     prep = rules.preposition.search(text, max(0, start - rules.preposition_reach), start)
     if prep is not None and rules.span_end.search(text, max(0, start - _SPAN_END_REACH), start) is not None:
         prep = None  # "the 12 months through February": the end of a span, dated by its clause

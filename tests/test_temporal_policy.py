@@ -72,6 +72,10 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
         ("Ministers are to be held on Thursday.", "2022-03-30", "Thursday", "2022-03-31"),
         ("The summit, to be held on Thursday, is off.", "2022-03-30", "Thursday", "2022-03-31"),
         ("Last Friday's march was peaceful.", "2022-03-30", "Last Friday", "2022-03-25"),
+        # a possessive weekday after a future act's object and "on" is the time of the act (dev32);
+        # right after the verb "on" takes its complement, an event reported (Monday 2026-11-09)
+        ("Tugs will try to refloat the ship on Tuesday's high tide.", "2026-11-09", "Tuesday", "2026-11-10"),
+        ("The court will rule on Friday's appeal.", "2026-11-09", "Friday", "2026-11-06"),
         # months and day-months without a year
         ("The law took effect in December.", "2022-02-10", "December", "2021-12"),
         ("Elections are due in April.", "2022-02-10", "April", "2022-04"),

@@ -274,6 +274,8 @@ class TenseRules:
     deferral: re.Pattern[str]
     span_end: re.Pattern[str]
     participation: re.Pattern[str]  # "in", "at" right before a possessive weekday
+    object_participation: re.Pattern[str]  # "on" right before it, after the act's object
+    determiners: re.Pattern[str]  # a determiner anywhere: an object between a verb and its preposition
     preposition_reach: int  # how far before an expression its preposition may start
 
 
@@ -304,6 +306,8 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         _deferral_regex(cues),
         _words_regex(cues.span_ends, before=True),
         _words_regex(cues.participation, before=True),
+        _words_regex(cues.object_participation, before=True),
+        _words_regex(grammar.determiners),
         max(map(len, cues.future_prepositions + cues.past_prepositions)) + 5,  # room for white space
     )
 
@@ -361,11 +365,19 @@ def _possessive(text: str, start: int, sentence_start: int, rules: TenseRules) -
 
 def _takes_part(cue: re.Match[str], end: int, text: str, start: int, rules: TenseRules) -> bool:
     """Whether a future verb cue ending at `end` governs an act that takes place in the possessive
-    weekday's event at `start`: "will lead the team in Saturday's game" (a preposition of taking part
-    right before it, nothing between that ends the clause or opens another)."""
+    weekday's event at `start`: "will lead the team in Saturday's game", "will refloat the ship on
+    Tuesday's high tide" (a preposition of taking part right before it, one of `object_participation`
+    after the act's object, nothing between that ends the clause or opens another)."""
+    lo = max(0, start - _PARTICIPATION_REACH)
     return (
         cue.lastgroup in _VERBAL
-        and rules.participation.search(text, max(0, start - _PARTICIPATION_REACH), start) is not None
+        and (
+            rules.participation.search(text, lo, start) is not None
+            or (
+                (preposition := rules.object_participation.search(text, lo, start)) is not None
+                and rules.determiners.search(text, end, preposition.start()) is not None
+            )
+        )
         and rules.clause_end.search(text, end, start) is None
         and rules.subordinate.search(text, end, start) is None
         and not _failure(cue, end, text, rules)

@@ -442,6 +442,12 @@ def _clause_pronouns() -> frozenset[str]:
     return (lex.relative_words - lex.adverbial_relatives) | lex.restrictive_relatives
 
 
+def _in_subject_clause(before: str) -> bool:
+    """Whether a relative pronoun comes in the lower-case text `before` a verb: the verb is of a
+    relative clause in the subject ("Men who have fled …", "Brevik, which has supplied …")."""
+    return not _clause_pronouns().isdisjoint(before.split())
+
+
 def _relative_opening(
     words: Sequence[re.Match[str]], *, last: bool, pronouns: frozenset[str] | None = None
 ) -> int | None:
@@ -470,10 +476,11 @@ def _perfect_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[
     lex = lexicon()
     lowered = raw.lower()
     perfect = lex.present_perfect.search(lowered) or lex.progressive.search(lowered)
-    if perfect is None or not (_perfect_lead(raw) or lex.progressive.search(_own(raw).lower())):
+    if perfect is None or _in_subject_clause(lowered[: perfect.start()]):
         return []
-    if not _clause_pronouns().isdisjoint(lowered[: perfect.start()].split()):
-        return []  # the present perfect of a relative clause in the subject ("Men who have fled …")
+    own = _own(raw)  # the same text unless the sentence quotes: then the tense must be the reporter's
+    if own != lowered and not (lex.present_perfect.search(own) or lex.progressive.search(own)):
+        return []
     bounds = unbroken(raw)
     days = ((t.start - base, t.end - base) for t in timexes)
     return [span for day in days if (span := _past_relative(raw, bounds, perfect.end(), day))]
@@ -2193,7 +2200,7 @@ def _perfect_main(sentence: str) -> bool:
         return False
     before = own[: perfect.start()]
     return (
-        _clause_pronouns().isdisjoint(before.split())
+        not _in_subject_clause(before)
         and lex.past.search(before) is None
         and lex.reporting.search(own) is None
     )

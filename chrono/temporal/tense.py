@@ -385,9 +385,13 @@ def _takes_part(cue: re.Match[str], end: int, text: str, start: int, rules: Tens
 
 
 def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRules, clock: bool) -> Tense:
-    # A time something was moved to ("extended the deadline to midnight Friday") is ahead of the move.
+    # A time something was moved to ("extended the deadline to midnight Friday") is ahead of the move,
+    # so is one set ("called a march for Saturday"); one set in the past perfect goes as its clause
+    # tells it ("the trip, which had been set for June 7-14", "had been scheduled for Monday").
     lo = max(sentence_start, start - _DEFERRAL_GAP - _DEFERRAL_REACH)
     deferral = rules.deferral.search(text, lo, start)
+    if deferral is not None and deferral.lastgroup == "set" and rules.past_perfect.search(text, lo, start):
+        deferral = None
     if deferral is not None:
         return Tense(1, deferral.group(deferral.lastgroup or 0).lower(), preposition=True)
     prep = rules.preposition.search(text, max(0, start - rules.preposition_reach), start)

@@ -102,6 +102,10 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
         ("The vote was scheduled for Monday.", "2026-10-18", "Monday", "2026-10-19"),
         ("Police called for calm on Monday.", "2026-10-18", "Monday", "2026-10-12"),
         ("The trip, which had been set for June 7, was put off.", "1997-04-15", "June 7", "1997-06-07"),
+        # an expression that ends the subject of a reported clause takes its tense (Thursday 2026-11-19)
+        ("The union said its march on Saturday would go ahead.", "2026-11-19", "Saturday", "2026-11-21"),
+        ("The union said the march on Saturday was peaceful.", "2026-11-19", "Saturday", "2026-11-14"),
+        ("The union said on Saturday the talks would resume.", "2026-11-19", "Saturday", "2026-11-14"),
         # "last" as an adjective or a verb is no past cue: the future verb decides, for a part of
         # the month as for the month
         ("The doors will shut for the last time in late March.", "2026-02-11", "late March", "2026-03"),

@@ -44,6 +44,10 @@ class Cues(_Frozen):
         description="Prepositions of taking part ('in', 'at'): right before a possessive weekday after"
         " a future verb of its clause, the event the act is in: ahead ('will play in Saturday's final')."
     )
+    reporting: tuple[str, ...] = Field(
+        description="Verbs that report a clause ('said'): an expression that ends the subject of the clause"
+        " reported ('said its march on Saturday would go ahead') takes that clause's tense."
+    )
     object_participation: tuple[str, ...] = Field(
         description="Prepositions of taking part only after the act's object ('will refloat the ship on"
         " Tuesday's high tide'): right after the verb they take its complement ('will comment on Monday's ruling')."

@@ -276,6 +276,7 @@ class TenseRules:
     participation: re.Pattern[str]  # "in", "at" right before a possessive weekday
     object_participation: re.Pattern[str]  # "on" right before it, after the act's object
     determiners: re.Pattern[str]  # a determiner anywhere: an object between a verb and its preposition
+    reporting: frozenset[str]  # verbs that report a clause ("said")
     preposition_reach: int  # how far before an expression its preposition may start
 
 
@@ -308,6 +309,7 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         _words_regex(cues.participation, before=True),
         _words_regex(cues.object_participation, before=True),
         _words_regex(grammar.determiners),
+        frozenset(word.lower() for word in cues.reporting),
         max(map(len, cues.future_prepositions + cues.past_prepositions)) + 5,  # room for white space
     )
 
@@ -422,10 +424,32 @@ def _clause_tense(text: str, start: int, end: int, sentence_start: int, rules: T
         own = _tense_after(text, start, end, sentence_start, rules)
         if own is not NO_CUE:
             return own
+    if verbs and _ends_reported_subject(verbs[-1], offset, text, start, end, rules):
+        own = _tense_after(text, start, end, sentence_start, rules)
+        if own is not NO_CUE:
+            return own
     governing = _governing(verbs, offset, text, start, rules)
     if governing is not None:
         return governing
     return _tense_after(text, start, end, sentence_start, rules)
+
+
+# How far after an expression the verb of the clause whose subject it ends is looked for (with room).
+_VERB_AFTER_REACH = 12
+
+
+def _ends_reported_subject(
+    cue: re.Match[str], offset: int, text: str, start: int, end: int, rules: TenseRules
+) -> bool:
+    """Whether the expression at `start:end` ends the subject of a clause that the reporting verb
+    `cue` reports: a determiner between them and a cue right after it ("said its march on Saturday
+    would go ahead"; not "said on Saturday the talks would resume")."""
+    if cue.group().lower() not in rules.reporting:  # most expressions
+        return False
+    if rules.determiners.search(text, offset + cue.end(), start) is None:
+        return False
+    after, base = _cues_in(text, end, end + _VERB_AFTER_REACH, rules.cue)
+    return bool(after) and text[end : base + after[0].start()].isspace()
 
 
 def _tense_after(text: str, start: int, end: int, sentence_start: int, rules: TenseRules) -> Tense:

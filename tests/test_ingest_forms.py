@@ -148,7 +148,8 @@ def test_markdown_front_matter_removed_and_fields_read(tmp_path):
 
 def test_front_matter_yaml_refuses_read_as_key_value_lines(tmp_path):
     """An unquoted colon in a title breaks the YAML: the article keeps its date, with a one-line warning."""
-    write(tmp_path / "a.md", f"---\ntitle: Talks: day two\npublished: 2026-11-11\nsource: 'Wire'\n---\n{BODY}")
+    front = "title: Talks: day two\npublished: 2026-11-11\nsource: 'Wire'"
+    write(tmp_path / "a.md", f"---\n{front}\n---\n{BODY}")
     articles, problems = read_articles([tmp_path])
     assert [(a.title, a.source, a.published, a.text) for a in articles] == [
         ("Talks: day two", "Wire", date(2026, 11, 11), BODY)

@@ -50,7 +50,8 @@ class Cues(_Frozen):
     )
     object_participation: tuple[str, ...] = Field(
         description="Prepositions of taking part only after the act's object ('will refloat the ship on"
-        " Tuesday's high tide'): right after the verb they take its complement ('will comment on Monday's ruling')."
+        " Tuesday's high tide'): right after the verb they take its complement ('will comment on Monday's"
+        " ruling')."
     )
     prospective: tuple[str, ...] = Field(
         description="Past decisions or promises with 'to': future before an expression, past after it."
@@ -65,7 +66,8 @@ class Cues(_Frozen):
     )
     schedulings: tuple[str, ...] = Field(
         description="Verbs that set a time for a thing ('called a march', 'scheduled the vote'): before one"
-        " of scheduling_targets right before an expression, in their clause, they make it future, as a deferral."
+        " of scheduling_targets right before an expression, in their clause, they make it future, as a"
+        " deferral."
     )
     scheduling_targets: tuple[str, ...] = Field(
         description="Prepositions of the time set after a scheduling verb ('called a march for Saturday')."

@@ -68,6 +68,7 @@ _SUBJECT_WORDS = 4  # words at most before a sentence's subject ("Chief executiv
 _CLAUSE_BREAK = re.compile(
     r"[,;:]\s|\s[—–-]+\s|\s(?:after|before|despite|because|while|although|though|whereas)\s"
 )
+_SEMICOLON = re.compile(r";\s")
 _POSSESSIVE = ("'s", "’s")
 _OWNING = ("'s ", "’s ")  # a possessive date and the space before its noun
 _CLOSING_QUOTES = frozenset("\"'”’")
@@ -441,6 +442,12 @@ def _clause_pronouns() -> frozenset[str]:
     return (lex.relative_words - lex.adverbial_relatives) | lex.restrictive_relatives
 
 
+def _in_subject_clause(before: str) -> bool:
+    """Whether a relative pronoun comes in the lower-case text `before` a verb: the verb is of a
+    relative clause in the subject ("Men who have fled …", "Brevik, which has supplied …")."""
+    return not _clause_pronouns().isdisjoint(before.split())
+
+
 def _relative_opening(
     words: Sequence[re.Match[str]], *, last: bool, pronouns: frozenset[str] | None = None
 ) -> int | None:
@@ -469,10 +476,11 @@ def _perfect_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[
     lex = lexicon()
     lowered = raw.lower()
     perfect = lex.present_perfect.search(lowered) or lex.progressive.search(lowered)
-    if perfect is None or not (_perfect_lead(raw) or lex.progressive.search(_own(raw).lower())):
+    if perfect is None or _in_subject_clause(lowered[: perfect.start()]):
         return []
-    if not _clause_pronouns().isdisjoint(lowered[: perfect.start()].split()):
-        return []  # the present perfect of a relative clause in the subject ("Men who have fled …")
+    own = _own(raw)  # the same text unless the sentence quotes: then the tense must be the reporter's
+    if own != lowered and not (lex.present_perfect.search(own) or lex.progressive.search(own)):
+        return []
     bounds = unbroken(raw)
     days = ((t.start - base, t.end - base) for t in timexes)
     return [span for day in days if (span := _past_relative(raw, bounds, perfect.end(), day))]
@@ -532,7 +540,10 @@ def _past_relative(
 
 def _subject_words(sentence: str, end: int) -> list[str]:
     """The first words of `sentence` before its first verb (up to `end`): the subject that a
-    predicate after a coordinator shares ("All schools stayed shut … and will reopen …")."""
+    predicate after a coordinator shares ("All schools stayed shut … and will reopen …"); none for a
+    clause after a semicolon, which has its own ("…; they meet again next Tuesday")."""
+    if sentence[:end].rstrip().endswith(";"):
+        return []
     verb = lexicon().verb.search(sentence[:end].lower())
     return sentence[: verb.start() if verb else end].split()[:_ANTECEDENT_WORDS]
 
@@ -589,15 +600,17 @@ def _cuts(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
     """Coordinators between two expressions of different dates ("stayed shut on Monday and will
     reopen on Wednesday"), or of one day when the second counts from the first ("The north followed
     on 2 November, and the west was reconnected later that day"): each side reports a happening of
-    its own. Offsets in `raw`, which starts at `base` in the text the expressions index."""
+    its own. So does a semicolon ("sat down on Tuesday, ...; they meet again next Tuesday").
+    Offsets in `raw`, which starts at `base` in the text the expressions index."""
     out = []
     ordered = sorted(timexes, key=lambda t: t.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
         if event_date(a.value)[0] == event_date(b.value)[0] and not _counts_on(b):
             continue
-        found = list(lexicon().conjunction.finditer(raw, a.end - base, b.start - base))
+        lo, hi = a.end - base, b.start - base
+        found = [*lexicon().conjunction.finditer(raw, lo, hi), *_SEMICOLON.finditer(raw, lo, hi)]
         if found:
-            out.append(found[-1].span())
+            out.append(max(m.span() for m in found))
     return out
 
 
@@ -2187,7 +2200,7 @@ def _perfect_main(sentence: str) -> bool:
         return False
     before = own[: perfect.start()]
     return (
-        _clause_pronouns().isdisjoint(before.split())
+        not _in_subject_clause(before)
         and lex.past.search(before) is None
         and lex.reporting.search(own) is None
     )

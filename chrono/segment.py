@@ -24,6 +24,11 @@ _BOUNDARY = re.compile(r"([.!?]+)[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]*[A-Z0-9])
 _LINE = re.compile(r"[^\n]+")
 # Bullets and dashes that open a line are not part of the sentence.
 _BULLET = re.compile(r"[-–—•*·]+\s+")
+# Nor is a transcript's speaker label ("NEWSREADER: ", "REPORTER: ", "ANNA ROTH: "): capitals and a
+# colon opening a line, then the sentence itself.
+_SPEAKER_LABEL = re.compile(
+    r"^(?P<label>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+(?=[\"“‘]?[A-Z])", re.MULTILINE
+)
 _RUNS_ON = re.compile(r"[a-z,;]$")
 _ENDS = re.compile(r"[.!?:\"'”’)]$")
 WRAP_WIDTH = 100  # longest line of a hard-wrapped text
@@ -95,12 +100,26 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _speaker_labels(text: str) -> dict[int, int]:
+    """Where each speaker label of a transcript starts, and where its sentence does: a text is a
+    transcript when one label opens several lines (a reporter speaks again); else labels are the
+    text's own headings ("AMMAN: Iraqis start voting", "GEOGRAPHY: …"), none of them repeated."""
+    if ":" not in text:  # most texts
+        return {}
+    found = list(_SPEAKER_LABEL.finditer(text))
+    labels = [m["label"] for m in found]
+    if len(set(labels)) == len(labels):
+        return {}
+    return {m.start(): m.end() for m in found}
+
+
+def _trimmed(text: str, start: int, end: int, labels: dict[int, int]) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
     bullet = _BULLET.match(text, start, end)
     if bullet:
         start = bullet.end()
+    start = labels.get(start, start)
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
@@ -139,6 +158,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     its attribution (`“… Yeah. We think so,” said Kirby.`): it reports one statement.
     """
     abbr = _abbreviations()
+    labels = _speaker_labels(text)
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
         start = block_start
@@ -148,11 +168,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if _inside_quote(*quotes, m.start(2)):
                 continue
             if _is_end(text, block_start, m.end(1) - 1, m.end(), abbr):
-                span = _trimmed(text, start, m.start(2))
+                span = _trimmed(text, start, m.start(2), labels)
                 if span:
                     spans.append(span)
                 start = m.end()
-        span = _trimmed(text, start, block_end)
+        span = _trimmed(text, start, block_end, labels)
         if span:
             spans.append(span)
     return spans

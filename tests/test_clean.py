@@ -212,6 +212,9 @@ def test_an_advert_under_its_label_dropped(label):
     [
         "Members read on for free. Join Sixty-Four for full annotations of every game.",
         "Subscribers can keep reading",
+        # a paywall notice with the story going on below it (dev32)
+        "This article is for subscribers. Subscribe from 1 mark for the first month.",
+        "You've reached your limit of free articles. Become a Goal Line member for 3 marks a month.",
         "That's all from us tonight. Thanks for following.",
         "That is it for today.",
         "We're closing the live blog for tonight. Thanks for all your photos.",

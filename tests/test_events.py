@@ -243,6 +243,11 @@ def test_future_events_and_statements_about_the_future() -> None:
         "For press accreditation, contact press@carrowbay.example.",
         "For updates, follow @LennickCouncil on social media.",
         "Donate to the Echo's appeal for the Hollin Fell families.",
+        # calls to the reader with no subject, a sponsor's line (dev32)
+        "Give to the hardship fund.",
+        "Pass the Note on.",
+        "Join the Weavers' Union today.",
+        "Courier Sport is sponsored by Kellin Motors.",
         # a broadcast's ident and link, a live blog's chrome, a translation's and a syndication's notes
         "This is Radio Vell.",
         "Stay with us for the weather and traffic after the break.",
@@ -1055,6 +1060,17 @@ def test_a_schedule_is_no_event_and_a_second_predicate_with_its_own_date_is_one(
     shut, reopen = found
     assert (shut.date, shut.future) == ("2022-03-28", False)
     assert reopen.date == "2022-03-30" and reopen.summary == "All schools will reopen on Wednesday."
+
+
+def test_a_clause_after_a_semicolon_with_its_own_date_is_its_own_mention() -> None:
+    art = article(
+        "Union leaders and Harlow Textiles sat down for the first time on Tuesday over the mill closure,"
+        " which will cost about 1,200 jobs; they meet again next Tuesday.\n",
+        published=date(2026, 11, 12),
+    )
+    first, again = tagged_events(art)
+    assert (first.date, again.date) == ("2026-11-10", "2026-11-17")
+    assert again.summary == "They meet again next Tuesday."
 
 
 def test_after_a_statement_on_a_past_happening_the_story_goes_on_with_the_happening() -> None:

@@ -83,6 +83,15 @@ def sentences(text: str) -> list[str]:
             ],
         ),
         ("a sentence wrapped by the\nprinter goes on.", ["a sentence wrapped by the\nprinter goes on."]),
+        (  # a transcript's speaker labels (one speaks again) are not part of what is said (dev32)
+            "NEWSREADER: Varga has asked to leave.\n\nANNA ROTH: He put it in writing.\n"
+            "ANNA ROTH: Note: it stands.",
+            ["Varga has asked to leave.", "He put it in writing.", "Note: it stands."],
+        ),
+        (  # labels none of which comes back are the text's headings, kept
+            "AMMAN: Iraqis abroad start voting.\nCAIRO: The parliament meets.",
+            ["AMMAN: Iraqis abroad start voting.", "CAIRO: The parliament meets."],
+        ),
         (
             "focus on operations in theatres and . . . complete it.",
             ["focus on operations in theatres and . . . complete it."],

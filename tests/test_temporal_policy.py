@@ -72,6 +72,10 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
         ("Ministers are to be held on Thursday.", "2022-03-30", "Thursday", "2022-03-31"),
         ("The summit, to be held on Thursday, is off.", "2022-03-30", "Thursday", "2022-03-31"),
         ("Last Friday's march was peaceful.", "2022-03-30", "Last Friday", "2022-03-25"),
+        # a possessive weekday after a future act's object and "on" is the time of the act (dev32);
+        # right after the verb "on" takes its complement, an event reported (Monday 2026-11-09)
+        ("Tugs will try to refloat the ship on Tuesday's high tide.", "2026-11-09", "Tuesday", "2026-11-10"),
+        ("The court will rule on Friday's appeal.", "2026-11-09", "Friday", "2026-11-06"),
         # months and day-months without a year
         ("The law took effect in December.", "2022-02-10", "December", "2021-12"),
         ("Elections are due in April.", "2022-02-10", "April", "2022-04"),
@@ -93,6 +97,15 @@ def test_policy_examples(text: str, anchor: str, expression: str, value: str | N
         ("The board waited until Monday to sack him.", "2026-10-18", "Monday", "2026-10-12"),
         ("The talks lasted until Thursday.", "2026-10-18", "Thursday", "2026-10-15"),
         ("Police closed the road until Monday.", "2026-10-18", "Monday", "2026-10-19"),
+        # the time set for a thing looks ahead, past verb or not ("for" right before it, dev32)
+        ("The union called a march through Lenford for Saturday.", "2026-11-03", "Saturday", "2026-11-07"),
+        ("The vote was scheduled for Monday.", "2026-10-18", "Monday", "2026-10-19"),
+        ("Police called for calm on Monday.", "2026-10-18", "Monday", "2026-10-12"),
+        ("The trip, which had been set for June 7, was put off.", "1997-04-15", "June 7", "1997-06-07"),
+        # an expression that ends the subject of a reported clause takes its tense (Thursday 2026-11-19)
+        ("The union said its march on Saturday would go ahead.", "2026-11-19", "Saturday", "2026-11-21"),
+        ("The union said the march on Saturday was peaceful.", "2026-11-19", "Saturday", "2026-11-14"),
+        ("The union said on Saturday the talks would resume.", "2026-11-19", "Saturday", "2026-11-14"),
         # "last" as an adjective or a verb is no past cue: the future verb decides, for a part of
         # the month as for the month
         ("The doors will shut for the last time in late March.", "2026-02-11", "late March", "2026-03"),

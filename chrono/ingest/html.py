@@ -46,11 +46,11 @@ def read_html(page: str) -> tuple[str, Meta]:
     text = doc.text if doc is not None else None
     if not text or not text.strip():
         raise InputError("no article text found in the page")
-    try:
-        published = parse_date(found) if found else None
-    except ValueError:
-        published = None
+    published = _date(found) if found else None
     origin = _date_origin(page, published) if published else None
+    if published is None:  # htmldate leaves a date that only a visible byline gives
+        published = _byline_date(page)
+        origin = "html: byline" if published else None
     return text, Meta(
         title=doc.title or None,
         source=doc.sitename or None,
@@ -60,22 +60,37 @@ def read_html(page: str) -> tuple[str, Meta]:
     )
 
 
-def _date_origin(page: str, published: date) -> str:
-    """Which page field gave htmldate's date (the first that names the same day), else just `html`."""
+def _date(value: str) -> date | None:
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
+def _tree(page: str) -> Any:
     from lxml import etree
     from lxml import html as lxml_html
 
     try:  # bytes: lxml refuses str pages that carry an XML encoding declaration
-        tree = lxml_html.document_fromstring(page.encode(), parser=lxml_html.HTMLParser(encoding="utf-8"))
+        return lxml_html.document_fromstring(page.encode(), parser=lxml_html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError):
+        return None
+
+
+def _date_origin(page: str, published: date) -> str:
+    """Which page field gave htmldate's date (the first that names the same day), else just `html`."""
+    tree = _tree(page)
+    if tree is None:
         return "html"
-    for label, value in _candidates(tree):
-        try:
-            if parse_date(value) == published:
-                return label
-        except ValueError:
-            continue
-    return "html"
+    return next((label for label, value in _candidates(tree) if _date(value) == published), "html")
+
+
+def _byline_date(page: str) -> date | None:
+    """The first date a visible byline writes ("By Anja Tell | Thursday 19 November 2026")."""
+    tree = _tree(page)
+    if tree is None:
+        return None
+    return next(filter(None, map(_date, _bylines(tree))), None)
 
 
 def _candidates(tree: Any) -> Iterator[tuple[str, str]]:
@@ -94,9 +109,13 @@ def _candidates(tree: Any) -> Iterator[tuple[str, str]]:
     for node in tree.xpath("//time[@datetime]"):
         yield "html: <time datetime>", node.get("datetime", "")
     # A page with no date field but its visible byline: "By Selma Hart | Thursday 17 September 2026".
+    for value in _bylines(tree):
+        yield "html: byline", value
+
+
+def _bylines(tree: Any) -> Iterator[str]:
     for node in tree.xpath('//*[contains(@class, "byline")]'):
-        for value in written_dates(node.text_content()):
-            yield "html: byline", value
+        yield from written_dates(node.text_content())
 
 
 def _json_ld_dates(data: object) -> Iterator[str]:

@@ -139,17 +139,24 @@ def _front_matter(text: str, where: str) -> tuple[str, Meta, list[Problem]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for the opening ---
         reason = getattr(exc, "problem", None) or "invalid YAML"
-        return (
-            body,
-            Meta(),
-            [Problem(Level.WARNING, where, f"front matter is not valid YAML ({reason}); ignored", line)],
-        )
+        warning = f"front matter is not valid YAML ({reason}); read as key: value lines"
+        meta, problems = meta_from_fields(_plain_fields(match["yaml"]), "front matter", where)
+        return body, meta, [Problem(Level.WARNING, where, warning, line), *problems]
     if fields is None:
         return body, Meta(), []
     if not isinstance(fields, dict):
         return body, Meta(), [Problem(Level.WARNING, where, "front matter is not a mapping; ignored", 2)]
     meta, problems = meta_from_fields(fields, "front matter", where)
     return body, meta, problems
+
+
+_PLAIN_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", re.M)
+
+
+def _plain_fields(block: str) -> dict[str, str]:
+    """Front matter YAML refuses, read as hand-written `key: rest of line` (an unquoted colon in a
+    title is the usual slip), so one bad value does not cost the article its date."""
+    return {found["key"]: found["value"].strip("\"'") for found in _PLAIN_FIELD.finditer(block)}
 
 
 def _read_jsonl(task: FileTask, where: str) -> Iterator[Article | Problem]:

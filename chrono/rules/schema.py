@@ -44,6 +44,15 @@ class Cues(_Frozen):
         description="Prepositions of taking part ('in', 'at'): right before a possessive weekday after"
         " a future verb of its clause, the event the act is in: ahead ('will play in Saturday's final')."
     )
+    reporting: tuple[str, ...] = Field(
+        description="Verbs that report a clause ('said'): an expression that ends the subject of the clause"
+        " reported ('said its march on Saturday would go ahead') takes that clause's tense."
+    )
+    object_participation: tuple[str, ...] = Field(
+        description="Prepositions of taking part only after the act's object ('will refloat the ship on"
+        " Tuesday's high tide'): right after the verb they take its complement ('will comment on Monday's"
+        " ruling')."
+    )
     prospective: tuple[str, ...] = Field(
         description="Past decisions or promises with 'to': future before an expression, past after it."
     )
@@ -54,6 +63,14 @@ class Cues(_Frozen):
     )
     deferral_targets: tuple[str, ...] = Field(
         description="Prepositions of the new time after a deferral verb ('extended the deadline to Friday')."
+    )
+    schedulings: tuple[str, ...] = Field(
+        description="Verbs that set a time for a thing ('called a march', 'scheduled the vote'): before one"
+        " of scheduling_targets right before an expression, in their clause, they make it future, as a"
+        " deferral."
+    )
+    scheduling_targets: tuple[str, ...] = Field(
+        description="Prepositions of the time set after a scheduling verb ('called a march for Saturday')."
     )
     past_prepositions: tuple[str, ...] = Field(description="Right before an expression: it is past.")
     span_ends: tuple[str, ...] = Field(

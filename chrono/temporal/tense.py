@@ -148,11 +148,18 @@ def _phrases(words: tuple[str, ...]) -> str:
 
 
 def _deferral_regex(cues: Cues) -> re.Pattern[str]:
-    """A deferral verb, then in its clause a target preposition right before the end of the searched text."""
+    """A deferral (or scheduling) verb, then in its clause one of its target prepositions right before
+    the end of the searched text; the verb is the match's `lastgroup`."""
+
+    def moved(group: str, verbs: tuple[str, ...], targets: tuple[str, ...]) -> str:
+        return (
+            rf"(?<![\w'’-])(?P<{group}>{_phrases(verbs)})(?![\w-])[^.,;:!?\n]{{0,{_DEFERRAL_GAP}}}?"
+            rf"\s(?:{_phrases(targets)})\s+$"
+        )
+
+    deferred = moved("verb", cues.deferrals, cues.deferral_targets)
     return re.compile(
-        rf"(?<![\w'’-])(?P<verb>{_phrases(cues.deferrals)})(?![\w-])[^.,;:!?\n]{{0,{_DEFERRAL_GAP}}}?"
-        rf"\s(?:{_phrases(cues.deferral_targets)})\s+$",
-        re.IGNORECASE,
+        f"{deferred}|{moved('set', cues.schedulings, cues.scheduling_targets)}", re.IGNORECASE
     )
 
 
@@ -267,6 +274,9 @@ class TenseRules:
     deferral: re.Pattern[str]
     span_end: re.Pattern[str]
     participation: re.Pattern[str]  # "in", "at" right before a possessive weekday
+    object_participation: re.Pattern[str]  # "on" right before it, after the act's object
+    determiners: re.Pattern[str]  # a determiner anywhere: an object between a verb and its preposition
+    reporting: frozenset[str]  # verbs that report a clause ("said")
     preposition_reach: int  # how far before an expression its preposition may start
 
 
@@ -297,6 +307,9 @@ def tense_rules(cues: Cues, grammar: Grammar) -> TenseRules:
         _deferral_regex(cues),
         _words_regex(cues.span_ends, before=True),
         _words_regex(cues.participation, before=True),
+        _words_regex(cues.object_participation, before=True),
+        _words_regex(grammar.determiners),
+        frozenset(word.lower() for word in cues.reporting),
         max(map(len, cues.future_prepositions + cues.past_prepositions)) + 5,  # room for white space
     )
 
@@ -354,11 +367,19 @@ def _possessive(text: str, start: int, sentence_start: int, rules: TenseRules) -
 
 def _takes_part(cue: re.Match[str], end: int, text: str, start: int, rules: TenseRules) -> bool:
     """Whether a future verb cue ending at `end` governs an act that takes place in the possessive
-    weekday's event at `start`: "will lead the team in Saturday's game" (a preposition of taking part
-    right before it, nothing between that ends the clause or opens another)."""
+    weekday's event at `start`: "will lead the team in Saturday's game", "will refloat the ship on
+    Tuesday's high tide" (a preposition of taking part right before it, one of `object_participation`
+    after the act's object, nothing between that ends the clause or opens another)."""
+    lo = max(0, start - _PARTICIPATION_REACH)
     return (
         cue.lastgroup in _VERBAL
-        and rules.participation.search(text, max(0, start - _PARTICIPATION_REACH), start) is not None
+        and (
+            rules.participation.search(text, lo, start) is not None
+            or (
+                (preposition := rules.object_participation.search(text, lo, start)) is not None
+                and rules.determiners.search(text, end, preposition.start()) is not None
+            )
+        )
         and rules.clause_end.search(text, end, start) is None
         and rules.subordinate.search(text, end, start) is None
         and not _failure(cue, end, text, rules)
@@ -366,11 +387,15 @@ def _takes_part(cue: re.Match[str], end: int, text: str, start: int, rules: Tens
 
 
 def _tense(text: str, start: int, end: int, sentence_start: int, rules: TenseRules, clock: bool) -> Tense:
-    # A time something was moved to ("extended the deadline to midnight Friday") is ahead of the move.
+    # A time something was moved to ("extended the deadline to midnight Friday") is ahead of the move,
+    # so is one set ("called a march for Saturday"); one set in the past perfect goes as its clause
+    # tells it ("the trip, which had been set for June 7-14", "had been scheduled for Monday").
     lo = max(sentence_start, start - _DEFERRAL_GAP - _DEFERRAL_REACH)
     deferral = rules.deferral.search(text, lo, start)
+    if deferral is not None and deferral.lastgroup == "set" and rules.past_perfect.search(text, lo, start):
+        deferral = None
     if deferral is not None:
-        return Tense(1, deferral.group("verb").lower(), preposition=True)
+        return Tense(1, deferral.group(deferral.lastgroup or 0).lower(), preposition=True)
     prep = rules.preposition.search(text, max(0, start - rules.preposition_reach), start)
     if prep is not None and rules.span_end.search(text, max(0, start - _SPAN_END_REACH), start) is not None:
         prep = None  # "the 12 months through February": the end of a span, dated by its clause
@@ -399,10 +424,32 @@ def _clause_tense(text: str, start: int, end: int, sentence_start: int, rules: T
         own = _tense_after(text, start, end, sentence_start, rules)
         if own is not NO_CUE:
             return own
+    if verbs and _ends_reported_subject(verbs[-1], offset, text, start, end, rules):
+        own = _tense_after(text, start, end, sentence_start, rules)
+        if own is not NO_CUE:
+            return own
     governing = _governing(verbs, offset, text, start, rules)
     if governing is not None:
         return governing
     return _tense_after(text, start, end, sentence_start, rules)
+
+
+# How far after an expression the verb of the clause whose subject it ends is looked for (with room).
+_VERB_AFTER_REACH = 12
+
+
+def _ends_reported_subject(
+    cue: re.Match[str], offset: int, text: str, start: int, end: int, rules: TenseRules
+) -> bool:
+    """Whether the expression at `start:end` ends the subject of a clause that the reporting verb
+    `cue` reports: a determiner between them and a cue right after it ("said its march on Saturday
+    would go ahead"; not "said on Saturday the talks would resume")."""
+    if cue.group().lower() not in rules.reporting:  # most expressions
+        return False
+    if rules.determiners.search(text, offset + cue.end(), start) is None:
+        return False
+    after, base = _cues_in(text, end, end + _VERB_AFTER_REACH, rules.cue)
+    return bool(after) and text[end : base + after[0].start()].isspace()
 
 
 def _tense_after(text: str, start: int, end: int, sentence_start: int, rules: TenseRules) -> Tense:

@@ -158,6 +158,28 @@ def test_a_figure_in_words_meets_its_digits(tmp_path: Path) -> None:
     assert ["Sixty-two per cent of th", "Turnout was 62 percent o"] in grouped(events), grouped(events)
 
 
+def test_sides_that_sat_down_for_the_first_time_met(tmp_path: Path) -> None:
+    """Two sides that "sat down for the first time" on a day held the talks another outlet's speaker
+    says went nowhere that day: a meeting, not two acts of one company (protesters who "sat down for
+    an hour" met nobody)."""
+    from chrono.summary import acts
+
+    events = merged_articles(
+        tmp_path,
+        gazette=(
+            "2026-06-06",
+            "Ilsa Borne of the Dyers' Guild told the crowd that talks with Carrow Fabrics on Tuesday had"
+            ' gone "nowhere".',
+        ),
+        digest=(
+            "2026-06-07",
+            "Guild leaders and Carrow Fabrics sat down for the first time on Tuesday over the mill closure.",
+        ),
+    )
+    assert grouped(events) == [["Guild leaders and Carrow", "Ilsa Borne of the Dyers'"]], grouped(events)
+    assert "@meet" not in acts("Protesters sat down for an hour in the road.")
+
+
 def test_a_ship_that_struck_rocks_ran_aground() -> None:
     """A ship that "struck rocks" or "hit a rock" ran aground: a crash, as the outlet that writes
     "ran aground" tells it."""

@@ -1010,7 +1010,8 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
         # sentence tells is dated by that clause ("made on 12 October, which the board rejected
         # on 14 October" / "rejected the proposal on Tuesday").
         steps = steps or (conflict and not (a.acts - a.later) & (b.acts - b.later))
-        score += ACT_BONUS if alike and named and not steps and _same_act(a, b) else 0.0
+        same = named and not steps and _same_act(a, b)
+        score += ACT_BONUS if alike and (same or (conflict and _dated_apart(a, b))) else 0.0
     if penalty == 1.0 and days_only:
         score += SPEAKER_BONUS if one_speaker else 0.0
     score = min(1.0, score * penalty)
@@ -1067,10 +1068,44 @@ def _next_day(a: _Item, b: _Item, score: float, relation: str, penalty: float) -
     if relation != "conflicting dates" or not days or score >= THRESHOLDS[relation]:
         return score
     ours, theirs = a.mention, b.mention
-    figures = _told_figures(ours) & _told_figures(theirs)
-    if not (_share_participant(ours, theirs) or any(len(f) > 1 for f in figures)):
+    if not _one_party(ours, theirs):
         return score
     return max(score, _content_cosine(ours, theirs) * penalty)
+
+
+def _one_party(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions share a participant or a figure of more than one digit ("$1.2 billion" /
+    "$1.2bn", "a 12 million mark offer" / "the 12 million mark fee"): what ties two reports of
+    days apart to one act, their words alone as often two acts told alike."""
+    figures = _told_figures(a) & _told_figures(b)
+    return _share_participant(a, b) or any(len(f) > 1 for f in figures)
+
+
+def _dated_apart(a: _Item, b: _Item) -> bool:
+    """Whether two reports dated outright to days next to each other (a night one outlet puts
+    before midnight and the other after) tell one act in other words:
+    each names kinds of act in its own words, every one the other's kind or of its family
+    (`act_families`), none told by a later clause of its sentence (`_later_acts`), and they share
+    a participant or a figure (`_one_party`): "The passenger ferry Marisol Star ran aground off
+    Kell Island early on Tuesday" / "The ship struck a sandbank near Kell Island late on Monday
+    night" (a crash, an attack's word), "The club accepted a 12 million mark offer on Saturday
+    morning" / "Kellin agreed the 12 million mark fee late on Friday night". Then the outlets
+    disagree on its date. A kind one names and the other lacks is another step ("charged with
+    burglary" / "accused ... and was remanded in custody"); two days apart, a story's next news
+    names its first event as often ("The fire broke out near the Harrow Creek trailhead last
+    Sunday" / "Forty-one homes have been lost to the Harrow Creek fire, ... confirmed on Tuesday")."""
+    if not (a.first == a.last and b.first == b.last and abs(a.first - b.first) == 1):
+        return False
+    ours, theirs = _own_kinds(a.mention), _own_kinds(b.mention)
+    if a.later or b.later or not (ours and theirs):
+        return False
+    return _kin(ours, theirs) and _kin(theirs, ours) and _one_party(a.mention, b.mention)
+
+
+def _kin(ours: set[str], theirs: set[str]) -> bool:
+    """Whether every kind of act of `ours` is one of `theirs` or of a family with one of them."""
+    families = lexicon().act_families
+    return all(k in theirs or any(k in f and not f.isdisjoint(theirs) for f in families) for k in ours)
 
 
 # A scored pair: similarity, the two items, how their dates relate, the cosine of their vectors.

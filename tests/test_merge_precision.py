@@ -531,3 +531,47 @@ def test_an_offer_and_its_answer_by_the_other_party_are_two_events(tmp_path: Pat
     found, _ = read_articles([tmp_path])
     told = {Path(a.path).stem: extract_events(a, tag(a.clean.match_text, a.published))[0] for a in found}
     assert not _opposite_acts(told["agreed"], told["said"])
+
+
+def test_one_act_told_in_kinds_of_one_family_on_next_days_is_one_event_in_conflict(tmp_path: Path) -> None:
+    """Running aground (a crash) and striking a sandbank (an attack's word, of the family of
+    harm) off one island on Tuesday and late on Monday night; an offer accepted and a fee agreed
+    (one deal), of one figure, on Saturday morning and late on Friday night: each one act that the
+    outlets date a day apart, one event in conflict, each mention keeping its article's date."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-03-10",
+            "The passenger ferry Marisol Star ran aground off Kell Island on Tuesday, March 3, "
+            "with 212 people on board.\n\n"
+            "The club accepted a 12 million mark offer on Saturday, March 7, a spokeswoman said.",
+        ),
+        courier=(
+            "2026-03-10",
+            "The ship struck a sandbank near Kell Island late on Monday, March 2, passengers said.\n\n"
+            'Kellin agreed the 12 million mark fee late on Friday, March 6, saying it "reflects his value".',
+        ),
+    )
+    assert grouped(events) == [
+        ["Kellin agreed the 12 mil", "The club accepted a 12 m"],
+        ["The passenger ferry Mari", "The ship struck a sandba"],
+    ], grouped(events)
+    dates = sorted(sorted(m.date for m in e.mentions) for e in events if e.conflict)
+    assert dates == [["2026-03-02", "2026-03-03"], ["2026-03-06", "2026-03-07"]]
+
+
+def test_one_act_in_kinds_of_one_family_two_days_apart_is_two_events(tmp_path: Path) -> None:
+    """Running aground on Tuesday and striking a sandbank off the same island on Sunday: two days
+    apart, a story's next news names its first event as often ("The fire broke out near the
+    Harrow Creek trailhead last Sunday" / "Forty-one homes have been lost to the Harrow Creek
+    fire, ... confirmed on Tuesday"), so the kinds' family ties reports of next days only."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2026-03-10",
+            "The passenger ferry Marisol Star ran aground off Kell Island on Tuesday, March 3, "
+            "with 212 people on board.",
+        ),
+        courier=("2026-03-10", "The ship struck a sandbank near Kell Island late on Sunday, March 1, passengers said."),
+    )
+    assert grouped(events) == [], grouped(events)

@@ -2406,12 +2406,14 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                 spans += [(qualifiers[t], t.end - start) for t in dated]
         elif (
             len(usable) == 1
-            and _said_within(raw, start, usable)
+            and (speaker := speaker_span(raw))
             and (qualifiers := _qualifiers(raw, start, usable))
+            and speaker[1] <= qualifiers[usable[0]]
         ):
-            # What a statement says, dated only by a thing in it ("Rell said the fault lay in a
-            # software update installed over the weekend"): said at the story's time; the thing's
-            # phrase is a clause of its own.
+            # What a statement says after its speaker, dated only by a thing in it ("Rell said the
+            # fault lay in a software update installed over the weekend"): said at the story's
+            # time; the thing's phrase is a clause of its own. (Not "The man, a teacher, died on
+            # Wednesday night, the operator said": an apposition's verb may be the main one.)
             spans.append((qualifiers[usable[0]], usable[0].end - start))
         inside = [t for t in usable if any(a <= t.start - start < b for a, b in spans)] if spans else []
         main = [t for t in usable if t not in inside] if inside else usable

@@ -320,6 +320,10 @@ def test_statement_dated_only_by_a_thing_it_names_is_of_the_story_time() -> None
     unsaid = "Engineers traced the fault to a software update installed over the weekend.\n"
     [update] = tagged_events(article(unsaid, published=date(2026, 2, 10)))
     assert update.date == "2026-W06"
+    # the speaker after it: the apposition's verb is the main one
+    apposed = "The man, a retired teacher from Kestowe, died on Wednesday night, the operator said.\n"
+    [death] = tagged_events(article(apposed, published=date(2026, 9, 17)))
+    assert death.date == "2026-09-16"
 
 
 def test_days_after_an_event_told_in_a_clause_dated_apart() -> None:

@@ -2408,12 +2408,14 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             len(usable) == 1
             and (speaker := speaker_span(raw))
             and (qualifiers := _qualifiers(raw, start, usable))
-            and speaker[1] <= qualifiers[usable[0]]
+            and len(raw[speaker[1] : qualifiers[usable[0]]].split()) > 1
         ):
             # What a statement says after its speaker, dated only by a thing in it ("Rell said the
             # fault lay in a software update installed over the weekend"): said at the story's
             # time; the thing's phrase is a clause of its own. (Not "The man, a teacher, died on
-            # Wednesday night, the operator said": an apposition's verb may be the main one.)
+            # Wednesday night, the operator said": an apposition's verb may be the main one; nor
+            # the medium the speaker's words end with, "said in its study published in May that":
+            # the statement's own date.)
             spans.append((qualifiers[usable[0]], usable[0].end - start))
         inside = [t for t in usable if any(a <= t.start - start < b for a, b in spans)] if spans else []
         main = [t for t in usable if t not in inside] if inside else usable

@@ -324,6 +324,9 @@ def test_statement_dated_only_by_a_thing_it_names_is_of_the_story_time() -> None
     apposed = "The man, a retired teacher from Kestowe, died on Wednesday night, the operator said.\n"
     [death] = tagged_events(article(apposed, published=date(2026, 9, 17)))
     assert death.date == "2026-09-16"
+    # the medium of the statement: its own date
+    study = "Hwang's team said in its study published in May in Science that it had cloned embryos.\n"
+    assert [m.date for m in tagged_events(article(study, published=date(2005, 12, 5)))] == ["2005-05"]
 
 
 def test_days_after_an_event_told_in_a_clause_dated_apart() -> None:

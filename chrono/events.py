@@ -2404,6 +2404,19 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                 dated = [t for t in qualifiers if _precise(event_date(t.value)[0])]
                 usable = sorted(kept + dated, key=lambda t: t.start)
                 spans += [(qualifiers[t], t.end - start) for t in dated]
+        elif (
+            len(usable) == 1
+            and (speaker := speaker_span(raw))
+            and (qualifiers := _qualifiers(raw, start, usable))
+            and len(raw[speaker[1] : qualifiers[usable[0]]].split()) > 1
+        ):
+            # What a statement says after its speaker, dated only by a thing in it ("Rell said the
+            # fault lay in a software update installed over the weekend"): said at the story's
+            # time; the thing's phrase is a clause of its own. (Not "The man, a teacher, died on
+            # Wednesday night, the operator said": an apposition's verb may be the main one; nor
+            # the medium the speaker's words end with, "said in its study published in May that":
+            # the statement's own date.)
+            spans.append((qualifiers[usable[0]], usable[0].end - start))
         inside = [t for t in usable if any(a <= t.start - start < b for a, b in spans)] if spans else []
         main = [t for t in usable if t not in inside] if inside else usable
         if inside and not main and (setting := _setting(clean.match_text[start:end], start, inside, spans)):

@@ -308,6 +308,27 @@ def test_participle_phrase_ending_the_sentence_dates_its_noun_apart() -> None:
     assert sorted(m.date for m in found) == ["2026-10-16", "2026-10-19"]
 
 
+def test_statement_dated_only_by_a_thing_it_names_is_of_the_story_time() -> None:
+    """What a statement says, dated only by a participle phrase after a noun, was said at the
+    story's time; the phrase is a clause of its own. Not so the same phrase outside a statement."""
+    text = (
+        "The exchange halted all trading on Tuesday morning after a fault in its systems.\n\n"
+        "Chief executive Tobias Rell said the fault lay in a software update installed over the weekend.\n"
+    )
+    found = by_text(tagged_events(article(text, published=date(2026, 2, 10))), "Rell")
+    assert sorted((m.date, m.timex is None) for m in found) == [("2026-02-10", True), ("2026-W06", False)]
+    unsaid = "Engineers traced the fault to a software update installed over the weekend.\n"
+    [update] = tagged_events(article(unsaid, published=date(2026, 2, 10)))
+    assert update.date == "2026-W06"
+    # the speaker after it: the apposition's verb is the main one
+    apposed = "The man, a retired teacher from Kestowe, died on Wednesday night, the operator said.\n"
+    [death] = tagged_events(article(apposed, published=date(2026, 9, 17)))
+    assert death.date == "2026-09-16"
+    # the medium of the statement: its own date
+    study = "Hwang's team said in its study published in May in Science that it had cloned embryos.\n"
+    assert [m.date for m in tagged_events(article(study, published=date(2005, 12, 5)))] == ["2005-05"]
+
+
 def test_days_after_an_event_told_in_a_clause_dated_apart() -> None:
     text = (
         "The inquiry opened on October 19, 2026.\n"

@@ -169,6 +169,8 @@ def weekday(m: Mention, ctx: Context) -> Resolution | None:
     # "last Friday"/"next Friday" skip the anchor day itself; a bare weekday may be the anchor day.
     inclusive = not f.shift
     day = cal.weekday_near(ctx.anchor, f.weekday, 1 if direction > 0 else -1, inclusive=inclusive)
+    if f.shift == 1 and day == ctx.anchor + dt.timedelta(days=1):
+        day += dt.timedelta(weeks=1)  # written on a Tuesday, "next Wednesday" is not tomorrow (that is "tomorrow")
     return _day_and_part(day + dt.timedelta(days=f.rel or 0), f.part, cue)  # "the day before last Tuesday"
 
 

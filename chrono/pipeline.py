@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from chrono.events import EventMention
     from chrono.incremental import MergeStore, Skeleton
     from chrono.merge import EventRecord
+    from chrono.parallel import Ahead
     from chrono.spool import Spool
 
 
@@ -142,8 +143,8 @@ def extract(
 
     # The merge forks workers of its own on this machine; never beside a Dask client's threads.
     merge_jobs = (jobs or available_cores()) if executor == "local" else 1
-    with _gc_paused():
-        return _extract(inputs, run, cache_dir, progress, merge_jobs, executor == "local")
+    with _gc_paused(), _worker_ahead(cache_dir is not None and executor == "local") as worker:
+        return _extract(inputs, run, cache_dir, progress, merge_jobs, worker)
 
 
 def _extract(
@@ -152,7 +153,7 @@ def _extract(
     cache_dir: Path | None,
     progress: bool,
     merge_jobs: int,
-    fork_ahead: bool,
+    worker: Ahead | None,
 ) -> ExtractResult:
     found = list(discover(inputs))
     tasks = [item for item in found if isinstance(item, FileTask)]
@@ -173,7 +174,7 @@ def _extract(
 
             cache = ResultCache(cache_dir)
             keys = [cache.key(task) for task in tasks]
-            with _ahead(run, tasks, keys, cache, fork_ahead) as (run, ahead):
+            with _ahead(run, tasks, keys, cache, worker) as (run, ahead):
                 store = MergeStore(cache.dir, inputs)
                 if ahead:  # the merge's data loaded while the worker extracts
                     _merge_ready(store)
@@ -216,27 +217,43 @@ OVERRIDES_FILE = "chrono.yaml"
 
 
 @contextmanager
+def _worker_ahead(wanted: bool) -> Iterator[Ahead | None]:
+    """A process forked now that loads the rules and word frequencies (~2 s) while this one lists
+    and hashes the files, to extract the few the cache lacks (`_ahead`); None when not `wanted`
+    (no cache, a Dask cluster extracts) or there is no fork."""
+    from chrono.parallel import Ahead, fork_context, warm_up
+
+    if not (wanted and fork_context()):
+        yield None
+        return
+    with Ahead(process_file, warm_up) as worker:
+        yield worker
+
+
+@contextmanager
 def _ahead(
-    run: Run, tasks: Sequence[FileTask], keys: Sequence[str | None], cache: ResultCache, fork: bool
+    run: Run, tasks: Sequence[FileTask], keys: Sequence[str | None], cache: ResultCache, worker: Ahead | None
 ) -> Iterator[tuple[Run, bool]]:
     """`run`, and whether the files the cache lacks are already extracting: when they are fewer
-    than a pool is worth (one added or edited article), a process forked now extracts them
-    (~1.5 s for one article, the rules loaded first) while this one loads the merge state and the
-    merge's data (`_merge_ready`, the caller's), where it would extract them itself after that
-    (`_cached`). Not with `fork` false (a Dask cluster extracts)."""
-    from chrono.parallel import MIN_FILES_PER_WORKER, Ahead, fork_context
+    than a pool is worth (one added or edited article), the `worker` forked at the start (rules
+    loaded by now) extracts them while this one loads the merge state and the merge's data
+    (`_merge_ready`, the caller's), where it would extract them itself after that (`_cached`).
+    Otherwise the worker is stopped: no second core taken from the pool's workers or the merge."""
+    from chrono.parallel import MIN_FILES_PER_WORKER
 
     missing = [task for task, key in zip(tasks, keys, strict=True) if key is None or not cache.has(key)]
-    if not (fork and 0 < sum(map(work_units, missing)) < MIN_FILES_PER_WORKER and fork_context()):
+    if worker is None or not 0 < sum(map(work_units, missing)) < MIN_FILES_PER_WORKER:
+        if worker is not None:
+            worker.close()
         yield run, False
         return
-    with Ahead(process_file, missing) as worker:
+    worker.send(missing)
 
-        def ahead(todo: Sequence[FileTask]) -> Iterator[FileResult]:
-            # The files asked for are those missing, unless the merge state knew some of them.
-            yield from worker.results() if list(todo) == worker.tasks else run(todo)
+    def ahead(todo: Sequence[FileTask]) -> Iterator[FileResult]:
+        # The files asked for are those missing, unless the merge state knew some of them.
+        yield from worker.results() if list(todo) == worker.tasks else run(todo)
 
-        yield ahead, True
+    yield ahead, True
 
 
 def _merge_ready(store: MergeStore | None = None) -> None:

@@ -58,12 +58,12 @@ from chrono.merge import (
     merge_mentions,
     stories,
 )
-from chrono.pipeline import ArticleResult, FileResult
+from chrono.pipeline import ArticleResult, FileResult, KeptEvent
 
 if TYPE_CHECKING:
     from chrono.events import EventMention
 
-FORMAT = 6  # of the files below; another format is no state (a whole merge writes a new one)
+FORMAT = 7  # of the files below; another format is no state (a whole merge writes a new one)
 STATE_FILE = "state"
 SHARDS = 256  # events are kept in this many files by id, so a run rewrites only those it changes
 PART_SHARE = 0.3  # merging more than this share of the mentions again gains little over all of them
@@ -168,7 +168,7 @@ class MergeStore:
         self.folder = cache_dir / "merge" / hashlib.sha256(named).hexdigest()[:16]
         self.state = self._load()
         self._skeleton = dict(zip(self.state.keys, self.state.skeletons, strict=True)) if self.state else {}
-        self._stored: dict[str, EventRecord] | None = None
+        self._stored: dict[str, KeptEvent] | None = None
         self.last = ""  # how the last merge ran and why (for benchmarks and tests)
         self.unwritable: str | None = None  # why the state could not be kept, if it could not
 
@@ -184,14 +184,16 @@ class MergeStore:
         where: tuple[np.ndarray, np.ndarray],
         load: Callable[[int], FileResult],
         jobs: int,
-    ) -> list[EventRecord]:
+    ) -> list[EventRecord | KeptEvent]:
         """The merged events of `mentions` (None where not loaded: `load(position)` gives that
         file's result), which came from the file at position `where[0]`, place `where[1]` among
         its mentions; `keys` and `skeletons` are per file. Merges only what changed when it can, and
         keeps the new state."""
         self.last = "whole: no state"
+        self.stored_events()  # read now: one that cannot be is no state
         part = self._part(keys, where) if self.state is not None else None
         outcome = self._merge_part(part, mentions, where, load, jobs) if part is not None else None
+        events: list[EventRecord | KeptEvent]
         with self._parking() as park:
             if outcome is None:
                 _fill(mentions, where, load)
@@ -199,7 +201,7 @@ class MergeStore:
                 merged = merge_mentions(enumerate(handed_over(mentions)), jobs, record=True, park=park)  # type: ignore[arg-type]
                 rows = _Rows.empty(n)
                 rows.set(merged)
-                events, labels, changed = merged.events, rows.labels(merged), None
+                events, labels, changed = merged.events, rows.labels(merged), None  # type: ignore[assignment]
                 del merged  # its index, copied into the rows
             else:
                 events, labels, rows, changed = outcome
@@ -208,7 +210,9 @@ class MergeStore:
                     self._save(keys, skeletons, where, rows, events, labels, changed)
                 except (OSError, ChronoError) as exc:  # the next run merges everything: slower, still right
                     self.unwritable = str(exc)
-        return finished(events)
+        if len({e.id for e in events}) < len(events):  # `finished` tells two apart by their records
+            events = [e.record() if isinstance(e, KeptEvent) else e for e in events]
+        return finished(events)  # type: ignore[arg-type,return-value]  # kept events sort as records do
 
     def _parking(self) -> AbstractContextManager[Parking | None]:
         """Where a whole merge's filings wait until the state is written: the state's folder
@@ -251,7 +255,7 @@ class MergeStore:
         where: tuple[np.ndarray, np.ndarray],
         load: Callable[[int], FileResult],
         jobs: int,
-    ) -> tuple[list[EventRecord], list[int], _Rows, set[str]] | None:
+    ) -> tuple[list[EventRecord | KeptEvent], list[int], _Rows, set[str]] | None:
         """Events, their components, the rows and the event ids changed, when merging the part
         that changed is the same as merging everything; else None."""
         state = self.state
@@ -326,7 +330,9 @@ class MergeStore:
         stored = self.stored_events()
         keeps = ~np.isin(state.event_component, affected)
         gone_ids = {i for i, k in zip(state.event_ids, keeps.tolist(), strict=True) if not k}
-        events = [stored[i] for i, k in zip(state.event_ids, keeps.tolist(), strict=True) if k]
+        events: list[EventRecord | KeptEvent] = [
+            stored[i] for i, k in zip(state.event_ids, keeps.tolist(), strict=True) if k
+        ]
         event_labels = [renamed[c] for c in state.event_component[keeps].tolist()]
         events += merged.events
         event_labels += out.labels(merged)
@@ -385,14 +391,18 @@ class MergeStore:
 
     # --- files --------------------------------------------------------------------------------
 
-    def stored_events(self) -> dict[str, EventRecord]:
-        """The kept events by id (read once: every merge with a state reads them)."""
-        if self._stored is None:
-            assert self.state is not None
+    def stored_events(self) -> dict[str, KeptEvent]:
+        """The kept events by id (read once: every merge with a state reads them). A shard that
+        cannot be read is no state (a whole merge then)."""
+        if self._stored is None and self.state is not None:
             self._stored = {}
-            for name in self.state.shards.values():
-                self._stored.update(pickle.loads((self.folder / name).read_bytes()))
-        return self._stored
+            try:
+                for name in self.state.shards.values():
+                    for event_id, date, json in pickle.loads((self.folder / name).read_bytes()):
+                        self._stored[event_id] = KeptEvent(event_id, date, json)
+            except (OSError, ValueError, TypeError, pickle.UnpicklingError, EOFError, AttributeError):
+                self.state, self._skeleton = None, {}
+        return self._stored or {}
 
     def _load(self) -> _State | None:
         """The kept state, or None when there is none or it cannot be read (a whole merge then)."""
@@ -412,12 +422,13 @@ class MergeStore:
         skeletons: Sequence[Skeleton],
         where: tuple[np.ndarray, np.ndarray],
         rows: _Rows,
-        events: list[EventRecord],
+        events: list[EventRecord | KeptEvent],
         labels: list[int],
         changed: set[str] | None,
     ) -> None:
-        """Keep the state for the next run (the event shards `changed` touches, all when None).
-        None is kept when a file with mentions has no key or two events share a raw id."""
+        """Keep the state for the next run (the event shards `changed` touches, all when None),
+        each event as its JSON (`pipeline.KeptEvent`), which then stands for it in `events`: it is
+        written once. None is kept when a file with mentions has no key or two events share a raw id."""
         index_of = np.full(len(keys), -1, np.int64)
         known = [pos for pos, key in enumerate(keys) if key is not None]
         index_of[known] = np.arange(len(known))
@@ -439,9 +450,10 @@ class MergeStore:
             if bounds[number] == bounds[number + 1]:
                 shards.pop(number, None)
                 continue
-            content = {
-                events[k].id: events[k] for k in by_shard[bounds[number] : bounds[number + 1]].tolist()
-            }
+            content = []
+            for k in by_shard[bounds[number] : bounds[number + 1]].tolist():
+                events[k] = kept = KeptEvent.of(events[k])
+                content.append((kept.id, kept.date, kept.json))
             data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)  # read every run: not compressed
             name = f"events-{number:02x}-{hashlib.sha256(data).hexdigest()[:12]}"
             write_atomic(self.folder / name, data)

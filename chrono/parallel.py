@@ -66,7 +66,7 @@ def map_local(
         return
     context = fork_context() or multiprocessing.get_context("spawn")
     window = workers * WINDOW_PER_WORKER
-    for results in _pooled(context, workers, fn, _batches(tasks, units), window, _warm_up):
+    for results in _pooled(context, workers, fn, _batches(tasks, units), window, warm_up):
         yield from results
 
 
@@ -102,31 +102,37 @@ def fork_imap(
 
 
 class Ahead:
-    """`fn` over a few tasks in one process forked now, the results taken later (`results`): the
-    work overlaps whatever this process does meanwhile. Use as a context manager; a process whose
-    results were never taken is terminated on leaving."""
+    """`fn` over a few tasks in one process forked now, warmed up by `initializer` (the rules)
+    before the tasks are known: they are sent later (`send`), and the results taken later still
+    (`results`), the work overlapping whatever this process does meanwhile. Use as a context
+    manager; a process never sent tasks, or whose results were never taken, is terminated on
+    leaving (or on `close`)."""
 
-    def __init__(self, fn: Callable[[T], R], tasks: Sequence[T]) -> None:
+    def __init__(self, fn: Callable[[T], R], initializer: Callable[[], None] | None = None) -> None:
         context = fork_context()
         if context is None:
             raise ChronoError("Ahead needs fork")
-        self.tasks = list(tasks)
+        self.tasks: list[Any] | None = None  # those sent
         self._conn, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(theirs, fn, None), daemon=True)  # type: ignore[attr-defined]
+        self._process = context.Process(target=_serve, args=(theirs, fn, initializer), daemon=True)  # type: ignore[attr-defined]
         self._process.start()
         theirs.close()
-        self._conn.send(self.tasks)
         self._taken = False
+
+    def send(self, tasks: Sequence[T]) -> None:
+        """The tasks to run (once)."""
+        self.tasks = list(tasks)
+        self._conn.send(self.tasks)
 
     def results(self) -> list[Any]:
         """The tasks' results, in order (an error of the worker raised here); taken once."""
         self._taken = True
         return _received(self._conn)  # type: ignore[no-any-return]
 
-    def __enter__(self) -> Ahead:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
+    def close(self) -> None:
+        """Stop the process: told to when its results were taken, else terminated."""
+        if self._conn.closed:
+            return
         if self._taken:
             with contextlib.suppress(OSError):  # a worker that died has no pipe to be told on
                 self._conn.send(None)
@@ -134,6 +140,12 @@ class Ahead:
             self._process.terminate()
         self._conn.close()
         self._process.join()
+
+    def __enter__(self) -> Ahead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 AHEAD = 2  # batches a worker holds: the one it runs and the next
@@ -227,11 +239,14 @@ def _serve(conn: Any, fn: Callable[[T], R], initializer: Callable[[], None] | No
             conn.send((False, ChronoError(f"a worker's result could not be sent back: {exc!r}")))
 
 
-def _warm_up() -> None:
-    """Load the rules once per worker before its first file, so per-file timings are the work."""
+def warm_up() -> None:
+    """Load the rules and the word frequencies (names ask them) once per worker before its first
+    file, so per-file timings are the work."""
+    from chrono.summary import specificity
     from chrono.temporal import rules_for
 
     rules_for("en")
+    specificity("merge")  # the frequencies are read at the first term
 
 
 def map_dask(

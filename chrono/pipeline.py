@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from chrono.cache import ResultCache
     from chrono.events import EventMention
     from chrono.incremental import MergeStore, Skeleton
-    from chrono.merge import EventRecord
+    from chrono.merge import EventRecord, MentionRecord
+    from chrono.parallel import Ahead
     from chrono.spool import Spool
 
 
@@ -42,7 +43,7 @@ class ExtractResult:
     """
 
     head: Timeline  # the articles and warnings; the events too when `records` is None
-    records: Sequence[EventRecord] | None
+    records: Sequence[EventRecord | KeptEvent] | None
     problems: list[Problem]
     merge: str = "whole: no cache"  # how the merge ran, and why (`chrono.incremental`)
     jobs: int = 1  # forked workers that may write the records' JSON (as the merge's)
@@ -63,17 +64,66 @@ class ExtractResult:
             return timeline_json_parts(self.head)
         count = len(self.records)
         spans = [(start, min(count, start + JSON_EVENTS)) for start in range(0, count, JSON_EVENTS)]
-        workers = self.jobs if count >= PARALLEL_JSON else 1
+        dumped = count - sum(isinstance(event, KeptEvent) for event in self.records)  # kept: bytes already
+        workers = self.jobs if dumped >= PARALLEL_JSON else 1
         return framed_json(self.head, fork_imap(_events_json, self.records, spans, workers, 2 * workers))
 
 
-def _events_json(records: Sequence[EventRecord], span: tuple[int, int]) -> bytes:
+def _events_json(records: Sequence[EventRecord | KeptEvent], span: tuple[int, int]) -> bytes:
     """The JSON of records start:stop (`export.event_json`), straight from the records: making
-    each one's model only to dump it was most of the time."""
-    from chrono.export import EVENT_SEPARATOR, event_json
+    each one's model only to dump it was most of the time. A kept event's are its own."""
+    from chrono.export import EVENT_SEPARATOR
 
     start, stop = span
-    return EVENT_SEPARATOR.join(event_json(event.dump()) for event in records[start:stop])
+    return EVENT_SEPARATOR.join(KeptEvent.of(event).json for event in records[start:stop])
+
+
+class KeptEvent:
+    """An event a merge state kept from an earlier run (`chrono.incremental`), as the timeline
+    JSON holds it (`export.event_json`), with what sorting the events asks of it: most of a
+    rebuild's events, read as bytes and written as they are (a tenth of the time of unpickling
+    their records and dumping them again). Its record is made when more is asked (an undated
+    one's first article, a site's models: `record`)."""
+
+    __slots__ = ("_record", "date", "id", "json")
+
+    def __init__(self, id: str, date: str | None, json: bytes) -> None:  # noqa: A002 - the event's
+        self.id, self.date, self.json = id, date, json
+        self._record: EventRecord | None = None
+
+    @staticmethod
+    def of(event: EventRecord | KeptEvent) -> KeptEvent:
+        """The event as one kept: a record dumped (`export.event_json`)."""
+        from chrono.export import event_json
+
+        if isinstance(event, KeptEvent):
+            return event
+        return KeptEvent(event.id, event.date, event_json(event.dump()))
+
+    def record(self) -> EventRecord:
+        """The merge's record of the event, read back from its JSON."""
+        import orjson
+
+        from chrono.events import TimexRef
+        from chrono.merge import EventRecord, MentionRecord
+
+        if self._record is None:
+            data = orjson.loads(self.json)
+            mentions = tuple(
+                MentionRecord(**m | {"timex": m["timex"] and TimexRef(**m["timex"])})
+                for m in data["mentions"]
+            )
+            plain = {k: data[k] for k in ("id", "date", "date_end", "summary", "future", "conflict")}
+            reasons = tuple(data["merge_reasons"])
+            self._record = EventRecord(**plain, mentions=mentions, merge_reasons=reasons)
+        return self._record
+
+    @property
+    def mentions(self) -> tuple[MentionRecord, ...]:
+        return self.record().mentions
+
+    def model(self) -> Event:
+        return self.record().model()
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +192,8 @@ def extract(
 
     # The merge forks workers of its own on this machine; never beside a Dask client's threads.
     merge_jobs = (jobs or available_cores()) if executor == "local" else 1
-    with _gc_paused():
-        return _extract(inputs, run, cache_dir, progress, merge_jobs, executor == "local")
+    with _gc_paused(), _worker_ahead(cache_dir is not None and executor == "local") as worker:
+        return _extract(inputs, run, cache_dir, progress, merge_jobs, worker)
 
 
 def _extract(
@@ -152,7 +202,7 @@ def _extract(
     cache_dir: Path | None,
     progress: bool,
     merge_jobs: int,
-    fork_ahead: bool,
+    worker: Ahead | None,
 ) -> ExtractResult:
     found = list(discover(inputs))
     tasks = [item for item in found if isinstance(item, FileTask)]
@@ -166,14 +216,15 @@ def _extract(
 
             # Stage 4: merge. Reports of one happening from several articles become one event.
             # The list hands its mentions over: each one's features are freed as its event is built.
-            events = merge_records(handed_over(mentions), merge_jobs)  # type: ignore[arg-type]
+            events: list[EventRecord | KeptEvent]
+            events = merge_records(handed_over(mentions), merge_jobs)  # type: ignore[arg-type,assignment]
         else:
             from chrono.cache import ResultCache
             from chrono.incremental import MergeStore
 
             cache = ResultCache(cache_dir)
             keys = [cache.key(task) for task in tasks]
-            with _ahead(run, tasks, keys, cache, fork_ahead) as (run, ahead):
+            with _ahead(run, tasks, keys, cache, worker) as (run, ahead):
                 store = MergeStore(cache.dir, inputs)
                 if ahead:  # the merge's data loaded while the worker extracts
                     _merge_ready(store)
@@ -202,7 +253,7 @@ def _extract(
     # Stage 6: an editor's overrides (chrono.yaml in an INPUT folder), keyed by stable event ids.
     # They edit the contract's models, so only then are all the events made models at once.
     overrides = [path for path in (Path(given) / OVERRIDES_FILE for given in inputs) if path.is_file()]
-    records: list[EventRecord] | None = None
+    records: list[EventRecord | KeptEvent] | None = None
     if overrides:
         timeline, edited = _apply_overrides(Timeline(articles=articles, events=_models(events)), overrides)
         problems += edited
@@ -216,27 +267,43 @@ OVERRIDES_FILE = "chrono.yaml"
 
 
 @contextmanager
+def _worker_ahead(wanted: bool) -> Iterator[Ahead | None]:
+    """A process forked now that loads the rules and word frequencies (~2 s) while this one lists
+    and hashes the files, to extract the few the cache lacks (`_ahead`); None when not `wanted`
+    (no cache, a Dask cluster extracts) or there is no fork."""
+    from chrono.parallel import Ahead, fork_context, warm_up
+
+    if not (wanted and fork_context()):
+        yield None
+        return
+    with Ahead(process_file, warm_up) as worker:
+        yield worker
+
+
+@contextmanager
 def _ahead(
-    run: Run, tasks: Sequence[FileTask], keys: Sequence[str | None], cache: ResultCache, fork: bool
+    run: Run, tasks: Sequence[FileTask], keys: Sequence[str | None], cache: ResultCache, worker: Ahead | None
 ) -> Iterator[tuple[Run, bool]]:
     """`run`, and whether the files the cache lacks are already extracting: when they are fewer
-    than a pool is worth (one added or edited article), a process forked now extracts them
-    (~1.5 s for one article, the rules loaded first) while this one loads the merge state and the
-    merge's data (`_merge_ready`, the caller's), where it would extract them itself after that
-    (`_cached`). Not with `fork` false (a Dask cluster extracts)."""
-    from chrono.parallel import MIN_FILES_PER_WORKER, Ahead, fork_context
+    than a pool is worth (one added or edited article), the `worker` forked at the start (rules
+    loaded by now) extracts them while this one loads the merge state and the merge's data
+    (`_merge_ready`, the caller's), where it would extract them itself after that (`_cached`).
+    Otherwise the worker is stopped: no second core taken from the pool's workers or the merge."""
+    from chrono.parallel import MIN_FILES_PER_WORKER
 
     missing = [task for task, key in zip(tasks, keys, strict=True) if key is None or not cache.has(key)]
-    if not (fork and 0 < sum(map(work_units, missing)) < MIN_FILES_PER_WORKER and fork_context()):
+    if worker is None or not 0 < sum(map(work_units, missing)) < MIN_FILES_PER_WORKER:
+        if worker is not None:
+            worker.close()
         yield run, False
         return
-    with Ahead(process_file, missing) as worker:
+    worker.send(missing)
 
-        def ahead(todo: Sequence[FileTask]) -> Iterator[FileResult]:
-            # The files asked for are those missing, unless the merge state knew some of them.
-            yield from worker.results() if list(todo) == worker.tasks else run(todo)
+    def ahead(todo: Sequence[FileTask]) -> Iterator[FileResult]:
+        # The files asked for are those missing, unless the merge state knew some of them.
+        yield from worker.results() if list(todo) == worker.tasks else run(todo)
 
-        yield ahead, True
+    yield ahead, True
 
 
 def _merge_ready(store: MergeStore | None = None) -> None:
@@ -267,7 +334,7 @@ def _spool_for(tasks: Sequence[FileTask], folder: Path | None) -> Iterator[Spool
         spool.close()
 
 
-def _models(events: list[EventRecord]) -> list[Event]:
+def _models(events: list[EventRecord | KeptEvent]) -> list[Event]:
     """The events as the contract's models, each record freed as its model is made."""
     from chrono.merge import handed_over
 

@@ -136,3 +136,27 @@ def test_a_cache_that_cannot_be_written_is_one_warning_not_a_failed_run(corpus: 
     assert result.timeline.events == expected.events
     [warning] = [p for p in result.problems if "cache not written" in p.message]
     assert warning.where == str(blocked)
+
+
+def test_the_worker_ahead_is_forked_before_the_files_are_listed(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a cache, the worker that extracts an added article is forked before the files are
+    listed and hashed, so it loads the rules meanwhile; with nothing to extract it is stopped."""
+    import multiprocessing
+
+    cache_dir = tmp_path / "cache"
+    cold = extract_bytes([corpus], cache_dir)
+    children: list[int] = []
+    listing = pipeline.discover
+
+    def counted(inputs):  # type: ignore[no-untyped-def]
+        children.append(len(multiprocessing.active_children()))
+        return listing(inputs)
+
+    monkeypatch.setattr(pipeline, "discover", counted)
+    assert extract_bytes([corpus], cache_dir) == cold
+    assert children == [1]
+    assert multiprocessing.active_children() == []
+    extract_bytes([corpus], None)
+    assert children == [1, 0]  # no cache: nothing ahead

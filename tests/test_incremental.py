@@ -185,3 +185,26 @@ def test_parked_filings_are_the_filings_and_go_with_their_parking(corpus: Path, 
             assert len(held[kind].filings.load().word) == len(parked[kind].filings.load().word)
         files = [p.filings.file for p in parked]
     assert all(f.closed for f in files) and not list((tmp_path / "parking").iterdir())
+
+
+def test_a_damaged_event_shard_means_a_whole_merge_with_the_same_bytes(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold, _ = extract(corpus, cache)
+    [state] = (cache / code_version() / "merge").glob(f"*/{incremental.STATE_FILE}")
+    next(state.parent.glob("events-*")).write_bytes(b"not a shard")
+    assert extract(corpus, cache) == (cold, "whole: no state")
+    assert extract(corpus, cache) == (cold, "none: nothing changed")  # kept again, whole
+
+
+def test_kept_events_are_written_as_the_json_they_were_kept_as(corpus: Path, tmp_path: Path) -> None:
+    """A rebuild's kept events are read from the state as their JSON and written as they are
+    (`pipeline.KeptEvent`); their records, read back from it, are the merge's."""
+    cache = tmp_path / "cache"
+    whole = pipeline.extract([corpus], jobs=1, cache_dir=None)
+    pipeline.extract([corpus], jobs=1, cache_dir=cache)
+    kept = pipeline.extract([corpus], jobs=1, cache_dir=cache)
+    assert kept.merge == "none: nothing changed"
+    assert kept.records and all(isinstance(e, pipeline.KeptEvent) for e in kept.records)
+    assert b"".join(kept.json_parts()) == b"".join(whole.json_parts())
+    assert [e.record() for e in kept.records] == whole.records
+    assert kept.timeline == whole.timeline

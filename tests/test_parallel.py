@@ -154,18 +154,43 @@ def _where(n: int) -> tuple[int, int]:
     return os.getpid(), -n
 
 
+_WARMED: list[int] = []
+
+
+def _warm() -> None:
+    _WARMED.append(os.getpid())
+
+
+def _where_warmed(n: int) -> tuple[int, int]:
+    return _WARMED[-1] if _WARMED else 0, -n
+
+
 def test_a_worker_ahead_runs_elsewhere_and_stops_whether_taken_or_not() -> None:
     import multiprocessing
 
-    with Ahead(_where, [1, 2, 3]) as taken:
+    with Ahead(_where) as taken:
+        taken.send([1, 2, 3])
         results = taken.results()
     assert [n for _, n in results] == [-1, -2, -3]
     assert all(pid != os.getpid() for pid, _ in results)
-    with Ahead(_where, [1]):
+    with Ahead(_where) as unused:
+        unused.send([1])
+    with Ahead(_where):  # never sent tasks
         pass
-    with pytest.raises(ZeroDivisionError), Ahead(_inverse, [0]) as failing:
+    with pytest.raises(ZeroDivisionError), Ahead(_inverse) as failing:
+        failing.send([0])
         failing.results()
     assert multiprocessing.active_children() == []
+
+
+def test_a_worker_ahead_warms_up_before_its_tasks_are_known() -> None:
+    """Forked before the tasks are known, it runs its initializer (the rules loaded) meanwhile,
+    in its own process."""
+    with Ahead(_where_warmed, _warm) as worker:
+        worker.send([1])
+        [(warmed, _)] = worker.results()
+    assert warmed not in (0, os.getpid())
+    assert _WARMED == []
 
 
 def test_mentions_travel_whole_with_their_strings_shared() -> None:

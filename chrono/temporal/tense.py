@@ -420,11 +420,12 @@ def _clause_tense(text: str, start: int, end: int, sentence_start: int, rules: T
     cues_before, offset = _cues_in(text, sentence_start, start, rules.cue)
     verbs = _verbs(cues_before, offset, text, rules)
     opened = [m.start() for m in rules.subordinate.finditer(text, sentence_start, start)]
-    if verbs and opened and all(offset + m.start() < opened[-1] for m in verbs):
-        own = _tense_after(text, start, end, sentence_start, rules)
-        if own is not NO_CUE:
-            return own
-    if verbs and _ends_reported_subject(verbs[-1], offset, text, start, end, rules):
+    # So has a reported clause whose subject the expression ends ("said its march on Saturday
+    # would go ahead").
+    if verbs and (
+        (opened and all(offset + m.start() < opened[-1] for m in verbs))
+        or _ends_reported_subject(verbs[-1], offset, text, start, end, rules)
+    ):
         own = _tense_after(text, start, end, sentence_start, rules)
         if own is not NO_CUE:
             return own

@@ -478,8 +478,8 @@ def _perfect_relatives(raw: str, base: int, timexes: list[Timex]) -> list[tuple[
     perfect = lex.present_perfect.search(lowered) or lex.progressive.search(lowered)
     if perfect is None or _in_subject_clause(lowered[: perfect.start()]):
         return []
-    own = _own(raw)  # the same text unless the sentence quotes: then the tense must be the reporter's
-    if own != lowered and not (lex.present_perfect.search(own) or lex.progressive.search(own)):
+    # The tense must be the reporter's, not only a quote's.
+    if not (_perfect_lead(raw) or lex.progressive.search(_own(raw).lower())):
         return []
     bounds = unbroken(raw)
     days = ((t.start - base, t.end - base) for t in timexes)

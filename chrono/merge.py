@@ -54,7 +54,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -467,9 +467,12 @@ def _kinds_apart(a: EventMention, b: EventMention) -> bool:
     (`act_families`)."""
     lex = lexicon()
     ours, theirs = (frozenset(t for t in m.terms if t in lex.acts) for m in (a, b))
-    if not ours.isdisjoint(theirs):
-        return False
-    return not any(ours & family and theirs & family for family in lex.act_families)
+    return ours.isdisjoint(theirs) and not _one_family(ours, theirs)
+
+
+def _one_family(ours: Set[str], theirs: Set[str]) -> bool:
+    """Whether a family of kinds of act (`act_families`) holds a kind of each side."""
+    return any(ours & family and theirs & family for family in lexicon().act_families)
 
 
 def _own_kinds_apart(a: EventMention, b: EventMention) -> bool:
@@ -1100,8 +1103,7 @@ def _dated_apart(a: _Item, b: _Item) -> bool:
     ours, theirs = _own_kinds(a.mention), _own_kinds(b.mention)
     if a.later or b.later or len(ours) != 1 or len(theirs) != 1 or ours == theirs:
         return False
-    kinds = ours | theirs
-    return any(kinds <= family for family in lexicon().act_families) and _one_party(a.mention, b.mention)
+    return _one_family(ours, theirs) and _one_party(a.mention, b.mention)
 
 
 # A scored pair: similarity, the two items, how their dates relate, the cosine of their vectors.

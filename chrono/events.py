@@ -54,6 +54,9 @@ _QUARTER = re.compile(r"^(\d{4})-([QH])([1-4])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _OPEN_MODS = ("BEFORE", "AFTER")  # TimeML mods of a span open on one side ("post-1959")
 _READER = re.compile(r"\byou(?:r|rs|'ve|’ve)?\b", re.IGNORECASE)
+# The readers counted as a group ("More than 600 of you stood outside Aldmark House on 9 January"):
+# what they did is a report, not an address to them, when a verb of the past follows.
+_READERS_COUNTED = re.compile(r"\bof you (?P<verb>[a-z]+)\b")
 _END_PUNCT = tuple(".!\"”’')")
 _SENTENCE_END = ".!?\"”’' "
 _HEADING_MARKS = " \t*_#:-–—•·"  # around a heading's words (Markdown, a dash, a colon)
@@ -262,8 +265,19 @@ def _reports_nothing(sentence: str, seen: set[str], title: str, after_quote: boo
         or sentence.rstrip("\"”’' ").endswith("?")
         or is_boilerplate(sentence.lstrip("*_#>•·-–— ").replace("**", ""))
         # The regex matches only where the lower-cased text has "you": testing that first is 10x faster.
-        or ("you" in _own(sentence) and bool(_READER.search(own)))
+        or ("you" in _own(sentence) and bool(_READER.search(own)) and not _readers_acted(_own(sentence)))
         or bool(lex.caption.search(own))
+    )
+
+
+def _readers_acted(own: str) -> bool:
+    """Whether lower-case `own` words tell what a number of the readers did ("600 of you stood")."""
+    lex = lexicon()
+    counted = _READERS_COUNTED.search(own)
+    return (
+        counted is not None
+        and counted["verb"] not in lex.tenseless
+        and lex.verb.fullmatch(counted["verb"]) is not None
     )
 
 
@@ -605,12 +619,33 @@ def _cuts(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
     out = []
     ordered = sorted(timexes, key=lambda t: t.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
-        if event_date(a.value)[0] == event_date(b.value)[0] and not _counts_on(b):
+        # two expressions of an undated text tell two times when their words differ
+        if (event_date(a.value)[0] or a.text.lower()) == (event_date(b.value)[0] or b.text.lower()) and not _counts_on(b):
             continue
         lo, hi = a.end - base, b.start - base
         found = [*lexicon().conjunction.finditer(raw, lo, hi), *_SEMICOLON.finditer(raw, lo, hi)]
         if found:
             out.append(max(m.span() for m in found))
+    return out
+
+
+def _undated_parts(s: _Sentence, raw: str, local: list[Timex]) -> list[EventMention]:
+    """Mentions of a sentence whose own expressions cannot be resolved (an undated text): one for
+    each conjunct that a coordinator cuts between two of them ("More than 600 of you stood outside
+    Aldmark House on 9 January, and we were back on 16 January"), with its expression, as in a
+    dated text; else the sentence, with none."""
+    why = "undated: its own time expression cannot be resolved"
+    own = [t for t in local if t.value is None]
+    cuts = _cuts(raw, s.start, own) if len(own) > 1 else []
+    if not cuts:  # most sentences
+        return [s.mention(None, None, why, s.text)]
+    out: list[EventMention] = []
+    parts: set[tuple[int, int]] = set()
+    for t in own:
+        lo, hi = part = _conjunct(cuts, t.start - s.start, len(raw))
+        if part not in parts:
+            parts.add(part)
+            out.append(s.mention(None, t, why, _with_subject(raw, lo, hi), len(out)))
     return out
 
 
@@ -2254,8 +2289,10 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
         or not lexicon().past.search(_own(again.summary))  # "Rovers host Watford on Saturday": ahead
         # the same act: its word, its kind or what it was done to, not a name ("Rovers"), nor a word
         # of who did it or had it done before the act ("@trial" of "The High Court"; "Two men … have
-        # been released on bail. One was taken into custody yesterday" tells the arrest)
-        or _perfect_act(lead.text).difference(mention.names).isdisjoint(again.terms)
+        # been released on bail. One was taken into custody yesterday" tells the arrest); in the
+        # reporter's words too, not only in what a speaker said after them ("The 40 households were
+        # let back in yesterday after council engineers said the slope had stopped moving")
+        or _perfect_act(lead.text).difference(mention.names).isdisjoint((*again.terms, *key_terms(_own(again.text))))
     ):
         return False
     why = f"no date of its own: a lead in the present perfect, told again next ({again.timex.text})"
@@ -2491,7 +2528,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                     story_dated = story_dated or (day and not back)
             narrative = _counting_next(before, narrative, current)
         elif unresolved and not _said_within(raw, start, local):
-            found = [s.mention(None, None, "undated: its own time expression cannot be resolved", s.text)]
+            found = _undated_parts(s, raw, local)
             narrative = _Narrative(None, "")
         else:
             perfect_lead = s if not out and narrative is lead and _perfect_lead(s.text) else None

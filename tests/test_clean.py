@@ -221,6 +221,9 @@ def test_an_advert_under_its_label_dropped(label):
         # a correction note and a print edition's page pointers (dev31)
         "Correction: An earlier version of this story said the ruling was given on Thursday. It was given on Wednesday.",
         "Parish council news, page 6. Letters, page 9.",
+        # a call to join with its pitch (dev33)
+        "Join the Bank Staff Union today. Solidarity costs less than a coffee a week.",
+        "Donate to our appeal.",
     ],
 )
 def test_a_paywall_offer_or_a_live_blogs_sign_off_between_paragraphs_dropped(line):
@@ -228,7 +231,12 @@ def test_a_paywall_offer_or_a_live_blogs_sign_off_between_paragraphs_dropped(lin
 
 
 @pytest.mark.parametrize(
-    "line", ["We are closing the road for repairs on Monday.", "The council put the plan on page 6 of its agenda."]
+    "line",
+    [
+        "We are closing the road for repairs on Monday.",
+        "The council put the plan on page 6 of its agenda.",
+        "Join the queue, officials told drivers on Monday, as the bridge stayed shut for a third day.",
+    ],
 )
 def test_news_like_a_sign_off_or_a_page_pointer_kept(line):
     assert assert_exact_runs(f"{P1}\n{line}\n{P2}\n") == f"{P1}\n{line}\n{P2}\n"

@@ -292,6 +292,10 @@ def test_future_events_and_statements_about_the_future() -> None:
         # a broadcast's hand-over to its reporter
         "NEWSREADER: Our reporter Jonas Aird is in Dunmere.",
         "Our political correspondent Ana Roth joins us from Westminster.",
+        # captions under their label, perhaps after the outlet's name (dev33)
+        "Picture: Harbour Street on Sunday morning.",
+        "Gazette photo: the slip above Mellby, seen from the church tower.",
+        "Pictured: firefighters at the scene on Tuesday.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
@@ -2045,3 +2049,41 @@ def test_a_relative_clause_in_an_irregular_past_in_the_subject_dates_its_noun_on
     text = "The stone that fell through a Tolley garage roof on Sunday night was confirmed as a meteorite yesterday.\n"
     art = article(text, published=date(2026, 9, 25))
     assert [m.date for m in tagged_events(art)] == ["2026-09-24", "2026-09-20"]
+
+
+def test_readers_counted_as_a_group_that_acted_are_a_report() -> None:
+    """A union's update: "600 of you stood outside" tells what members did, not an address to them."""
+    protest = "More than 600 of you stood outside Aldmark House in Hessel on 9 January."
+    art = article(f"{protest}\n", published=date(2027, 1, 11))
+    assert [m.date for m in tagged_events(art)] == ["2027-01-09"]
+    for line in ("Many of you have asked about the vote on 21 January.", "Many of you will know the branch."):
+        assert extract_events(article(f"{line}\n"), []) == []
+
+
+def test_an_undated_sentence_of_two_days_gives_a_mention_for_each() -> None:
+    """In an undated text the days stay unresolved; a sentence telling two acts on two days still
+    reports two, each with its own expression, as in a dated text."""
+    text = (
+        "More than 600 of you stood outside Aldmark House in Hessel on 9 January, and we were back,"
+        " with even more, on 16 January.\n"
+    )
+    first, second = tagged_events(article(text, published=None))
+    assert (first.date, second.date) == (None, None)
+    assert (first.timex and first.timex.text, second.timex and second.timex.text) == ("9 January", "16 January")
+    assert "we were back" in second.summary.lower() and "we were back" not in first.summary.lower()
+    # one day told twice is one act
+    once = tagged_events(article("The bank met the union on 13 January and signed a deal on 13 January.\n", None))
+    assert len(once) == 1
+
+
+def test_a_present_perfect_lead_told_again_before_a_statement_after_it() -> None:
+    """ "The 40 households were let back in yesterday after council engineers said the slope had
+    stopped moving" tells the lead's return again in the reporter's words (homes), though the
+    statement after "said" does not."""
+    art = article(
+        "Families forced out by the Mellby landslide have returned to their homes after almost a week away.\n\n"
+        "The 40 households were let back in yesterday after council engineers said the slope had stopped moving.\n",
+        published=date(2027, 1, 12),
+    )
+    returned, *_ = tagged_events(art)
+    assert returned.date == "2027-01-11"

@@ -350,3 +350,19 @@ def test_undated_text_takes_the_year_of_its_own_dates() -> None:
         "2026-11-05",
     ]
     assert found["5 November"].anchor_kind == "year of the reference time"
+
+
+def test_a_year_that_bounds_a_promise_is_no_reference_time() -> None:
+    """ "no compulsory redundancies before 2028": 2028 is when nothing happens, so the undated
+    text's "21 January" takes no year from it; a day after "until" still is a time told."""
+    text = "He promised there would be no compulsory redundancies before 2028. Members vote on 21 January."
+    assert _value_of(text, None, "21 January") is None
+    assert _value_of("In 2026 the bank grew. Members voted on 21 January.", None, "21 January") == "2026-01-21"
+    text = "The bridge was closed until 10 April 2027. It will not reopen on 13 April as planned."
+    assert _value_of(text, None, "13 April") == "2027-04-13"
+
+
+def test_anticipate_looks_ahead_as_expect_does() -> None:
+    # a machine-spun "Engineers expect to restore supplies on Tuesday", in a Monday paper
+    text = "Engineers anticipate to revive provides on Tuesday."
+    assert _value_of(text, "2027-01-11", "Tuesday") == "2027-01-12"

@@ -146,6 +146,9 @@ class Grammar(_Frozen):
     )
     range_openers: tuple[str, ...] = Field(description="Words before the start of a range.")
     range_joiners: tuple[str, ...] = Field(description="Words between the start and end of a range.")
+    bounds: tuple[str, ...] = Field(
+        description="Words before a time that bounds a state or promise ('before 2028'): not when it happens."
+    )
 
 
 class Lexicon(_Frozen):

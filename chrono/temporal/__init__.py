@@ -140,6 +140,7 @@ class _Language:
     tense: TenseRules
     range_join: re.Pattern[str]
     range_opener: re.Pattern[str]
+    bound: re.Pattern[str]
     coordination: re.Pattern[str]
 
 
@@ -155,6 +156,7 @@ def _language(lang: str) -> _Language:
         tense_rules(rules.lexicon.cues, grammar),
         re.compile(rf"\s*(?:-|–|—|{joiners})\s*"),
         re.compile(rf"\b(?:{openers})\s+$", re.IGNORECASE),
+        re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in grammar.bounds)})\s+$", re.IGNORECASE),
         re.compile(rf"\s*(?:,\s*(?:(?:{coordinators})\s+)?|(?:{coordinators})\s+)", re.IGNORECASE),
     )
 
@@ -218,6 +220,12 @@ _EVENING = re.compile(r"T(?:EV|NI|1[89]|2[0-3])")
 def _late(value: str) -> bool:
     """Whether a TimeML value is an evening or a night ("2026-10-12TEV", "…T22:30")."""
     return bool(_EVENING.search(value))
+
+
+def _bound(text: str, start: int, point: cal.Point, language: _Language) -> bool:
+    """A year or month that bounds a state or promise ("no redundancies before 2028"): not a time the
+    story is told in. A day or clock time stays one ("stayed until 2 a.m. ... the next morning")."""
+    return point.granularity != cal.DAY and language.bound.search(text, max(0, start - 12), start) is not None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -311,7 +319,7 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             point = cal.parse_value(res.value)
             if point is not None and reporting is None and _reporting_quarter(m, res, point):
                 reporting = point
-            if point is not None:
+            if point is not None and not _bound(text, m.start, point, language):
                 before_ago = (reference, reference_end) if m.resolver in COUNTS_BACK_FROM_PUBLISH else None
                 reference, reference_end = point, m.end
                 framed = _opens_sentence(text, m.start)

@@ -2101,7 +2101,7 @@ def _relative_to_event(
     elif named is None or named.explicit is None:
         return None
     else:
-        day, source = _naming_clause(named, written, dated) or named.explicit, named.said[0]
+        day, source = _naming_clause(named, written, words, dated) or named.explicit, named.said[0]
     by = lex.relative_directions[relative["direction"]]
     if "number" in relative.re.groupindex:  # a counted span (not "a week after the vote")
         # From a clause, or from a bare noun that the event's sentence holds as written ("When Storm
@@ -2182,26 +2182,45 @@ def _definite_noun(event: str) -> list[str] | None:
     return None
 
 
-def _naming_clause(named: _Narrative, written: frozenset[str], dated: list[EventMention]) -> str | None:
+def _naming_clause(
+    named: _Narrative, written: frozenset[str], words: frozenset[str], dated: list[EventMention]
+) -> str | None:
     """The day of the one clause of the sentence that told the `named` event, dated by an
     expression of its own or counted from the main clause's ("grounded its jets on Tuesday, a day
     after one of them made an emergency landing": Monday's), with the most of the `written` words
-    as written; None when no single clause has most."""
+    as written, then of their `words` paraphrases unfolded, in its own words, not those of a
+    clause told apart inside it ("fined Arventra on Friday over the blackout that left 3.1 million
+    homes without power on November 1": "the outage" is the blackout's, November 1's); None when
+    no single clause has most."""
     sentence = named.said[0]
+    clauses = [
+        m
+        for m in dated
+        if m.text == sentence and (m.timex is not None or m.part) and not m.future and _day_precise(m.date)
+    ]
     counts = sorted(
         (
-            (len(written.intersection(_LOWER_WORD.findall(m.summary.lower()))), m.date)
-            for m in dated
-            if m.text == sentence
-            and (m.timex is not None or m.part)
-            and not m.future
-            and _day_precise(m.date)
+            (
+                (
+                    len(written.intersection(_LOWER_WORD.findall(m.summary.lower()))),
+                    len(words.intersection(_own_words(m, clauses))),
+                ),
+                m.date,
+            )
+            for m in clauses
         ),
         reverse=True,
     )
-    if not counts or not counts[0][0] or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+    if not counts or not any(counts[0][0]) or (len(counts) > 1 and counts[1][0] == counts[0][0]):
         return None
     return counts[0][1]
+
+
+def _own_words(m: EventMention, clauses: list[EventMention]) -> frozenset[str]:
+    """The content words of a mention's clause, less those of another of the `clauses` inside it."""
+    lowered = m.summary.lower()
+    inner = [o for o in clauses if o is not m and o.summary.lower().rstrip(" .") in lowered]
+    return _sentence_words(m.summary).difference(*(_sentence_words(o.summary) for o in inner))
 
 
 def _moved(day: str, unit: str, by: int) -> str:

@@ -2087,3 +2087,16 @@ def test_a_present_perfect_lead_told_again_before_a_statement_after_it() -> None
     )
     returned, *_ = tagged_events(art)
     assert returned.date == "2027-01-11"
+
+
+def test_a_span_after_an_event_counts_from_the_clause_that_names_it_in_other_words() -> None:
+    """ "two days after the outage began": the outage is the blackout of the lead's clause dated
+    November 1 (a paraphrase), not the fine of its main clause on Friday."""
+    art = article(
+        "Arvenland's energy regulator fined grid operator Arventra 12 million crowns on Friday over the"
+        " blackout that left 3.1 million homes without power on November 1.\n\n"
+        "Power was fully restored two days after the outage began.\n",
+        published=date(2026, 11, 13),
+    )
+    (restored,) = by_text(tagged_events(art), "Power was fully restored")
+    assert restored.date == "2026-11-03"

@@ -362,6 +362,15 @@ def test_a_year_that_bounds_a_promise_is_no_reference_time() -> None:
     assert _value_of(text, None, "13 April") == "2027-04-13"
 
 
+def test_a_bound_ends_the_time_told_before_it() -> None:
+    # "since March 2005" is no time to count from, and Friday is no longer the story's time
+    text = (
+        "The euro fell in New York Friday when it charted its highest levels since March 2005.\n\n"
+        "The dollar had taken another beating in the morning after weak US data."
+    )
+    assert _value_of(text, "2006-12-04", "the morning") == "2006-12-04TMO"
+
+
 def test_anticipate_looks_ahead_as_expect_does() -> None:
     # a machine-spun "Engineers expect to restore supplies on Tuesday", in a Monday paper
     text = "Engineers anticipate to revive provides on Tuesday."

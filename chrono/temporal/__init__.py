@@ -319,9 +319,11 @@ def tag(text: str, anchor: dt.date | None, *, lang: str = "en") -> list[Timex]:
             point = cal.parse_value(res.value)
             if point is not None and reporting is None and _reporting_quarter(m, res, point):
                 reporting = point
-            if point is not None and not _bound(text, m.start, point, language):
+            if point is not None:
                 before_ago = (reference, reference_end) if m.resolver in COUNTS_BACK_FROM_PUBLISH else None
-                reference, reference_end = point, m.end
+                # a bound ends the time told before it, and gives none to count from
+                reference = None if _bound(text, m.start, point, language) else point
+                reference_end = m.end
                 framed = _opens_sentence(text, m.start)
                 reference_late = _late(res.value)
                 if point.granularity == cal.DAY:

@@ -619,14 +619,18 @@ def _cuts(raw: str, base: int, timexes: list[Timex]) -> list[tuple[int, int]]:
     out = []
     ordered = sorted(timexes, key=lambda t: t.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
-        # two expressions of an undated text tell two times when their words differ
-        if (event_date(a.value)[0] or a.text.lower()) == (event_date(b.value)[0] or b.text.lower()) and not _counts_on(b):
+        if _same_time(a, b) and not _counts_on(b):
             continue
         lo, hi = a.end - base, b.start - base
         found = [*lexicon().conjunction.finditer(raw, lo, hi), *_SEMICOLON.finditer(raw, lo, hi)]
         if found:
             out.append(max(m.span() for m in found))
     return out
+
+
+def _same_time(a: Timex, b: Timex) -> bool:
+    """Whether two expressions tell one time: their dates, or in an undated text their words."""
+    return (event_date(a.value)[0] or a.text.lower()) == (event_date(b.value)[0] or b.text.lower())
 
 
 def _undated_parts(s: _Sentence, raw: str, local: list[Timex]) -> list[EventMention]:
@@ -2311,7 +2315,9 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
         # been released on bail. One was taken into custody yesterday" tells the arrest); in the
         # reporter's words too, not only in what a speaker said after them ("The 40 households were
         # let back in yesterday after council engineers said the slope had stopped moving")
-        or _perfect_act(lead.text).difference(mention.names).isdisjoint((*again.terms, *key_terms(_own(again.text))))
+        or _perfect_act(lead.text).difference(mention.names).isdisjoint(
+            (*again.terms, *key_terms(_own(again.text)))
+        )
     ):
         return False
     why = f"no date of its own: a lead in the present perfect, told again next ({again.timex.text})"

@@ -2069,10 +2069,10 @@ def test_an_undated_sentence_of_two_days_gives_a_mention_for_each() -> None:
     )
     first, second = tagged_events(article(text, published=None))
     assert (first.date, second.date) == (None, None)
-    assert (first.timex and first.timex.text, second.timex and second.timex.text) == ("9 January", "16 January")
+    assert [m.timex and m.timex.text for m in (first, second)] == ["9 January", "16 January"]
     assert "we were back" in second.summary.lower() and "we were back" not in first.summary.lower()
     # one day told twice is one act
-    once = tagged_events(article("The bank met the union on 13 January and signed a deal on 13 January.\n", None))
+    once = tagged_events(article("The bank met the union on 13 January and signed on 13 January.\n", None))
     assert len(once) == 1
 
 
@@ -2081,8 +2081,9 @@ def test_a_present_perfect_lead_told_again_before_a_statement_after_it() -> None
     stopped moving" tells the lead's return again in the reporter's words (homes), though the
     statement after "said" does not."""
     art = article(
-        "Families forced out by the Mellby landslide have returned to their homes after almost a week away.\n\n"
-        "The 40 households were let back in yesterday after council engineers said the slope had stopped moving.\n",
+        "Families forced out by the Mellby landslide have returned to their homes after almost a week"
+        " away.\n\nThe 40 households were let back in yesterday after council engineers said the slope"
+        " had stopped moving.\n",
         published=date(2027, 1, 12),
     )
     returned, *_ = tagged_events(art)

@@ -1623,6 +1623,87 @@ def _sub_clauses(
     return out
 
 
+def _joined_acts(sentence: str) -> list[re.Match[str]]:
+    """Each main clause joined to the one before with a subject of its own that names an actor and
+    a verb in the simple past (`coordinated_joints`): ", and the county council declared a major
+    incident". After a clause with a verb ("At midnight, while the guerrillas remained inside,
+    residents …" opens with no main clause), and not in a quotation, whose speaker tells it all."""
+    lex = lexicon()
+    return [
+        m
+        for m in lex.coordinated.finditer(sentence)
+        if _acting(m["subject"].split())
+        and (lex.verb.search(before := sentence[: m.start()].lower()) or lex.past.search(before))
+        and not any(q.start() < m.start() < q.end() for q in QUOTED.finditer(sentence))
+    ]
+
+
+def _acting(subject: list[str]) -> bool:
+    """Whether the words of a subject name an actor: a name, or an actor's noun ("the county
+    council"); none of them a verb ("the council will be asked") nor a pronoun."""
+    lex = lexicon()
+    lowered = [w.lower() for w in subject]
+    if any(lex.verb.fullmatch(w) for w in lowered) or not lex.subjects_apart.isdisjoint(lowered):
+        return False
+    # A determiner inside opens the object of a verb before it ("a third wants the Iraqi
+    # constitution reviewed"), unless a name's link comes before it ("the mayor of the city"); one
+    # last is no subject ("and Aldo Fumagalli for the left, who").
+    if lowered[-1] in lex.determiners or any(
+        w in lex.determiners and before not in lex.name_links for before, w in pairwise(lowered)
+    ):
+        return False
+    names = (w for w, low in zip(subject, lowered, strict=True) if low not in lex.determiners)
+    return any(w[:1].isupper() for w in names) or not lex.actors.isdisjoint(lowered)
+
+
+def _with_joined(s: _Sentence, found: list[EventMention], timexes: list[Timex]) -> list[EventMention]:
+    """`found` and a mention of each act a joined main clause tells (`_joined_acts`), of the day of
+    the act before it ("Firefighters evacuated 40 homes on Tuesday morning, and the county council
+    declared a major incident": two acts, that morning).
+
+    Only when that act is done and its own expression tells its day: a context date is a guess
+    already, and a short clause dated by one meets unrelated reports of the days around it. Not a
+    clause with an expression of the sentence's `timexes` ("the same day", "eight years later"),
+    dated by it or by none; nor one the mention of the act before it tells too (a statement's
+    whole sentence, `_focus_span`), which stays one."""
+    joints = _joined_acts(s.text)
+    if not joints:  # most sentences
+        return found
+    out = list(found)
+    starts = [0, *(j.start("subject") for j in joints)]
+    ends = [*(j.start() for j in joints), len(s.text)]
+    own = [t.text for t in timexes]
+    for k, joint in enumerate(joints):
+        head = s.text[joint.start("subject") : joint.end()].lower()
+        clause = s.text[starts[k + 1] : ends[k + 1]]
+        summaries = [m.summary.lower() for m in out]
+        if any(head in x for x in summaries) or any(t in clause for t in own):
+            continue
+        before = s.text[starts[k] : ends[k]]
+        tail = " ".join(before.split()[-2:]).lower()  # the mention of the act before it: its last words
+        told = next((i for i, x in enumerate(summaries) if tail in x), 0)
+        act = out[told]
+        if act.timex is None or act.future or not _day_precise(act.date):
+            continue
+        if not has_content(clause, _MIN_CLAUSE_TERMS):  # too little to report apart
+            continue
+        act = out[told] = replace(act, explanation=_apart(act.explanation, before))
+        why = (
+            f"the day of the act before it, in the clause {clause!r}, joined to it with a subject of its"
+            f" own ({joint['subject']!r}); that act: {act.explanation}"
+        )
+        out.append(s.mention(act.date, None, why, clause, len(out)))
+    return out
+
+
+def _apart(why: str, clause: str) -> str:
+    """The explanation `why` of a mention, naming the `clause` it tells when it names none (it is
+    cut from a sentence that tells another act)."""
+    if "in the clause" in why:
+        return why
+    return f"{why}; in the clause {collapse(clause)!r}, another act joined to it"
+
+
 def _qualifiers(sentence: str, base: int, timexes: list[Timex]) -> dict[Timex, int]:
     """The expressions that date a participle phrase after a noun ("hatchbacks built between 2021
     and 2023", "The act, passed by parliament in June 2023,"): they say which thing, not when the
@@ -2559,6 +2640,7 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             perfect_lead = s if not out and narrative is lead and _perfect_lead(s.text) else None
             opener = (s, len(out)) if paragraph else None
             found, narrative = _by_context(s, narrative, told, paragraph, lead.date, out)
+        found = _with_joined(s, found, ordered[bisect_left(starts, start) : bisect_left(starts, end)])
         out += found + _sub_clauses(s, inside, spans, found[0].date, len(found))
         person = _person_after(s.text, person, subject)
     return out

@@ -115,6 +115,12 @@ class Lexicon:
     numbers: frozenset[str]  # number words ("twelve"), as the [synonyms] fold them to digits
     conjunction_words: frozenset[str]  # the coordinators, as words ("and", "but")
     conjunction: re.Pattern[str]  # a coordinator joining two predicates ("… and will reopen …")
+    # a main clause joined with a subject and a simple past of its own (", and the council declared"):
+    # its `joint`, `subject` and `verb`, on text as written (a name's capitals tell an actor)
+    coordinated: re.Pattern[str]
+    actors: frozenset[str]  # nouns of a subject that acts ("council", "police")
+    # words no such subject holds: pronouns ("it"), verbs of a state or a statement ("remains", "says")
+    subjects_apart: frozenset[str]
     anchoring: frozenset[str]  # subordinators that tie a clause to another's time ("after")
     background: frozenset[str]  # subordinators of a clause that dates a state's start ("since")
     state_verbs: frozenset[str]  # verbs of a lasting state in the present ("remains", "is")
@@ -211,6 +217,23 @@ def _reporting(data: dict[str, Any]) -> Listed:
     )
 
 
+def _coordinated(data: dict[str, Any]) -> re.Pattern[str]:
+    """A coordinator, then a subject opening with a determiner or a capital and up to its first
+    verb, a simple past that is no auxiliary nor a reporting verb (", and the county council
+    declared"); the subject is vetted by its caller. On text as written."""
+    joints = "|".join(re.escape(j) for j in data["coordinated_joints"])
+    pasts = [*data["past_cues"], *data["irregular_pasts"]]
+    not_acts = {*data["auxiliaries"], *data["reporting_verbs"], *data["reporting_passive"]}
+    not_acts |= set(data["coordinated_reports"])
+    more = data["coordinated_subject_words"] - 1  # words after the first
+    return re.compile(
+        rf"(?P<joint>{joints})\s+"
+        rf"(?P<subject>(?:{_words(data['determiners'])}|[A-Z][\w'’.-]*)(?:\s[\w'’.-]+){{0,{more}}}?)\s"
+        rf"(?!(?:{_words(sorted(not_acts))})\b)"
+        rf"(?P<verb>[a-z]{{2,}}ed|{_words(sorted(set(pasts) - not_acts))})\b"
+    )
+
+
 def _counted_event(units: list[str], directions: list[str]) -> str:
     """A unit, a direction and the event counted from: "day before the storm hit", "days after a
     faulty valve forced ..." (up to the clause's end)."""
@@ -301,6 +324,16 @@ def lexicon() -> Lexicon:
             numbers=frozenset(w for w, n in data["synonyms"].items() if n.isdigit()),
             conjunction_words=frozenset(w for w in data["conjunctions"] if " " not in w),
             conjunction=re.compile(rf"\s(?:{_words(data['conjunctions'])})\s"),
+            coordinated=_coordinated(data),
+            actors=frozenset(data["coordinated_actors"]),
+            subjects_apart=frozenset(
+                (
+                    *data["contact_subjects"],
+                    *data["pronoun_subjects"],
+                    *data["state_verbs"],
+                    *data["present_reporting"],
+                )
+            ),
             anchoring=frozenset(data["anchoring_subordinators"]),
             background=frozenset(data["background_subordinators"]),
             state_verbs=frozenset(data["state_verbs"]),

@@ -1696,11 +1696,13 @@ def _event(group: list[EventMention], reasons: Sequence[str]) -> EventRecord:
 
 def _redates(source: EventMention, m: EventMention) -> bool:
     """Whether the event's date, from `source`, replaces the other date `m` was given by context: a
-    date inside it does, and one `source` dates outright unless it holds `m`'s and more. A week a
-    report gives ("the pilot whales that died on Carrick Sands this week") does not undo the day a
-    live blog's entry was posted on: the day tells more, and the week agrees."""
+    date inside it does, but a time of day a day guessed from context (the article's "The Marra
+    Star ferry has run aground", dated the day it tells of, then "it struck rocks at about 6.40pm":
+    the time is the detail's, not the lead's), and one `source` dates outright unless it holds
+    `m`'s and more. A week a report gives ("the pilot whales that died on Carrick Sands this week")
+    does not undo the day a live blog's entry was posted on: the day tells more, and the week agrees."""
     if _within(source.date, m.date):
-        return True
+        return "T" not in (source.date or "") or "T" in (m.date or "")
     return source.timex is not None and not _within(m.date, source.date)
 
 

@@ -201,7 +201,9 @@ def test_an_article_that_tells_its_event_twice_keeps_both_tellings_in_it(tmp_pat
     aground off Tarn Point." / "The coastguard says it struck rocks at about 6.40pm"): the second
     telling, dated outright, merges with the wire's report; the first pairs above its threshold
     with every other article's mention of that event, tells the same kind of act on the same day,
-    and joins it, where one event held one mention of each article but a lead's restatement."""
+    and joins it, where one event held one mention of each article but a lead's restatement. The
+    lead keeps the day it was dated to: a day guessed from context takes no time of day from
+    another mention (`merge._redates`)."""
     live = (
         "Lenford General Hospital says nine people are being treated for minor injuries and cold.\n\n"
         "Lifeboats from Lenford and Oster have started lifting passengers off the ship.\n\n"
@@ -212,6 +214,9 @@ def test_an_article_that_tells_its_event_twice_keeps_both_tellings_in_it(tmp_pat
     assert grouped(events) == [
         ["LENFORD, Nov 9 - The fer", "The Marra Star ferry has", "The coastguard says it s"]
     ], grouped(events)
+    # The lead, dated by context to the day, keeps the day: the time of day is its detail's.
+    dates = {m.text[:12]: m.date for e in events for m in e.mentions}
+    assert dates["The Marra St"] == "2026-11-08" and dates["The coastguar"[:12]] == "2026-11-08T18:40", dates
 
 
 def test_an_articles_two_sentences_of_a_day_told_apart_are_two_happenings(tmp_path: Path) -> None:

@@ -39,8 +39,11 @@ the cosine leaves hopeless are dropped as they are found, and only the few hopef
 scored in Python. Clustering is greedy, explicitly dated pairs first (an article's slot in an
 event goes to its dated report before a sentence dated by context), then best pair first, average
 link, and never puts two mentions of one article into one event but an article's lead and its
-restatement a sentence or two later ("X resigned on Monday ... X's resignation, ..."): after the
-other pairs, two events of one day that hold those join. Last, a mention of an undated
+restatement a sentence or two later ("X resigned on Monday ... X's resignation, ..."), or a
+mention that pairs with another article's mention in the event of its article's other mention of
+that day, the two telling one kind of act and neither another happening ("The Marra Star ferry
+has run aground" / "The coastguard says it struck rocks at about 6.40pm"): after the other
+pairs, two events of one day that hold those join. Last, a mention of an undated
 article that no text dates joins the dated event it matches best by content alone (a shared name
 or speaker, or nearly all its words; no figure the other lacks on both sides), never tying two
 dated events; the event takes its date from its dated mentions and the undated one stays undated.
@@ -1414,12 +1417,65 @@ class _Cluster:
         self.reasons += [*other.reasons, reason]
 
 
-def _restated(left: _Cluster, right: _Cluster, items: list[_Item]) -> bool:
-    """Whether every two mentions of one article, one in each cluster, are its lead and a
-    restatement of it (`_restates`)."""
-    ours = [items[k] for k in left.members if items[k].mention.article in right.articles]
-    theirs = [items[k] for k in right.members if items[k].mention.article in left.articles]
-    return all(_restates(a, b) for a in ours for b in theirs if a.mention.article == b.mention.article)
+def _one_happening(left: _Cluster, right: _Cluster, i: int, j: int, items: list[_Item]) -> bool:
+    """Whether every two mentions of one article, one in each cluster, tell one happening: its lead
+    and a restatement (`_restates`), or one of them an end of the pair (i, j) that ties the
+    clusters, alone in its own, that joins the other (`_joins`)."""
+    ours = [k for k in left.members if items[k].mention.article in right.articles]
+    theirs = [k for k in right.members if items[k].mention.article in left.articles]
+    return all(
+        _restates(items[x], items[y])
+        or left.members == [x] == [i] and _joins(x, y, right, items)
+        or right.members == [y] == [j] and _joins(y, x, left, items)
+        for x in ours
+        for y in theirs
+        if items[x].mention.article == items[y].mention.article
+    )
+
+
+def _joins(k: int, other: int, cluster: _Cluster, items: list[_Item]) -> bool:
+    """Whether mention `k`, alone, joins the `cluster` that holds its article's mention `other`:
+    the two tell one happening twice (`_told_twice`), and `k` pairs above its threshold with every
+    other article's dated mention there (a cluster grown through a chain of pairs may hold what
+    `k` is not about: "Exit polls show that opposition candidate Manuel Zelaya leads Sunday's
+    presidential election in Honduras" / "Sunday's election will be the first time when both
+    Democratic Action and Copei have no candidates")."""
+    if not _told_twice(items[k], items[other]):
+        return False
+    ours = items[k]
+    for m in cluster.members:
+        theirs = items[m]
+        if theirs.mention.article == ours.mention.article or theirs.mention.date is None:
+            continue
+        scored = _score(ours, theirs, _cosine(_vector(ours.mention), _vector(theirs.mention)))
+        if scored is None or scored[0] < THRESHOLDS[scored[1]]:
+            return False
+    return True
+
+
+def _told_twice(a: _Item, b: _Item) -> bool:
+    """Whether two mentions of one article may tell one happening twice (a lead, then its detail:
+    "The Marra Star ferry has run aground off Tarn Point." / "The coastguard says it struck rocks
+    at about 6.40pm"): one day, one of them dated outright (two guesses leave open which of the
+    story's events each is), a kind of act both tell in their own words (`_own_kinds`: "arrested
+    the head of Brannock Estates" / "Oskar Brannock was questioned" are two acts), neither quoted
+    nor a plan unless both are, no two speakers, neither a word that says it tells another
+    happening ("In a separate vote on Wednesday", "She also thanked council staff":
+    `other_happening_words`), and they neither count one thing differently nor tell an act and
+    its undoing or answer (`_opposite_acts`)."""
+    ours, theirs = a.mention, b.mention
+    if not _one_day(a, b) or ours.future != theirs.future or ours.quoted or theirs.quoted:
+        return False
+    if ours.inferred and theirs.inferred:
+        return False
+    if ours.speakers and theirs.speakers and set(ours.speakers) != set(theirs.speakers):
+        return False
+    if _own_kinds(ours).isdisjoint(_own_kinds(theirs)):
+        return False
+    if _opposite_acts(ours, theirs) or _counted_apart(ours, theirs):
+        return False
+    other = lexicon().other_happening
+    return all(other.isdisjoint(re.findall(r"[a-z]+", text(m).lower())) for m in (ours, theirs))
 
 
 def _restates(a: _Item, b: _Item) -> bool:
@@ -1505,8 +1561,9 @@ def _cluster(
     dated outright ("the court annulled the act on Tuesday").
     Then the `cross` pairs (dated item, undated item), best first: an undated cluster joins the
     dated event it matches best, and never ties two dated events together (it has no date to
-    say they are one). Last, the dated pairs again, for an article's lead and its restatement
-    (`_restates`) in two events: after all else, so no event it makes takes another's place.
+    say they are one). Last, the dated pairs again, for two events that hold an article's one
+    happening told twice (`_one_happening`): after all else, so no event it makes takes another's
+    place.
 
     The average similarity of two clusters is the dot product of their vector sums divided by
     their sizes, so a merge costs the size of a vocabulary, not of a cross product.
@@ -1524,7 +1581,8 @@ def _cluster(
     explicit_first = sorted(pairs, key=explicit)
     best_first = sorted(cross, key=lambda p: (-p[0], p[1], p[2]))
     # Last, the dated pairs again for two events that hold mentions of one article: they join only
-    # when the article restates its lead (`_restated`) and the pair that ties them tells of one day.
+    # when the article tells one happening twice (`_one_happening`) and the pair that ties them
+    # tells of one day.
     passes = chain(zip(chain(explicit_first, best_first), repeat(False)), zip(explicit_first, repeat(True)))
     for (score, i, j, relation, cosine), again in passes:
         ci, cj = cluster_of.get(i, i), cluster_of.get(j, j)
@@ -1533,7 +1591,7 @@ def _cluster(
         left, right = clusters.get(ci) or _lone(items, ci), clusters.get(cj) or _lone(items, cj)
         if left.articles.isdisjoint(right.articles) == again:
             continue
-        if again and not (_one_day(items[i], items[j]) and _restated(left, right, items)):
+        if again and not (_one_day(items[i], items[j]) and _one_happening(left, right, i, j, items)):
             continue
         if relation == "undated, matched by content" and any(items[k].mention.date for k in right.members):
             continue  # the undated side already joined a dated event
@@ -1638,11 +1696,13 @@ def _event(group: list[EventMention], reasons: Sequence[str]) -> EventRecord:
 
 def _redates(source: EventMention, m: EventMention) -> bool:
     """Whether the event's date, from `source`, replaces the other date `m` was given by context: a
-    date inside it does, and one `source` dates outright unless it holds `m`'s and more. A week a
-    report gives ("the pilot whales that died on Carrick Sands this week") does not undo the day a
-    live blog's entry was posted on: the day tells more, and the week agrees."""
+    date inside it does, but a time of day a day guessed from context (the article's "The Marra
+    Star ferry has run aground", dated the day it tells of, then "it struck rocks at about 6.40pm":
+    the time is the detail's, not the lead's), and one `source` dates outright unless it holds
+    `m`'s and more. A week a report gives ("the pilot whales that died on Carrick Sands this week")
+    does not undo the day a live blog's entry was posted on: the day tells more, and the week agrees."""
     if _within(source.date, m.date):
-        return True
+        return "T" not in (source.date or "") or "T" in (m.date or "")
     return source.timex is not None and not _within(m.date, source.date)
 
 

@@ -170,6 +170,7 @@ class Lexicon:
     opposite_acts: tuple[tuple[frozenset[str], frozenset[str]], ...]
     # proposals and the acts that answer them ("offer" / "@accept"), as words and kinds
     answered_acts: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    other_happening: frozenset[str]  # words by which a sentence tells another happening ("separate")
     members: dict[str, tuple[str, ...]]  # a "@kind" term → the terms of its words
     name_links: frozenset[str]  # lower-case words inside a name ("of")
     # Two or more capitalised words in a row, links allowed between them: where initialisms come
@@ -406,6 +407,7 @@ def lexicon() -> Lexicon:
             act_families=_act_families(data["act_families"], acts),
             opposite_acts=_act_pairs(data, "opposite_acts", acts),
             answered_acts=_act_pairs(data, "answered_acts", acts),
+            other_happening=frozenset(data["other_happening_words"]),
             members=_members(classes),
             name_links=frozenset(data["name_links"]),
             name_run=re.compile(

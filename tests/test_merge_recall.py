@@ -187,3 +187,67 @@ def test_a_ship_that_struck_rocks_ran_aground() -> None:
 
     assert acts("The coastguard says it struck rocks at about 6.40pm.") == acts("The ferry ran aground.")
     assert acts("The ferry hit a rock off Tarn Point.") == frozenset({"@crash"})
+
+
+FERRY_WIRE = (
+    "LENFORD, Nov 9 - The ferry Marra Star ran aground off Tarn Point on Sunday evening with 214"
+    " passengers and 31 crew on board, the coastguard said.\n\n"
+    "Lifeboats from Lenford and Oster lifted the passengers off overnight."
+)
+
+
+def test_an_article_that_tells_its_event_twice_keeps_both_tellings_in_it(tmp_path: Path) -> None:
+    """A live page tells the grounding twice, far from its lead ("The Marra Star ferry has run
+    aground off Tarn Point." / "The coastguard says it struck rocks at about 6.40pm"): the second
+    telling, dated outright, merges with the wire's report; the first pairs above its threshold
+    with every other article's mention of that event, tells the same kind of act on the same day,
+    and joins it, where one event held one mention of each article but a lead's restatement. The
+    lead keeps the day it was dated to: a day guessed from context takes no time of day from
+    another mention (`merge._redates`)."""
+    live = (
+        "Lenford General Hospital says nine people are being treated for minor injuries and cold.\n\n"
+        "Lifeboats from Lenford and Oster have started lifting passengers off the ship.\n\n"
+        "The Marra Star ferry has run aground off Tarn Point. The coastguard says it struck rocks at"
+        " about 6.40pm with more than 200 passengers on board."
+    )
+    events = merged_articles(tmp_path, wire=("2026-11-08", FERRY_WIRE), live=("2026-11-08", live))
+    assert grouped(events) == [
+        ["LENFORD, Nov 9 - The fer", "The Marra Star ferry has", "The coastguard says it s"]
+    ], grouped(events)
+    # The lead, dated by context to the day, keeps the day: the time of day is its detail's.
+    dates = {m.text[:12]: m.date for e in events for m in e.mentions}
+    assert dates["The Marra St"] == "2026-11-08" and dates["The coastguar"[:12]] == "2026-11-08T18:40", dates
+
+
+def test_an_articles_two_sentences_of_a_day_told_apart_are_two_happenings(tmp_path: Path) -> None:
+    """What keeps an article's two mentions of one day apart though another article's mention pairs
+    with both (`merge._told_twice`): a word that says the sentence tells another happening ("In a
+    separate vote"), no kind of act shared ("arrested" / "was questioned"), both dated by context
+    (neither gives the day), or two speakers."""
+    from chrono import merge
+    from chrono.events import extract_events
+    from chrono.ingest import read_articles
+    from chrono.temporal import tag
+
+    bodies = {
+        "told": "The Marra Star ferry has run aground off Tarn Point.\n\nThe coastguard says it struck rocks"
+        " at about 6.40pm on Sunday with more than 200 passengers on board.",
+        "separate": "Varn's Assembly voted 87 to 52 on Wednesday to pass the Clean Rivers Bill.\n\nIn a"
+        " separate vote on Wednesday, the Assembly voted 61 to 78 against the Coastal Fisheries Bill.",
+        "kinds": "Police arrested the head of Brannock Estates on Friday.\n\nOskar Brannock, 61, was"
+        " questioned on Friday about the collapse.",
+        "guessed": "The Marra Star ferry has run aground off Tarn Point.\n\nThe ship struck rocks with more"
+        " than 200 passengers on board.",
+    }
+    for name, body in bodies.items():
+        (tmp_path / f"{name}.md").write_text(f"---\npublished: 2026-11-08\n---\n{body}\n", encoding="utf-8")
+    found, _ = read_articles([tmp_path])
+    mentions = [m for a in found for m in extract_events(a, tag(a.clean.match_text, a.published))]
+    items, _, _ = merge._items(enumerate(mentions))
+    told: dict[str, bool] = {}
+    for name in bodies:
+        first, second = sorted(
+            (it for it in items if it.mention.article == f"{name}.md"), key=lambda it: it.mention.start
+        )
+        told[name] = merge._told_twice(first, second)
+    assert told == {"told": True, "separate": False, "kinds": False, "guessed": False}, told

@@ -154,13 +154,14 @@ class Diagnosis:
         if (d, u) not in self.crossed:
             return "never blocked: no shared filed word", "undated"
         cosine = merge._cosine(merge._vector(dated.mention), merge._vector(undated.mention))
-        score = merge._score_undated(dated.mention, undated.mention, cosine)
-        threshold = merge.THRESHOLDS["undated, matched by content"]
-        if score is None:
-            return "blocked, no score", "undated: no name shared and not a copy, or counted apart"
+        found = merge._score_undated(dated.mention, undated.mention, cosine)
+        if found is None:
+            return "blocked, no score", "undated: no name shared and not a copy, counted apart or days apart"
+        score, relation = found
+        threshold = merge.THRESHOLDS[relation]
         if score < threshold:
-            return "below threshold", f"undated, matched by content: {score:.2f} < {threshold}"
-        return "cleared threshold", f"undated, matched by content: {score:.2f}"
+            return "below threshold", f"{relation}: {score:.2f} < {threshold}"
+        return "cleared threshold", f"{relation}: {score:.2f}"
 
 
 def _plan_note(x: merge._Item, y: merge._Item) -> str:

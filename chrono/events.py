@@ -637,12 +637,13 @@ def _undated_parts(s: _Sentence, raw: str, local: list[Timex]) -> list[EventMent
     """Mentions of a sentence whose own expressions cannot be resolved (an undated text): one for
     each conjunct that a coordinator cuts between two of them ("More than 600 of you stood outside
     Aldmark House on 9 January, and we were back on 16 January"), with its expression, as in a
-    dated text; else the sentence, with none."""
+    dated text; else the sentence, with its one expression (its day and month may meet an event's
+    date: `merge.undated_relation`) or none."""
     why = "undated: its own time expression cannot be resolved"
     own = [t for t in local if t.value is None]
     cuts = _cuts(raw, s.start, own) if len(own) > 1 else []
     if not cuts:  # most sentences
-        return [s.mention(None, None, why, s.text)]
+        return [s.mention(None, own[0] if len(own) == 1 else None, why, s.text)]
     out: list[EventMention] = []
     parts: set[tuple[int, int]] = set()
     for t in own:
@@ -2633,7 +2634,9 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
                         told += _told(narrative, perfect or behind, _outside(raw, spans) if spans else s.text)
                     story_dated = story_dated or (day and not back)
             narrative = _counting_next(before, narrative, current)
-        elif unresolved and not _said_within(raw, start, local):
+        elif unresolved and not (narrative.date and _said_within(raw, start, local)):
+            # What a statement says is of the story's time, when one is told; with none, its own
+            # expression is the best it has ("Aldmark Bank announced its takeover ... on 4 January").
             found = _undated_parts(s, raw, local)
             narrative = _Narrative(None, "")
         else:

@@ -47,10 +47,14 @@ pairs, two events of one day that hold those join. Last, a mention of an undated
 article that no text dates joins the dated event it matches best by content alone (a shared name
 or speaker, or nearly all its words; no figure the other lacks on both sides), never tying two
 dated events; the event takes its date from its dated mentions and the undated one stays undated.
+One whose own expression gives a day and month (or a month) without a year ("on 4 January") meets
+a mention dated to them as two reports of one date do, never one dated to another day, and takes
+the year of the event it joins.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
@@ -102,6 +106,7 @@ from chrono.summary import (
     specificity,
     word_terms,
 )
+from chrono.temporal import tag
 
 PAIR_WEIGHT = 0.7  # a pair of words tells more than either, but paraphrase rarely keeps it
 KIND_WEIGHT = 1.5  # a kind is common (many words name it), yet sharing one is what ties paraphrases
@@ -132,6 +137,13 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A clause after a comma, by its first word past a span ("a day after", "two days after").
 _ANCHORED = re.compile(r",\s+(?:(?:an?|one|two|three|few|several|\d+)\s+[a-z]+\s+)?([a-z]+)")
 ALONE = "same day, alone in both stories"
+AGREED = "undated, its day and month agree"
+CROSS_RELATIONS = frozenset({AGREED, "undated, matched by content"})  # a dated mention and an undated one
+# Rules of a day and month, or a month, written without a year: what an undated text's own
+# expression keeps of its date (`_yearless`).
+YEARLESS_RULES = frozenset({"date.day_month", "date.month_day", "date.month"})
+# Any anchor gives such an expression its month and day; a leap year keeps 29 February.
+YEARLESS_ANCHOR = dt.date(2000, 7, 1)
 # Minimum similarity to merge, by how the two dates relate.
 THRESHOLDS = {
     "same date": 0.28,
@@ -144,6 +156,8 @@ THRESHOLDS = {
     # (one story's other events share its names and some words: "Police arrested a man over the
     # theft of three paintings from the Halvard Museum" / "Thieves stole three paintings from ...").
     "undated, matched by content": 0.7,
+    # An undated mention whose own day and month without a year ("on 4 January") are the dated one's.
+    AGREED: 0.28,
     # Each article's one report of a day, the two articles one story (`_lone_day_pairs`).
     ALONE: 0.28,
 }
@@ -930,35 +944,82 @@ def matched_by_content(m: EventMention) -> bool:
     return m.date is None and m.published is None
 
 
-def _score_undated(a: EventMention, b: EventMention, cosine: float) -> float | None:
-    """Similarity of a dated mention and an undated one, which no date can confirm: they must
-    share a name or speaker, or nearly all their words (a syndicated copy), and count nothing
-    differently; the bonuses for quotes, one speaker and one act of one participant count as
-    between dated reports. The undated mention must be `matched_by_content`. None if they cannot merge."""
-    if not matched_by_content(b):
+def _score_undated(a: EventMention, b: EventMention, cosine: float) -> tuple[float, str] | None:
+    """Similarity of a dated mention and an undated one, and how their dates relate
+    (`undated_relation`): unless the undated one's own day and month are the dated one's, no date
+    confirms them, so they must share a name or speaker, or nearly all their words (a syndicated
+    copy), and count nothing differently; the bonuses for quotes, one speaker and one act of one
+    participant count as between dated reports. The undated mention must be `matched_by_content`.
+    None if they cannot merge."""
+    relation = undated_relation(a, b)
+    if relation is None or not matched_by_content(b):
         return None
     named = _share_participant(a, b)
     if not named:
         words = {t for t in set(a.terms) & set(b.terms) if " " not in t}
         if cosine < THRESHOLDS["undated, near-identical"] or len(words) < UNDATED_COPY_WORDS:
             return None
-    if a.article == b.article or _counted_apart(a, b) or _figures_apart(_figures(text(a)), _figures(text(b))):
+    if a.article == b.article or _counted_apart(a, b) or _figures_apart(_told_figures(a), _told_figures(b)):
         return None
     score = cosine + _quote_bonus(a, b)
     score += ACT_BONUS if named and a.acts & b.acts else 0.0
     score += SPEAKER_BONUS if not set(a.speakers).isdisjoint(b.speakers) else 0.0
     score = min(1.0, score * _name_penalty(a, b))
     # As in `_score`: asked only of a pair that would merge.
-    if score >= THRESHOLDS["undated, matched by content"] and (_two_acts(a, b) or _opposite_acts(a, b)):
+    if score >= THRESHOLDS[relation] and (_two_acts(a, b) or _opposite_acts(a, b)):
         return None
-    return score
+    return score, relation
 
 
 def meets_undated(dated: EventMention, undated: EventMention) -> bool:
     """Whether a dated mention and an undated one would merge if blocking paired them (the edge
     an incremental merge must not miss)."""
-    score = _score_undated(dated, undated, _cosine(_vector(dated), _vector(undated)))
-    return score is not None and score >= THRESHOLDS["undated, matched by content"]
+    found = _score_undated(dated, undated, _cosine(_vector(dated), _vector(undated)))
+    return found is not None and found[0] >= THRESHOLDS[found[1]]
+
+
+@lru_cache(maxsize=4096)
+def _month_day(expression: str) -> str | None:
+    """The month and day ("01-04"), or the month ("03"), of an expression written without a year
+    ("on 4 January", "in March"); None for any other ("on Monday", "in March 2020")."""
+    found = [t for t in tag(expression, YEARLESS_ANCHOR) if t.rule in YEARLESS_RULES and t.value]
+    return found[0].value[5:] if len(found) == 1 else None  # type: ignore[index]
+
+
+def _yearless(m: EventMention) -> str | None:
+    """The month and day (or month) an undated mention's own expression gives without a year."""
+    return _month_day(m.timex.text) if m.date is None and m.timex is not None else None
+
+
+_MONTH_DAY = re.compile(r"\d{4}-(\d\d)(?:-(\d\d))?(?:T|$)")
+
+
+def _told_day(date: str | None) -> str | None:
+    """The month and day ("01-04"), or the month, of a date; None for a week, a quarter, a year."""
+    told = _MONTH_DAY.match(date or "")
+    return "-".join(filter(None, told.groups())) if told else None
+
+
+def undated_relation(dated: EventMention, undated: EventMention) -> str | None:
+    """How a dated mention's date relates to an undated one: AGREED when the undated one's own
+    expression gives its month and day (or month) without a year; None when that gives another
+    (no report of the dated day: "on 9 January" / 2027-01-16); else matched by content alone (no
+    expression, or one a month holds: "on 4 January" / "earlier this month")."""
+    own, theirs = _yearless(undated), _told_day(dated.date)
+    if own is None or theirs is None:
+        return "undated, matched by content"
+    if own == theirs:
+        return AGREED
+    return "undated, matched by content" if own.startswith(theirs) or theirs.startswith(own) else None
+
+
+def _with_year(m: EventMention, source: EventMention) -> str | None:
+    """The date an undated mention takes from its event's: the event's day (or month) when the
+    mention's own expression gives that month and day without a year."""
+    own = _yearless(m)
+    if own is None or source.date is None or _told_day(source.date) != own:
+        return None
+    return source.date[: 5 + len(own)]
 
 
 def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
@@ -1220,14 +1281,17 @@ def _cross_candidates(
         + SPEAKER_BONUS * (speakers[u] & speakers[d_row])
     )
     near = cosine >= THRESHOLDS["undated, near-identical"]
-    floor = THRESHOLDS["undated, matched by content"] - 1e-9
+    # A pair whose days agree (`undated_relation`) needs no more than two reports of one date.
+    days_told = np.array([_yearless(m) or _told_day(m.date) or "" for m in members], object)
+    agreed = (days_told[u] == days_told[d_row]) & (days_told[u] != "")
+    floor = np.where(agreed, THRESHOLDS[AGREED], THRESHOLDS["undated, matched by content"]) - 1e-9
     hopeful = np.flatnonzero((cosine + bonus >= floor) & (near | (named[u] & named[d_row])))
     out = []
     for k in hopeful.tolist():
         i, j = dated[int(d[k])], undated[int(u[k])]
-        score = _score_undated(items[i].mention, items[j].mention, float(cosine[k]))
-        if score is not None and score >= THRESHOLDS["undated, matched by content"]:
-            out.append((score, i, j, "undated, matched by content", float(cosine[k])))
+        found = _score_undated(items[i].mention, items[j].mention, float(cosine[k]))
+        if found is not None and found[0] >= THRESHOLDS[found[1]]:
+            out.append((found[0], i, j, found[1], float(cosine[k])))
     return out
 
 
@@ -1593,7 +1657,7 @@ def _cluster(
             continue
         if again and not (_one_day(items[i], items[j]) and _one_happening(left, right, i, j, items)):
             continue
-        if relation == "undated, matched by content" and any(items[k].mention.date for k in right.members):
+        if relation in CROSS_RELATIONS and any(items[k].mention.date for k in right.members):
             continue  # the undated side already joined a dated event
         if not left.meets(right):
             continue
@@ -1673,6 +1737,9 @@ def _event(group: list[EventMention], reasons: Sequence[str]) -> EventRecord:
                 source.date,
                 f"{explanation}; context gave {m.date}, dated {source.date} by {how}",
             )
+        elif m.date is None and m.timex is not None and (dated := _with_year(m, source)):
+            told = f"the year of the event it reports, {dated[:4]}, told by {how}"
+            date, explanation = dated, f"{m.timex.text}: {told}"
         mentions.append(
             MentionRecord(m.article, sentence, m.start, m.end, date, m.timex, m.future, explanation)
         )

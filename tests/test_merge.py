@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from chrono.events import EventMention, extract_events
+from chrono import merge
+from chrono.events import EventMention, TimexRef, extract_events
 from chrono.ingest import read_articles
 from chrono.merge import merge_events
 from chrono.models import Event
@@ -948,6 +949,47 @@ def test_an_undated_copy_joins_the_one_dated_event_it_reports_and_stays_undated(
     ]
     assert any("undated, matched by content" in r for r in joined[0].merge_reasons)
     assert [e.date for e in events] == ["2026-03-03", "2026-04-21"]
+
+
+def test_an_undated_day_without_a_year_joins_the_event_of_that_day_and_takes_its_year(
+    tmp_path: Path,
+) -> None:
+    """An undated article's "on 4 January" meets a report dated 2027-01-04 below the threshold of
+    content alone (its day and month agree), and the mention takes the event's year; a day and
+    month the dated report does not have keep them apart even when the words alone would do."""
+    wire = "Aldmark Bank agreed on Monday to buy Tessin Mutual for 2.4 billion crowns, creating a lender."
+    union = "Aldmark Bank announced its takeover of Tessin Mutual on 4 January."
+    events = _undated_and_dated(tmp_path, union, w=("2027-01-05", wire))
+    [deal] = [e for e in events if len(e.mentions) > 1]
+    assert [(m.article, m.date) for m in deal.mentions] == [("w.md", "2027-01-04"), ("u.md", "2027-01-04")]
+    explanation = deal.mentions[1].explanation or ""
+    assert explanation.startswith("4 January: the year of the event it reports, 2027, told by the report in")
+    assert any("undated, its day and month agree" in r for r in deal.merge_reasons)
+    (tmp_path / "apart").mkdir()
+    lede = "The passenger ferry Marisol Star ran aground off Kell Island with 212 people on board"
+    dated = ("2026-03-04", f"{lede} on Tuesday.")
+    events = _undated_and_dated(tmp_path / "apart", f"{lede} on 9 March.", a=dated)
+    assert all(len(e.mentions) == 1 for e in events)
+
+
+@pytest.mark.parametrize(
+    ("expression", "date", "relation"),
+    [
+        ("on 4 January", "2027-01-04", "undated, its day and month agree"),
+        ("January 4", "2027-01-04T10:30", "undated, its day and month agree"),
+        ("in March", "2026-03", "undated, its day and month agree"),
+        ("on 4 January", "2027-01", "undated, matched by content"),
+        ("in January", "2027-01-04", "undated, matched by content"),
+        ("on Monday", "2027-01-04", "undated, matched by content"),
+        ("on 4 January", "2027-W01", "undated, matched by content"),
+        ("on 9 January", "2027-01-16", None),
+        ("in March", "2026-04-02", None),
+    ],
+)
+def test_how_an_undated_expression_meets_a_date(expression: str, date: str, relation: str | None) -> None:
+    blank = EventMention("a", 0, 1, "", None, None, None, False, "", "", (), (), (), (), None, 0)
+    undated = replace(blank, timex=TimexRef(expression, None, 0, 1))
+    assert merge.undated_relation(replace(blank, date=date), undated) == relation
 
 
 def test_an_undated_sentence_giving_other_figures_or_sharing_only_two_words_stays_apart(

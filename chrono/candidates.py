@@ -127,7 +127,7 @@ def weighed_matrix(
         lengths.append(size)
     del numbered
     column = np.concatenate([np.zeros(0, np.int32), *columns])
-    count = np.concatenate([np.zeros(0, np.int64), *counts])
+    count = np.concatenate([np.zeros(0, np.int32), *counts])
     del columns, counts
     # The terms' columns only: a quoted word that is no term is numbered but never weighed.
     used = np.flatnonzero(np.bincount(column, minlength=len(vocabulary)))
@@ -137,7 +137,7 @@ def weighed_matrix(
     repeated = np.flatnonzero(count > 1)
     factors = np.array([damp(c) for c in range(int(count.max(initial=1)) + 1)])
     data[repeated] = factors[count[repeated]] * data[repeated]  # factor * weight, as a vector's dict has it
-    del count, repeated, table  # before the matrix is made: at 100k articles the counts alone took 0.15 GB
+    del count, repeated, table  # before the matrix is made (at 100k articles the counts took 0.15 GB)
     sizes = np.concatenate([np.zeros(0, np.int64), *lengths])
     return _built(column, sizes, data, vocabulary, number, normalise)
 
@@ -179,10 +179,10 @@ def _once(column: np.ndarray, sizes: np.ndarray, width: int) -> tuple[np.ndarray
     new[:1] = True
     np.not_equal(key[order[1:]], key[order[:-1]], out=new[1:])
     if new.all():  # no term repeated in any row: most slices of most corpora
-        return column, np.ones(len(column), np.int64), sizes
+        return column, np.ones(len(column), np.int32), sizes
     starts = np.flatnonzero(new)
     firsts = order[starts]
-    count = np.zeros(len(key), np.int64)
+    count = np.zeros(len(key), np.int32)  # a term's repeats in one row (32-bit: as many as its columns)
     count[firsts] = np.diff(starts, append=len(key))
     kept = count > 0
     return column[kept], count[kept], np.bincount(row[kept], minlength=len(sizes))

@@ -1146,3 +1146,21 @@ def test_what_a_participant_also_did_is_not_the_act_another_outlet_reports(tmp_p
     )
     merged = [sorted(m.text[:20] for m in e.mentions) for e in events if len(e.mentions) > 1]
     assert all("Judge Ines Varro als" not in m for m in merged), [e.summary for e in events]
+
+
+def test_finished_events_follow_the_contract_order_by_date_text_and_id() -> None:
+    """`finished` sorts by stable passes (no key tuple per event): the order of the contract's key,
+    (date's order, the date's text or the undated event's first article, id), ties included."""
+    from chrono.dates import sort_key
+    from chrono.merge import EventRecord, MentionRecord, finished
+
+    rng = random.Random(7)
+    dates = [None, "2024-03", "2024-03-05", "2024-03-05T09:00", "2024-03-05T18:30", "2024-W10", "2023"]
+    events = []
+    for k in range(300):
+        article = f"art{rng.randrange(5)}"
+        mention = MentionRecord(article, "Text.", k, k + 5, None, None, False, "why")
+        event_id = f"{rng.randrange(40):016x}-{k}"  # unique ids (`finished` keeps them)
+        events.append(EventRecord(event_id, rng.choice(dates), None, "Text.", False, False, (mention,), ()))
+    expected = sorted(events, key=lambda e: (*sort_key(e.date), e.date or e.mentions[0].article, e.id))
+    assert [e.id for e in finished(list(events))] == [e.id for e in expected]

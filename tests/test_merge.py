@@ -1164,3 +1164,25 @@ def test_finished_events_follow_the_contract_order_by_date_text_and_id() -> None
         events.append(EventRecord(event_id, rng.choice(dates), None, "Text.", False, False, (mention,), ()))
     expected = sorted(events, key=lambda e: (*sort_key(e.date), e.date or e.mentions[0].article, e.id))
     assert [e.id for e in finished(list(events))] == [e.id for e in expected]
+
+
+def test_merge_order_and_first_copies_are_those_of_keys_compared_whole() -> None:
+    """`_items` orders mentions by one lexsort of ranked keys and `_identical` keys only the
+    mentions whose keys hash alike: the order of sorting by `_order_key` (ties kept in input
+    order) and the first copy of each, as a dict of whole keys finds them."""
+    from chrono.merge import _first_copies, _items, _merge_order, _order_key, copy_key
+
+    mentions = mentions_of(DATA)
+    doubled = [*mentions, *(replace(m, article=f"{m.article}-copy") for m in mentions[::3]), *mentions[:5]]
+    random.Random(3).shuffle(doubled)
+    order = _merge_order(doubled).tolist()
+    assert order == sorted(range(len(doubled)), key=lambda k: _order_key(doubled[k]))
+    items = _items(enumerate(doubled))[0]
+    first_of: dict[tuple[object, ...], int] = {}
+    expected = {}
+    for i, it in enumerate(items):
+        root = first_of.setdefault(copy_key(it.mention), i)
+        if root != i:
+            expected[i] = root
+    assert len(expected) > 10
+    assert _first_copies(items) == expected

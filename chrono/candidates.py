@@ -77,7 +77,7 @@ class Vectors:
 
     matrix: sparse.csr_matrix
     vocabulary: list[str]
-    number: Mapping[str, int]  # of each term and quoted word
+    number: Mapping[str, int]  # of each quoted word (the words filed besides the weightiest terms)
 
 
 def vector_matrix(
@@ -127,7 +127,7 @@ def weighed_matrix(
         lengths.append(size)
     del numbered
     column = np.concatenate([np.zeros(0, np.int32), *columns])
-    count = np.concatenate([np.zeros(0, np.int64), *counts])
+    count = np.concatenate([np.zeros(0, np.int32), *counts])
     del columns, counts
     # The terms' columns only: a quoted word that is no term is numbered but never weighed.
     used = np.flatnonzero(np.bincount(column, minlength=len(vocabulary)))
@@ -137,6 +137,7 @@ def weighed_matrix(
     repeated = np.flatnonzero(count > 1)
     factors = np.array([damp(c) for c in range(int(count.max(initial=1)) + 1)])
     data[repeated] = factors[count[repeated]] * data[repeated]  # factor * weight, as a vector's dict has it
+    del count, repeated, table  # before the matrix is made (at 100k articles the counts took 0.15 GB)
     sizes = np.concatenate([np.zeros(0, np.int64), *lengths])
     return _built(column, sizes, data, vocabulary, number, normalise)
 
@@ -144,7 +145,7 @@ def weighed_matrix(
 def _numbered(
     slices: Iterable[list[str]], words: Iterable[str]
 ) -> tuple[list[str], dict[str, int], list[np.ndarray]]:
-    """The sorted vocabulary of the terms of `slices` and of `words`, its numbering, and each
+    """The sorted vocabulary of the terms of `slices` and of `words`, the numbers of `words`, and each
     slice's terms' columns (32-bit). A slice's distinct string objects are found by their ids and
     looked up once: a corpus' terms are interned, and a lookup per use (each string's hash read
     from memory) was most of the time. Each slice is emptied once numbered."""
@@ -156,13 +157,16 @@ def _numbered(
         distinct.append(list(map(terms.__getitem__, first.tolist())))
         inverses.append(inverse.astype(np.int32).reshape(-1))
         terms.clear()  # the ids were compared while the slice held each string: none was reused
-    vocabulary = sorted({*chain.from_iterable(distinct), *words})
+    quoted = set(words)
+    vocabulary = sorted({*chain.from_iterable(distinct), *quoted})
     number = {t: k for k, t in enumerate(vocabulary)}
     columns = [
         np.fromiter(map(number.__getitem__, objects), np.int32, len(objects))[inverse]
         for objects, inverse in zip(distinct, inverses, strict=True)
     ]
-    return vocabulary, number, columns
+    # Only the words' numbers are kept (blocking files them): the whole vocabulary's, most of it
+    # pairs of words, took 0.2 GB at 100k articles through the blocking.
+    return vocabulary, {w: number[w] for w in quoted}, columns
 
 
 def _once(column: np.ndarray, sizes: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -175,10 +179,10 @@ def _once(column: np.ndarray, sizes: np.ndarray, width: int) -> tuple[np.ndarray
     new[:1] = True
     np.not_equal(key[order[1:]], key[order[:-1]], out=new[1:])
     if new.all():  # no term repeated in any row: most slices of most corpora
-        return column, np.ones(len(column), np.int64), sizes
+        return column, np.ones(len(column), np.int32), sizes
     starts = np.flatnonzero(new)
     firsts = order[starts]
-    count = np.zeros(len(key), np.int64)
+    count = np.zeros(len(key), np.int32)  # a term's repeats in one row (32-bit: as many as its columns)
     count[firsts] = np.diff(starts, append=len(key))
     kept = count > 0
     return column[kept], count[kept], np.bincount(row[kept], minlength=len(sizes))
@@ -198,9 +202,13 @@ def _built(
     # conversion's copies made this the merge's biggest moment.
     indptr = np.concatenate(([0], np.cumsum(lengths)))
     if normalise:
-        norms = np.sqrt(sums_in_order(data * data, indptr[:-1], lengths))
+        norms = np.sqrt(sums_in_order(data, indptr[:-1], lengths, squares=True))
         norms[norms == 0] = 1.0
-        data = data / np.repeat(norms, lengths)
+        # Divided in place, a slice of rows at a time: the weights' copy and their norms repeated
+        # for every term (0.3 GB at 100k articles) were the vectors' peak.
+        for start in range(0, len(lengths), VECTOR_ROWS):
+            stop = min(len(lengths), start + VECTOR_ROWS)
+            data[indptr[start] : indptr[stop]] /= np.repeat(norms[start:stop], lengths[start:stop])
     matrix = sparse.csr_matrix((data, columns, indptr), shape=(len(lengths), len(vocabulary)))
     matrix.sort_indices()
     return Vectors(matrix, vocabulary, number)
@@ -683,12 +691,16 @@ def _row_sums(matrix: sparse.csr_matrix) -> np.ndarray:
     return sums_in_order(matrix.data, matrix.indptr[:-1], np.diff(matrix.indptr))
 
 
-def sums_in_order(values: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+def sums_in_order(
+    values: np.ndarray, starts: np.ndarray, counts: np.ndarray, squares: bool = False
+) -> np.ndarray:
     """The sum of each run of `values` (`counts[k]` of them from `starts[k]`), added left to right
     from 0.0 as Python's `sum` adds (numpy's own sums add pairwise, which rounds differently): one
-    vectorised step per position."""
+    vectorised step per position. With `squares`, the sum of their squares (with no squared copy
+    of all the values)."""
     out = np.zeros(len(counts), np.float64)
     for k in range(int(counts.max(initial=0))):
         rows = np.flatnonzero(counts > k)
-        out[rows] += values[starts[rows] + k]
+        taken = values[starts[rows] + k]
+        out[rows] += taken * taken if squares else taken
     return out

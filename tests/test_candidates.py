@@ -9,6 +9,7 @@ level the earlier mention finds the later one.
 
 from __future__ import annotations
 
+import tracemalloc
 from dataclasses import dataclass, field
 from unittest.mock import patch
 
@@ -162,13 +163,34 @@ def test_rows_normalised_together_are_each_mentions_unit_vector_to_the_last_bit(
     """The merge normalises a corpus' vectors in one numpy pass (`normalise=True`); scoring and
     clustering make each one alone (`_unit_vector`): both must give the same floats."""
     terms = [tuple(row) for row in rows]  # repeated terms included: their counts are dampened
-    matrix = vector_matrix((_weights(t) for t in terms), normalise=True).matrix
     vocabulary = vector_matrix(_weights(t) for t in terms).vocabulary
-    for k, t in enumerate(terms):
-        row = matrix.getrow(k)
-        assert {vocabulary[c]: w for c, w in zip(row.indices.tolist(), row.data.tolist(), strict=True)} == (
-            _unit_vector(t)
-        )
+    for slice_rows in (1 << 15, 2):  # divided in place a slice of rows at a time
+        with patch.object(candidates, "VECTOR_ROWS", slice_rows):
+            matrix = vector_matrix((_weights(t) for t in terms), normalise=True).matrix
+        for k, t in enumerate(terms):
+            row = matrix.getrow(k)
+            vector = {vocabulary[c]: w for c, w in zip(row.indices.tolist(), row.data.tolist(), strict=True)}
+            assert vector == _unit_vector(t)
+
+
+def test_vectors_are_built_in_little_more_than_their_matrix() -> None:
+    """At 100k articles the vectors' temporary arrays (counts, a weights' copy, norms repeated per
+    term) took more than the matrix they made: now at most its size again while it is built, and
+    the numbers of quoted words alone are kept (the whole vocabulary's dict took 0.2 GB)."""
+    rng = np.random.default_rng(5)
+    words = [f"w{k}" for k in range(3000)]
+    rows = [tuple(words[k] for k in rng.integers(0, len(words), 40)) for _ in range(4000)]
+    weighed_matrix(rows[:1], _weight, _damped)  # the word frequencies loaded before measuring
+    tracemalloc.start()
+    try:
+        with patch.object(candidates, "VECTOR_ROWS", 256):
+            vectors = weighed_matrix(rows, _weight, _damped, ["w7", "unsaid"], normalise=True)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    matrix = vectors.matrix
+    assert peak < 2 * (matrix.data.nbytes + matrix.indices.nbytes)
+    assert vectors.number == {"w7": vectors.vocabulary.index("w7"), "unsaid": vectors.vocabulary.index("unsaid")}
 
 
 @settings(max_examples=200, deadline=None)

@@ -1188,3 +1188,43 @@ def test_what_a_participant_also_did_is_not_the_act_another_outlet_reports(tmp_p
     )
     merged = [sorted(m.text[:20] for m in e.mentions) for e in events if len(e.mentions) > 1]
     assert all("Judge Ines Varro als" not in m for m in merged), [e.summary for e in events]
+
+
+def test_finished_events_follow_the_contract_order_by_date_text_and_id() -> None:
+    """`finished` sorts by stable passes (no key tuple per event): the order of the contract's key,
+    (date's order, the date's text or the undated event's first article, id), ties included."""
+    from chrono.dates import sort_key
+    from chrono.merge import EventRecord, MentionRecord, finished
+
+    rng = random.Random(7)
+    dates = [None, "2024-03", "2024-03-05", "2024-03-05T09:00", "2024-03-05T18:30", "2024-W10", "2023"]
+    events = []
+    for k in range(300):
+        article = f"art{rng.randrange(5)}"
+        mention = MentionRecord(article, "Text.", k, k + 5, None, None, False, "why")
+        event_id = f"{rng.randrange(40):016x}-{k}"  # unique ids (`finished` keeps them)
+        events.append(EventRecord(event_id, rng.choice(dates), None, "Text.", False, False, (mention,), ()))
+    expected = sorted(events, key=lambda e: (*sort_key(e.date), e.date or e.mentions[0].article, e.id))
+    assert [e.id for e in finished(list(events))] == [e.id for e in expected]
+
+
+def test_merge_order_and_first_copies_are_those_of_keys_compared_whole() -> None:
+    """`_items` orders mentions by one lexsort of ranked keys and `_identical` keys only the
+    mentions whose keys hash alike: the order of sorting by `_order_key` (ties kept in input
+    order) and the first copy of each, as a dict of whole keys finds them."""
+    from chrono.merge import _first_copies, _items, _merge_order, _order_key, copy_key
+
+    mentions = mentions_of(DATA)
+    doubled = [*mentions, *(replace(m, article=f"{m.article}-copy") for m in mentions[::3]), *mentions[:5]]
+    random.Random(3).shuffle(doubled)
+    order = _merge_order(doubled).tolist()
+    assert order == sorted(range(len(doubled)), key=lambda k: _order_key(doubled[k]))
+    items = _items(enumerate(doubled))[0]
+    first_of: dict[tuple[object, ...], int] = {}
+    expected = {}
+    for i, it in enumerate(items):
+        root = first_of.setdefault(copy_key(it.mention), i)
+        if root != i:
+            expected[i] = root
+    assert len(expected) > 10
+    assert _first_copies(items) == expected

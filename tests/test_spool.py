@@ -96,3 +96,22 @@ def test_forked_merge_workers_read_the_spool() -> None:
         assert [s for part in read for s in part] == [(m.text, m.summary, m.explanation) for m in originals]
     finally:
         spool.close()
+
+
+def test_explanations_read_back_are_one_object_each() -> None:
+    """The events keep their mentions' explanations; read back from the spool, equal ones are one
+    string (as the mentions held them), not a copy per article."""
+    spool = Spool()
+    try:
+        stripped = [
+            (article, s) for article, ms in _mentions(SEEDS).items() for s in spool.stripped(article, ms)
+        ]
+        with spooling(spool):
+            said = [(article, strings(s)[2]) for article, s in stripped]
+        articles: dict[str, set[str]] = {}
+        for article, why in said:
+            articles.setdefault(why, set()).add(article)
+        assert any(len(found) > 1 for found in articles.values())  # told alike in several articles
+        assert len({id(why) for _, why in said}) == len(articles)
+    finally:
+        spool.close()

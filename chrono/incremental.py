@@ -210,9 +210,10 @@ class MergeStore:
                     self._save(keys, skeletons, where, rows, events, labels, changed)
                 except (OSError, ChronoError) as exc:  # the next run merges everything: slower, still right
                     self.unwritable = str(exc)
-        if len({e.id for e in events}) < len(events):  # `finished` tells two apart by their records
+        unique = len({e.id for e in events}) == len(events)
+        if not unique:  # `finished` tells two apart by their records
             events = [e.record() if isinstance(e, KeptEvent) else e for e in events]
-        return finished(events)  # type: ignore[arg-type,return-value]  # kept events sort as records do
+        return finished(events, unique)  # type: ignore[arg-type,return-value]  # kept events sort as records do
 
     def _parking(self) -> AbstractContextManager[Parking | None]:
         """Where a whole merge's filings wait until the state is written: the state's folder

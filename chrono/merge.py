@@ -1831,9 +1831,11 @@ def merge_events(mentions: Iterable[EventMention], jobs: int = 1) -> list[Event]
     return [event.model() for event in merge_records(mentions, jobs)]
 
 
-def finished(events: list[EventRecord]) -> list[EventRecord]:
-    """Merged events with unique ids, in the contract's order."""
-    unique = len({e.id for e in events}) == len(events)  # two representatives hashing alike are rare
+def finished(events: list[EventRecord], unique: bool | None = None) -> list[EventRecord]:
+    """Merged events with unique ids, in the contract's order; `unique` when the caller already
+    knows whether their ids are."""
+    if unique is None:
+        unique = len({e.id for e in events}) == len(events)  # two representatives hashing alike are rare
     # The contract's order: by date, then `_by_text`, then id. Stable sorts by each key, the last
     # first, give the order of one key tuple per event without making them (0.1 GB at 100k
     # articles, the peak of the run's end).

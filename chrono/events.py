@@ -901,6 +901,8 @@ class _Sentence:
         """The mention of this sentence that `focus` tells; merging compares the words of
         `compared` (the focus unless given)."""
         clean, published = self.article.clean, self.article.published
+        if tx is not None and when is not None and _approximate_clock(clean.text, tx.start, when):
+            when = when[:10]
         until = None
         if tx is not None and when is not None:
             until = event_date(tx.range_end)[0] if tx.range_end else event_date(tx.value)[1]
@@ -1305,6 +1307,12 @@ def _approximated(lowered: str, at: int) -> bool:
     """Whether an approximation ("nearly") comes right before the span at `at` of `lowered`: a span
     that counts to no day."""
     return bool(lexicon().offset_approximate.search(lowered, max(0, at - 20), at))
+
+
+def _approximate_clock(text: str, at: int, when: str) -> bool:
+    """Whether `when` is a time of day made approximate by a word right before its expression at `at`
+    of `text` ("at about 3.40pm", "shortly before 4 a.m."): such a mention is dated to its day."""
+    return len(when) > 10 and bool(lexicon().clock_approximate.search(text[max(0, at - 24) : at].lower()))
 
 
 def _clause(event: str) -> bool:

@@ -143,6 +143,7 @@ class Lexicon:
     referring: re.Pattern[str]
     perfect_not_after: re.Pattern[str]  # a word that opens a clause of its own ("that"), on lower-case text
     offset_approximate: re.Pattern[str]  # "nearly " right before such a span, on lower-case text
+    clock_approximate: re.Pattern[str]  # "about " right before a clock time, on lower-case text
     participle: re.Pattern[str]  # a participle opening a phrase after a noun ("cars built in 2021")
     determiners: frozenset[str]  # words that open a noun phrase ("the", "its")
     definite: frozenset[str]  # articles of a thing the reader knows ("the abduction")
@@ -363,6 +364,7 @@ def lexicon() -> Lexicon:
             referring=_referring(data),
             perfect_not_after=re.compile(rf"\s(?:{_words(data['perfect_not_after'])})\s"),
             offset_approximate=re.compile(rf"\b(?:{_words(data['offset_approximations'])})\s+$"),
+            clock_approximate=re.compile(rf"(?<![\w.])(?:{_words(data['clock_approximations'])})\s+$"),
             participle=re.compile(
                 rf"(?:(?P<comma>,)|\b(?P<noun>[A-Za-z][\w'’-]*)(?:\s+(?P<subject>{_words(data['contact_subjects'])}))?)\s+"
                 # after a subject, a simple past too ("a sample she gave in mid-September")

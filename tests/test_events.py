@@ -1944,16 +1944,43 @@ def test_a_deadline_in_a_negated_clause_times_no_act() -> None:
 
 def test_a_participle_clause_that_tells_only_a_time_is_no_mention_of_its_own() -> None:
     """", surfacing at about 9am" after a day ends the same act: one mention, of the day; a
-    participle clause that tells more ("cresting at 6.82 metres at Market Bridge …") is one apart."""
+    participle clause that tells more at a time of its own ("cresting at 6.82 metres at Market Bridge
+    … at 10.52 p.m.") is one apart."""
     text = "On Tuesday morning two students were guided through the sump by divers, surfacing at about 9am.\n"
     art = article(text, published=date(2026, 5, 14))
     assert [m.date for m in tagged_events(art)] == ["2026-05-12"]
     river = (
         "The River Sele reached its highest level in 47 years on Friday night, "
-        "cresting at 6.82 metres at Market Bridge in Dunmarrow shortly before 11 p.m.\n"
+        "cresting at 6.82 metres at Market Bridge in Dunmarrow at 10.52 p.m.\n"
     )
     dates = [m.date for m in tagged_events(article(river, published=date(2026, 10, 17)))]
-    assert "2026-10-16T23:00" in dates
+    assert "2026-10-16T22:52" in dates
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("The cable car halted at about 3.40pm on Saturday with 14 cabins strung out above the valley.\n",
+         date(2027, 2, 7), "2027-02-06"),
+        ("Rescuers brought the last of 62 passengers down at about 2am yesterday.\n", date(2027, 2, 8), "2027-02-07"),
+        ("Firefighters freed the last trapped passenger shortly before 4 a.m. on Tuesday.\n",
+         date(2026, 10, 13), "2026-10-13"),
+        ("The pipe burst just after 2.30am on Sunday, flooding the street.\n", date(2027, 1, 11), "2027-01-10"),
+        ("The ferry struck rocks around 6.40pm on Sunday off Tarn Point.\n", date(2026, 11, 9), "2026-11-08"),
+    ],
+)
+def test_an_approximate_clock_time_dates_its_day(text: str, published: date, day: str) -> None:
+    """"at about 3.40pm", "shortly before 4 a.m." are no exact times: the mention is dated to the day
+    (`clock_approximations`), while its expression keeps the tagger's TimeML time."""
+    [m] = tagged_events(article(text, published=published))
+    assert m.date == day
+    assert m.timex is not None and m.timex.value is not None and m.timex.value.startswith(day + "T")
+
+
+def test_an_exact_clock_time_dates_to_the_minute() -> None:
+    """"closed at 6 a.m. on Monday" keeps the contract's hh:mm."""
+    exact = article("Halmby International Airport closed at 6 a.m. on Monday.\n", published=date(2026, 11, 9))
+    assert [m.date for m in tagged_events(exact)] == ["2026-11-09T06:00"]
 
 
 def test_the_story_goes_on_from_a_later_conjunct_with_a_later_day() -> None:

@@ -376,3 +376,9 @@ def test_anticipate_looks_ahead_as_expect_does() -> None:
     # a machine-spun "Engineers expect to restore supplies on Tuesday", in a Monday paper
     text = "Engineers anticipate to revive provides on Tuesday."
     assert _value_of(text, "2027-01-11", "Tuesday") == "2027-01-12"
+
+
+def test_intend_to_looks_ahead_as_plan_to_does() -> None:
+    # a machine-spun "Farmers plan to protest outside the agency's Kelvig office on Friday", in a Thursday paper
+    text = "Sheep growers intend to object outdoors the company's Kelvig workplace on Friday."
+    assert _value_of(text, "2027-02-04", "Friday") == "2027-02-05"

@@ -2381,16 +2381,19 @@ def _background(sentence: str, m: EventMention, published: str | None) -> bool:
     )
 
 
-def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMention) -> bool | None:
-    """Dates the mention of a `lead` in the present perfect with no date of its own (the first of
-    `out`) by the sentence right after it, when that one tells the same happening in the past, to
-    the day, with a word of it: "The High Court has ruled that the council acted unlawfully when it
+def _told_again(
+    opener: tuple[_Sentence, int] | None, out: list[EventMention], again: EventMention
+) -> bool | None:
+    """Dates the mention of a lead in the present perfect with no date of its own (`opener`, its
+    mention at that index of `out`) by the sentence right after it, when that one tells the same
+    happening in the past, to the day, with a word of it: "The High Court has ruled that the council acted unlawfully when it
     decided to close the school. Judge Farrow quashed the closure decision on Friday." The lead
     keeps that expression as what dated it: its day is the text's, not a guess that another
     report of a day nearby may take over. Whether it was told again; None with no such lead."""
-    if lead is None:  # most sentences
+    if opener is None:  # most sentences
         return None
-    published, mention = lead.article.published, out[0]
+    lead, at = opener
+    published, mention = lead.article.published, out[at]
     if (
         again.timex is None
         or again.future
@@ -2411,7 +2414,7 @@ def _told_again(lead: _Sentence | None, out: list[EventMention], again: EventMen
     ):
         return False
     why = f"no date of its own: a lead in the present perfect, told again next ({again.timex.text})"
-    out[0] = replace(lead.mention(again.date, None, why, lead.text), timex=again.timex)
+    out[at] = replace(lead.mention(again.date, None, why, lead.text, mention.part), timex=again.timex)
     return True
 
 
@@ -2502,7 +2505,8 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
     out: list[EventMention] = []
     prev_end = 0
     person: str | None = None  # who "he" or "she" stands for
-    perfect_lead: _Sentence | None = None  # a lead in the present perfect, just before (`_told_again`)
+    # a lead in the present perfect, just before, and its mention's index (`_told_again`)
+    perfect_lead: tuple[_Sentence, int] | None = None
     opener: tuple[_Sentence, int] | None = None  # an undated paragraph opener, just before (`_judged_then`)
     for index, (start, end) in enumerate(split_sentences(clean.text)):
         paragraph = "\n" in clean.text[prev_end:start]
@@ -2518,6 +2522,10 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             lead, narrative = (heading, heading) if heading else (lead, narrative)
             continue
         seen.add(text.lower())
+        # A paragraph's opener (not the article's lead) is told again within its paragraph only: a
+        # live blog's next entry is another.
+        if perfect_lead and perfect_lead[1] > 0 and "\n" in clean.text[perfect_lead[0].end : start]:
+            perfect_lead = None
         lead_before, perfect_lead = perfect_lead, None
         opener_before, opener = (None if paragraph else opener), None
         subject = _subject(text)
@@ -2648,7 +2656,11 @@ def extract_events(article: Article, timexes: Sequence[Timex]) -> list[EventMent
             found = _undated_parts(s, raw, local)
             narrative = _Narrative(None, "")
         else:
-            perfect_lead = s if not out and narrative is lead and _perfect_lead(s.text) else None
+            # The article's lead, or a paragraph's opening act in the present perfect (the next item
+            # of a bulletin or round-up: "Near Kelvig, wolves have struck again. A pack killed nine
+            # sheep at the Bratt farm on Sunday night"), may be told again next (`_told_again`).
+            opens = (not out and narrative is lead) or (paragraph and _perfect_main(s.text))
+            perfect_lead = (s, len(out)) if opens and _perfect_lead(s.text) else None
             opener = (s, len(out)) if paragraph else None
             found, narrative = _by_context(s, narrative, told, paragraph, lead.date, out)
         found = _with_joined(s, found, ordered[bisect_left(starts, start) : bisect_left(starts, end)])

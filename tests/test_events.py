@@ -1217,6 +1217,31 @@ def test_a_lead_in_the_present_perfect_takes_the_day_the_next_sentence_tells_it_
     assert arrested.date == "2022-03-30"
 
 
+def test_a_paragraph_opening_in_the_present_perfect_is_told_again_as_a_lead_is() -> None:
+    """A bulletin's next item opens its paragraph in the present perfect ("wolves have struck again")
+    and tells it again next with its day: that day, not the publish date; the bulletin's lead keeps
+    its own mention."""
+    text = (
+        "The consumer minister has ordered safety checks on every cable car in the country.\n\n"
+        "Tomas Hald gave the order this morning on a visit to Skarvik.\n\n"
+        "Near Kelvig, wolves have struck again. A pack killed nine sheep at the Bratt farm on Sunday night, "
+        "five days after the attack on the Brekke farm.\n"
+    )
+    art = article(text, published=date(2027, 2, 8))
+    found = tagged_events(art)
+    assert [m.date for m in by_text(found, "struck")] == ["2027-02-07"]
+    assert [m.date for m in by_text(found, "consumer minister")] == ["2027-02-08"]
+    # Not by the next paragraph, a skipped line between ("Good morning."): a live blog's next entry.
+    entry = text.replace("struck again. A pack", "struck again.\n\nGood morning. A pack")
+    assert [m.date for m in by_text(tagged_events(article(entry, published=date(2027, 2, 8))), "struck")] == [
+        "2027-02-08"
+    ]
+    # Not a perfect inside a paragraph, after a sentence of its own day.
+    inside = text.replace("Skarvik.\n\nNear", "Skarvik. Near")
+    struck = by_text(tagged_events(article(inside, published=date(2027, 2, 8))), "struck")
+    assert [m.date for m in struck] != ["2027-02-07"]
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "value"),
     [

@@ -298,6 +298,13 @@ def test_future_events_and_statements_about_the_future() -> None:
         "Picture: Harbour Street on Sunday morning.",
         "Gazette photo: the slip above Mellby, seen from the church tower.",
         "Pictured: firefighters at the scene on Tuesday.",
+        # a tips line, a broadcast's link with its item's kind, a live blog's hand-over, a newsletter's
+        # plea and a call to give (dev34)
+        "Tip-offs to 0300 4417.",
+        "Sport and the farming forecast after the break.",
+        "We're handing over to our overnight team.",
+        "Share this briefing with a friend.",
+        "Support our legal fund.",
     ],
 )
 def test_sentences_that_report_nothing_are_skipped(line: str) -> None:
@@ -1751,6 +1758,19 @@ def test_a_past_perfect_inside_a_that_clause_does_not_hold_a_flashback() -> None
 def test_a_tagline_needs_a_name_and_no_time() -> None:
     """A present "is a" sentence about a thing, or with a time, is no author's tagline."""
     for line in ("The fire is the third in the district.", "Inflation is the highest since 2019."):
+        assert is_boilerplate(line) is False
+
+
+def test_news_like_furniture_is_kept() -> None:
+    """Tips, support, a hand-over and shares in the news are reports, not furniture."""
+    for line in (
+        "Tips to police led to 12 arrests on Friday.",
+        "Police received tips on 400 cases on Monday.",
+        "Support for the plan grew on Monday.",
+        "Support the workers, the union said on Monday.",
+        "We are handing over the documents to police.",
+        "Share prices fell 3 percent on Monday.",
+    ):
         assert is_boilerplate(line) is False
 
 

@@ -2403,6 +2403,9 @@ def _told_again(
         or mention.date != published.isoformat()
         or mention.timex is not None
         or not lexicon().past.search(_own(again.summary))  # "Rovers host Watford on Saturday": ahead
+        # a paragraph's opener is news told again, not a tally with background after it ("In all,
+        # five Palestinians have been killed ... Three Israelis were killed ... on March 21")
+        or (at > 0 and _background(again.text, again, again.published))
         # the same act: its word, its kind or what it was done to, not a name ("Rovers"), nor a word
         # of who did it or had it done before the act ("@trial" of "The High Court"; "Two men … have
         # been released on bail. One was taken into custody yesterday" tells the arrest); in the

@@ -1238,6 +1238,11 @@ def test_a_paragraph_opening_in_the_present_perfect_is_told_again_as_a_lead_is()
     found = tagged_events(art)
     assert [m.date for m in by_text(found, "struck")] == ["2027-02-07"]
     assert [m.date for m in by_text(found, "consumer minister")] == ["2027-02-08"]
+    # Not by background over a week before it: a tally, not the news.
+    tally = text.replace("on Sunday night", "on 21 January")
+    assert [m.date for m in by_text(tagged_events(article(tally, published=date(2027, 2, 8))), "struck")] == [
+        "2027-02-08"
+    ]
     # Not by the next paragraph, a skipped line between ("Good morning."): a live blog's next entry.
     entry = text.replace("struck again. A pack", "struck again.\n\nGood morning. A pack")
     assert [m.date for m in by_text(tagged_events(article(entry, published=date(2027, 2, 8))), "struck")] == [

@@ -198,7 +198,7 @@ FERRY_WIRE = (
 
 def test_an_article_that_tells_its_event_twice_keeps_both_tellings_in_it(tmp_path: Path) -> None:
     """A live page tells the grounding twice, far from its lead ("The Marra Star ferry has run
-    aground off Tarn Point." / "The coastguard says it struck rocks at about 6.40pm"): the second
+    aground off Tarn Point." / "The coastguard says it struck rocks at 6.40pm"): the second
     telling, dated outright, merges with the wire's report; the first pairs above its threshold
     with every other article's mention of that event, tells the same kind of act on the same day,
     and joins it, where one event held one mention of each article but a lead's restatement. The
@@ -208,7 +208,7 @@ def test_an_article_that_tells_its_event_twice_keeps_both_tellings_in_it(tmp_pat
         "Lenford General Hospital says nine people are being treated for minor injuries and cold.\n\n"
         "Lifeboats from Lenford and Oster have started lifting passengers off the ship.\n\n"
         "The Marra Star ferry has run aground off Tarn Point. The coastguard says it struck rocks at"
-        " about 6.40pm with more than 200 passengers on board."
+        " 6.40pm with more than 200 passengers on board."  # an exact time: "at about 6.40pm" is the day
     )
     events = merged_articles(tmp_path, wire=("2026-11-08", FERRY_WIRE), live=("2026-11-08", live))
     assert grouped(events) == [

@@ -663,7 +663,8 @@ def _done_kinds(m: EventMention) -> set[str]:
     the day before, not another step of the story (`_acts_apart`)."""
     words = re.findall(r"[a-z]+", text(m).lower())
     purpose = lexicon().purpose
-    return _kinds_told(m, set(word_terms(" ".join(w for w, before in zip(words, ["", *words]) if before not in purpose))))
+    done = (w for w, before in zip(words, ["", *words], strict=False) if before not in purpose)
+    return _kinds_told(m, set(word_terms(" ".join(done))))
 
 
 def _kinds_told(m: EventMention, terms: set[str]) -> set[str]:

@@ -1736,7 +1736,9 @@ def _source(group: list[EventMention]) -> tuple[EventMention, bool]:
     spans = {id(m): days(m.date) for m in dated if m.date}
     if max(s[0] for s in spans.values()) <= min(s[1] for s in spans.values()):
         return min(dated, key=lambda m: (spans[id(m)][1] - spans[id(m)][0], _order_key(m))), False
-    counts = Counter(m.date for m in dated)
+    # A report of the day without its year ("On 10 February", in an undated text) votes for it too.
+    told: Counter[str | None] = Counter(filter(None, map(_yearless, group)))  # None: no day told
+    counts = {d: n + told[_told_day(d)] for d, n in Counter(m.date for m in dated).items()}
     return min(dated, key=lambda m: (-counts[m.date], _order_key(m))), bool(explicit)
 
 

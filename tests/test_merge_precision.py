@@ -581,7 +581,12 @@ def test_an_act_licensed_is_the_licence_granted_a_day_apart_in_conflict(tmp_path
     """A digest puts the agency's licence on Wednesday, a farmers' paper on Tuesday: "licensed" is
     "granted the licence" (the British noun folds to the verb's spelling), and the shooting the
     licence allows is its purpose, not another step of the story done. One event, in conflict;
-    the wolf shot on another day with nothing granted stays another event."""
+    the wolf shot on another day with nothing granted stays another event. The event takes the day
+    two of its reports give, one of them without a year in an undated text."""
+    (tmp_path / "trust.md").write_text(
+        "On 10 February the Environment Agency issued a licence to shoot one of the Kelvig wolves.\n",
+        encoding="utf-8",
+    )
     events = merged_articles(
         tmp_path,
         digest=(
@@ -594,6 +599,9 @@ def test_an_act_licensed_is_the_licence_granted_a_day_apart_in_conflict(tmp_path
             "Agency marksmen shot one wolf near the farm on Thursday, February 11.",
         ),
     )
-    assert grouped(events) == [["The Environment Agency g", "The Environment Agency l"]], grouped(events)
+    assert grouped(events) == [
+        ["On 10 February the Envir", "The Environment Agency g", "The Environment Agency l"]
+    ], grouped(events)
     [conflict] = [e for e in events if e.conflict]
-    assert {m.date for m in conflict.mentions} == {"2027-02-09", "2027-02-10"}
+    assert conflict.date == "2027-02-10"
+    assert sorted(m.date for m in conflict.mentions) == ["2027-02-09", "2027-02-10", "2027-02-10"]

@@ -561,9 +561,8 @@ def _opposite_acts(a: EventMention, b: EventMention) -> bool:
 def _told_acts(m: EventMention) -> set[str]:
     """The words and kinds of act (`_own_kinds`) of the mention before a clause that a comma and
     an anchoring subordinator open (", after a shutdown"; not "closed before dawn") (`_opposite_acts`)."""
-    lex = lexicon()
     words, kept = _told_words(m)
-    return {*words, *(k for k in _own_kinds(m) if not kept.isdisjoint(lex.members[k]))}
+    return {*words, *_kinds_told(m, kept)}
 
 
 def _told_words(m: EventMention) -> tuple[list[str], set[str]]:
@@ -652,9 +651,26 @@ def _acts_apart(a: EventMention, b: EventMention) -> bool:
     "released 40,000 tonnes of grain stocks", "released" a kind of act in another sense)."""
     if a.inferred or b.inferred or not set(a.speakers).isdisjoint(b.speakers):
         return False
-    if not (_own_kinds(a) or _own_kinds(b)) or _told_figures(a) & _told_figures(b):
+    if not (_done_kinds(a) or _done_kinds(b)) or _told_figures(a) & _told_figures(b):
         return False
     return _kinds_apart(a, b)
+
+
+def _done_kinds(m: EventMention) -> set[str]:
+    """The kinds of act (`_own_kinds`) the mention names by a word no purpose word comes right
+    before (`purpose_words`): "the Environment Agency licensed marksmen to shoot one wolf" tells a
+    licence, the shooting only its purpose, so it is "The Environment Agency granted the licence"
+    the day before, not another step of the story (`_acts_apart`)."""
+    words = re.findall(r"[a-z]+", text(m).lower())
+    purpose = lexicon().purpose
+    done = (w for w, before in zip(words, ["", *words], strict=False) if before not in purpose)
+    return _kinds_told(m, set(word_terms(" ".join(done))))
+
+
+def _kinds_told(m: EventMention, terms: set[str]) -> set[str]:
+    """The kinds of act (`_own_kinds`) of the mention that a word of `terms` names."""
+    members = lexicon().members
+    return {k for k in _own_kinds(m) if not terms.isdisjoint(members[k])}
 
 
 def _participants(names: set[str], shared: set[str]) -> int:
@@ -1720,7 +1736,9 @@ def _source(group: list[EventMention]) -> tuple[EventMention, bool]:
     spans = {id(m): days(m.date) for m in dated if m.date}
     if max(s[0] for s in spans.values()) <= min(s[1] for s in spans.values()):
         return min(dated, key=lambda m: (spans[id(m)][1] - spans[id(m)][0], _order_key(m))), False
-    counts = Counter(m.date for m in dated)
+    # A report of the day without its year ("On 10 February", in an undated text) votes for it too.
+    told: Counter[str | None] = Counter(filter(None, map(_yearless, group)))  # None: no day told
+    counts = {d: n + told[_told_day(d)] for d, n in Counter(m.date for m in dated).items()}
     return min(dated, key=lambda m: (-counts[m.date], _order_key(m))), bool(explicit)
 
 

@@ -109,6 +109,7 @@ class Lexicon:
     subject_pronouns: frozenset[str]  # pronouns that stand for the last person named ("she")
     pronoun_subjects: frozenset[str]  # a sentence opening with one goes on with the subject before ("It")
     additive: frozenset[str]  # after a pronoun subject, adds to what the paragraph before told ("also")
+    purpose: frozenset[str]  # before an act's word, makes the act another's purpose ("to shoot")
     sequel: frozenset[str]  # opening a sentence, ties it to what the paragraph before told ("When")
     # after a number opening a sentence, make it a part of the group told before ("Twelve had", "Six of")
     group_part: frozenset[str]
@@ -321,6 +322,7 @@ def lexicon() -> Lexicon:
             subject_pronouns=frozenset(data["subject_pronouns"]),
             pronoun_subjects=frozenset(data["pronoun_subjects"]),
             additive=frozenset(data["additive_words"]),
+            purpose=frozenset(data["purpose_words"]),
             sequel=frozenset(data["sequel_openers"]),
             group_part=frozenset((*data["part_of_group_words"], *data["auxiliaries"])),
             numbers=frozenset(w for w, n in data["synonyms"].items() if n.isdigit()),

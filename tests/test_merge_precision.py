@@ -575,3 +575,33 @@ def test_one_act_in_kinds_of_one_family_two_days_apart_is_two_events(tmp_path: P
         courier=("2026-03-10", "The ship struck a sandbank near Kell Island late on Sunday, March 1, passengers said."),
     )
     assert grouped(events) == [], grouped(events)
+
+
+def test_an_act_licensed_is_the_licence_granted_a_day_apart_in_conflict(tmp_path: Path) -> None:
+    """A digest puts the agency's licence on Wednesday, a farmers' paper on Tuesday: "licensed" is
+    "granted the licence" (the British noun folds to the verb's spelling), and the shooting the
+    licence allows is its purpose, not another step of the story done. One event, in conflict;
+    the wolf shot on another day with nothing granted stays another event. The event takes the day
+    two of its reports give, one of them without a year in an undated text."""
+    (tmp_path / "trust.md").write_text(
+        "On 10 February the Environment Agency issued a licence to shoot one of the Kelvig wolves.\n",
+        encoding="utf-8",
+    )
+    events = merged_articles(
+        tmp_path,
+        digest=(
+            "2027-02-14",
+            "The Environment Agency licensed marksmen to shoot one wolf on Wednesday, February 10.",
+        ),
+        farmer=(
+            "2027-02-12",
+            "The Environment Agency granted the licence on Tuesday, February 9.\n\n"
+            "Agency marksmen shot one wolf near the farm on Thursday, February 11.",
+        ),
+    )
+    assert grouped(events) == [
+        ["On 10 February the Envir", "The Environment Agency g", "The Environment Agency l"]
+    ], grouped(events)
+    [conflict] = [e for e in events if e.conflict]
+    assert conflict.date == "2027-02-10"
+    assert sorted(m.date for m in conflict.mentions) == ["2027-02-09", "2027-02-10", "2027-02-10"]

@@ -575,3 +575,28 @@ def test_one_act_in_kinds_of_one_family_two_days_apart_is_two_events(tmp_path: P
         courier=("2026-03-10", "The ship struck a sandbank near Kell Island late on Sunday, March 1, passengers said."),
     )
     assert grouped(events) == [], grouped(events)
+
+
+def test_two_acts_of_one_company_that_each_date_by_one_other_act_stay_apart(tmp_path: Path) -> None:
+    """A company's apology and its notice lifted the same day share its name, and the burst each
+    dates its own act by ("after Sunday's burst on Harbour Street"): two acts. The same apology
+    told twice shares its act besides, and merges."""
+    events = merged_articles(
+        tmp_path,
+        statement=(
+            "2027-01-13",
+            "Brackwater Water today apologised to the 18,000 homes left without water after Sunday's "
+            "burst on Harbour Street.",
+        ),
+        chronicle=(
+            "2027-01-14",
+            "Brackwater Water lifted its boil-water notice on Wednesday afternoon, days after a burst "
+            "main under Harbour Street flooded the city centre.",
+        ),
+        radio=(
+            "2027-01-14",
+            "Brackwater Water apologised to customers on Wednesday, three days after a burst main "
+            "under Harbour Street.",
+        ),
+    )
+    assert grouped(events) == [["Brackwater Water apologi", "Brackwater Water today a"]], grouped(events)

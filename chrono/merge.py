@@ -805,7 +805,7 @@ def _dated_by_another(a: EventMention, b: EventMention) -> bool:
     if not a.acts.isdisjoint(b.acts) or not _who_only(a, b):
         return False
     told = {*a.names, *b.names, *a.speakers, *b.speakers, *_titles(), *_date_words(a, b)}
-    return _beyond(_subordinate_terms(text(a)) & _subordinate_terms(text(b)), told)
+    return _beyond(set(_subordinate_terms(text(a)) & _subordinate_terms(text(b))), told)
 
 
 def _without(vector: Vector, by_word: dict[str, list[str]], words: set[str]) -> Vector:
@@ -1519,6 +1519,7 @@ def _one_happening(left: _Cluster, right: _Cluster, i: int, j: int, items: list[
     theirs = [k for k in right.members if items[k].mention.article in left.articles]
     return all(
         _restates(items[x], items[y])
+        or _quotes_act(items[x], items[y])
         or left.members == [x] == [i] and _joins(x, y, right, items)
         or right.members == [y] == [j] and _joins(y, x, left, items)
         for x in ours
@@ -1593,6 +1594,19 @@ def _restates(a: _Item, b: _Item) -> bool:
     if not named and lead.acts.isdisjoint(later.acts):
         return False
     return not {t for t in lead.terms if t[0] == "@"}.isdisjoint(t for t in later.terms if t[0] == "@")
+
+
+def _quotes_act(a: _Item, b: _Item) -> bool:
+    """Whether one of two mentions of one article, of one day, is the words of a participant the
+    other names, quoted in the next sentence, that tell the same kind of act in their own words:
+    the act itself ("Harnor chief executive Lene Varg apologised to customers on Monday." /
+    "'Safety is our first concern. We are sorry for the worry this has caused,' she said.")."""
+    report, quote = sorted((a.mention, b.mention), key=lambda m: m.quoted)
+    if report.quoted or not quote.quoted or quote.sentence != report.sentence + 1 or not _one_day(a, b):
+        return False
+    if not quote.speakers or not set(quote.speakers) <= {*report.names, *report.speakers}:
+        return False
+    return not _own_kinds(report).isdisjoint(_own_kinds(quote))
 
 
 def _guesses(a: _Item, b: _Item) -> bool:

@@ -1553,7 +1553,9 @@ def _told_twice(a: _Item, b: _Item) -> bool:
     "The Marra Star ferry has run aground off Tarn Point." / "The coastguard says it struck rocks
     at about 6.40pm"): one day, one of them dated outright (two guesses leave open which of the
     story's events each is), a kind of act both tell in their own words (`_own_kinds`: "arrested
-    the head of Brannock Estates" / "Oskar Brannock was questioned" are two acts), neither quoted
+    the head of Brannock Estates" / "Oskar Brannock was questioned" are two acts), or no kind on
+    one side and a word besides who acted shared ("The consumer minister has ordered safety checks" /
+    "Tomas Hald gave the order this morning on a visit to Skarvik"), neither quoted
     nor a plan unless both are, no two speakers, neither a word that says it tells another
     happening ("In a separate vote on Wednesday", "She also thanked council staff":
     `other_happening_words`), and they neither count one thing differently nor tell an act and
@@ -1565,7 +1567,8 @@ def _told_twice(a: _Item, b: _Item) -> bool:
         return False
     if ours.speakers and theirs.speakers and set(ours.speakers) != set(theirs.speakers):
         return False
-    if _own_kinds(ours).isdisjoint(_own_kinds(theirs)):
+    kinds = _own_kinds(ours), _own_kinds(theirs)
+    if kinds[0].isdisjoint(kinds[1]) and (all(kinds) or _who_only(ours, theirs)):
         return False
     if _opposite_acts(ours, theirs) or _counted_apart(ours, theirs):
         return False
@@ -1723,6 +1726,8 @@ def _cluster(
         bonus = max(0.0, score - cosine)
         if len(left.members) == len(right.members) == 1:
             link = cosine  # the vectors' cosine, to the last bit (see chrono.candidates)
+        elif again:
+            link = _link_apart(left, right, items)
         else:
             link = _cosine(left.vector(items), right.vector(items)) / (len(left.members) * len(right.members))
         if link + bonus < THRESHOLDS[relation] * LINK_SHARE:
@@ -1746,6 +1751,21 @@ def _cluster(
         for r in reps
         if cluster_of.get(r, r) == r
     ]
+
+
+def _link_apart(left: _Cluster, right: _Cluster, items: list[_Item]) -> float:
+    """The average similarity of two clusters' members of different articles: an article's two
+    tellings of one happening (`_one_happening`) share few words ("The consumer minister has
+    ordered safety checks" / "Tomas Hald gave the order this morning"), which says nothing of
+    whether the other articles' reports meet."""
+    within = [
+        _cosine(_vector(items[x].mention), _vector(items[y].mention))
+        for x in left.members
+        for y in right.members
+        if items[x].mention.article == items[y].mention.article
+    ]
+    apart = len(left.members) * len(right.members) - len(within)
+    return (_cosine(left.vector(items), right.vector(items)) - sum(within)) / apart if apart else 0.0
 
 
 def _source(group: list[EventMention]) -> tuple[EventMention, bool]:

@@ -279,3 +279,28 @@ def test_a_quote_told_right_after_its_speaker_s_act_joins_that_act_s_event(tmp_p
     )
     apology = ['"As our chief executive ', '"Safety is our first con', '"We are sorry for the wo', "Harnor chief executive L"]
     assert apology in grouped(events), grouped(events)
+
+
+def test_a_lead_that_names_no_kind_of_act_joins_its_article_s_dated_telling_by_the_act_s_word(
+    tmp_path: Path,
+) -> None:
+    """A bulletin's lead ("has ordered safety checks", no kind of act) and its next sentence that
+    dates the order (on a visit, a meeting's word) share the act's word, "order": one happening
+    told twice, so the lead joins the event its dated telling makes with the paper's report; the
+    two tellings' few shared words do not hold the paper's report apart from it."""
+    events = merged_articles(
+        tmp_path,
+        radio=(
+            "2027-02-08",
+            "The consumer minister has ordered safety checks on every cable car in the country.\n\n"
+            "Tomas Hald gave the order this morning on a visit to Skarvik.",
+        ),
+        courier=(
+            "2027-02-09",
+            "Consumer minister Tomas Hald ordered checks on all 31 of the country's cable cars on Monday.",
+        ),
+    )
+    together = grouped(events)
+    assert together == [["Consumer minister Tomas ", "The consumer minister ha", "Tomas Hald gave the orde"]], (
+        together
+    )

@@ -1554,9 +1554,11 @@ def _told_twice(a: _Item, b: _Item) -> bool:
     at about 6.40pm"): one day, one of them dated outright (two guesses leave open which of the
     story's events each is), a kind of act both tell in their own words (`_own_kinds`: "arrested
     the head of Brannock Estates" / "Oskar Brannock was questioned" are two acts), or a lead that
-    names none sharing a word besides who acted ("The consumer minister has ordered safety checks"
-    / "Tomas Hald gave the order this morning on a visit to Skarvik": further on, a sentence that
-    names no act is as often another statement of the day's), neither quoted
+    names none sharing a word besides who acted with a sentence at most two on ("The consumer
+    minister has ordered safety checks" / "Tomas Hald gave the order this morning on a visit to
+    Skarvik": further on, or with a sentence further on, one that names no act is as often another
+    of the day's statements: "Iran on Saturday vowed it would defy the UN Security Council's
+    decision" / "A bill to suspend inspections of Iran's atomic sites"), neither quoted
     nor a plan unless both are, no two speakers, neither a word that says it tells another
     happening ("In a separate vote on Wednesday", "She also thanked council staff":
     `other_happening_words`), and they neither count one thing differently nor tell an act and
@@ -1569,7 +1571,8 @@ def _told_twice(a: _Item, b: _Item) -> bool:
     if ours.speakers and theirs.speakers and set(ours.speakers) != set(theirs.speakers):
         return False
     kinds = _own_kinds(ours), _own_kinds(theirs)
-    untold_lead = any(not k and m.sentence < LEAD_SENTENCES for m, k in zip((ours, theirs), kinds))
+    near = abs(ours.sentence - theirs.sentence) <= RESTATED_WITHIN
+    untold_lead = near and any(not k and m.sentence < LEAD_SENTENCES for m, k in zip((ours, theirs), kinds))
     if kinds[0].isdisjoint(kinds[1]) and not (untold_lead and not _who_only(ours, theirs)):
         return False
     if _opposite_acts(ours, theirs) or _counted_apart(ours, theirs):

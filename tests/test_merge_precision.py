@@ -600,3 +600,24 @@ def test_two_acts_of_one_company_that_each_date_by_one_other_act_stay_apart(tmp_
         ),
     )
     assert grouped(events) == [["Brackwater Water apologi", "Brackwater Water today a"]], grouped(events)
+
+
+def test_a_lead_that_names_no_kind_of_act_stays_apart_from_a_telling_further_on(tmp_path: Path) -> None:
+    """A lead that names no kind of act joins its article's dated telling a sentence or two on
+    (see test_merge_recall); further on, the word they share ("order") is as often another of the
+    day's acts, so the lead stays apart."""
+    events = merged_articles(
+        tmp_path,
+        radio=(
+            "2027-02-08",
+            "The consumer minister has ordered safety checks on every cable car in the country.\n\n"
+            "The Skarvik line has been closed since Saturday.\n\n"
+            "Engineers are still looking for the cause.\n\n"
+            "Tomas Hald gave the order this morning on a visit to Skarvik.",
+        ),
+        courier=(
+            "2027-02-09",
+            "Consumer minister Tomas Hald ordered checks on all 31 of the country's cable cars on Monday.",
+        ),
+    )
+    assert grouped(events) == [["Consumer minister Tomas ", "Tomas Hald gave the orde"]], grouped(events)

@@ -795,6 +795,35 @@ def _content_cosine(a: EventMention, b: EventMention) -> float:
     return _cosine(ours, theirs) / norms if norms else 0.0
 
 
+# A clause an anchoring subordinator opens inside a sentence, to its next comma ("apologised to the
+# homes left without water after Sunday's burst on Harbour Street").
+_SUBORDINATE = r"(?<=\w)[ ,]+(?:{})\b([^,;:]*)"
+
+
+@lru_cache(maxsize=1 << 12)
+def _subordinate_terms(sentence: str) -> frozenset[str]:
+    """The terms of the words of the clauses an anchoring subordinator opens in a sentence: each
+    tells another act, that dates the sentence's own ("rose 4 per cent yesterday after the Tessin
+    Mutual board turned down its rival offer")."""
+    pattern = re.compile(_SUBORDINATE.format("|".join(sorted(lexicon().anchoring))), re.I)
+    return frozenset(word_terms(" ".join(f.group(1) for f in pattern.finditer(sentence))))
+
+
+def _dated_by_another(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions share nothing but who acted (`_who_only`) and no kind of act, and each
+    dates its act by another that both name, in a clause an anchoring subordinator opens
+    (`_subordinate_terms`): the story's words they share are that act's, their own acts two
+    ("Brackwater Water today apologised ... after Sunday's burst on Harbour Street" / "Brackwater
+    Water lifted its boil-water notice on Wednesday afternoon, days after a burst main under
+    Harbour Street flooded the city centre"). A clause of one that names the other's act is as
+    often the same happening told from its end ("were allowed back into their homes on Tuesday
+    night after the evacuation order was lifted" / "is due to be lifted on Tuesday")."""
+    if not a.acts.isdisjoint(b.acts) or not _who_only(a, b):
+        return False
+    told = {*a.names, *b.names, *a.speakers, *b.speakers, *_titles(), *_date_words(a, b)}
+    return _beyond(set(_subordinate_terms(text(a)) & _subordinate_terms(text(b))), told)
+
+
 def _without(vector: Vector, by_word: dict[str, list[str]], words: set[str]) -> Vector:
     """`vector` without its terms that have any of `words` (`by_word` gives them): the vector itself
     when none has (most)."""
@@ -1120,6 +1149,7 @@ def _score(a: _Item, b: _Item, cosine: float) -> tuple[float, str] | None:
     spanned = spanned or (in_span and _own_kinds_apart(ours, theirs))
     two = _two_acts(ours, theirs) or _untold_act(ours, theirs) or _untold_act(theirs, ours)
     two = two or _said_apart(a, b) or _said_apart(b, a)
+    two = two or (relation == "same date" and _dated_by_another(ours, theirs))
     if spanned or two or _dates_only(ours, theirs) or _opposite_acts(ours, theirs):
         return None
     # Outlets that disagree on the date (or a guess of it) must agree on the act: else the pair
@@ -1505,6 +1535,7 @@ def _one_happening(left: _Cluster, right: _Cluster, i: int, j: int, items: list[
     theirs = [k for k in right.members if items[k].mention.article in left.articles]
     return all(
         _restates(items[x], items[y])
+        or _quotes_act(items[x], items[y])
         or left.members == [x] == [i] and _joins(x, y, right, items)
         or right.members == [y] == [j] and _joins(y, x, left, items)
         for x in ours
@@ -1538,7 +1569,12 @@ def _told_twice(a: _Item, b: _Item) -> bool:
     "The Marra Star ferry has run aground off Tarn Point." / "The coastguard says it struck rocks
     at about 6.40pm"): one day, one of them dated outright (two guesses leave open which of the
     story's events each is), a kind of act both tell in their own words (`_own_kinds`: "arrested
-    the head of Brannock Estates" / "Oskar Brannock was questioned" are two acts), neither quoted
+    the head of Brannock Estates" / "Oskar Brannock was questioned" are two acts), or a lead that
+    names none sharing a word besides who acted with a sentence at most two on ("The consumer
+    minister has ordered safety checks" / "Tomas Hald gave the order this morning on a visit to
+    Skarvik": further on, or with a sentence further on, one that names no act is as often another
+    of the day's statements: "Iran on Saturday vowed it would defy the UN Security Council's
+    decision" / "A bill to suspend inspections of Iran's atomic sites"), neither quoted
     nor a plan unless both are, no two speakers, neither a word that says it tells another
     happening ("In a separate vote on Wednesday", "She also thanked council staff":
     `other_happening_words`), and they neither count one thing differently nor tell an act and
@@ -1550,7 +1586,10 @@ def _told_twice(a: _Item, b: _Item) -> bool:
         return False
     if ours.speakers and theirs.speakers and set(ours.speakers) != set(theirs.speakers):
         return False
-    if _own_kinds(ours).isdisjoint(_own_kinds(theirs)):
+    kinds = _own_kinds(ours), _own_kinds(theirs)
+    near = abs(ours.sentence - theirs.sentence) <= RESTATED_WITHIN
+    untold_lead = near and any(not k and m.sentence < LEAD_SENTENCES for m, k in zip((ours, theirs), kinds))
+    if kinds[0].isdisjoint(kinds[1]) and not (untold_lead and not _who_only(ours, theirs)):
         return False
     if _opposite_acts(ours, theirs) or _counted_apart(ours, theirs):
         return False
@@ -1579,6 +1618,19 @@ def _restates(a: _Item, b: _Item) -> bool:
     if not named and lead.acts.isdisjoint(later.acts):
         return False
     return not {t for t in lead.terms if t[0] == "@"}.isdisjoint(t for t in later.terms if t[0] == "@")
+
+
+def _quotes_act(a: _Item, b: _Item) -> bool:
+    """Whether one of two mentions of one article, of one day, is the words of a participant the
+    other names, quoted in the next sentence, that tell the same kind of act in their own words:
+    the act itself ("Harnor chief executive Lene Varg apologised to customers on Monday." /
+    "'Safety is our first concern. We are sorry for the worry this has caused,' she said.")."""
+    report, quote = sorted((a.mention, b.mention), key=lambda m: m.quoted)
+    if report.quoted or not quote.quoted or quote.sentence != report.sentence + 1 or not _one_day(a, b):
+        return False
+    if not quote.speakers or not set(quote.speakers) <= {*report.names, *report.speakers}:
+        return False
+    return not _own_kinds(report).isdisjoint(_own_kinds(quote))
 
 
 def _guesses(a: _Item, b: _Item) -> bool:
@@ -1695,6 +1747,8 @@ def _cluster(
         bonus = max(0.0, score - cosine)
         if len(left.members) == len(right.members) == 1:
             link = cosine  # the vectors' cosine, to the last bit (see chrono.candidates)
+        elif again:
+            link = _link_apart(left, right, items)
         else:
             link = _cosine(left.vector(items), right.vector(items)) / (len(left.members) * len(right.members))
         if link + bonus < THRESHOLDS[relation] * LINK_SHARE:
@@ -1718,6 +1772,21 @@ def _cluster(
         for r in reps
         if cluster_of.get(r, r) == r
     ]
+
+
+def _link_apart(left: _Cluster, right: _Cluster, items: list[_Item]) -> float:
+    """The average similarity of two clusters' members of different articles: an article's two
+    tellings of one happening (`_one_happening`) share few words ("The consumer minister has
+    ordered safety checks" / "Tomas Hald gave the order this morning"), which says nothing of
+    whether the other articles' reports meet."""
+    within = [
+        _cosine(_vector(items[x].mention), _vector(items[y].mention))
+        for x in left.members
+        for y in right.members
+        if items[x].mention.article == items[y].mention.article
+    ]
+    apart = len(left.members) * len(right.members) - len(within)
+    return (_cosine(left.vector(items), right.vector(items)) - sum(within)) / apart if apart else 0.0
 
 
 def _source(group: list[EventMention]) -> tuple[EventMention, bool]:

@@ -605,3 +605,49 @@ def test_an_act_licensed_is_the_licence_granted_a_day_apart_in_conflict(tmp_path
     [conflict] = [e for e in events if e.conflict]
     assert conflict.date == "2027-02-10"
     assert sorted(m.date for m in conflict.mentions) == ["2027-02-09", "2027-02-10", "2027-02-10"]
+
+
+def test_two_acts_of_one_company_that_each_date_by_one_other_act_stay_apart(tmp_path: Path) -> None:
+    """A company's apology and its notice lifted the same day share its name, and the burst each
+    dates its own act by ("after Sunday's burst on Harbour Street"): two acts. The same apology
+    told twice shares its act besides, and merges."""
+    events = merged_articles(
+        tmp_path,
+        statement=(
+            "2027-01-13",
+            "Brackwater Water today apologised to the 18,000 homes left without water after Sunday's "
+            "burst on Harbour Street.",
+        ),
+        chronicle=(
+            "2027-01-14",
+            "Brackwater Water lifted its boil-water notice on Wednesday afternoon, days after a burst "
+            "main under Harbour Street flooded the city centre.",
+        ),
+        radio=(
+            "2027-01-14",
+            "Brackwater Water apologised to customers on Wednesday, three days after a burst main "
+            "under Harbour Street.",
+        ),
+    )
+    assert grouped(events) == [["Brackwater Water apologi", "Brackwater Water today a"]], grouped(events)
+
+
+def test_a_lead_that_names_no_kind_of_act_stays_apart_from_a_telling_further_on(tmp_path: Path) -> None:
+    """A lead that names no kind of act joins its article's dated telling a sentence or two on
+    (see test_merge_recall); further on, the word they share ("order") is as often another of the
+    day's acts, so the lead stays apart."""
+    events = merged_articles(
+        tmp_path,
+        radio=(
+            "2027-02-08",
+            "The consumer minister has ordered safety checks on every cable car in the country.\n\n"
+            "The Skarvik line has been closed since Saturday.\n\n"
+            "Engineers are still looking for the cause.\n\n"
+            "Tomas Hald gave the order this morning on a visit to Skarvik.",
+        ),
+        courier=(
+            "2027-02-09",
+            "Consumer minister Tomas Hald ordered checks on all 31 of the country's cable cars on Monday.",
+        ),
+    )
+    assert grouped(events) == [["Consumer minister Tomas ", "Tomas Hald gave the orde"]], grouped(events)

@@ -251,3 +251,56 @@ def test_an_articles_two_sentences_of_a_day_told_apart_are_two_happenings(tmp_pa
         )
         told[name] = merge._told_twice(first, second)
     assert told == {"told": True, "separate": False, "kinds": False, "guessed": False}, told
+
+
+def test_a_quote_told_right_after_its_speaker_s_act_joins_that_act_s_event(tmp_path: Path) -> None:
+    """The wire reports the chief executive's apology, then quotes her saying sorry; other outlets
+    carry only the quote, or say she said it on Monday. The quote of a participant the sentence
+    before names, of the same kind of act, is that act: one event of all four, where the wire's
+    two sentences alone kept two events apart."""
+    events = merged_articles(
+        tmp_path,
+        wire=(
+            "2027-02-01",
+            "Harnor Appliances recalled 64,000 Brisa fan heaters on Monday after eleven house fires.\n\n"
+            "Harnor chief executive Lene Varg apologised to customers on Monday.\n\n"
+            '"Safety is our first concern. We are sorry for the worry this has caused," she said.',
+        ),
+        herald=(
+            "2027-02-02",
+            "Harnor Appliances recalled 64,000 Brisa fan heaters yesterday.\n\n"
+            '"We are sorry for the worry this has caused," the company said.',
+        ),
+        statement=(
+            "2027-02-03",
+            '"As our chief executive said on Monday, we are sorry for the worry this has caused," '
+            "a spokeswoman said.",
+        ),
+    )
+    apology = ['"As our chief executive ', '"Safety is our first con', '"We are sorry for the wo', "Harnor chief executive L"]
+    assert apology in grouped(events), grouped(events)
+
+
+def test_a_lead_that_names_no_kind_of_act_joins_its_article_s_dated_telling_by_the_act_s_word(
+    tmp_path: Path,
+) -> None:
+    """A bulletin's lead ("has ordered safety checks", no kind of act) and its next sentence that
+    dates the order (on a visit, a meeting's word) share the act's word, "order": one happening
+    told twice, so the lead joins the event its dated telling makes with the paper's report; the
+    two tellings' few shared words do not hold the paper's report apart from it."""
+    events = merged_articles(
+        tmp_path,
+        radio=(
+            "2027-02-08",
+            "The consumer minister has ordered safety checks on every cable car in the country.\n\n"
+            "Tomas Hald gave the order this morning on a visit to Skarvik.",
+        ),
+        courier=(
+            "2027-02-09",
+            "Consumer minister Tomas Hald ordered checks on all 31 of the country's cable cars on Monday.",
+        ),
+    )
+    together = grouped(events)
+    assert together == [["Consumer minister Tomas ", "The consumer minister ha", "Tomas Hald gave the orde"]], (
+        together
+    )

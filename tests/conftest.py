@@ -19,6 +19,15 @@ SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_cache(tmp_path_factory: pytest.TempPathFactory):
+    """CLI runs cache in a folder of this test session, not the user's: a run of another checkout
+    (other rules, another code version) sharing the user's cache drops this one's entries."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CHRONO_CACHE_DIR", str(tmp_path_factory.mktemp("chrono-cache")))
+        yield
+
+
 @pytest.fixture
 def run_chrono():
     """Run `python -m chrono ARGS` as a real process; returns the CompletedProcess."""

@@ -5,7 +5,8 @@ sidecar metadata row, and the code version (chrono's version plus every module a
 file of the package). Editing an article changes its key only; upgrading chrono or editing a
 rules file changes every key. Entries live under a folder named by the code version, and
 folders of other versions are removed when a cache is opened, so the cache never grows with
-stale entries.
+stale entries; a run holds a shared lock on its version's folder, so a run of another version
+(another checkout, an upgrade mid-run) leaves the folder of one still running alone.
 
 The default location is the user cache folder (`~/.cache/chrono` on Linux; `--cache-dir`
 overrides it): the cache is reused by every output built from the same articles and never
@@ -17,22 +18,29 @@ from __future__ import annotations
 import hashlib
 import pickle
 import shutil
+import weakref
 import zlib
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from chrono import __version__
 from chrono.errors import ChronoError
 from chrono.files import write_atomic
 from chrono.ingest import MAX_FILE_BYTES, FileTask
 
+try:
+    import fcntl
+except ImportError:  # no advisory locks (Windows): another version's run may drop a running one's folder
+    fcntl = None  # type: ignore[assignment]
+
 _PACKAGE = Path(__file__).parent
 _CODE_SUFFIXES = (".py", ".toml")
 _VERSION_CHARS = 16
 WRITES_WAITING = 256  # entries queued for the writing thread at most (each holds a file's result)
+IN_USE = ".in-use"  # the lock file of a version's folder
 
 
 @cache
@@ -61,6 +69,7 @@ class ResultCache:
         self.unwritable: str | None = None  # why the cache could not be written, if it could not
         self._writer: ThreadPoolExecutor | None = None
         self._writes: deque[Future[None]] = deque()
+        self._in_use = self._hold()  # released when the cache is dropped, at the end of its run
         self._drop_other_versions()
 
     def key(self, task: FileTask) -> str | None:
@@ -136,10 +145,39 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / key
 
+    def _hold(self) -> IO[bytes] | None:
+        """A shared lock on this version's folder, for as long as the cache is open; None without
+        locks or when the folder cannot be made (writing then says why)."""
+        if fcntl is None:
+            return None
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            handle = (self.dir / IN_USE).open("ab")
+        except OSError:
+            return None
+        fcntl.flock(handle, fcntl.LOCK_SH)
+        weakref.finalize(self, handle.close)
+        return handle
+
     def _drop_other_versions(self) -> None:
         if not self.root.is_dir():
             return
         for entry in self.root.iterdir():
             stale = entry.name != self.dir.name and len(entry.name) == _VERSION_CHARS
             if stale and entry.is_dir() and all(c in "0123456789abcdef" for c in entry.name):
-                shutil.rmtree(entry, ignore_errors=True)
+                _drop_unless_held(entry)
+
+
+def _drop_unless_held(folder: Path) -> None:
+    """Remove another version's folder unless a run of that version holds it (`ResultCache._hold`)."""
+    if fcntl is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    try:
+        with (folder / IN_USE).open("ab") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            shutil.rmtree(folder, ignore_errors=True)
+    except BlockingIOError:  # in use: the next run of another version drops it
+        return
+    except OSError:  # no lock file can be made there: a folder nothing can be running from
+        shutil.rmtree(folder, ignore_errors=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from test_parallel import seed_corpus
 
-from chrono import pipeline
-from chrono.cache import ResultCache, code_version
+from chrono import cache, pipeline
+from chrono.cache import IN_USE, ResultCache, code_version, fcntl
 from chrono.export import timeline_json
 
 
@@ -160,3 +160,26 @@ def test_the_worker_ahead_is_forked_before_the_files_are_listed(
     assert multiprocessing.active_children() == []
     extract_bytes([corpus], None)
     assert children == [1, 0]  # no cache: nothing ahead
+
+
+@pytest.mark.skipif(fcntl is None, reason="no advisory locks here")
+def test_the_folder_of_another_version_still_running_is_kept(tmp_path: Path) -> None:
+    running = tmp_path / "cache" / ("0" * len(code_version()))
+    (running / "ab").mkdir(parents=True)
+    (running / "ab" / "abcd").write_bytes(b"old")
+    with (running / IN_USE).open("ab") as held:  # as a run of that version holds it
+        fcntl.flock(held, fcntl.LOCK_SH)
+        ResultCache(tmp_path / "cache")
+        assert (running / "ab" / "abcd").read_bytes() == b"old"
+    ResultCache(tmp_path / "cache")  # that run has ended
+    assert not running.exists()
+
+
+@pytest.mark.skipif(fcntl is None, reason="no advisory locks here")
+def test_an_open_cache_keeps_its_folder_from_a_run_of_another_version(tmp_path: Path, monkeypatch) -> None:
+    ours = ResultCache(tmp_path / "cache")
+    (ours.dir / "ab").mkdir()
+    (ours.dir / "ab" / "abcd").write_bytes(b"ours")
+    monkeypatch.setattr(cache, "code_version", lambda: "f" * len(ours.dir.name))  # an upgrade, mid-run
+    ResultCache(tmp_path / "cache")
+    assert (ours.dir / "ab" / "abcd").read_bytes() == b"ours"

@@ -820,8 +820,7 @@ def _dated_by_another(a: EventMention, b: EventMention) -> bool:
     night after the evacuation order was lifted" / "is due to be lifted on Tuesday")."""
     if not a.acts.isdisjoint(b.acts) or not _who_only(a, b):
         return False
-    told = {*a.names, *b.names, *a.speakers, *b.speakers, *_titles(), *_date_words(a, b)}
-    return _beyond(set(_subordinate_terms(text(a)) & _subordinate_terms(text(b))), told)
+    return not _who_only(a, b, set(_subordinate_terms(text(a)) & _subordinate_terms(text(b))))
 
 
 def _without(vector: Vector, by_word: dict[str, list[str]], words: set[str]) -> Vector:
